@@ -1,0 +1,96 @@
+/*
+ * main.c — the `gol` command: dispatches subcommands.
+ *
+ * Owns: argument handling, reading the source file, and turning the
+ * grammar's verdict into output and exit status (0 fine, 1 compile errors
+ * or unreadable file, 2 usage).
+ */
+#include "ast.h"
+#include "diag.h"
+#include "parse.h"
+
+#include <errno.h>
+#include <gc.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef GOL_VERSION
+#define GOL_VERSION "dev"
+#endif
+
+static const char usage[] =
+	"gol is an interpreter for a strict subset of Go.\n"
+	"\n"
+	"Usage:\n"
+	"\tgol check FILE.gol   parse FILE and report its syntax errors (exit 1 if any)\n"
+	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
+	"\tgol version          print gol's version\n"
+	"\tgol help             print this help\n"
+	"\n"
+	"Type checking and running programs are not implemented yet.\n";
+
+/* Go's wording for a file that cannot be opened. */
+static const char *errno_text(int err)
+{
+	switch (err) {
+	case ENOENT: return "no such file or directory";
+	case EACCES: return "permission denied";
+	case EISDIR: return "is a directory";
+	default: return strerror(err);
+	}
+}
+
+/* Parse path; print errors; return the tree, or NULL after reporting. */
+static Node *load(const char *path)
+{
+	SrcFile src;
+	int err = srcfile_read(path, &src);
+	if (err) {
+		fprintf(stderr, "gol: open %s: %s\n", path, errno_text(err));
+		return NULL;
+	}
+	Diag diag;
+	diag_init(&diag, path);
+	Node *file = parse_file(&src, &diag);
+	if (diag_count(&diag)) {
+		diag_print(&diag, stderr);
+		return NULL;
+	}
+	return file;
+}
+
+int main(int argc, char **argv)
+{
+	GC_INIT();
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+		printf("gol version %s\n", GOL_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "check") || !strcmp(cmd, "ast")) {
+		if (argc != 3) {
+			fprintf(stderr, "usage: gol %s FILE.gol\n", cmd);
+			return 2;
+		}
+		Node *file = load(argv[2]);
+		if (!file)
+			return 1;
+		if (!strcmp(cmd, "ast"))
+			printf("%s\n", ast_dump(file));
+		return 0;
+	}
+	if (!strcmp(cmd, "run") || strstr(cmd, ".gol")) {
+		fprintf(stderr, "gol: running programs is not implemented yet (try: gol check FILE.gol)\n");
+		return 2;
+	}
+	fprintf(stderr, "gol: unknown command %s\nRun 'gol help' for usage.\n", cmd);
+	return 2;
+}

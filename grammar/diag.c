@@ -1,0 +1,79 @@
+/*
+ * diag.c — see diag.h.
+ */
+#include "diag.h"
+
+#include <gc.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diag_init(Diag *d, const char *filename)
+{
+	memset(d, 0, sizeof *d);
+	d->filename = filename;
+}
+
+void diag_errorf(Diag *d, Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+
+	/* Go keeps only the first syntax error of a line: the ones after it are
+	 * almost always the parser losing its footing on the same mistake. */
+	if (strncmp(buf, "syntax error", 12) == 0) {
+		if (d->last_syntax_line == pos.line)
+			return;
+		d->last_syntax_line = pos.line;
+	}
+	d->total++;
+	if (d->len >= DIAG_MAX_ERRORS)
+		return;
+	if (d->len == d->cap) {
+		int cap = d->cap ? d->cap * 2 : 8;
+		DiagEntry *v = GC_MALLOC(sizeof *v * (size_t)cap);
+		if (d->len)
+			memcpy(v, d->v, sizeof *v * (size_t)d->len);
+		d->v = v;
+		d->cap = cap;
+	}
+	DiagEntry *e = &d->v[d->len];
+	e->pos = pos;
+	e->msg = ast_strndup(buf, strlen(buf));
+	e->seq = d->len;
+	d->len++;
+}
+
+int diag_full(const Diag *d)
+{
+	return d->len >= DIAG_MAX_ERRORS;
+}
+
+int diag_count(const Diag *d)
+{
+	return d->len;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const DiagEntry *x = a, *y = b;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+void diag_print(Diag *d, FILE *f)
+{
+	qsort(d->v, (size_t)d->len, sizeof *d->v, cmp_entry);
+	for (int i = 0; i < d->len; i++)
+		fprintf(f, "%s:%d:%d: %s\n", d->filename, d->v[i].pos.line, d->v[i].pos.col, d->v[i].msg);
+	if (d->total > d->len && d->len > 0) {
+		DiagEntry *last = &d->v[d->len - 1];
+		fprintf(f, "%s:%d:%d: too many errors\n", d->filename, last->pos.line, last->pos.col);
+	}
+}
