@@ -395,3 +395,138 @@ char *ast_dump(const Node *n)
 	/* every element is written with a leading space; drop the first */
 	return b.len && b.s[0] == ' ' ? b.s + 1 : b.s;
 }
+
+/* ---- Go-syntax printing of expressions ------------------------------------- */
+
+static void expr_str(Buf *b, const Node *n)
+{
+	if (!n) {
+		put(b, "_");
+		return;
+	}
+	switch (n->kind) {
+	case N_IDENT:
+		put(b, "%s", n->u.ident.name);
+		break;
+	case N_BASICLIT:
+		put(b, "%s", n->u.lit.text);
+		break;
+	case N_PAREN:
+		put(b, "(");
+		expr_str(b, n->u.un1.x);
+		put(b, ")");
+		break;
+	case N_SELECTOR:
+		expr_str(b, n->u.selector.x);
+		put(b, ".%s", n->u.selector.sel->u.ident.name);
+		break;
+	case N_INDEX:
+		expr_str(b, n->u.index.x);
+		put(b, "[");
+		expr_str(b, n->u.index.index);
+		put(b, "]");
+		break;
+	case N_SLICE:
+		expr_str(b, n->u.slice.x);
+		put(b, "[");
+		if (n->u.slice.lo)
+			expr_str(b, n->u.slice.lo);
+		put(b, ":");
+		if (n->u.slice.hi)
+			expr_str(b, n->u.slice.hi);
+		if (n->u.slice.three) {
+			put(b, ":");
+			expr_str(b, n->u.slice.max);
+		}
+		put(b, "]");
+		break;
+	case N_TYPEASSERT:
+		expr_str(b, n->u.assert.x);
+		put(b, ".(");
+		if (n->u.assert.type)
+			expr_str(b, n->u.assert.type);
+		else
+			put(b, "type");
+		put(b, ")");
+		break;
+	case N_CALL:
+		expr_str(b, n->u.call.fun);
+		put(b, "(");
+		for (int i = 0; i < n->u.call.args.len; i++) {
+			if (i)
+				put(b, ", ");
+			expr_str(b, n->u.call.args.v[i]);
+		}
+		put(b, n->u.call.ellipsis ? "...)" : ")");
+		break;
+	case N_STAR:
+		put(b, "*");
+		expr_str(b, n->u.un1.x);
+		break;
+	case N_UNARY:
+		put(b, "%s", op_text(n->u.op.op));
+		expr_str(b, n->u.op.x);
+		break;
+	case N_BINARY:
+		expr_str(b, n->u.op.x);
+		put(b, " %s ", op_text(n->u.op.op));
+		expr_str(b, n->u.op.y);
+		break;
+	case N_COMPOSITELIT:
+		if (n->u.complit.type)
+			expr_str(b, n->u.complit.type);
+		put(b, "{…}");
+		break;
+	case N_FUNCLIT:
+		put(b, "func literal");
+		break;
+	case N_SLICETYPE:
+		put(b, "[]");
+		expr_str(b, n->u.slicetype.elem);
+		break;
+	case N_ARRAYTYPE:
+		put(b, "[");
+		expr_str(b, n->u.array.len);
+		put(b, "]");
+		expr_str(b, n->u.array.elem);
+		break;
+	case N_ELLIPSIS:
+		put(b, "...");
+		if (n->u.un1.x)
+			expr_str(b, n->u.un1.x);
+		break;
+	case N_MAPTYPE:
+		put(b, "map[");
+		expr_str(b, n->u.map.key);
+		put(b, "]");
+		expr_str(b, n->u.map.value);
+		break;
+	case N_CHANTYPE:
+		put(b, n->u.chan.dir == CHAN_RECV ? "<-chan " : n->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
+		expr_str(b, n->u.chan.elem);
+		break;
+	default:
+		put(b, "%s", node_kind_name(n->kind));
+		break;
+	}
+}
+
+char *ast_expr_string(const Node *n)
+{
+	Buf b = {0};
+	put(&b, "%s", "");
+	expr_str(&b, n);
+	return b.s;
+}
+
+char *ast_list_string(const NodeList *l)
+{
+	Buf b = {0};
+	put(&b, "%s", "");
+	for (int i = 0; i < l->len; i++) {
+		if (i)
+			put(&b, ", ");
+		expr_str(&b, l->v[i]);
+	}
+	return b.s;
+}

@@ -230,6 +230,11 @@ char *ast_strndup(const char *s, size_t len);
 /* Strip any number of N_PAREN wrappers. */
 Node *ast_unparen(Node *n);
 
+/* An expression written back in Go syntax, as Go's error messages quote
+ * it ("x + 1", "f(a, b)"); a list joined with ", ". Collected strings. */
+char *ast_expr_string(const Node *n);
+char *ast_list_string(const NodeList *l);
+
 /*
  * Write the tree as an S-expression, one node per parenthesis, for tests and
  * `gol ast`: (N_CALL (N_SELECTOR (N_IDENT fmt) (N_IDENT Println)) ...).

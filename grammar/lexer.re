@@ -102,7 +102,8 @@ static int utf8_encode(int32_t r, char *out)
 static void fmt_rune_U(char *buf, size_t n, int32_t r)
 {
 	char enc[5] = {0};
-	if (r >= 0x20 && r != 0x7F && !(r >= 0x80 && r < 0xA0) && r != 0xFFFD) {
+	bool valid = r >= 0 && r <= 0x10FFFF && !(r >= 0xD800 && r <= 0xDFFF);
+	if (valid && r >= 0x20 && r != 0x7F && !(r >= 0x80 && r < 0xA0) && r != 0xFFFD) {
 		enc[utf8_encode(r, enc)] = 0;
 		snprintf(buf, n, "U+%04X '%s'", (unsigned)r, enc);
 	} else {
@@ -489,7 +490,7 @@ static void scan_string(Lexer *lx, Token *t)
 			break;
 		}
 		if (c < 0) {
-			diag_errorf(lx->diag, t->pos, "string literal not terminated");
+			diag_errorf(lx->diag, t->pos, "string not terminated");
 			break;
 		}
 		const unsigned char *p = lx->cur;
@@ -512,7 +513,7 @@ static void scan_raw_string(Lexer *lx, Token *t)
 			break;
 		}
 		if (c < 0) {
-			diag_errorf(lx->diag, t->pos, "raw string literal not terminated");
+			diag_errorf(lx->diag, t->pos, "string not terminated");
 			break;
 		}
 		const unsigned char *p = lx->cur;
@@ -534,7 +535,7 @@ static void scan_rune(Lexer *lx, Token *t)
 		if (c == '\'') {
 			if (ok) {
 				if (n == 0) {
-					diag_errorf(lx->diag, pos_of(lx, lx->cur), "empty rune literal or unescaped ' in rune literal");
+					diag_errorf(lx->diag, pos_of(lx, lx->cur), "empty rune literal or unescaped '");
 					ok = false;
 				} else if (n != 1) {
 					diag_errorf(lx->diag, t->pos, "more than one character in rune literal");

@@ -28,6 +28,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "lexer.h"
+#include "parse.h"
 typedef struct Parser Parser;
 #define YYLTYPE Pos
 #define YYLTYPE_IS_DECLARED 1
@@ -40,11 +41,17 @@ struct Parser {
 	Lexer lx;
 	Diag *diag;
 	Node *file;
-	Token tok;       /* the token last handed to bison */
-	Token prev;      /* the one before it */
-	int depth;       /* open ( [ { right now */
-	int lbrace_depth;/* open { right now: 0 means top level */
-	bool aborted;    /* nesting limit hit: stop reporting */
+	Token tok;        /* the token last handed to bison */
+	Token prev;       /* the one before it */
+	int prev2;        /* the kind of the one before that */
+	int depth;        /* open ( [ { right now */
+	/* What each open bracket is: '(' '[' '{', or 'S' / 'I' for the brace
+	 * of a struct / interface type (their error messages differ). */
+	char open[PARSE_MAX_NESTING + 1];
+	int hdr_kw;       /* IF, FOR or SWITCH while its header is read, else 0 */
+	int hdr_depth;    /* the bracket depth that header started at */
+	bool skip_to_decl;/* recovering from a top-level error: skip to a declaration keyword */
+	bool aborted;     /* nesting limit hit: stop reporting */
 };
 int yylex(YYSTYPE *lval, Pos *lloc, Parser *p);
 }
@@ -81,11 +88,15 @@ static void generics_error(Parser *p, Pos pos);
 static Node *mk_assign(Parser *p, Pos pos, NodeList lhs, Op op, NodeList rhs, bool define);
 static Node *mk_call_stmt(Parser *p, NodeKind k, Pos pos, Node *x);
 static int const_iota;
+static Node *check_comm(Parser *p, Node *s);
 }
 
 %expect 6
+%expect 9
 %define api.pure full
 %define parse.error custom
+%define parse.lac full
+%define lr.default-reduction accepting
 %locations
 %param {Parser *p}
 
@@ -109,10 +120,6 @@ static int const_iota;
 %left EQ NE '<' LE '>' GE
 %left '+' '-' '|' '^'
 %left '*' '/' '%' SHL SHR '&' ANDNOT
-/* `func(...) T` followed by `{` is a function literal, never a composite
- * literal of a function type; `chan T` takes the longest element type. */
-%precedence LOW
-%precedence '(' ARROW
 
 %type <node> package_clause import_spec topdecl common_decl func_decl
 %type <node> var_spec const_spec type_spec
@@ -186,7 +193,7 @@ topdecls
 		if ($2)
 			nodelist_push(&p->file->u.file.decls, $2);
 	}
-	| topdecls error ';' { yyerrok; }
+	| topdecls error { yyerrok; }
 	;
 
 topdecl
@@ -313,6 +320,10 @@ func_decl
 		$$ = mk(N_FUNCDECL, @1); $$->u.func.name = $2; $$->u.func.type = $3; $$->u.func.body = $4;
 	}
 	| FUNC receiver IDENT signature func_body {
+		if (!$2)
+			diag_errorf(p->diag, @3, "method has no receiver");
+		else if ($2->kind == N_BAD)
+			diag_errorf(p->diag, @3, "method has multiple receivers");
 		$$ = mk(N_FUNCDECL, @1); $$->u.func.recv = $2; $$->u.func.name = $3;
 		$$->u.func.type = $4; $$->u.func.body = $5;
 	}
@@ -324,11 +335,9 @@ func_decl
 
 receiver
 	: params {
-		$$ = mk(N_FIELD, @1);
-		if ($1.len >= 1)
-			$$ = $1.v[0];
-		if ($1.len != 1 || $$->u.field.names.len > 1)
-			diag_errorf(p->diag, @1, "method has multiple receivers");
+		/* NULL: no receiver; N_BAD: more than one (reported with the
+		 * method's name, where Go reports them). */
+		$$ = $1.len == 1 && $1.v[0]->u.field.names.len <= 1 ? $1.v[0] : $1.len ? mk_bad(@1) : NULL;
 	}
 	;
 
@@ -356,7 +365,7 @@ params_sig
 /* A result is a parenthesised parameter list (returned as an N_FUNCTYPE
  * holding it) or one type. */
 result
-	: %empty %prec LOW   { $$ = NULL; }
+	: %empty             { $$ = NULL; }
 	| params             { $$ = mk(N_FUNCTYPE, @1); $$->u.functype.params = $1; }
 	| nonparen_type      { $$ = $1; }
 	;
@@ -398,7 +407,7 @@ nonparen_type
 
 ntype
 	: ntype_norecv   { $$ = $1; }
-	| ARROW CHAN type %prec LOW {
+	| ARROW CHAN type {
 		$$ = mk(N_CHANTYPE, @1); $$->u.chan.dir = CHAN_RECV; $$->u.chan.elem = $3;
 	}
 	;
@@ -438,10 +447,10 @@ literal_type
 /* `chan<- chan T` is chan<- (chan T): the arrow binds to the leftmost
  * chan, so the element of a plain `chan` cannot itself begin with `<-`. */
 chan_type
-	: CHAN chan_elem %prec LOW {
+	: CHAN chan_elem {
 		$$ = mk(N_CHANTYPE, @1); $$->u.chan.dir = CHAN_BOTH; $$->u.chan.elem = $2;
 	}
-	| CHAN ARROW type %prec LOW {
+	| CHAN ARROW type {
 		$$ = mk(N_CHANTYPE, @1); $$->u.chan.dir = CHAN_SEND; $$->u.chan.elem = $3;
 	}
 	;
@@ -610,7 +619,7 @@ operand
 	| func_lit         { $$ = $1; }
 	| literal_type     { $$ = $1; }
 	| chan_type        { $$ = $1; }
-	| func_type %prec LOW { $$ = $1; }
+	| func_type { $$ = $1; }
 	;
 
 literal
@@ -718,7 +727,7 @@ operand_nc
 	| literal_type     { $$ = $1; }
 	| literal_type complit_body { $$ = $2; $$->pos = @1; $$->u.complit.type = $1; }
 	| chan_type        { $$ = $1; }
-	| func_type %prec LOW { $$ = $1; }
+	| func_type { $$ = $1; }
 	;
 
 oexpr
@@ -797,22 +806,22 @@ labeled_stmt
 
 simple_stmt
 	: expr                        { $$ = mk(N_EXPRSTMT, @1); $$->u.exprstmt.x = $1; }
-	| expr ARROW expr             { $$ = mk(N_SEND, @1); $$->u.send.ch = $1; $$->u.send.value = $3; }
-	| expr INC                    { $$ = mk(N_INCDEC, @1); $$->u.incdec.x = $1; $$->u.incdec.inc = true; }
-	| expr DEC                    { $$ = mk(N_INCDEC, @1); $$->u.incdec.x = $1; }
-	| expr_list '=' expr_list     { $$ = mk_assign(p, @1, $1, OP_NONE, $3, false); }
-	| expr_list ASSIGNOP expr_list { $$ = mk_assign(p, @1, $1, $2, $3, false); }
-	| expr_list DEFINE expr_list  { $$ = mk_assign(p, @1, $1, OP_NONE, $3, true); }
+	| expr ARROW expr             { $$ = mk(N_SEND, @2); $$->u.send.ch = $1; $$->u.send.value = $3; }
+	| expr INC                    { $$ = mk(N_INCDEC, @2); $$->u.incdec.x = $1; $$->u.incdec.inc = true; }
+	| expr DEC                    { $$ = mk(N_INCDEC, @2); $$->u.incdec.x = $1; }
+	| expr_list '=' expr_list     { $$ = mk_assign(p, @2, $1, OP_NONE, $3, false); }
+	| expr_list ASSIGNOP expr_list { $$ = mk_assign(p, @2, $1, $2, $3, false); }
+	| expr_list DEFINE expr_list  { $$ = mk_assign(p, @2, $1, OP_NONE, $3, true); }
 	;
 
 simple_stmt_nc
 	: expr_nc                         { $$ = mk(N_EXPRSTMT, @1); $$->u.exprstmt.x = $1; }
-	| expr_nc ARROW expr_nc           { $$ = mk(N_SEND, @1); $$->u.send.ch = $1; $$->u.send.value = $3; }
-	| expr_nc INC                     { $$ = mk(N_INCDEC, @1); $$->u.incdec.x = $1; $$->u.incdec.inc = true; }
-	| expr_nc DEC                     { $$ = mk(N_INCDEC, @1); $$->u.incdec.x = $1; }
-	| expr_list_nc '=' expr_list_nc   { $$ = mk_assign(p, @1, $1, OP_NONE, $3, false); }
-	| expr_list_nc ASSIGNOP expr_list_nc { $$ = mk_assign(p, @1, $1, $2, $3, false); }
-	| expr_list_nc DEFINE expr_list_nc { $$ = mk_assign(p, @1, $1, OP_NONE, $3, true); }
+	| expr_nc ARROW expr_nc           { $$ = mk(N_SEND, @2); $$->u.send.ch = $1; $$->u.send.value = $3; }
+	| expr_nc INC                     { $$ = mk(N_INCDEC, @2); $$->u.incdec.x = $1; $$->u.incdec.inc = true; }
+	| expr_nc DEC                     { $$ = mk(N_INCDEC, @2); $$->u.incdec.x = $1; }
+	| expr_list_nc '=' expr_list_nc   { $$ = mk_assign(p, @2, $1, OP_NONE, $3, false); }
+	| expr_list_nc ASSIGNOP expr_list_nc { $$ = mk_assign(p, @2, $1, $2, $3, false); }
+	| expr_list_nc DEFINE expr_list_nc { $$ = mk_assign(p, @2, $1, OP_NONE, $3, true); }
 	;
 
 osimple_stmt_nc
@@ -923,43 +932,66 @@ comm_clause
 	;
 
 comm
-	: simple_stmt  { $$ = $1; }
+	: simple_stmt  { $$ = check_comm(p, $1); }
 	;
 
 %%
 
 /* ---- the token feed ------------------------------------------------------- */
 
+static bool is_decl_keyword(int k)
+{
+	return k == IMPORT || k == CONST || k == TYPE || k == VAR || k == FUNC || k == 0;
+}
+
 int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 {
 	if (p->aborted)
 		return 0;
-	p->prev = p->tok;
-	lexer_next(&p->lx, &p->tok);
-	Token *t = &p->tok;
-	*lloc = t->pos;
-	switch (t->kind) {
-	case '(': case '[': case '{':
-		if (t->kind == '{')
-			p->lbrace_depth++;
-		if (++p->depth > PARSE_MAX_NESTING) {
-			diag_errorf(p->diag, t->pos, "too deeply nested (more than %d levels of brackets)", PARSE_MAX_NESTING);
-			p->aborted = true;
-			return 0;
+	for (;;) {
+		p->prev2 = p->prev.kind;
+		p->prev = p->tok;
+		lexer_next(&p->lx, &p->tok);
+		Token *t = &p->tok;
+		switch (t->kind) {
+		case '(': case '[': case '{':
+			if (p->depth >= PARSE_MAX_NESTING) {
+				diag_errorf(p->diag, t->pos, "too deeply nested (more than %d levels of brackets)", PARSE_MAX_NESTING);
+				p->aborted = true;
+				return 0;
+			}
+			if (t->kind == '{' && p->hdr_kw && p->depth == p->hdr_depth)
+				p->hdr_kw = 0; /* the body's brace ends the header */
+			p->open[p->depth++] = t->kind == '{' && p->prev.kind == STRUCT ? 'S'
+					    : t->kind == '{' && p->prev.kind == INTERFACE ? 'I'
+					    : (char)t->kind;
+			break;
+		case ')': case ']': case '}':
+			if (p->depth > 0)
+				p->depth--;
+			break;
+		case IF: case FOR: case SWITCH:
+			p->hdr_kw = t->kind;
+			p->hdr_depth = p->depth;
+			break;
 		}
-		break;
-	case ')': case ']': case '}':
-		if (t->kind == '}' && p->lbrace_depth > 0)
-			p->lbrace_depth--;
-		if (p->depth > 0)
-			p->depth--;
-		break;
+		/* After a syntax error between declarations, Go skips ahead to the
+		 * next declaration keyword; doing the same keeps one mistake from
+		 * being reported again on every following line. */
+		if (p->skip_to_decl) {
+			if (!is_decl_keyword(t->kind))
+				continue;
+			p->skip_to_decl = false;
+			p->depth = 0;
+			p->hdr_kw = 0;
+		}
+		*lloc = t->pos;
+		if (t->node)
+			lval->node = t->node;
+		else
+			lval->op = t->op;
+		return t->kind;
 	}
-	if (t->node)
-		lval->node = t->node;
-	else
-		lval->op = t->op;
-	return t->kind;
 }
 
 static void yyerror(Pos *loc, Parser *p, const char *msg)
@@ -1023,17 +1055,13 @@ static const char *expect_name(yysymbol_kind_t k)
 	return s;
 }
 
-static bool expects_expr(const yysymbol_kind_t *exp, int n)
-{
-	return has(exp, n, YYSYMBOL_INT) && has(exp, n, YYSYMBOL_IDENT);
-}
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 {
 	if (p->aborted)
 		return 0;
-	yysymbol_kind_t exp[64];
-	int n = yypcontext_expected_tokens(ctx, exp, 64);
+	yysymbol_kind_t exp[128];
+	int n = yypcontext_expected_tokens(ctx, exp, 128);
 	if (n < 0)
 		n = 0;
 	const Token *t = &p->tok;
@@ -1041,63 +1069,138 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 	const char *tok = token_describe(t);
 	int la = t->kind;
 	Diag *d = p->diag;
+	char inner = p->depth > 0 ? p->open[p->depth - 1] : 0;
 
-	bool top = p->lbrace_depth == 0 && p->depth == 0;
-	bool top_decl_start = has(exp, n, YYSYMBOL_FUNC) && has(exp, n, YYSYMBOL_VAR)
-		&& has(exp, n, YYSYMBOL_TYPE) && !has(exp, n, YYSYMBOL_IDENT);
+	bool stmt_start = has(exp, n, YYSYMBOL_FOR) && has(exp, n, YYSYMBOL_RETURN);
+	bool expr_start = has(exp, n, YYSYMBOL_INT) && has(exp, n, YYSYMBOL_IDENT);
+	bool type_start = has(exp, n, YYSYMBOL_MAP) && has(exp, n, YYSYMBOL_CHAN) && !expr_start;
+	bool semi = has_ch(exp, n, ';'), rbrace = has_ch(exp, n, '}');
+	bool comma = has_ch(exp, n, ','), rparen = has_ch(exp, n, ')');
 
-	if (top_decl_start) {
-		if (la == IMPORT)
-			diag_errorf(d, pos, "syntax error: imports must appear before other declarations");
+	/* Between declarations: Go skips to the next declaration keyword. */
+	if (has(exp, n, YYSYMBOL_FUNC) && has(exp, n, YYSYMBOL_VAR) && has(exp, n, YYSYMBOL_CONST)
+	    && !has(exp, n, YYSYMBOL_IDENT)) {
+		NodeList *decls = &p->file->u.file.decls;
+		Node *last = decls->len ? decls->v[decls->len - 1] : NULL;
+		if (la == '{' && last && last->kind == N_FUNCDECL && !last->u.func.body)
+			diag_errorf(d, pos, "syntax error: unexpected semicolon or newline before {");
 		else
 			diag_errorf(d, pos, "syntax error: non-declaration statement outside function body");
+		p->skip_to_decl = true;
 		return 0;
 	}
 	if (p->prev.kind == ELSE && la != IF && la != '{') {
 		diag_errorf(d, pos, "syntax error: else must be followed by if or statement block");
 		return 0;
 	}
-	bool semi_ok = has_ch(exp, n, ';');
-	if (top && semi_ok && n <= 2) {
-		diag_errorf(d, pos, "syntax error: unexpected %s after top level declaration", tok);
+	if (p->hdr_kw && p->prev.kind == p->hdr_kw) {
+		if (la == VAR) {
+			/* Go reports this at the token after `var`. */
+			Lexer peek = p->lx;
+			Diag scratch;
+			Token next;
+			diag_init(&scratch, d->filename);
+			peek.diag = &scratch;
+			lexer_next(&peek, &next);
+			diag_errorf(d, next.pos, "syntax error: var declaration not allowed in %s initializer",
+				    p->hdr_kw == FOR ? "for" : p->hdr_kw == IF ? "if" : "switch");
+			return 0;
+		}
+		if (la == '{' && p->hdr_kw == IF) {
+			diag_errorf(d, pos, "syntax error: missing condition in if statement");
+			return 0;
+		}
+	}
+	if (stmt_start) {
+		if (has(exp, n, YYSYMBOL_CASE))
+			diag_errorf(d, pos, "syntax error: unexpected %s, expecting case or default or }", tok);
+		else
+			diag_errorf(d, pos, "syntax error: unexpected %s, expecting }", tok);
 		return 0;
 	}
-	if (has_ch(exp, n, ',') && has_ch(exp, n, '}') && !semi_ok) {
+	if (la == DEFINE && has_ch(exp, n, '=') && !has(exp, n, YYSYMBOL_DEFINE)) {
+		diag_errorf(d, pos, "syntax error: unexpected :=, expecting =");
+		return 0;
+	}
+	if ((p->prev.kind == VAR || p->prev.kind == CONST || p->prev.kind == TYPE)
+	    && has(exp, n, YYSYMBOL_IDENT) && has_ch(exp, n, '(')) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting name", tok);
+		return 0;
+	}
+	if (p->prev2 == TYPE && p->prev.kind == IDENT && type_start) {
+		diag_errorf(d, pos, "syntax error: unexpected %s in type declaration", tok);
+		return 0;
+	}
+	if ((inner == 'S' || inner == 'I') && semi && rbrace) {
+		diag_errorf(d, pos, "syntax error: unexpected %s in %s type; possibly missing semicolon or newline or }",
+			    tok, inner == 'S' ? "struct" : "interface");
+		return 0;
+	}
+	if (inner == '{' && comma && rbrace && !semi) {
 		diag_errorf(d, pos, "syntax error: unexpected %s in composite literal; possibly missing comma or }", tok);
 		return 0;
 	}
-	if (has_ch(exp, n, ',') && has_ch(exp, n, ')') && has(exp, n, YYSYMBOL_ELLIPSIS)) {
-		diag_errorf(d, pos, "syntax error: unexpected %s in argument list; possibly missing comma or )", tok);
+	if (inner == '(' && comma && rparen && la != 0) {
+		diag_errorf(d, pos, "syntax error: unexpected %s in %s list; possibly missing comma or )", tok,
+			    has(exp, n, YYSYMBOL_ELLIPSIS) && expr_start ? "argument" : "parameter");
 		return 0;
 	}
-	if (has_ch(exp, n, ',') && has_ch(exp, n, ')') && !semi_ok) {
-		diag_errorf(d, pos, "syntax error: unexpected %s in parameter list; possibly missing comma or )", tok);
+	if (la == 0 && inner && (inner == '(' ? rparen : inner == '[' ? has_ch(exp, n, ']') : rbrace)) {
+		diag_errorf(d, pos, "syntax error: unexpected EOF, expecting %c",
+			    inner == '(' ? ')' : inner == '[' ? ']' : '}');
 		return 0;
 	}
-	if (la == '{' && t->pos.line != p->prev.pos.line && p->prev.kind == ';'
-	    && p->prev.semi && strcmp(p->prev.semi, "newline") == 0) {
-		diag_errorf(d, p->prev.pos, "syntax error: unexpected semicolon or newline before {");
+	if (p->hdr_kw == FOR && p->depth == p->hdr_depth && has_ch(exp, n, '{')) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting { after for clause", tok);
 		return 0;
 	}
-	if (semi_ok && has_ch(exp, n, '}') && !expects_expr(exp, n)) {
+	if (has(exp, n, YYSYMBOL_DEFINE) && has_ch(exp, n, '=')) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting := or = or comma", tok);
+		return 0;
+	}
+	if (semi && rbrace) {
 		diag_errorf(d, pos, "syntax error: unexpected %s at end of statement", tok);
 		return 0;
 	}
-	if (expects_expr(exp, n)) {
+	if (expr_start) {
 		diag_errorf(d, pos, "syntax error: unexpected %s, expecting expression", tok);
 		return 0;
 	}
-	if (n == 1 || (n == 2 && has(exp, n, YYSYMBOL_YYerror))) {
-		yysymbol_kind_t k = exp[0] == YYSYMBOL_YYerror && n == 2 ? exp[1] : exp[0];
-		diag_errorf(d, pos, "syntax error: unexpected %s, expecting %s", tok, expect_name(k));
+	if (type_start) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting type", tok);
 		return 0;
 	}
-	if (n == 2) {
-		diag_errorf(d, pos, "syntax error: unexpected %s, expecting %s or %s", tok,
-			    expect_name(exp[0]), expect_name(exp[1]));
+	if (comma && has_ch(exp, n, ':') && has_ch(exp, n, ']')) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting comma, : or ]", tok);
 		return 0;
 	}
-	diag_errorf(d, pos, "syntax error: unexpected %s", tok);
+
+	/* What is left after dropping the tokens that would merely continue
+	 * an expression is what Go's parser "wants" at this point. */
+	const char *want[4];
+	int nw = 0;
+	for (int i = 0; i < n && nw < 4; i++) {
+		const char *s = yysymbol_name(exp[i]);
+		if (exp[i] == YYSYMBOL_YYerror || exp[i] == YYSYMBOL_INC || exp[i] == YYSYMBOL_DEC
+		    || exp[i] == YYSYMBOL_ARROW || exp[i] == YYSYMBOL_ASSIGNOP || exp[i] == YYSYMBOL_OROR
+		    || exp[i] == YYSYMBOL_ANDAND || exp[i] == YYSYMBOL_EQ || exp[i] == YYSYMBOL_NE
+		    || exp[i] == YYSYMBOL_LE || exp[i] == YYSYMBOL_GE || exp[i] == YYSYMBOL_SHL
+		    || exp[i] == YYSYMBOL_SHR || exp[i] == YYSYMBOL_ANDNOT)
+			continue;
+		if (s[0] == '\'' && strchr("+-*/%&|^<>.[{", s[1]) && !(s[1] == '[' && has_ch(exp, n, '(')))
+			continue;
+		if (s[0] == '\'' && s[1] == '[' && has_ch(exp, n, '('))
+			continue; /* a type parameter list: gol does not offer one */
+		if (s[0] == '\'' && s[1] == ',' && has_ch(exp, n, ':'))
+			continue; /* Go's expression lists end in a wanted token */
+		want[nw++] = s[0] == '\'' && s[1] == ';' ? "semicolon or newline" : expect_name(exp[i]);
+	}
+	if (nw == 1)
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting %s", tok, want[0]);
+	else if (nw == 2)
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting %s or %s", tok, want[0], want[1]);
+	else
+		diag_errorf(d, pos, "syntax error: unexpected %s", tok);
 	return 0;
 }
 
@@ -1197,10 +1300,22 @@ static Node *expr_of(Parser *p, Node *stmt, const char *what)
 		return NULL;
 	if (stmt->kind == N_EXPRSTMT)
 		return stmt->u.exprstmt.x;
-	if (stmt->kind == N_ASSIGN && stmt->u.assign.define)
-		diag_errorf(p->diag, stmt->pos, "syntax error: cannot use assignment as value in %s", what);
-	else
-		diag_errorf(p->diag, stmt->pos, "syntax error: cannot use statement as value in %s", what);
+	/* Go quotes the statement; a plain `=` gets parentheses around its
+	 * sides to stress that it is an assignment, not a comparison. */
+	if (stmt->kind == N_ASSIGN && !stmt->u.assign.define && stmt->u.assign.op == OP_NONE)
+		diag_errorf(p->diag, stmt->pos, "syntax error: cannot use assignment (%s) = (%s) as value",
+			    ast_list_string(&stmt->u.assign.lhs), ast_list_string(&stmt->u.assign.rhs));
+	else if (stmt->kind == N_ASSIGN)
+		diag_errorf(p->diag, stmt->pos, "syntax error: cannot use %s %s%s %s as value",
+			    ast_list_string(&stmt->u.assign.lhs), stmt->u.assign.define ? ":" : op_text(stmt->u.assign.op),
+			    "=", ast_list_string(&stmt->u.assign.rhs));
+	else if (stmt->kind == N_INCDEC)
+		diag_errorf(p->diag, stmt->pos, "syntax error: cannot use %s%s as value",
+			    ast_expr_string(stmt->u.incdec.x), stmt->u.incdec.inc ? "++" : "--");
+	else if (stmt->kind == N_SEND)
+		diag_errorf(p->diag, stmt->pos, "syntax error: cannot use %s <- %s as value",
+			    ast_expr_string(stmt->u.send.ch), ast_expr_string(stmt->u.send.value));
+	(void)what;
 	return mk_bad(stmt->pos);
 }
 
@@ -1244,14 +1359,32 @@ static Node *mk_call_stmt(Parser *p, NodeKind k, Pos pos, Node *x)
 	Node *n = ast_new(k, pos);
 	Node *c = ast_unparen(x);
 	if (!c || c->kind != N_CALL) {
-		diag_errorf(p->diag, x->pos, "syntax error: expression in %s must be function call",
+		diag_errorf(p->diag, x->pos, "expression in %s must be function call",
 			    k == N_GO ? "go" : "defer");
 	} else if (c != x) {
-		diag_errorf(p->diag, x->pos, "syntax error: expression in %s must not be parenthesized",
+		diag_errorf(p->diag, x->pos, "expression in %s must not be parenthesized",
 			    k == N_GO ? "go" : "defer");
 	}
 	n->u.gostmt.call = x;
 	return n;
+}
+
+/* A select case must be a send, a receive, or an assignment from one. */
+static Node *check_comm(Parser *p, Node *s)
+{
+	Node *rx = NULL;
+	if (s->kind == N_SEND)
+		return s;
+	if (s->kind == N_EXPRSTMT)
+		rx = s->u.exprstmt.x;
+	else if (s->kind == N_ASSIGN && s->u.assign.op == OP_NONE && s->u.assign.rhs.len == 1)
+		rx = s->u.assign.rhs.v[0];
+	rx = ast_unparen(rx);
+	if (!rx || rx->kind != N_UNARY || rx->u.op.op != OP_RECV) {
+		Pos at = s->kind == N_EXPRSTMT ? s->u.exprstmt.x->pos : s->pos;
+		diag_errorf(p->diag, at, "select case must be send or receive (possibly with assignment)");
+	}
+	return s;
 }
 
 /* ---- entry points ------------------------------------------------------------ */
