@@ -50,8 +50,11 @@ struct Parser {
 	char open[PARSE_MAX_NESTING + 1];
 	int hdr_kw;       /* IF, FOR or SWITCH while its header is read, else 0 */
 	int hdr_depth;    /* the bracket depth that header started at */
+	int la_hdr;       /* hdr_kw as it was before the latest token was read */
+	Node *last_top;   /* the latest complete top-level declaration */
 	bool skip_to_decl;/* recovering from a top-level error: skip to a declaration keyword */
 	bool aborted;     /* nesting limit hit: stop reporting */
+	bool generics_reported;
 };
 int yylex(YYSTYPE *lval, Pos *lloc, Parser *p);
 }
@@ -156,11 +159,16 @@ file
 
 package_clause
 	: %empty            { $$ = NULL; }
-	| PACKAGE IDENT ';' { $$ = $2; }
+	| PACKAGE IDENT ';' { $$ = $2; p->file->u.file.pkg = $2; }
 	;
 
 imports
-	: %empty
+	: %empty {
+		/* Like Go, do not go on when the package clause, or the token
+		 * right after it, is already in error. */
+		if (p->file->u.file.pkg && diag_count(p->diag))
+			YYABORT;
+	}
 	| imports IMPORT import_spec ';' {
 		nodelist_push(&p->file->u.file.imports, $3);
 	}
@@ -197,8 +205,8 @@ topdecls
 	;
 
 topdecl
-	: common_decl { $$ = $1; }
-	| func_decl   { $$ = $1; }
+	: common_decl { $$ = $1; p->last_top = $1; }
+	| func_decl   { $$ = $1; p->last_top = $1; }
 	;
 
 /* ---- declarations ---------------------------------------------------------- */
@@ -636,6 +644,9 @@ complit_body
 	: '{' elements '}' {
 		$$ = mk(N_COMPOSITELIT, @1); $$->u.complit.elts = $2; $$->end = @3;
 	}
+	| '{' element_list error '}' {
+		$$ = mk(N_COMPOSITELIT, @1); $$->u.complit.elts = $2; $$->end = @4;
+	}
 	;
 
 elements
@@ -830,7 +841,10 @@ osimple_stmt_nc
 	;
 
 if_stmt
-	: IF simple_stmt_nc block else_part {
+	: IF error block else_part {
+		$$ = mk(N_IF, @1); $$->u.ifstmt.cond = mk_bad(@2); $$->u.ifstmt.then = $3; $$->u.ifstmt.els = $4;
+	}
+	| IF simple_stmt_nc block else_part {
 		$$ = mk_header_stmt(p, N_IF, @1, NULL, $2);
 		$$->u.ifstmt.then = $3; $$->u.ifstmt.els = $4;
 	}
@@ -849,7 +863,10 @@ else_part
 	;
 
 for_stmt
-	: FOR block {
+	: FOR error block {
+		$$ = mk(N_FOR, @1); $$->u.forstmt.body = $3;
+	}
+	| FOR block {
 		$$ = mk(N_FOR, @1); $$->u.forstmt.body = $2;
 	}
 	| FOR expr_nc block {
@@ -906,6 +923,9 @@ case_clause
 	: CASE expr_list ':' stmt_list {
 		$$ = mk(N_CASECLAUSE, @1); $$->u.clause.list = $2; $$->u.clause.body = $4;
 	}
+	| CASE expr_list error stmt_list {
+		$$ = mk(N_CASECLAUSE, @1); $$->u.clause.list = $2; $$->u.clause.body = $4;
+	}
 	| DEFAULT ':' stmt_list {
 		$$ = mk(N_CASECLAUSE, @1); $$->u.clause.is_default = true; $$->u.clause.body = $3;
 	}
@@ -951,6 +971,7 @@ int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 	for (;;) {
 		p->prev2 = p->prev.kind;
 		p->prev = p->tok;
+		p->la_hdr = p->hdr_kw;
 		lexer_next(&p->lx, &p->tok);
 		Token *t = &p->tok;
 		switch (t->kind) {
@@ -1069,7 +1090,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 	const char *tok = token_describe(t);
 	int la = t->kind;
 	Diag *d = p->diag;
-	char inner = p->depth > 0 ? p->open[p->depth - 1] : 0;
+	/* The innermost open bracket before the lookahead was read (reading
+	 * a bracket already moved the depth). */
+	int d0 = p->depth + (la == ')' || la == ']' || la == '}') - (la == '(' || la == '[' || la == '{');
+	char inner = d0 > 0 && d0 <= PARSE_MAX_NESTING ? p->open[d0 - 1] : 0;
 
 	bool stmt_start = has(exp, n, YYSYMBOL_FOR) && has(exp, n, YYSYMBOL_RETURN);
 	bool expr_start = has(exp, n, YYSYMBOL_INT) && has(exp, n, YYSYMBOL_IDENT);
@@ -1080,8 +1104,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 	/* Between declarations: Go skips to the next declaration keyword. */
 	if (has(exp, n, YYSYMBOL_FUNC) && has(exp, n, YYSYMBOL_VAR) && has(exp, n, YYSYMBOL_CONST)
 	    && !has(exp, n, YYSYMBOL_IDENT)) {
-		NodeList *decls = &p->file->u.file.decls;
-		Node *last = decls->len ? decls->v[decls->len - 1] : NULL;
+		Node *last = p->last_top;
 		if (la == '{' && last && last->kind == N_FUNCDECL && !last->u.func.body)
 			diag_errorf(d, pos, "syntax error: unexpected semicolon or newline before {");
 		else
@@ -1093,7 +1116,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 		diag_errorf(d, pos, "syntax error: else must be followed by if or statement block");
 		return 0;
 	}
-	if (p->hdr_kw && p->prev.kind == p->hdr_kw) {
+	if (p->lx.eof_in_token && la == 0)
+		return 0; /* a literal or comment ran to the end: already reported */
+	if (p->la_hdr && p->prev.kind == p->la_hdr) {
 		if (la == VAR) {
 			/* Go reports this at the token after `var`. */
 			Lexer peek = p->lx;
@@ -1103,10 +1128,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 			peek.diag = &scratch;
 			lexer_next(&peek, &next);
 			diag_errorf(d, next.pos, "syntax error: var declaration not allowed in %s initializer",
-				    p->hdr_kw == FOR ? "for" : p->hdr_kw == IF ? "if" : "switch");
+				    p->la_hdr == FOR ? "for" : p->la_hdr == IF ? "if" : "switch");
 			return 0;
 		}
-		if (la == '{' && p->hdr_kw == IF) {
+		if (la == '{' && p->la_hdr == IF) {
 			diag_errorf(d, pos, "syntax error: missing condition in if statement");
 			return 0;
 		}
@@ -1142,7 +1167,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 	}
 	if (inner == '(' && comma && rparen && la != 0) {
 		diag_errorf(d, pos, "syntax error: unexpected %s in %s list; possibly missing comma or )", tok,
-			    has(exp, n, YYSYMBOL_ELLIPSIS) && expr_start ? "argument" : "parameter");
+			    has(exp, n, YYSYMBOL_OROR) ? "argument" : "parameter");
 		return 0;
 	}
 	if (la == 0 && inner && (inner == '(' ? rparen : inner == '[' ? has_ch(exp, n, ']') : rbrace)) {
@@ -1154,12 +1179,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 		diag_errorf(d, pos, "syntax error: unexpected %s, expecting { after for clause", tok);
 		return 0;
 	}
-	if (has(exp, n, YYSYMBOL_DEFINE) && has_ch(exp, n, '=')) {
-		diag_errorf(d, pos, "syntax error: unexpected %s, expecting := or = or comma", tok);
-		return 0;
-	}
 	if (semi && rbrace) {
 		diag_errorf(d, pos, "syntax error: unexpected %s at end of statement", tok);
+		return 0;
+	}
+	if (has(exp, n, YYSYMBOL_DEFINE) && has_ch(exp, n, '=')) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting := or = or comma", tok);
 		return 0;
 	}
 	if (expr_start) {
@@ -1170,7 +1195,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 		diag_errorf(d, pos, "syntax error: unexpected %s, expecting type", tok);
 		return 0;
 	}
-	if (comma && has_ch(exp, n, ':') && has_ch(exp, n, ']')) {
+	if (inner == '[' && has_ch(exp, n, ':') && has_ch(exp, n, ']')) {
 		diag_errorf(d, pos, "syntax error: unexpected %s, expecting comma, : or ]", tok);
 		return 0;
 	}
@@ -1189,6 +1214,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 			continue;
 		if (s[0] == '\'' && strchr("+-*/%&|^<>.[{", s[1]) && !(s[1] == '[' && has_ch(exp, n, '(')))
 			continue;
+		if (s[0] == '\'' && s[1] == '(' && n > 2)
+			continue; /* a call would continue the expression */
 		if (s[0] == '\'' && s[1] == '[' && has_ch(exp, n, '('))
 			continue; /* a type parameter list: gol does not offer one */
 		if (s[0] == '\'' && s[1] == ',' && has_ch(exp, n, ':'))
@@ -1273,6 +1300,9 @@ static Node *recv_chan_type(Node *x, Pos pos)
 
 static void generics_error(Parser *p, Pos pos)
 {
+	if (p->generics_reported)
+		return; /* once is enough: the rest would say the same */
+	p->generics_reported = true;
 	diag_errorf(p->diag, pos, "gol: generics are not supported yet");
 }
 
