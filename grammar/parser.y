@@ -55,6 +55,7 @@ struct Parser {
 	bool skip_to_decl;/* recovering from a top-level error: skip to a declaration keyword */
 	bool aborted;     /* nesting limit hit: stop reporting */
 	bool generics_reported;
+	bool has_pkg;     /* the file starts with a package clause */
 };
 int yylex(YYSTYPE *lval, Pos *lloc, Parser *p);
 }
@@ -163,12 +164,7 @@ package_clause
 	;
 
 imports
-	: %empty {
-		/* Like Go, do not go on when the package clause, or the token
-		 * right after it, is already in error. */
-		if (p->file->u.file.pkg && diag_count(p->diag))
-			YYABORT;
-	}
+	: %empty
 	| imports IMPORT import_spec ';' {
 		nodelist_push(&p->file->u.file.imports, $3);
 	}
@@ -196,7 +192,12 @@ import_spec
 	;
 
 topdecls
-	: %empty
+	: %empty {
+		/* Like Go, do not go on when the package clause, or the token
+		 * right after it, is already in error. */
+		if (p->file->u.file.pkg && diag_count(p->diag))
+			YYABORT;
+	}
 	| topdecls topdecl ';' {
 		if ($2)
 			nodelist_push(&p->file->u.file.decls, $2);
@@ -923,8 +924,8 @@ case_clause
 	: CASE expr_list ':' stmt_list {
 		$$ = mk(N_CASECLAUSE, @1); $$->u.clause.list = $2; $$->u.clause.body = $4;
 	}
-	| CASE expr_list error stmt_list {
-		$$ = mk(N_CASECLAUSE, @1); $$->u.clause.list = $2; $$->u.clause.body = $4;
+	| CASE error stmt_list {
+		$$ = mk(N_CASECLAUSE, @1); $$->u.clause.body = $3;
 	}
 	| DEFAULT ':' stmt_list {
 		$$ = mk(N_CASECLAUSE, @1); $$->u.clause.is_default = true; $$->u.clause.body = $3;
@@ -990,6 +991,9 @@ int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 		case ')': case ']': case '}':
 			if (p->depth > 0)
 				p->depth--;
+			break;
+		case PACKAGE:
+			p->has_pkg = true;
 			break;
 		case IF: case FOR: case SWITCH:
 			p->hdr_kw = t->kind;
@@ -1101,6 +1105,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 	bool semi = has_ch(exp, n, ';'), rbrace = has_ch(exp, n, '}');
 	bool comma = has_ch(exp, n, ','), rparen = has_ch(exp, n, ')');
 
+	/* Go gives up at once when the package clause or the token after it
+	 * is already in error (a lexical error was reported there). */
+	if (p->has_pkg && !p->last_top && !p->file->u.file.imports.len && diag_count(d)) {
+		p->aborted = true;
+		return 0;
+	}
 	/* Between declarations: Go skips to the next declaration keyword. */
 	if (has(exp, n, YYSYMBOL_FUNC) && has(exp, n, YYSYMBOL_VAR) && has(exp, n, YYSYMBOL_CONST)
 	    && !has(exp, n, YYSYMBOL_IDENT)) {
@@ -1141,6 +1151,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 			diag_errorf(d, pos, "syntax error: unexpected %s, expecting case or default or }", tok);
 		else
 			diag_errorf(d, pos, "syntax error: unexpected %s, expecting }", tok);
+		return 0;
+	}
+	if (has(exp, n, YYSYMBOL_CASE) && has(exp, n, YYSYMBOL_DEFAULT) && rbrace) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting case or default or }", tok);
 		return 0;
 	}
 	if (la == DEFINE && has_ch(exp, n, '=') && !has(exp, n, YYSYMBOL_DEFINE)) {

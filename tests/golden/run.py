@@ -61,6 +61,7 @@ class Golden:
         self.args = []            # from `// args: ...`
         self.not_go = None        # reason from `// not-go: ...`
         self.blocks = {}          # marker -> list of lines (Exit -> [int])
+        self.errors_prefix = False  # Errors block ends in `// ...`
         self._parse()
 
     @property
@@ -176,7 +177,13 @@ class Golden:
             if not self.blocks["Errors"]:
                 raise Malformed("empty `// Errors:` block")
             parsed = []
-            for e in self.blocks["Errors"]:
+            errs = self.blocks["Errors"]
+            # A last line `...` says more errors may follow; they are not
+            # compared (error recovery after the first mistakes is not Go's).
+            self.errors_prefix = errs[-1] == "..."
+            if self.errors_prefix:
+                errs = errs[:-1]
+            for e in errs:
                 m = ERROR_LINE_RE.match(e)
                 if not m:
                     raise Malformed("bad line in `// Errors:` block %r "
@@ -268,8 +275,9 @@ def split_output(s):
     return lines
 
 
-def compare_errors(expected, got_lines, name_re):
-    """expected: [(line, col, msg)]; got_lines: raw stderr lines.
+def compare_errors(expected, got_lines, name_re, prefix=False):
+    """expected: [(line, col, msg)]; got_lines: raw stderr lines; with
+    prefix, only the first len(expected) errors are compared.
     Returns a list of problem lines (empty when they match)."""
     # Go ends a long list with "FILE:L:C: too many errors"; the limit itself
     # is not an expectation, so that line is left out on both sides.
@@ -299,6 +307,8 @@ def compare_errors(expected, got_lines, name_re):
         return e[2] == g[2]
 
     problems = []
+    if prefix:
+        got = got[:len(expected)]
     for i in range(max(len(expected), len(got))):
         e = expected[i] if i < len(expected) else None
         g = got[i] if i < len(got) else None
@@ -357,7 +367,7 @@ def test_gol(g, opts):
                 problems.append("  exit status: expected 1, got %s" % status)
             if stdout:
                 problems.append("  unexpected stdout: " + " | ".join(clip(split_output(stdout))[:4]))
-            ep = compare_errors(g.errors, stderr_lines, name_re)
+            ep = compare_errors(g.errors, stderr_lines, name_re, g.errors_prefix)
             if ep:
                 problems.append("  errors differ:")
                 problems += ep
@@ -388,7 +398,7 @@ def test_gol(g, opts):
             problems.append("  exit status: expected 1, got %s" % status)
         if out:
             problems.append("  unexpected stdout: " + " | ".join(clip(split_output(decode(out)))[:4]))
-        ep = compare_errors(g.errors, split_output(decode(err)), name_re)
+        ep = compare_errors(g.errors, split_output(decode(err)), name_re, g.errors_prefix)
         if ep:
             problems.append("  errors differ:")
             problems += ep
@@ -516,7 +526,7 @@ def oracle_uncached(g, opts):
             problems = []
             if rc == 0:
                 problems.append("  go build succeeded, expected errors")
-            ep = compare_errors(g.errors, build_lines, name_re)
+            ep = compare_errors(g.errors, build_lines, name_re, g.errors_prefix)
             if ep:
                 problems.append("  Go's errors differ:")
                 problems += ep
