@@ -28,6 +28,8 @@ void diag_errorf(Diag *d, Pos pos, const char *fmt, ...)
 		if (d->last_syntax_line == pos.line)
 			return;
 		d->last_syntax_line = pos.line;
+	} else if (d->len > 0 && d->v[d->len - 1].pos.line == pos.line && !strcmp(d->v[d->len - 1].msg, buf)) {
+		return; /* the same complaint twice on one line is said once */
 	}
 	d->total++;
 	if (d->len >= DIAG_MAX_ERRORS)

@@ -37,7 +37,6 @@ typedef struct Lexer {
 	int32_t line;
 	bool nlsemi; /* a newline here ends a statement */
 	bool done;
-	bool eof_in_token; /* a string, rune or comment ran into the end */
 	Diag *diag;
 } Lexer;
 

@@ -491,7 +491,6 @@ static void scan_string(Lexer *lx, Token *t)
 		}
 		if (c < 0) {
 			diag_errorf(lx->diag, t->pos, "string not terminated");
-			lx->eof_in_token = true;
 			break;
 		}
 		const unsigned char *p = lx->cur;
@@ -515,7 +514,6 @@ static void scan_raw_string(Lexer *lx, Token *t)
 		}
 		if (c < 0) {
 			diag_errorf(lx->diag, t->pos, "string not terminated");
-			lx->eof_in_token = true;
 			break;
 		}
 		const unsigned char *p = lx->cur;
@@ -584,7 +582,6 @@ static void skip_block_comment(Lexer *lx, Pos start)
 		advance(lx);
 	}
 	diag_errorf(lx->diag, start, "comment not terminated");
-	lx->eof_in_token = true;
 }
 
 /* Skip a line comment up to, not including, its newline. */

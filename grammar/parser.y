@@ -590,9 +590,9 @@ primary_expr
 		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5;
 		$$->u.slice.max = $7; $$->u.slice.three = true;
 		if (!$5)
-			diag_errorf(p->diag, @6, "syntax error: middle index required in 3-index slice");
+			diag_errorf(p->diag, @6, "middle index required in 3-index slice");
 		else if (!$7)
-			diag_errorf(p->diag, @8, "syntax error: final index required in 3-index slice");
+			diag_errorf(p->diag, @8, "final index required in 3-index slice");
 	}
 	| primary_expr '(' call_args ')' {
 		$$ = mk(N_CALL, @1); $$->u.call.fun = $1; $$->u.call.args = $3; $$->end = @4;
@@ -1126,8 +1126,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 		diag_errorf(d, pos, "syntax error: else must be followed by if or statement block");
 		return 0;
 	}
-	if (p->lx.eof_in_token && la == 0)
-		return 0; /* a literal or comment ran to the end: already reported */
+	if (la == 0 && diag_count(d))
+		return 0; /* as Go: no follow-up complaints about the end of the file */
 	if (p->la_hdr && p->prev.kind == p->la_hdr) {
 		if (la == VAR) {
 			/* Go reports this at the token after `var`. */
@@ -1333,7 +1333,7 @@ static Node *mk_assign(Parser *p, Pos pos, NodeList lhs, Op op, NodeList rhs, bo
 		for (int i = 0; i < lhs.len; i++)
 			if (lhs.v[i]->kind != N_IDENT)
 				diag_errorf(p->diag, lhs.v[i]->pos, "non-name %s on left side of :=",
-					    lhs.v[i]->kind == N_SELECTOR ? "selector" : "expression");
+					    ast_expr_string(lhs.v[i]));
 	return n;
 }
 
