@@ -118,6 +118,8 @@ static Node *check_comm(Parser *p, Node *s);
 %token <op> SHL SHR ANDNOT ANDAND OROR ARROW INC DEC EQ NE LE GE ASSIGNOP
 %token DEFINE ELLIPSIS
 %token <op> '+' '-' '*' '/' '%' '&' '|' '^' '<' '>' '!' '~'
+/* A ';' carries what it stood for: 0 written, 1 newline, 2 end of file. */
+%token <num> ';'
 
 %left OROR
 %left ANDAND
@@ -850,8 +852,13 @@ if_stmt
 		$$->u.ifstmt.then = $3; $$->u.ifstmt.els = $4;
 	}
 	| IF osimple_stmt_nc ';' osimple_stmt_nc block else_part {
-		if (!$4)
+		/* Go tells `if x; {` (no condition) from `if x` followed by a
+		 * brace on the next line. */
+		if (!$4 && $3 == 0)
 			diag_errorf(p->diag, @3, "syntax error: missing condition in if statement");
+		else if (!$4)
+			diag_errorf(p->diag, @3, "syntax error: unexpected %s, expecting { after if clause",
+				    $3 == 1 ? "newline" : "EOF");
 		$$ = mk_header_stmt(p, N_IF, @1, $2, $4);
 		$$->u.ifstmt.then = $5; $$->u.ifstmt.els = $6;
 	}
@@ -1013,6 +1020,8 @@ int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 		*lloc = t->pos;
 		if (t->node)
 			lval->node = t->node;
+		else if (t->kind == ';')
+			lval->num = !strcmp(t->semi, "newline") ? 1 : !strcmp(t->semi, "EOF") ? 2 : 0;
 		else
 			lval->op = t->op;
 		return t->kind;
