@@ -8,9 +8,11 @@
 #include "ast.h"
 #include "diag.h"
 #include "parse.h"
+#include "check.h"
 
 #include <errno.h>
 #include <gc.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,12 +24,12 @@ static const char usage[] =
 	"gol is an interpreter for a strict subset of Go.\n"
 	"\n"
 	"Usage:\n"
-	"\tgol check FILE.gol   parse FILE and report its syntax errors (exit 1 if any)\n"
+	"\tgol check FILE.gol   parse and type-check FILE, report its errors (exit 1 if any)\n"
 	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
 	"\tgol version          print gol's version\n"
 	"\tgol help             print this help\n"
 	"\n"
-	"Type checking and running programs are not implemented yet.\n";
+	"Running programs is not implemented yet.\n";
 
 /* Go's wording for a file that cannot be opened. */
 static const char *errno_text(int err)
@@ -41,7 +43,7 @@ static const char *errno_text(int err)
 }
 
 /* Parse path; print errors; return the tree, or NULL after reporting. */
-static Node *load(const char *path)
+static Node *load(const char *path, bool typecheck)
 {
 	SrcFile src;
 	int err = srcfile_read(path, &src);
@@ -52,6 +54,8 @@ static Node *load(const char *path)
 	Diag diag;
 	diag_init(&diag, path);
 	Node *file = parse_file(&src, &diag);
+	if (!diag_count(&diag) && typecheck)
+		check_program(file, &diag);
 	if (diag_count(&diag)) {
 		diag_print(&diag, stderr);
 		return NULL;
@@ -80,7 +84,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "usage: gol %s FILE.gol\n", cmd);
 			return 2;
 		}
-		Node *file = load(argv[2]);
+		Node *file = load(argv[2], !strcmp(cmd, "check"));
 		if (!file)
 			return 1;
 		if (!strcmp(cmd, "ast"))

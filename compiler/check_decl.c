@@ -1,0 +1,811 @@
+/*
+ * check_decl.c — declarations: the universe, packages and their imports,
+ * package-level objects (resolved on demand, so order of declaration does
+ * not matter and cycles are found), type expressions and signatures, and
+ * the program-wide checks (unused imports and variables).
+ */
+#include "check_int.h"
+#include "parse.h"
+#include "stdlib_decls.h"
+
+#include <gc.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+Scope *universe;
+
+void checker_error(Checker *c, Pos pos, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	diag_errorf(c->diag, pos, "%s", buf);
+}
+
+static void universe_init(void)
+{
+	if (universe)
+		return;
+	types_init();
+	const_init();
+	universe = scope_new(NULL);
+	static const struct { const char *name; TypeKind k; } basics[] = {
+		{"bool", TY_BOOL}, {"int", TY_INT}, {"int8", TY_INT8}, {"int16", TY_INT16},
+		{"int32", TY_INT32}, {"int64", TY_INT64}, {"uint", TY_UINT}, {"uint8", TY_UINT8},
+		{"uint16", TY_UINT16}, {"uint32", TY_UINT32}, {"uint64", TY_UINT64},
+		{"uintptr", TY_UINTPTR}, {"float32", TY_FLOAT32}, {"float64", TY_FLOAT64},
+		{"complex64", TY_COMPLEX64}, {"complex128", TY_COMPLEX128}, {"string", TY_STRING},
+		{"byte", TY_UINT8}, {"rune", TY_INT32},
+	};
+	Pos none = {0, 0};
+	for (size_t i = 0; i < sizeof basics / sizeof *basics; i++) {
+		Obj *o = obj_new(OBJ_TYPE, basics[i].name, none, type_basic[basics[i].k]);
+		o->state = 2;
+		scope_insert(universe, o);
+	}
+	Obj *o = obj_new(OBJ_TYPE, "error", none, type_error);
+	o->state = 2;
+	type_error->obj = o;
+	scope_insert(universe, o);
+	o = obj_new(OBJ_TYPE, "any", none, type_any);
+	o->state = 2;
+	scope_insert(universe, o);
+	o = obj_new(OBJ_CONST, "true", none, type_basic[TY_UNTYPED_BOOL]);
+	o->cv = const_bool(true);
+	o->state = 2;
+	scope_insert(universe, o);
+	o = obj_new(OBJ_CONST, "false", none, type_basic[TY_UNTYPED_BOOL]);
+	o->cv = const_bool(false);
+	o->state = 2;
+	scope_insert(universe, o);
+	o = obj_new(OBJ_CONST, "iota", none, type_basic[TY_UNTYPED_INT]);
+	o->state = 2;
+	scope_insert(universe, o);
+	o = obj_new(OBJ_NIL, "nil", none, type_basic[TY_UNTYPED_NIL]);
+	o->state = 2;
+	scope_insert(universe, o);
+	static const char *const bnames[] = {
+		"",
+#define X(id, name) name,
+		GOL_BUILTINS(X)
+#undef X
+	};
+	for (int b = 1; b < BI__COUNT; b++) {
+		o = obj_new(OBJ_BUILTIN, bnames[b], none, NULL);
+		o->builtin = (Builtin)b;
+		o->state = 2;
+		scope_insert(universe, o);
+	}
+}
+
+void declare_local(Checker *c, Obj *o)
+{
+	o->func = c->fn ? c->fn->obj : NULL;
+	Obj *old = scope_insert(c->scope, o);
+	if (old) {
+		checker_error(c, o->pos, "%s redeclared in this block", o->name);
+		return;
+	}
+	if (o->kind == OBJ_VAR && strcmp(o->name, "_")) {
+		if (c->nlocals == c->caplocals) {
+			int cap = c->caplocals ? c->caplocals * 2 : 64;
+			Obj **v = GC_MALLOC(sizeof *v * (size_t)cap);
+			if (c->nlocals)
+				memcpy(v, c->locals, sizeof *v * (size_t)c->nlocals);
+			c->locals = v;
+			c->caplocals = cap;
+		}
+		c->locals[c->nlocals++] = o;
+	}
+}
+
+/* ---- type expressions ----------------------------------------------------- */
+
+static int64_t check_array_len(Checker *c, Node *len)
+{
+	Operand x;
+	check_expr(c, len, &x, NULL);
+	if (x.mode == M_INVALID)
+		return 0;
+	if (x.mode != M_CONST || !const_is_int_value(x.cv)) {
+		if (x.mode == M_CONST)
+			checker_error(c, len->pos, "array length %s must be integer", operand_string(&x));
+		else
+			checker_error(c, len->pos, "array length %s must be constant", operand_string(&x));
+		return 0;
+	}
+	if (const_sign(x.cv) < 0 || !const_fits_int(x.cv, 63, false)) {
+		checker_error(c, len->pos, "invalid array length %s", operand_string(&x));
+		return 0;
+	}
+	return const_to_int64(x.cv);
+}
+
+static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool *variadic)
+{
+	int n = 0;
+	for (int i = 0; i < l->len; i++) {
+		int k = l->v[i]->u.field.names.len;
+		n += k ? k : 1;
+	}
+	Field *f = GC_MALLOC(sizeof *f * (size_t)(n ? n : 1));
+	int j = 0;
+	for (int i = 0; i < l->len; i++) {
+		Node *fd = l->v[i];
+		Node *tn = fd->u.field.type;
+		Type *t;
+		if (tn->kind == N_ELLIPSIS) {
+			if (!params || i != l->len - 1 || fd->u.field.names.len > 1) {
+				checker_error(c, tn->pos, "can only use ... with final parameter in list");
+			}
+			if (variadic)
+				*variadic = true;
+			t = type_slice(check_type(c, tn->u.un1.x));
+		} else {
+			t = check_type(c, tn);
+		}
+		const char *tag = fd->u.field.tag ? fd->u.field.tag->u.lit.val.s : NULL;
+		if (!fd->u.field.names.len) {
+			f[j].type = t;
+			f[j].embedded = fd->u.field.embedded;
+			f[j].tag = tag;
+			if (fd->u.field.embedded) {
+				/* the field is named by the type's name */
+				Node *tnn = tn->kind == N_STAR ? tn->u.un1.x : tn;
+				f[j].name = tnn->kind == N_SELECTOR ? tnn->u.selector.sel->u.ident.name
+					  : tnn->kind == N_IDENT ? tnn->u.ident.name : "?";
+			}
+			j++;
+			continue;
+		}
+		for (int k = 0; k < fd->u.field.names.len; k++) {
+			f[j].name = fd->u.field.names.v[k]->u.ident.name;
+			f[j].type = t;
+			f[j].tag = tag;
+			j++;
+		}
+	}
+	*nout = j;
+	return f;
+}
+
+static int cmp_method(const void *a, const void *b)
+{
+	return strcmp(((const Method *)a)->name, ((const Method *)b)->name);
+}
+
+static Type *check_interface(Checker *c, Node *n)
+{
+	Type *t = type_new(TY_INTERFACE);
+	Method *ms = NULL;
+	int nm = 0, cap = 0;
+	for (int i = 0; i < n->u.fields.fields.len; i++) {
+		Node *f = n->u.fields.fields.v[i];
+		Method add[64];
+		int nadd = 0;
+		if (f->u.field.names.len) {
+			add[0].name = f->u.field.names.v[0]->u.ident.name;
+			add[0].sig = check_signature(c, f->u.field.type, NULL);
+			add[0].func = NULL;
+			add[0].ptr_recv = false;
+			nadd = 1;
+		} else {
+			Type *e = check_type(c, f->u.field.type);
+			Type *eu = type_under(e);
+			if (!eu || eu->kind != TY_INTERFACE) {
+				if (eu && eu->kind != TY_INVALID)
+					checker_error(c, f->pos, "interface contains type constraints");
+				continue;
+			}
+			for (int k = 0; k < eu->nmethods && nadd < 64; k++)
+				add[nadd++] = eu->methods[k];
+		}
+		for (int k = 0; k < nadd; k++) {
+			bool dup = false;
+			for (int m = 0; m < nm; m++)
+				if (!strcmp(ms[m].name, add[k].name)) {
+					dup = true;
+					if (f->u.field.names.len)
+						checker_error(c, f->pos, "duplicate method %s", add[k].name);
+				}
+			if (dup)
+				continue;
+			if (nm == cap) {
+				cap = cap ? cap * 2 : 8;
+				Method *v = GC_MALLOC(sizeof *v * (size_t)cap);
+				if (nm)
+					memcpy(v, ms, sizeof *v * (size_t)nm);
+				ms = v;
+			}
+			ms[nm++] = add[k];
+		}
+	}
+	if (nm)
+		qsort(ms, (size_t)nm, sizeof *ms, cmp_method);
+	t->methods = ms;
+	t->nmethods = nm;
+	return t;
+}
+
+Type *check_signature(Checker *c, Node *ft, Node *recv)
+{
+	Type *t = type_new(TY_FUNC);
+	(void)recv;
+	t->fields = check_fields(c, &ft->u.functype.params, &t->nfields, true, &t->variadic);
+	t->results = check_fields(c, &ft->u.functype.results, &t->nresults, false, NULL);
+	return t;
+}
+
+Type *check_type(Checker *c, Node *n)
+{
+	Type *t = NULL;
+	switch (n->kind) {
+	case N_IDENT:
+	case N_SELECTOR: {
+		Operand x;
+		check_expr_or_type(c, n, &x);
+		if (x.mode == M_INVALID)
+			return type_invalid;
+		if (x.mode != M_TYPE) {
+			checker_error(c, n->pos, "%s is not a type", ast_expr_string(n));
+			return type_invalid;
+		}
+		return x.type;
+	}
+	case N_PAREN:
+		t = check_type(c, n->u.un1.x);
+		break;
+	case N_STAR:
+		t = type_pointer(check_type(c, n->u.un1.x));
+		break;
+	case N_SLICETYPE:
+		t = type_slice(check_type(c, n->u.slicetype.elem));
+		break;
+	case N_ARRAYTYPE:
+		if (n->u.array.len->kind == N_ELLIPSIS) {
+			checker_error(c, n->u.array.len->pos, "invalid use of [...] array (outside a composite literal)");
+			t = type_array(check_type(c, n->u.array.elem), 0);
+		} else {
+			int64_t len = check_array_len(c, n->u.array.len);
+			t = type_array(check_type(c, n->u.array.elem), len);
+		}
+		break;
+	case N_MAPTYPE: {
+		Type *k = check_type(c, n->u.map.key);
+		Type *v = check_type(c, n->u.map.value);
+		if (k->kind != TY_INVALID && !type_comparable(k) && k->kind != TY_NAMED)
+			checker_error(c, n->u.map.key->pos, "invalid map key type %s", type_string(k, false));
+		t = type_map(k, v);
+		break;
+	}
+	case N_CHANTYPE:
+		t = type_chan(check_type(c, n->u.chan.elem), n->u.chan.dir);
+		break;
+	case N_FUNCTYPE:
+		t = check_signature(c, n, NULL);
+		break;
+	case N_STRUCTTYPE: {
+		t = type_new(TY_STRUCT);
+		t->fields = check_fields(c, &n->u.fields.fields, &t->nfields, false, NULL);
+		for (int i = 0; i < t->nfields; i++)
+			for (int j = 0; j < i; j++)
+				if (t->fields[i].name && strcmp(t->fields[i].name, "_")
+				    && !strcmp(t->fields[i].name, t->fields[j].name))
+					checker_error(c, n->pos, "%s redeclared", t->fields[i].name);
+		break;
+	}
+	case N_INTERFACETYPE:
+		t = check_interface(c, n);
+		break;
+	default:
+		checker_error(c, n->pos, "%s is not a type", ast_expr_string(n));
+		return type_invalid;
+	}
+	n->type = t;
+	return t;
+}
+
+/* ---- package-level objects ------------------------------------------------- */
+
+static void resolve_const(Checker *c, Obj *o)
+{
+	Node *spec = o->decl;
+	/* find this name's index and the expressions that apply (a spec with
+	 * no values repeats the previous spec's, which the collector linked in
+	 * spec->end as "the spec that had values") */
+	int idx = 0;
+	for (int i = 0; i < spec->u.value.names.len; i++)
+		if (spec->u.value.names.v[i]->obj == o)
+			idx = i;
+	Node *src = spec->u.value.values.len ? spec : (Node *)spec->u.value.type;
+	(void)src;
+	Node *vspec = spec;
+	if (!spec->u.value.values.len && spec->obj)
+		vspec = (Node *)spec->obj; /* previous spec with values, see collect */
+	int saved = c->iota;
+	c->iota = spec->u.value.iota;
+	Type *typ = vspec->u.value.type ? check_type(c, vspec->u.value.type) : NULL;
+	if (idx >= vspec->u.value.values.len) {
+		if (!vspec->u.value.values.len)
+			checker_error(c, o->pos, "missing init expr for const declaration");
+		else
+			checker_error(c, o->pos, "missing init expr for const declaration");
+		o->type = type_invalid;
+		c->iota = saved;
+		return;
+	}
+	Operand x;
+	check_expr(c, vspec->u.value.values.v[idx], &x, typ);
+	c->iota = saved;
+	if (x.mode == M_INVALID) {
+		o->type = type_invalid;
+		return;
+	}
+	if (x.mode != M_CONST) {
+		checker_error(c, x.expr->pos, "%s is not constant", operand_string(&x));
+		o->type = type_invalid;
+		return;
+	}
+	if (typ) {
+		assign_to(c, &x, typ, "constant declaration");
+	}
+	o->type = x.type;
+	o->cv = x.cv;
+}
+
+static void resolve_var_global(Checker *c, Obj *o)
+{
+	Node *spec = o->decl;
+	Type *typ = spec->u.value.type ? check_type(c, spec->u.value.type) : NULL;
+	int n = spec->u.value.names.len, nv = spec->u.value.values.len;
+	if (!nv) {
+		o->type = typ;
+		return;
+	}
+	if (nv == n) {
+		int idx = 0;
+		for (int i = 0; i < n; i++)
+			if (spec->u.value.names.v[i]->obj == o)
+				idx = i;
+		Operand x;
+		check_expr(c, spec->u.value.values.v[idx], &x, typ);
+		if (typ)
+			assign_to(c, &x, typ, "variable declaration");
+		else
+			use_default(c, &x);
+		o->type = typ ? typ : x.type;
+		if (x.mode == M_NOVALUE) {
+			o->type = type_invalid;
+		}
+		return;
+	}
+	/* var a, b = f() */
+	Operand xs[16];
+	int got = check_multi(c, spec->u.value.values.v[0], xs, 16, true);
+	if (nv != 1 || got != n) {
+		if (got >= 0)
+			checker_error(c, o->pos, "assignment mismatch: %d variables but %d values", n, nv == 1 ? got : nv);
+		for (int i = 0; i < n; i++)
+			spec->u.value.names.v[i]->obj->type = type_invalid;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		Obj *v = spec->u.value.names.v[i]->obj;
+		if (typ)
+			assign_to(c, &xs[i], typ, "assignment");
+		else
+			use_default(c, &xs[i]);
+		v->type = typ ? typ : xs[i].type;
+		v->state = 2;
+	}
+}
+
+static void resolve_type(Checker *c, Obj *o)
+{
+	Node *spec = o->decl;
+	if (spec->u.typespec.alias) {
+		o->type = check_type(c, spec->u.typespec.type);
+		return;
+	}
+	Type *named = o->type; /* created at collection so methods can attach */
+	Type *u = check_type(c, spec->u.typespec.type);
+	named->underlying = type_under(u);
+	if (!named->underlying || named->underlying->kind == TY_INVALID)
+		named->underlying = type_invalid;
+}
+
+static void resolve_func(Checker *c, Obj *o)
+{
+	Node *fd = o->decl;
+	o->type = check_signature(c, fd->u.func.type, NULL);
+	fd->u.func.name->type = o->type;
+}
+
+void resolve_obj(Checker *c, Obj *o)
+{
+	if (o->state == 2)
+		return;
+	if (o->state == 1) {
+		if (o->kind == OBJ_TYPE) {
+			/* a named type may refer to itself through pointers,
+			 * slices etc.; the Type object already exists */
+			return;
+		}
+		checker_error(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
+		o->type = type_invalid;
+		o->state = 2;
+		return;
+	}
+	o->state = 1;
+	/* package-level objects are checked in their package's scope */
+	Checker sub = *c;
+	sub.fn = NULL;
+	sub.scope = o->pkg && c->pkg && strcmp(o->pkg, c->pkg->path) ? c->scope : c->pkg->scope;
+	if (o->decl && o->decl->end.line == -1) /* marks a stdlib object: see collect */
+		sub.scope = (Scope *)o->decl->obj;
+	switch (o->kind) {
+	case OBJ_CONST: resolve_const(&sub, o); break;
+	case OBJ_VAR: resolve_var_global(&sub, o); break;
+	case OBJ_TYPE: resolve_type(&sub, o); break;
+	case OBJ_FUNC: resolve_func(&sub, o); break;
+	default: break;
+	}
+	o->state = 2;
+}
+
+/* Attach method declarations to their receiver's named type. */
+static void collect_method(Checker *c, Node *fd)
+{
+	Node *recv = fd->u.func.recv;
+	Node *rt = recv->u.field.type;
+	bool ptr = false;
+	if (rt->kind == N_PAREN)
+		rt = rt->u.un1.x;
+	if (rt->kind == N_STAR) {
+		ptr = true;
+		rt = rt->u.un1.x;
+	}
+	if (rt->kind != N_IDENT) {
+		checker_error(c, rt->pos, "invalid receiver type %s", ast_expr_string(rt));
+		return;
+	}
+	Obj *to = scope_lookup_here(c->pkg->scope, rt->u.ident.name);
+	if (!to) {
+		checker_error(c, rt->pos, "undefined: %s", rt->u.ident.name);
+		return;
+	}
+	if (to->kind != OBJ_TYPE || !to->type || to->type->kind != TY_NAMED) {
+		checker_error(c, rt->pos, "%s is not a type", rt->u.ident.name);
+		return;
+	}
+	Type *nt = to->type;
+	const char *name = fd->u.func.name->u.ident.name;
+	for (int i = 0; i < nt->nmethods; i++)
+		if (!strcmp(nt->methods[i].name, name)) {
+			checker_error(c, fd->u.func.name->pos, "method %s.%s already declared at %s:%d:%d",
+				      nt->name, name, c->diag->filename, nt->methods[i].func->pos.line,
+				      nt->methods[i].func->pos.col);
+			return;
+		}
+	Method *v = GC_MALLOC(sizeof *v * (size_t)(nt->nmethods + 1));
+	if (nt->nmethods)
+		memcpy(v, nt->methods, sizeof *v * (size_t)nt->nmethods);
+	Obj *fo = obj_new(OBJ_FUNC, name, fd->u.func.name->pos, NULL);
+	fo->decl = fd;
+	fo->pkg = c->pkg->path;
+	fo->global = true;
+	fd->u.func.name->obj = fo;
+	v[nt->nmethods].name = name;
+	v[nt->nmethods].func = fo;
+	v[nt->nmethods].ptr_recv = ptr;
+	v[nt->nmethods].sig = NULL; /* filled in by resolve_methods */
+	nt->methods = v;
+	nt->nmethods++;
+}
+
+static void resolve_methods(Checker *c, NodeList *decls)
+{
+	for (int i = 0; i < decls->len; i++) {
+		Node *d = decls->v[i];
+		if (d->kind != N_FUNCDECL || !d->u.func.recv || !d->u.func.name->obj)
+			continue;
+		Obj *fo = d->u.func.name->obj;
+		fo->type = check_signature(c, d->u.func.type, d->u.func.recv);
+		fo->state = 2;
+		/* find the Method entry and give it the signature */
+		Node *rt = d->u.func.recv->u.field.type;
+		while (rt->kind == N_PAREN || rt->kind == N_STAR)
+			rt = rt->u.un1.x;
+		Obj *to = scope_lookup_here(c->pkg->scope, rt->u.ident.name);
+		Type *nt = to->type;
+		for (int k = 0; k < nt->nmethods; k++)
+			if (nt->methods[k].func == fo)
+				nt->methods[k].sig = fo->type;
+		/* a field and a method may not share a name */
+		Type *u = type_under(nt);
+		if (u && u->kind == TY_STRUCT)
+			for (int k = 0; k < u->nfields; k++)
+				if (u->fields[k].name && !strcmp(u->fields[k].name, fo->name))
+					checker_error(c, fo->pos, "field and method with the same name %s", fo->name);
+	}
+}
+
+/* Declare every package-level name of file into the package scope. */
+static void collect(Checker *c, Node *file, bool stdlib)
+{
+	Scope *ps = c->pkg->scope;
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL) {
+			if (d->u.func.recv)
+				continue;
+			const char *name = d->u.func.name->u.ident.name;
+			if (!strcmp(name, "init") || (!strcmp(name, "main") && !strcmp(c->pkg->path, "main"))) {
+				if (d->u.func.type->u.functype.params.len || d->u.func.type->u.functype.results.len)
+					checker_error(c, d->u.func.name->pos, "func %s must have no arguments and no return values", name);
+			}
+			if (!d->u.func.body && !stdlib)
+				checker_error(c, d->u.func.name->pos, "missing function body");
+			Obj *o = obj_new(OBJ_FUNC, name, d->u.func.name->pos, NULL);
+			o->decl = d;
+			o->global = true;
+			o->pkg = c->pkg->path;
+			d->u.func.name->obj = o;
+			if (!strcmp(name, "init"))
+				continue; /* init functions are not declared */
+			Obj *old = scope_insert(ps, o);
+			if (old)
+				checker_error(c, o->pos, "%s redeclared in this block", name);
+			continue;
+		}
+		Node *prev_values = NULL;
+		for (int s = 0; s < d->u.gen.specs.len; s++) {
+			Node *spec = d->u.gen.specs.v[s];
+			if (spec->kind == N_TYPESPEC) {
+				const char *name = spec->u.typespec.name->u.ident.name;
+				Obj *o = obj_new(OBJ_TYPE, name, spec->u.typespec.name->pos, NULL);
+				o->decl = spec;
+				o->global = true;
+				o->pkg = c->pkg->path;
+				if (!spec->u.typespec.alias)
+					o->type = type_named(c->pkg->name, name, o);
+				spec->u.typespec.name->obj = o;
+				Obj *old = scope_insert(ps, o);
+				if (old)
+					checker_error(c, o->pos, "%s redeclared in this block", name);
+				continue;
+			}
+			if (spec->kind != N_VALUESPEC)
+				continue;
+			bool is_const = d->u.gen.tok == DECL_CONST;
+			if (is_const) {
+				if (spec->u.value.values.len || spec->u.value.type)
+					prev_values = spec;
+				else
+					spec->obj = (struct Obj *)prev_values; /* inherited values */
+			}
+			for (int k = 0; k < spec->u.value.names.len; k++) {
+				Node *id = spec->u.value.names.v[k];
+				Obj *o = obj_new(is_const ? OBJ_CONST : OBJ_VAR, id->u.ident.name, id->pos, NULL);
+				o->decl = spec;
+				o->global = true;
+				o->pkg = c->pkg->path;
+				id->obj = o;
+				Obj *old = scope_insert(ps, o);
+				if (old)
+					checker_error(c, o->pos, "%s redeclared in this block", o->name);
+			}
+		}
+	}
+}
+
+/* ---- packages --------------------------------------------------------------- */
+
+static Package **loaded;
+static int nloaded;
+
+static void check_imports(Checker *c, Node *file, Scope *fscope)
+{
+	for (int i = 0; i < file->u.file.imports.len; i++) {
+		Node *imp = file->u.file.imports.v[i];
+		Str path = imp->u.import.path->u.lit.val;
+		Package *p = load_package(c, path.s, imp->u.import.path->pos);
+		if (!p)
+			continue;
+		const char *name = imp->u.import.name ? imp->u.import.name->u.ident.name : p->name;
+		Obj *o = obj_new(OBJ_PKG, name, imp->pos, NULL);
+		o->pkg_scope = p->scope;
+		o->decl = imp;
+		o->cv = (ConstVal *)p; /* the package itself, for messages */
+		imp->obj = o;
+		if (!strcmp(name, "_"))
+			continue;
+		Obj *old = scope_insert(fscope, o);
+		if (old)
+			checker_error(c, imp->pos, "%s redeclared in this block", name);
+	}
+}
+
+static const char *last_elem(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+Package *load_package(Checker *c, const char *path, Pos pos)
+{
+	for (int i = 0; i < nloaded; i++)
+		if (!strcmp(loaded[i]->path, path))
+			return loaded[i];
+	const char *src = NULL;
+	for (const StdlibDecl *d = stdlib_decls; d->path; d++)
+		if (!strcmp(d->path, path))
+			src = d->src;
+	if (!src) {
+		checker_error(c, pos, "package %s is not in std", path);
+		return NULL;
+	}
+	SrcFile f = {ast_strndup(path, strlen(path)), src, strlen(src)};
+	Diag d;
+	diag_init(&d, f.name);
+	Node *file = parse_file(&f, &d);
+	Package *p = GC_MALLOC(sizeof *p);
+	p->path = f.name;
+	p->name = file->u.file.pkg ? file->u.file.pkg->u.ident.name : last_elem(path);
+	p->scope = scope_new(universe);
+	p->file = file;
+	Package **v = GC_MALLOC(sizeof *v * (size_t)(nloaded + 1));
+	if (nloaded)
+		memcpy(v, loaded, sizeof *v * (size_t)nloaded);
+	v[nloaded++] = p;
+	loaded = v;
+	if (diag_count(&d)) {
+		diag_print(&d, stderr);
+		return p;
+	}
+	Checker sub;
+	memset(&sub, 0, sizeof sub);
+	sub.diag = c->diag;
+	sub.pkg = p;
+	sub.iota = -1;
+	sub.stdlib = true;
+	Scope *fscope = scope_new(p->scope);
+	check_imports(&sub, file, fscope);
+	/* a stdlib package's objects resolve in a scope that sees its imports */
+	Scope *saved_parent = p->scope;
+	(void)saved_parent;
+	sub.scope = fscope;
+	collect(&sub, file, true);
+	for (int i = 0; i < p->scope->len; i++) {
+		Obj *o = p->scope->objs[i];
+		if (o->decl) {
+			o->decl->end.line = -1;
+			o->decl->obj = (struct Obj *)fscope;
+		}
+	}
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d2 = file->u.file.decls.v[i];
+		if (d2->kind == N_FUNCDECL && d2->u.func.recv)
+			collect_method(&sub, d2);
+	}
+	Checker rs = sub;
+	rs.scope = fscope;
+	for (int i = 0; i < p->scope->len; i++)
+		if (p->scope->objs[i]->kind == OBJ_TYPE)
+			resolve_obj(&rs, p->scope->objs[i]);
+	resolve_methods(&rs, &file->u.file.decls);
+	p->checked = true;
+	return p;
+}
+
+/* The standard packages a script without imports may use. */
+static const char *const script_packages[] = {
+	"fmt", "strings", "strconv", "math", "math/rand", "os", "errors", "sort",
+	"unicode", "unicode/utf8", "time", "sync", "sync/atomic", "runtime",
+	"context", "bufio", "io", "bytes",
+};
+
+static int cmp_obj_pos(const void *a, const void *b)
+{
+	const Obj *x = *(Obj *const *)a, *y = *(Obj *const *)b;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line - y->pos.line;
+	return x->pos.col - y->pos.col;
+}
+
+Package *check_program(Node *file, Diag *diag)
+{
+	universe_init();
+	Checker c;
+	memset(&c, 0, sizeof c);
+	c.diag = diag;
+	c.iota = -1;
+	Package *p = GC_MALLOC(sizeof *p);
+	p->path = "main";
+	p->name = "main";
+	p->scope = scope_new(universe);
+	p->file = file;
+	c.pkg = p;
+	Scope *fscope = scope_new(p->scope);
+	if (file->u.file.pkg) {
+		if (strcmp(file->u.file.pkg->u.ident.name, "main"))
+			checker_error(&c, file->u.file.pkg->pos, "package %s is not a main package",
+				      file->u.file.pkg->u.ident.name);
+		check_imports(&c, file, fscope);
+	} else {
+		/* a script sees every standard package, used or not */
+		for (size_t i = 0; i < sizeof script_packages / sizeof *script_packages; i++) {
+			Package *sp = load_package(&c, script_packages[i], (Pos){1, 1});
+			if (!sp)
+				continue;
+			Obj *o = obj_new(OBJ_PKG, sp->name, (Pos){0, 0}, NULL);
+			o->pkg_scope = sp->scope;
+			o->used = true;
+			scope_insert(fscope, o);
+		}
+	}
+	collect(&c, file, false);
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL && d->u.func.recv)
+			collect_method(&c, d);
+	}
+	c.scope = fscope;
+	/* Package-level names in declaration order (dependencies resolve
+	 * themselves on demand), then methods, then bodies. */
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL) {
+			if (!d->u.func.recv && d->u.func.name->obj)
+				resolve_obj(&c, d->u.func.name->obj);
+			continue;
+		}
+		for (int s = 0; s < d->u.gen.specs.len; s++) {
+			Node *spec = d->u.gen.specs.v[s];
+			if (spec->kind == N_TYPESPEC)
+				resolve_obj(&c, spec->u.typespec.name->obj);
+			else if (spec->kind == N_VALUESPEC)
+				for (int k = 0; k < spec->u.value.names.len; k++)
+					if (spec->u.value.names.v[k]->obj)
+						resolve_obj(&c, spec->u.value.names.v[k]->obj);
+		}
+	}
+	resolve_methods(&c, &file->u.file.decls);
+	bool has_main = false;
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind != N_FUNCDECL || !d->u.func.body)
+			continue;
+		Obj *fo = d->u.func.name->obj;
+		if (!d->u.func.recv && !strcmp(d->u.func.name->u.ident.name, "main"))
+			has_main = true;
+		if (!fo || !fo->type)
+			continue;
+		check_func_body(&c, fo->type, d->u.func.recv, d->u.func.type, d->u.func.body, fo);
+	}
+	if (!has_main && !diag_count(diag))
+		checker_error(&c, (Pos){1, 1}, "function main is undeclared in the main package");
+
+	/* unused imports, then unused variables, in source order */
+	for (int i = 0; i < fscope->len; i++) {
+		Obj *o = fscope->objs[i];
+		if (o->kind == OBJ_PKG && !o->used && o->decl) {
+			Node *imp = o->decl;
+			Str path = imp->u.import.path->u.lit.val;
+			if (imp->u.import.name)
+				checker_error(&c, imp->pos, "imported and not used: \"%s\" as %s", path.s, o->name);
+			else
+				checker_error(&c, imp->pos, "imported and not used: \"%s\"", path.s);
+		}
+	}
+	qsort(c.locals, (size_t)c.nlocals, sizeof *c.locals, cmp_obj_pos);
+	for (int i = 0; i < c.nlocals; i++)
+		if (!c.locals[i]->used)
+			checker_error(&c, c.locals[i]->pos, "%s declared but not used", c.locals[i]->name);
+	p->checked = true;
+	return p;
+}

@@ -1,0 +1,1855 @@
+/*
+ * check_expr.c — expressions: operands, untyped constants and their
+ * conversion, operators, selectors, indexing, calls, conversions, builtins
+ * and composite literals.
+ *
+ * Untyped constants stay untyped (and exact) until an operation or an
+ * assignment gives them a type; convert_untyped is the one place where that
+ * happens, and where "overflows" / "truncated" are decided.
+ */
+#include "check_int.h"
+
+#include <gc.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *tstr(Type *t) { return type_string(t, false); }
+
+char *operand_string(Operand *x)
+{
+	char buf[1024];
+	const char *e = x->expr ? ast_expr_string(x->expr) : "?";
+	switch (x->mode) {
+	case M_NIL:
+		return "nil";
+	case M_CONST: {
+		const char *v = const_string_of(x->cv);
+		if (type_is_untyped(x->type)) {
+			if (!strcmp(v, e))
+				snprintf(buf, sizeof buf, "%s (%s constant)", e, tstr(x->type));
+			else
+				snprintf(buf, sizeof buf, "%s (%s constant %s)", e, tstr(x->type), v);
+		} else if (!strcmp(v, e)) {
+			snprintf(buf, sizeof buf, "%s (constant of type %s)", e, tstr(x->type));
+		} else {
+			snprintf(buf, sizeof buf, "%s (constant %s of type %s)", e, v, tstr(x->type));
+		}
+		break;
+	}
+	case M_VAR:
+	case M_MAPINDEX:
+		snprintf(buf, sizeof buf, "%s (variable of type %s)", e, tstr(x->type));
+		break;
+	case M_TYPE:
+		snprintf(buf, sizeof buf, "%s (type)", e);
+		break;
+	case M_NOVALUE:
+		snprintf(buf, sizeof buf, "%s (no value)", e);
+		break;
+	case M_BUILTIN:
+		snprintf(buf, sizeof buf, "%s (built-in)", e);
+		break;
+	default:
+		snprintf(buf, sizeof buf, "%s (value of type %s)", e, tstr(x->type));
+		break;
+	}
+	return ast_strndup(buf, strlen(buf));
+}
+
+/* Leave the result on the node for the compiler. */
+void record(Operand *x)
+{
+	if (!x->expr)
+		return;
+	x->expr->type = x->type;
+	if (x->mode == M_CONST)
+		x->expr->cv = x->cv;
+}
+
+static void invalid(Operand *x)
+{
+	x->mode = M_INVALID;
+	x->type = type_invalid;
+}
+
+/* ---- untyped conversion ----------------------------------------------------- */
+
+/* Can constant v be represented in basic type t? *why: "overflows" or
+ * "truncated". Rounds floats in place as a conversion would. */
+static bool representable(ConstVal **v, Type *t, const char **why)
+{
+	Type *u = type_under(t);
+	ConstVal *x = *v;
+	*why = NULL;
+	if (type_is_integer(u)) {
+		if (x->kind == CK_BOOL || x->kind == CK_STRING)
+			return false;
+		if (!const_is_int_value(x)) {
+			*why = "truncated";
+			return false;
+		}
+		if (u->kind == TY_UNTYPED_INT || u->kind == TY_UNTYPED_RUNE)
+			return true;
+		if (!const_fits_int(x, type_bits(u), type_is_unsigned(u))) {
+			*why = "overflows";
+			return false;
+		}
+		ConstVal *r = const_to_kind(x, CK_INT);
+		if (x->kind != CK_INT) {
+			r = const_int64(0);
+			mpz_set_q(r->i, x->f);
+		}
+		*v = r;
+		return true;
+	}
+	if (type_is_float(u)) {
+		if (x->kind < CK_INT || (x->kind == CK_COMPLEX && mpq_sgn(x->im)))
+			return false;
+		if (u->kind == TY_UNTYPED_FLOAT) {
+			*v = const_to_kind(x, CK_FLOAT);
+			return true;
+		}
+		double d;
+		if (!const_to_double(x, type_bits(u), &d)) {
+			*why = "overflows";
+			return false;
+		}
+		*v = const_round_float(x, type_bits(u));
+		return true;
+	}
+	if (type_is_complex(u))
+		return x->kind >= CK_INT;
+	if (type_is_string(u))
+		return x->kind == CK_STRING;
+	if (type_is_boolean(u))
+		return x->kind == CK_BOOL;
+	return false;
+}
+
+void convert_untyped(Checker *c, Operand *x, Type *target)
+{
+	if (x->mode == M_INVALID || !type_is_untyped(x->type) || !target || target->kind == TY_INVALID)
+		return;
+	Type *tu = type_under(target);
+	if (type_is_untyped(target)) {
+		/* both untyped: the larger kind wins (int < rune < float < complex) */
+		if (x->mode == M_CONST && target->kind > x->type->kind && target->kind != TY_UNTYPED_NIL
+		    && type_is_numeric(x->type) && type_is_numeric(target)) {
+			x->type = target;
+		}
+		record(x);
+		return;
+	}
+	if (x->mode == M_NIL || x->type->kind == TY_UNTYPED_NIL) {
+		if (!type_nillable(target)) {
+			checker_error(c, x->expr->pos, "cannot use nil as %s value in assignment", tstr(target));
+			invalid(x);
+			return;
+		}
+		x->type = target;
+		record(x);
+		return;
+	}
+	if (tu->kind == TY_INTERFACE) {
+		use_default(c, x);
+		return;
+	}
+	if (x->mode == M_CONST) {
+		const char *why;
+		ConstVal *v = x->cv;
+		if (!representable(&v, target, &why)) {
+			/* the caller words the error (it knows the context) */
+			x->mode = M_INVALID;
+			x->cv = (ConstVal *)why; /* smuggle the reason out */
+			return;
+		}
+		x->cv = v;
+		x->type = target;
+		record(x);
+		return;
+	}
+	/* untyped non-constant values: comparisons (bool) and shifts */
+	if (x->type->kind == TY_UNTYPED_BOOL && !type_is_boolean(tu))
+		return;
+	x->type = target;
+	record(x);
+}
+
+void use_default(Checker *c, Operand *x)
+{
+	if (x->mode == M_INVALID || !type_is_untyped(x->type))
+		return;
+	if (x->type->kind == TY_UNTYPED_NIL) {
+		return;
+	}
+	Type *d = type_default(x->type);
+	Operand saved = *x;
+	convert_untyped(c, x, d);
+	if (x->mode == M_INVALID && saved.mode == M_CONST) {
+		const char *why = (const char *)x->cv;
+		*x = saved;
+		checker_error(c, x->expr->pos, "cannot use %s as %s value in %s%s%s", operand_string(x), tstr(d),
+			      "assignment", why ? " " : "", why ? (strcmp(why, "overflows") ? "(truncated)" : "(overflows)") : "");
+		invalid(x);
+	}
+}
+
+/* Is x assignable to t? Reports "cannot use ... as ... in context". */
+bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
+{
+	if (x->mode == M_INVALID || !t || t->kind == TY_INVALID)
+		return false;
+	if (x->mode == M_TYPE || x->mode == M_BUILTIN || x->mode == M_PKG) {
+		checker_error(c, x->expr->pos, "%s is not an expression", operand_string(x));
+		invalid(x);
+		return false;
+	}
+	if (x->mode == M_NOVALUE) {
+		checker_error(c, x->expr->pos, "%s (no value) used as value", ast_expr_string(x->expr));
+		invalid(x);
+		return false;
+	}
+	if (type_is_untyped(x->type)) {
+		Operand saved = *x;
+		Type *tu = type_under(t);
+		if (x->mode == M_NIL || x->type->kind == TY_UNTYPED_NIL) {
+			if (!type_nillable(t)) {
+				checker_error(c, x->expr->pos, "cannot use nil as %s value in %s", tstr(t), context);
+				invalid(x);
+				return false;
+			}
+			x->type = t;
+			record(x);
+			return true;
+		}
+		if (tu->kind == TY_INTERFACE) {
+			use_default(c, x);
+			if (x->mode == M_INVALID)
+				return false;
+		} else {
+			/* the kinds must agree before values are compared */
+			bool ok = (type_is_numeric(x->type) && type_is_numeric(tu))
+				  || (type_is_string(x->type) && type_is_string(tu))
+				  || (type_is_boolean(x->type) && type_is_boolean(tu));
+			if (ok)
+				convert_untyped(c, x, t);
+			if (!ok || x->mode == M_INVALID) {
+				const char *why = ok ? (const char *)x->cv : NULL;
+				*x = saved;
+				if (x->mode == M_CONST)
+					checker_error(c, x->expr->pos, "cannot use %s as %s value in %s%s%s",
+						      operand_string(x), tstr(t), context, why ? " " : "",
+						      why ? (strcmp(why, "overflows") ? "(truncated)" : "(overflows)") : "");
+				else
+					checker_error(c, x->expr->pos, "cannot use %s as %s value in %s",
+						      operand_string(x), tstr(t), context);
+				invalid(x);
+				return false;
+			}
+			return true;
+		}
+	}
+	Type *v = x->type;
+	if (type_identical(v, t))
+		return true;
+	Type *vu = type_under(v), *tu = type_under(t);
+	/* identical underlying types and at least one is not named */
+	if ((v->kind != TY_NAMED || t->kind != TY_NAMED) && type_identical(vu, tu)
+	    && vu->kind != TY_INVALID && !(vu->kind <= TY_UNTYPED_NIL && v->kind == TY_NAMED && t->kind != TY_NAMED && 0))
+		if (v->kind != TY_NAMED || t->kind != TY_NAMED)
+			if (!(vu->kind < TY_ARRAY && v->kind != t->kind))
+				return true;
+	if (tu->kind == TY_INTERFACE) {
+		const char *missing;
+		bool ptr_only;
+		if (type_implements(v, t, &missing, &ptr_only))
+			return true;
+		if (ptr_only)
+			checker_error(c, x->expr->pos, "cannot use %s as type %s in %s:\n\t%s does not implement %s (%s method has pointer receiver)",
+				      operand_string(x), tstr(t), context, tstr(v), tstr(t), missing);
+		else
+			checker_error(c, x->expr->pos, "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing %s method)",
+				      operand_string(x), tstr(t), context, tstr(v), tstr(t), missing);
+		invalid(x);
+		return false;
+	}
+	/* bidirectional channel to directional */
+	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->chandir == 0 && type_identical(vu->elem, tu->elem)
+	    && (v->kind != TY_NAMED || t->kind != TY_NAMED))
+		return true;
+	checker_error(c, x->expr->pos, "cannot use %s as type %s in %s", operand_string(x), tstr(t), context);
+	invalid(x);
+	return false;
+}
+
+/* ---- identifiers and selectors ------------------------------------------------ */
+
+static void check_ident(Checker *c, Node *n, Operand *x)
+{
+	const char *name = n->u.ident.name;
+	x->expr = n;
+	if (!strcmp(name, "_")) {
+		checker_error(c, n->pos, "cannot use _ as value");
+		invalid(x);
+		return;
+	}
+	Obj *o = scope_lookup(c->scope, name, NULL);
+	if (!o) {
+		checker_error(c, n->pos, "undefined: %s", name);
+		invalid(x);
+		return;
+	}
+	n->obj = o;
+	if (o->kind != OBJ_PKG)
+		o->used = true;
+	if (o->global && o->state != 2)
+		resolve_obj(c, o);
+	switch (o->kind) {
+	case OBJ_VAR:
+		x->mode = M_VAR;
+		x->type = o->type ? o->type : type_invalid;
+		/* a variable of an enclosing function, used in a closure */
+		if (!o->global && c->fn && o->func != c->fn->obj)
+			o->captured = true;
+		break;
+	case OBJ_CONST:
+		if (!strcmp(name, "iota") && o->pos.line == 0) {
+			if (c->iota < 0) {
+				checker_error(c, n->pos, "cannot use iota outside constant declaration");
+				invalid(x);
+				return;
+			}
+			x->mode = M_CONST;
+			x->type = type_basic[TY_UNTYPED_INT];
+			x->cv = const_int64(c->iota);
+			break;
+		}
+		x->mode = o->type && o->type->kind == TY_INVALID ? M_INVALID : M_CONST;
+		x->type = o->type ? o->type : type_invalid;
+		x->cv = o->cv;
+		if (!x->cv)
+			invalid(x);
+		break;
+	case OBJ_TYPE:
+		x->mode = M_TYPE;
+		x->type = o->type ? o->type : type_invalid;
+		break;
+	case OBJ_FUNC:
+		x->mode = M_VALUE;
+		x->type = o->type ? o->type : type_invalid;
+		break;
+	case OBJ_BUILTIN:
+		x->mode = M_BUILTIN;
+		x->bi = o->builtin;
+		x->type = type_invalid;
+		break;
+	case OBJ_PKG:
+		x->mode = M_PKG;
+		x->obj = o;
+		break;
+	case OBJ_NIL:
+		x->mode = M_NIL;
+		x->type = type_basic[TY_UNTYPED_NIL];
+		break;
+	default:
+		invalid(x);
+		break;
+	}
+	record(x);
+}
+
+static void check_selector(Checker *c, Node *n, Operand *x)
+{
+	Node *lhs = n->u.selector.x;
+	const char *sel = n->u.selector.sel->u.ident.name;
+	x->expr = n;
+	if (lhs->kind == N_IDENT) {
+		Obj *o = scope_lookup(c->scope, lhs->u.ident.name, NULL);
+		if (o && o->kind == OBJ_PKG) {
+			o->used = true;
+			lhs->obj = o;
+			Obj *m = scope_lookup_here(o->pkg_scope, sel);
+			if (!m || !(sel[0] >= 'A' && sel[0] <= 'Z')) {
+				if (m)
+					checker_error(c, n->u.selector.sel->pos, "name %s not exported by package %s", sel, o->name);
+				else
+					checker_error(c, n->u.selector.sel->pos, "undefined: %s.%s", lhs->u.ident.name, sel);
+				invalid(x);
+				return;
+			}
+			if (m->state != 2)
+				resolve_obj(c, m);
+			n->u.selector.sel->obj = m;
+			n->obj = m;
+			switch (m->kind) {
+			case OBJ_VAR: x->mode = M_VAR; break;
+			case OBJ_CONST: x->mode = M_CONST; x->cv = m->cv; break;
+			case OBJ_TYPE: x->mode = M_TYPE; break;
+			case OBJ_FUNC: x->mode = M_VALUE; break;
+			default: invalid(x); return;
+			}
+			x->type = m->type ? m->type : type_invalid;
+			if (x->mode == M_CONST && !x->cv)
+				invalid(x);
+			record(x);
+			return;
+		}
+	}
+	Operand base;
+	check_expr_or_type(c, lhs, &base);
+	if (base.mode == M_INVALID) {
+		invalid(x);
+		return;
+	}
+	Selection s;
+	Type *bt = base.type;
+	if (base.mode == M_TYPE) {
+		/* method expression T.M or (*T).M */
+		int k = type_lookup(bt, sel, &s);
+		if (k != 2) {
+			checker_error(c, n->u.selector.sel->pos, "%s.%s undefined (type %s has no method %s)",
+				      ast_expr_string(lhs), sel, tstr(bt), sel);
+			invalid(x);
+			return;
+		}
+		/* func(recv, params...) results */
+		Type *sig = s.type;
+		Type *f = type_new(TY_FUNC);
+		f->nfields = sig->nfields + 1;
+		f->fields = GC_MALLOC(sizeof(Field) * (size_t)f->nfields);
+		f->fields[0].type = bt;
+		memcpy(f->fields + 1, sig->fields, sizeof(Field) * (size_t)sig->nfields);
+		f->results = sig->results;
+		f->nresults = sig->nresults;
+		f->variadic = sig->variadic;
+		x->mode = M_VALUE;
+		x->type = f;
+		record(x);
+		return;
+	}
+	if (base.mode == M_NOVALUE || base.mode == M_BUILTIN || base.mode == M_NIL || base.mode == M_PKG) {
+		checker_error(c, n->pos, "%s.%s undefined", ast_expr_string(lhs), sel);
+		invalid(x);
+		return;
+	}
+	int k = type_lookup(bt, sel, &s);
+	if (k == 0 && bt->kind == TY_POINTER && type_under(bt->elem)->kind == TY_POINTER)
+		k = 0;
+	if (k <= 0) {
+		if (k < 0)
+			checker_error(c, n->u.selector.sel->pos, "ambiguous selector %s.%s", ast_expr_string(lhs), sel);
+		else
+			checker_error(c, n->u.selector.sel->pos, "%s.%s undefined (type %s has no field or method %s)",
+				      ast_expr_string(lhs), sel, tstr(bt), sel);
+		invalid(x);
+		return;
+	}
+	if (k == 1) {
+		x->mode = (base.mode == M_VAR || s.indirect || bt->kind == TY_POINTER) ? M_VAR : M_VALUE;
+		x->type = s.type;
+	} else {
+		/* a method value: pointer methods need an addressable operand */
+		if (s.method && s.method->ptr_recv && !s.indirect && bt->kind != TY_POINTER && base.mode != M_VAR
+		    && !type_is_interface(bt)) {
+			checker_error(c, n->pos, "cannot call pointer method %s on %s", sel, tstr(bt));
+			invalid(x);
+			return;
+		}
+		x->mode = M_VALUE;
+		x->type = s.type;
+		if (base.mode == M_VAR && lhs->kind == N_IDENT && lhs->obj && s.method && s.method->ptr_recv)
+			((Obj *)lhs->obj)->addr_taken = true;
+	}
+	record(x);
+}
+
+/* ---- composite literals ----------------------------------------------------------- */
+
+static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	Type *t;
+	x->expr = n;
+	Node *tn = n->u.complit.type;
+	if (tn) {
+		if (tn->kind == N_ARRAYTYPE && tn->u.array.len->kind == N_ELLIPSIS) {
+			/* [...]T: the length is the number of elements */
+			Type *elem = check_type(c, tn->u.array.elem);
+			int64_t max = 0, idx = 0;
+			for (int i = 0; i < n->u.complit.elts.len; i++) {
+				Node *e = n->u.complit.elts.v[i];
+				if (e->kind == N_KEYVALUE) {
+					Operand k;
+					check_expr(c, e->u.kv.key, &k, NULL);
+					if (k.mode == M_CONST && const_is_int_value(k.cv))
+						idx = const_to_int64(k.cv);
+				}
+				idx++;
+				if (idx > max)
+					max = idx;
+			}
+			t = type_array(elem, max);
+			tn->type = t;
+		} else {
+			t = check_type(c, tn);
+		}
+	} else if (hint) {
+		t = hint;
+	} else {
+		checker_error(c, n->pos, "invalid composite literal type: missing type");
+		invalid(x);
+		return;
+	}
+	Type *u = type_under(t);
+	Type *elem_hint = NULL;
+	bool ptr_elided = false;
+	if (!tn && u && u->kind == TY_POINTER) {
+		/* &T elided in [] *T{{...}} */
+		ptr_elided = true;
+		u = type_under(u->elem);
+	}
+	switch (u ? u->kind : TY_INVALID) {
+	case TY_STRUCT: {
+		NodeList *el = &n->u.complit.elts;
+		bool keyed = el->len && el->v[0]->kind == N_KEYVALUE;
+		if (!keyed && el->len && el->len != u->nfields) {
+			if (el->len < u->nfields)
+				checker_error(c, n->end.line ? n->end : n->pos, "too few values in %s{…}", tstr(t));
+			else
+				checker_error(c, el->v[u->nfields]->pos, "too many values in %s{…}", tstr(t));
+		}
+		for (int i = 0; i < el->len; i++) {
+			Node *e = el->v[i];
+			Operand v;
+			if (keyed) {
+				if (e->kind != N_KEYVALUE || e->u.kv.key->kind != N_IDENT) {
+					checker_error(c, e->pos, "mixture of field:value and value elements in struct literal");
+					continue;
+				}
+				const char *fname = e->u.kv.key->u.ident.name;
+				int fi = -1;
+				for (int k = 0; k < u->nfields; k++)
+					if (u->fields[k].name && !strcmp(u->fields[k].name, fname))
+						fi = k;
+				if (fi < 0) {
+					checker_error(c, e->u.kv.key->pos, "unknown field %s in struct literal of type %s",
+						      fname, tstr(t));
+					check_expr(c, e->u.kv.value, &v, NULL);
+					continue;
+				}
+				e->u.kv.key->type = u->fields[fi].type;
+				e->u.kv.key->cv = const_int64(fi);
+				check_expr(c, e->u.kv.value, &v, u->fields[fi].type);
+				assign_to(c, &v, u->fields[fi].type, "struct literal");
+			} else {
+				if (e->kind == N_KEYVALUE) {
+					checker_error(c, e->pos, "mixture of field:value and value elements in struct literal");
+					continue;
+				}
+				if (i >= u->nfields) {
+					check_expr(c, e, &v, NULL);
+					continue;
+				}
+				check_expr(c, e, &v, u->fields[i].type);
+				assign_to(c, &v, u->fields[i].type, "struct literal");
+			}
+		}
+		break;
+	}
+	case TY_ARRAY:
+	case TY_SLICE:
+		elem_hint = u->elem;
+		/* fallthrough */
+	case TY_MAP: {
+		if (!elem_hint)
+			elem_hint = u->elem;
+		int64_t idx = 0;
+		for (int i = 0; i < n->u.complit.elts.len; i++) {
+			Node *e = n->u.complit.elts.v[i];
+			Node *val = e;
+			Operand k, v;
+			if (u->kind == TY_MAP) {
+				if (e->kind != N_KEYVALUE) {
+					checker_error(c, e->pos, "missing key in map literal");
+					check_expr(c, e, &v, elem_hint);
+					continue;
+				}
+				check_expr(c, e->u.kv.key, &k, u->key);
+				assign_to(c, &k, u->key, "map literal");
+				val = e->u.kv.value;
+			} else if (e->kind == N_KEYVALUE) {
+				check_expr(c, e->u.kv.key, &k, NULL);
+				if (k.mode != M_CONST || !const_is_int_value(k.cv)) {
+					if (k.mode != M_INVALID)
+						checker_error(c, e->u.kv.key->pos, "index %s must be integer constant",
+							      ast_expr_string(e->u.kv.key));
+				} else {
+					idx = const_to_int64(k.cv);
+					convert_untyped(c, &k, type_basic[TY_INT]);
+				}
+				val = e->u.kv.value;
+			}
+			if (u->kind == TY_ARRAY && idx >= u->len && u->len >= 0)
+				checker_error(c, val->pos, "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
+			idx++;
+			check_expr(c, val, &v, elem_hint);
+			assign_to(c, &v, elem_hint, u->kind == TY_MAP ? "map literal" : u->kind == TY_ARRAY ? "array or slice literal" : "slice literal");
+		}
+		break;
+	}
+	default:
+		if (u && u->kind != TY_INVALID)
+			checker_error(c, n->pos, "invalid composite literal type %s", tstr(t));
+		invalid(x);
+		return;
+	}
+	(void)ptr_elided;
+	x->mode = M_VALUE;
+	x->type = t;
+	record(x);
+}
+
+/* ---- operators ------------------------------------------------------------------ */
+
+static bool is_comparison(Op op)
+{
+	return op == OP_EQ || op == OP_NE || op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE;
+}
+
+/* Does operator op apply to operands of type t? */
+static bool op_allowed(Op op, Type *t)
+{
+	switch (op) {
+	case OP_ADD:
+		return type_is_numeric(t) || type_is_string(t);
+	case OP_SUB: case OP_MUL: case OP_DIV:
+		return type_is_numeric(t);
+	case OP_REM: case OP_AND: case OP_OR: case OP_XOR: case OP_ANDNOT:
+		return type_is_integer(t);
+	case OP_ANDAND: case OP_OROR:
+		return type_is_boolean(t);
+	default:
+		return true;
+	}
+}
+
+
+static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
+{
+	/* the count must be an integer (untyped constant: non-negative int) */
+	if (y->mode == M_CONST) {
+		if (!const_is_int_value(y->cv)) {
+			checker_error(c, y->expr->pos, "invalid shift count %s", operand_string(y));
+			invalid(x);
+			return;
+		}
+		if (const_sign(y->cv) < 0) {
+			checker_error(c, y->expr->pos, "invalid shift count %s (negative shift count)", operand_string(y));
+			invalid(x);
+			return;
+		}
+		if (type_is_untyped(y->type))
+			convert_untyped(c, y, type_basic[TY_UINT]);
+	} else if (!type_is_integer(y->type)) {
+		checker_error(c, y->expr->pos, "invalid operation: shift count %s must be integer", operand_string(y));
+		invalid(x);
+		return;
+	} else if (type_is_untyped(y->type)) {
+		convert_untyped(c, y, type_basic[TY_UINT]);
+	}
+	if (x->mode == M_CONST && y->mode == M_CONST) {
+		if (!const_is_int_value(x->cv)) {
+			checker_error(c, x->expr->pos, "invalid operation: shifted operand %s must be integer", operand_string(x));
+			invalid(x);
+			return;
+		}
+		uint64_t s = const_to_uint64(y->cv);
+		if (s > 10000) {
+			checker_error(c, y->expr->pos, "invalid shift count %s", operand_string(y));
+			invalid(x);
+			return;
+		}
+		Type *xt = x->type->kind == TY_UNTYPED_FLOAT ? type_basic[TY_UNTYPED_INT] : x->type;
+		x->cv = const_shift(n->u.op.op, x->cv, s);
+		x->type = xt;
+		x->expr = n;
+		if (!type_is_untyped(xt)) {
+			const char *why;
+			ConstVal *v = x->cv;
+			if (!representable(&v, xt, &why)) {
+				checker_error(c, n->pos, "constant %s overflows %s", const_string_of(x->cv), tstr(xt));
+				invalid(x);
+				return;
+			}
+			x->cv = v;
+		}
+		record(x);
+		return;
+	}
+	/* non-constant shift: an untyped constant left operand takes the type
+	 * the context gives it */
+	if (type_is_untyped(x->type)) {
+		Type *target = hint && !type_is_untyped(hint) && !type_is_interface(hint) ? hint : type_basic[TY_INT];
+		Operand saved = *x;
+		convert_untyped(c, x, target);
+		if (x->mode == M_INVALID) {
+			*x = saved;
+			checker_error(c, x->expr->pos, "invalid operation: shifted operand %s must be integer", operand_string(x));
+			invalid(x);
+			return;
+		}
+	}
+	if (!type_is_integer(x->type)) {
+		checker_error(c, x->expr->pos, "invalid operation: shifted operand %s must be integer", operand_string(x));
+		invalid(x);
+		return;
+	}
+	x->mode = M_VALUE;
+	x->expr = n;
+	record(x);
+}
+
+static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	Op op = n->u.op.op;
+	Operand y;
+	check_expr(c, n->u.op.x, x, (op == OP_SHL || op == OP_SHR) ? hint : NULL);
+	check_expr(c, n->u.op.y, &y, NULL);
+	if (x->mode == M_INVALID || y.mode == M_INVALID) {
+		invalid(x);
+		x->expr = n;
+		return;
+	}
+	if (op == OP_SHL || op == OP_SHR) {
+		check_shift(c, n, x, &y, hint);
+		return;
+	}
+	/* bring untyped operands to the other's type */
+	if (type_is_untyped(x->type) && !type_is_untyped(y.type)) {
+		Operand saved = *x;
+		convert_untyped(c, x, y.type);
+		if (x->mode == M_INVALID) {
+			*x = saved;
+			goto mismatch;
+		}
+	} else if (type_is_untyped(y.type) && !type_is_untyped(x->type)) {
+		Operand saved = y;
+		convert_untyped(c, &y, x->type);
+		if (y.mode == M_INVALID) {
+			y = saved;
+			goto mismatch;
+		}
+	} else if (type_is_untyped(x->type) && type_is_untyped(y.type)) {
+		bool xn = x->mode == M_NIL, yn = y.mode == M_NIL;
+		if (xn || yn) {
+			if (xn && yn && is_comparison(op)) {
+				checker_error(c, n->pos, "invalid operation: %s (operator %s not defined on nil)",
+					      ast_expr_string(n), op_text(op));
+				invalid(x);
+				return;
+			}
+			goto mismatch;
+		}
+		bool same_class = (type_is_numeric(x->type) && type_is_numeric(y.type))
+				  || (type_is_string(x->type) && type_is_string(y.type))
+				  || (type_is_boolean(x->type) && type_is_boolean(y.type));
+		if (!same_class)
+			goto mismatch;
+		Type *big = x->type->kind >= y.type->kind ? x->type : y.type;
+		if (type_is_numeric(big)) {
+			convert_untyped(c, x, big);
+			convert_untyped(c, &y, big);
+		}
+	}
+	if (is_comparison(op)) {
+		Type *xt = x->type, *yt = y.type;
+		bool ok;
+		if (x->mode == M_NIL || y.mode == M_NIL) {
+			Operand *other = x->mode == M_NIL ? &y : x;
+			ok = type_nillable(other->type) && (op == OP_EQ || op == OP_NE);
+			if (!ok) {
+				checker_error(c, n->pos, "invalid operation: %s (mismatched types %s and untyped nil)",
+					      ast_expr_string(n), tstr(other->type));
+				invalid(x);
+				return;
+			}
+		} else {
+			if (!type_identical(xt, yt)) {
+				/* an interface compared with a value that implements it */
+				const char *m;
+				bool po;
+				bool iok = (type_is_interface(xt) && type_implements(yt, xt, &m, &po))
+					   || (type_is_interface(yt) && type_implements(xt, yt, &m, &po));
+				if (!iok)
+					goto mismatch;
+			}
+			if (op == OP_EQ || op == OP_NE) {
+				if (!type_comparable(xt)) {
+					Type *u = type_under(xt);
+					const char *what = u->kind == TY_SLICE ? "slice" : u->kind == TY_MAP ? "map"
+							   : u->kind == TY_FUNC ? "func" : NULL;
+					if (what)
+						checker_error(c, n->pos, "invalid operation: %s (%s can only be compared to nil)",
+							      ast_expr_string(n), what);
+					else
+						checker_error(c, n->pos, "invalid operation: %s (%s cannot be compared)",
+							      ast_expr_string(n), tstr(xt));
+					invalid(x);
+					return;
+				}
+			} else if (!type_ordered(xt)) {
+				checker_error(c, n->pos, "invalid operation: %s (operator %s not defined on %s)",
+					      ast_expr_string(n), op_text(op), operand_string(x));
+				invalid(x);
+				return;
+			}
+		}
+		if (x->mode == M_CONST && y.mode == M_CONST) {
+			x->cv = const_bool(const_compare(op, x->cv, y.cv));
+		} else {
+			x->mode = M_VALUE;
+			/* both sides are now typed: record them for the compiler */
+			use_default(c, x);
+			use_default(c, &y);
+		}
+		x->type = type_basic[TY_UNTYPED_BOOL];
+		x->expr = n;
+		record(x);
+		return;
+	}
+	if (!type_identical(x->type, y.type))
+		goto mismatch;
+	if (!op_allowed(op, x->type)) {
+		checker_error(c, n->pos, "invalid operation: operator %s not defined on %s", op_text(op), operand_string(x));
+		invalid(x);
+		return;
+	}
+	if (x->mode == M_CONST && y.mode == M_CONST) {
+		bool divzero;
+		bool intdiv = type_is_integer(x->type);
+		ConstVal *r = const_binary(op, x->cv, y.cv, intdiv, &divzero);
+		if (!r) {
+			if (divzero)
+				checker_error(c, n->u.op.y->pos, "invalid operation: division by zero");
+			invalid(x);
+			return;
+		}
+		x->cv = r;
+		x->expr = n;
+		if (!type_is_untyped(x->type)) {
+			const char *why;
+			ConstVal *v = r;
+			if (!representable(&v, x->type, &why)) {
+				checker_error(c, n->pos, "constant %s overflows %s", const_string_of(r), tstr(x->type));
+				invalid(x);
+				return;
+			}
+			x->cv = v;
+		}
+		record(x);
+		return;
+	}
+	if ((op == OP_DIV || op == OP_REM) && y.mode == M_CONST && type_is_integer(x->type) && const_sign(y.cv) == 0) {
+		checker_error(c, n->u.op.y->pos, "invalid operation: division by zero");
+		invalid(x);
+		return;
+	}
+	x->mode = M_VALUE;
+	x->expr = n;
+	record(x);
+	return;
+
+mismatch:
+	checker_error(c, x->expr->pos, "invalid operation: %s (mismatched types %s and %s)", ast_expr_string(n),
+		      x->mode == M_NIL ? "untyped nil" : tstr(x->type), y.mode == M_NIL ? "untyped nil" : tstr(y.type));
+	invalid(x);
+	x->expr = n;
+}
+
+static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	Op op = n->u.op.op;
+	if (op == OP_AND) {
+		Node *inner = ast_unparen(n->u.op.x);
+		if (inner->kind == N_COMPOSITELIT) {
+			Type *h = hint && type_under(hint)->kind == TY_POINTER ? type_under(hint)->elem : NULL;
+			check_expr(c, inner, x, h);
+		} else {
+			check_expr(c, n->u.op.x, x, NULL);
+			if (x->mode != M_INVALID && x->mode != M_VAR) {
+				checker_error(c, n->pos, "invalid operation: cannot take address of %s", operand_string(x));
+				invalid(x);
+				return;
+			}
+			if (inner->kind == N_IDENT && inner->obj)
+				((Obj *)inner->obj)->addr_taken = true;
+		}
+		if (x->mode == M_INVALID)
+			return;
+		x->mode = M_VALUE;
+		x->type = type_pointer(x->type);
+		x->expr = n;
+		record(x);
+		return;
+	}
+	if (op == OP_RECV) {
+		check_expr(c, n->u.op.x, x, NULL);
+		if (x->mode == M_INVALID)
+			return;
+		Type *u = type_under(x->type);
+		if (!u || u->kind != TY_CHAN) {
+			checker_error(c, n->pos, "invalid operation: cannot receive from non-channel %s", operand_string(x));
+			invalid(x);
+			return;
+		}
+		if (u->chandir == 1) {
+			checker_error(c, n->pos, "invalid operation: cannot receive from send-only channel %s", operand_string(x));
+			invalid(x);
+			return;
+		}
+		x->mode = M_COMMAOK;
+		x->type = u->elem;
+		x->expr = n;
+		record(x);
+		return;
+	}
+	check_expr(c, n->u.op.x, x, hint);
+	if (x->mode == M_INVALID)
+		return;
+	bool ok = op == OP_NOT ? type_is_boolean(x->type)
+		  : op == OP_XOR ? type_is_integer(x->type) : type_is_numeric(x->type);
+	if (!ok) {
+		checker_error(c, n->pos, "invalid operation: operator %s not defined on %s", op_text(op), operand_string(x));
+		invalid(x);
+		return;
+	}
+	if (x->mode == M_CONST) {
+		bool uns = !type_is_untyped(x->type) && type_is_unsigned(x->type);
+		ConstVal *r = const_unary(op, x->cv, uns ? type_bits(x->type) : 0, uns);
+		if (!r) {
+			invalid(x);
+			return;
+		}
+		x->cv = r;
+		x->expr = n;
+		if (!type_is_untyped(x->type)) {
+			const char *why;
+			ConstVal *v = r;
+			if (!representable(&v, x->type, &why)) {
+				checker_error(c, n->pos, "constant %s overflows %s", const_string_of(r), tstr(x->type));
+				invalid(x);
+				return;
+			}
+		}
+		record(x);
+		return;
+	}
+	x->mode = M_VALUE;
+	x->expr = n;
+	record(x);
+}
+
+/* ---- index and slice ------------------------------------------------------------- */
+
+/* Check an index; returns its constant value or -1. */
+static int64_t check_index(Checker *c, Node *n, int64_t max, bool allow_eq)
+{
+	Operand i;
+	check_expr(c, n, &i, NULL);
+	if (i.mode == M_INVALID)
+		return -1;
+	if (i.mode == M_CONST) {
+		if (!const_is_int_value(i.cv)) {
+			checker_error(c, n->pos, "invalid argument: index %s must be integer", operand_string(&i));
+			return -1;
+		}
+		if (const_sign(i.cv) < 0) {
+			checker_error(c, n->pos, "invalid argument: index %s must not be negative", operand_string(&i));
+			return -1;
+		}
+		if (type_is_untyped(i.type))
+			convert_untyped(c, &i, type_basic[TY_INT]);
+		int64_t v = const_to_int64(i.cv);
+		if (max >= 0 && (allow_eq ? v > max : v >= max)) {
+			checker_error(c, n->pos, "invalid argument: index %s out of bounds [0:%lld]", ast_expr_string(n),
+				      (long long)(allow_eq ? max + 1 : max));
+			return -1;
+		}
+		return v;
+	}
+	if (!type_is_integer(i.type)) {
+		checker_error(c, n->pos, "invalid argument: index %s must be integer", operand_string(&i));
+		return -1;
+	}
+	return -1;
+}
+
+static void check_index_expr(Checker *c, Node *n, Operand *x)
+{
+	check_expr(c, n->u.index.x, x, NULL);
+	if (x->mode == M_INVALID) {
+		x->expr = n;
+		return;
+	}
+	Type *t = x->type, *u = type_under(t);
+	if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) {
+		u = type_under(u->elem);
+		x->mode = M_VAR;
+	}
+	switch (u->kind) {
+	case TY_STRING:
+	case TY_UNTYPED_STRING: {
+		int64_t max = x->mode == M_CONST ? (int64_t)x->cv->s.len : -1;
+		int64_t idx = check_index(c, n->u.index.index, max, false);
+		if (x->mode == M_CONST && idx >= 0) {
+			x->cv = const_int64((unsigned char)x->cv->s.s[idx]);
+			x->mode = M_CONST;
+			x->type = type_basic[TY_UINT8];
+			x->mode = M_VALUE; /* indexing a constant string is not constant */
+		} else {
+			x->mode = M_VALUE;
+		}
+		x->type = type_basic[TY_UINT8];
+		break;
+	}
+	case TY_ARRAY:
+		check_index(c, n->u.index.index, u->len, false);
+		if (x->mode != M_VAR)
+			x->mode = M_VALUE;
+		x->type = u->elem;
+		break;
+	case TY_SLICE:
+		check_index(c, n->u.index.index, -1, false);
+		x->mode = M_VAR;
+		x->type = u->elem;
+		break;
+	case TY_MAP: {
+		Operand k;
+		check_expr(c, n->u.index.index, &k, u->key);
+		assign_to(c, &k, u->key, "map index");
+		x->mode = M_MAPINDEX;
+		x->type = u->elem;
+		break;
+	}
+	default:
+		checker_error(c, n->pos, "invalid operation: cannot index %s", operand_string(x));
+		invalid(x);
+		x->expr = n;
+		return;
+	}
+	x->expr = n;
+	record(x);
+}
+
+static void check_slice_expr(Checker *c, Node *n, Operand *x)
+{
+	check_expr(c, n->u.slice.x, x, NULL);
+	if (x->mode == M_INVALID) {
+		x->expr = n;
+		return;
+	}
+	Type *u = type_under(x->type);
+	Type *result = x->type;
+	int64_t cap = -1;
+	if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) {
+		u = type_under(u->elem);
+		result = type_slice(u->elem);
+		cap = u->len;
+	} else if (u->kind == TY_ARRAY) {
+		if (x->mode != M_VAR) {
+			checker_error(c, n->pos, "invalid operation: %s (slice of unaddressable value)", ast_expr_string(n));
+			invalid(x);
+			return;
+		}
+		result = type_slice(u->elem);
+		cap = u->len;
+	} else if (u->kind == TY_STRING || u->kind == TY_UNTYPED_STRING) {
+		if (n->u.slice.three) {
+			checker_error(c, n->pos, "invalid operation: 3-index slice of string");
+			invalid(x);
+			return;
+		}
+		result = u->kind == TY_UNTYPED_STRING ? type_basic[TY_STRING] : x->type;
+		if (x->mode == M_CONST)
+			cap = (int64_t)x->cv->s.len;
+	} else if (u->kind != TY_SLICE) {
+		checker_error(c, n->pos, "cannot slice %s", operand_string(x));
+		invalid(x);
+		return;
+	}
+	int64_t vals[3] = {-1, -1, -1};
+	Node *parts[3] = {n->u.slice.lo, n->u.slice.hi, n->u.slice.max};
+	for (int i = 0; i < 3; i++)
+		if (parts[i])
+			vals[i] = check_index(c, parts[i], cap, true);
+	for (int i = 0; i < 3; i++)
+		for (int j = i + 1; j < 3; j++)
+			if (vals[i] >= 0 && vals[j] >= 0 && vals[i] > vals[j])
+				checker_error(c, parts[j]->pos, "invalid slice indices: %lld < %lld", (long long)vals[j], (long long)vals[i]);
+	x->mode = M_VALUE;
+	x->type = result;
+	x->expr = n;
+	record(x);
+}
+
+/* ---- calls --------------------------------------------------------------------------- */
+
+static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hint);
+
+/* Arguments against a signature; handles f(g()) with multiple results. */
+static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
+{
+	NodeList *args = &call->u.call.args;
+	Operand ops[64];
+	int nops = 0;
+	if (args->len == 1 && sig->nfields > 1) {
+		nops = check_multi(c, args->v[0], ops, 64, false);
+		if (nops < 0)
+			return;
+	} else {
+		for (int i = 0; i < args->len && i < 64; i++) {
+			Type *h = NULL;
+			if (i < sig->nfields)
+				h = sig->fields[i].type;
+			if (sig->variadic && i >= sig->nfields - 1)
+				h = call->u.call.ellipsis ? sig->fields[sig->nfields - 1].type
+							  : sig->fields[sig->nfields - 1].type->elem;
+			check_expr(c, args->v[i], &ops[nops], h);
+			nops++;
+		}
+	}
+	for (int i = 0; i < nops; i++)
+		if (ops[i].mode == M_INVALID)
+			return;
+	int np = sig->nfields;
+	bool variadic = sig->variadic && !call->u.call.ellipsis;
+	if (call->u.call.ellipsis && !sig->variadic) {
+		checker_error(c, call->pos, "have (...) but function is not variadic: %s", fname);
+		return;
+	}
+	bool count_ok = variadic ? nops >= np - 1 : nops == np;
+	if (!count_ok) {
+		char have[512] = "(", want[512];
+		for (int i = 0; i < nops; i++) {
+			const char *ts = type_is_untyped(ops[i].type) && ops[i].mode == M_CONST
+					 && type_is_numeric(ops[i].type) ? "number" : tstr(ops[i].type);
+			snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", i ? ", " : "", ts);
+		}
+		strcat(have, ")");
+		Type tmp = *sig;
+		tmp.nresults = 0;
+		char *w = type_string(&tmp, false) + 4; /* drop "func" */
+		snprintf(want, sizeof want, "%s", w);
+		Pos at = nops < np ? (call->end.line ? call->end : call->pos) : args->v[args->len > np ? np : 0]->pos;
+		if (args->len == 1 && nops > 1)
+			at = args->v[0]->pos;
+		checker_error(c, at, "%s arguments in call to %s\n\thave %s\n\twant %s",
+			      nops < np ? "not enough" : "too many", fname, have, want);
+		return;
+	}
+	for (int i = 0; i < nops; i++) {
+		Type *pt;
+		if (sig->variadic && i >= np - 1)
+			pt = variadic ? sig->fields[np - 1].type->elem : sig->fields[np - 1].type;
+		else
+			pt = sig->fields[i].type;
+		char ctx[300];
+		snprintf(ctx, sizeof ctx, "argument to %s", fname);
+		assign_to(c, &ops[i], pt, ctx);
+	}
+}
+
+static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
+{
+	if (n->u.call.args.len != 1) {
+		checker_error(c, n->pos, n->u.call.args.len ? "too many arguments in conversion to %s"
+							    : "missing argument in conversion to %s", tstr(t));
+		invalid(x);
+		return;
+	}
+	check_expr(c, n->u.call.args.v[0], x, t);
+	if (x->mode == M_INVALID)
+		return;
+	Type *from = x->type, *tu = type_under(t), *fu = type_under(from);
+	bool ok = false;
+	if (x->mode == M_CONST && !type_is_interface(t) && (tu->kind <= TY_UNTYPED_NIL)) {
+		/* constant conversion: representable, or int -> string */
+		if (type_is_integer(from) && type_is_string(tu)) {
+			int64_t r = const_fits_int(x->cv, 32, false) ? const_to_int64(x->cv) : 0xFFFD;
+			char buf[8];
+			int len = 0;
+			if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r < 0xE000))
+				r = 0xFFFD;
+			if (r < 0x80) buf[len++] = (char)r;
+			else if (r < 0x800) { buf[len++] = (char)(0xC0 | (r >> 6)); buf[len++] = (char)(0x80 | (r & 0x3F)); }
+			else if (r < 0x10000) { buf[len++] = (char)(0xE0 | (r >> 12)); buf[len++] = (char)(0x80 | ((r >> 6) & 0x3F)); buf[len++] = (char)(0x80 | (r & 0x3F)); }
+			else { buf[len++] = (char)(0xF0 | (r >> 18)); buf[len++] = (char)(0x80 | ((r >> 12) & 0x3F)); buf[len++] = (char)(0x80 | ((r >> 6) & 0x3F)); buf[len++] = (char)(0x80 | (r & 0x3F)); }
+			x->cv = const_string((Str){ast_strndup(buf, (size_t)len), (size_t)len});
+			x->type = t;
+			x->expr = n;
+			record(x);
+			return;
+		}
+		const char *why;
+		ConstVal *v = x->cv;
+		bool kinds = (type_is_numeric(from) && type_is_numeric(tu)) || (type_is_string(from) && type_is_string(tu))
+			     || (type_is_boolean(from) && type_is_boolean(tu));
+		if (kinds) {
+			if (type_is_integer(tu) && !const_is_int_value(v)) {
+				checker_error(c, n->u.call.args.v[0]->pos, "cannot convert %s to type %s (truncated)",
+					      operand_string(x), tstr(t));
+				invalid(x);
+				return;
+			}
+			if (!representable(&v, t, &why)) {
+				checker_error(c, n->u.call.args.v[0]->pos, "cannot convert %s to type %s (%s)",
+					      operand_string(x), tstr(t), why ? why : "overflows");
+				invalid(x);
+				return;
+			}
+			x->cv = v;
+			x->type = t;
+			x->expr = n;
+			record(x);
+			return;
+		}
+	}
+	if (type_is_untyped(from)) {
+		if (x->mode == M_NIL) {
+			ok = type_nillable(t);
+		} else {
+			Operand saved = *x;
+			use_default(c, x);
+			if (x->mode == M_INVALID)
+				*x = saved;
+			from = x->type;
+			fu = type_under(from);
+		}
+	}
+	if (!ok) {
+		const char *m;
+		bool po;
+		if (type_identical(fu, tu))
+			ok = true;
+		else if (fu->kind == TY_POINTER && tu->kind == TY_POINTER && from->kind != TY_NAMED && t->kind != TY_NAMED
+			 && type_identical(type_under(fu->elem), type_under(tu->elem)))
+			ok = true;
+		else if ((type_is_integer(fu) || type_is_float(fu)) && (type_is_integer(tu) || type_is_float(tu)))
+			ok = true;
+		else if (type_is_complex(fu) && type_is_complex(tu))
+			ok = true;
+		else if (type_is_string(tu) && (type_is_integer(fu)
+						|| (fu->kind == TY_SLICE && (type_under(fu->elem)->kind == TY_UINT8
+									      || type_under(fu->elem)->kind == TY_INT32))))
+			ok = true;
+		else if (type_is_string(fu) && tu->kind == TY_SLICE
+			 && (type_under(tu->elem)->kind == TY_UINT8 || type_under(tu->elem)->kind == TY_INT32))
+			ok = true;
+		else if (type_is_interface(t) && type_implements(from, t, &m, &po))
+			ok = true;
+		else if (fu->kind == TY_CHAN && tu->kind == TY_CHAN && type_identical(fu->elem, tu->elem) && fu->chandir == 0)
+			ok = true;
+		else if (fu->kind == TY_SLICE && tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY
+			 && type_identical(fu->elem, type_under(tu->elem)->elem))
+			ok = true;
+	}
+	if (!ok) {
+		checker_error(c, n->u.call.args.v[0]->pos, "cannot convert %s to type %s", operand_string(x), tstr(t));
+		invalid(x);
+		return;
+	}
+	x->mode = M_VALUE;
+	x->type = t;
+	x->expr = n;
+	record(x);
+}
+
+static void check_call(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	Operand f;
+	check_expr_or_type(c, n->u.call.fun, &f);
+	x->expr = n;
+	if (f.mode == M_INVALID) {
+		for (int i = 0; i < n->u.call.args.len; i++) {
+			Operand a;
+			check_expr(c, n->u.call.args.v[i], &a, NULL);
+		}
+		invalid(x);
+		return;
+	}
+	if (f.mode == M_TYPE) {
+		check_conversion(c, n, f.type, x);
+		return;
+	}
+	if (f.mode == M_BUILTIN) {
+		check_builtin(c, n, f.bi, x, hint);
+		return;
+	}
+	Type *sig = type_under(f.type);
+	if (!sig || sig->kind != TY_FUNC) {
+		checker_error(c, n->pos, "invalid operation: cannot call non-function %s", operand_string(&f));
+		invalid(x);
+		return;
+	}
+	check_args(c, n, sig, ast_expr_string(n->u.call.fun));
+	if (sig->nresults == 0) {
+		x->mode = M_NOVALUE;
+		x->type = type_tuple(NULL, 0);
+	} else if (sig->nresults == 1) {
+		x->mode = M_VALUE;
+		x->type = sig->results[0].type;
+	} else {
+		x->mode = M_VALUE;
+		x->type = type_tuple(sig->results, sig->nresults);
+	}
+	x->expr = n;
+	record(x);
+}
+
+static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hint)
+{
+	NodeList *args = &n->u.call.args;
+	const char *name = ast_expr_string(n->u.call.fun);
+	Operand a[8];
+	int na = args->len;
+	x->expr = n;
+	(void)hint;
+#define NEED(lo, hi)                                                                                   \
+	do {                                                                                           \
+		if (na < (lo)) {                                                                       \
+			checker_error(c, n->end.line ? n->end : n->pos, "not enough arguments for %s (expected %d, found %d)", \
+				      ast_expr_string(n), (lo), na);                                    \
+			invalid(x);                                                                    \
+			return;                                                                        \
+		}                                                                                      \
+		if ((hi) >= 0 && na > (hi)) {                                                          \
+			checker_error(c, args->v[hi]->pos, "too many arguments for %s (expected %d, found %d)", \
+				      ast_expr_string(n), (hi), na);                                    \
+			invalid(x);                                                                    \
+			return;                                                                        \
+		}                                                                                      \
+	} while (0)
+	switch (bi) {
+	case BI_LEN:
+	case BI_CAP: {
+		NEED(1, 1);
+		check_expr(c, args->v[0], &a[0], NULL);
+		if (a[0].mode == M_INVALID) {
+			invalid(x);
+			return;
+		}
+		Type *u = type_under(a[0].type);
+		if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY)
+			u = type_under(u->elem);
+		bool ok = u->kind == TY_SLICE || u->kind == TY_ARRAY || u->kind == TY_CHAN
+			  || (bi == BI_LEN && (u->kind == TY_MAP || type_is_string(u)));
+		if (!ok) {
+			checker_error(c, args->v[0]->pos, "invalid argument: %s for %s", operand_string(&a[0]), name);
+			invalid(x);
+			return;
+		}
+		x->type = type_basic[TY_INT];
+		if (a[0].mode == M_CONST && type_is_string(u)) {
+			x->mode = M_CONST;
+			x->cv = const_int64((int64_t)a[0].cv->s.len);
+		} else if (u->kind == TY_ARRAY) {
+			x->mode = M_CONST;
+			x->cv = const_int64(u->len);
+		} else {
+			x->mode = M_VALUE;
+		}
+		use_default(c, &a[0]);
+		break;
+	}
+	case BI_NEW: {
+		NEED(1, 1);
+		Type *t = check_type(c, args->v[0]);
+		x->mode = M_VALUE;
+		x->type = type_pointer(t);
+		break;
+	}
+	case BI_MAKE: {
+		NEED(1, 3);
+		Type *t = check_type(c, args->v[0]);
+		Type *u = type_under(t);
+		int maxargs = u->kind == TY_SLICE ? 3 : (u->kind == TY_MAP || u->kind == TY_CHAN) ? 2 : 0;
+		if (!maxargs) {
+			if (u->kind != TY_INVALID)
+				checker_error(c, args->v[0]->pos, "invalid argument: cannot make %s; type must be slice, map, or channel",
+					      ast_expr_string(args->v[0]));
+			invalid(x);
+			return;
+		}
+		if (u->kind == TY_SLICE && na < 2) {
+			checker_error(c, n->pos, "invalid operation: %s expects 2 or 3 arguments; found %d", ast_expr_string(n), na);
+			invalid(x);
+			return;
+		}
+		if (na > maxargs) {
+			checker_error(c, n->pos, "invalid operation: %s expects %d or %d arguments; found %d",
+				      ast_expr_string(n), maxargs - 1, maxargs, na);
+			invalid(x);
+			return;
+		}
+		int64_t sizes[2] = {-1, -1};
+		for (int i = 1; i < na; i++) {
+			check_expr(c, args->v[i], &a[i], NULL);
+			if (a[i].mode == M_INVALID)
+				continue;
+			if (a[i].mode == M_CONST) {
+				if (!const_is_int_value(a[i].cv)) {
+					checker_error(c, args->v[i]->pos, "%s truncated to int", operand_string(&a[i]));
+					continue;
+				}
+				if (const_sign(a[i].cv) < 0) {
+					checker_error(c, args->v[i]->pos, "invalid argument: index %s must not be negative",
+						      operand_string(&a[i]));
+					continue;
+				}
+				sizes[i - 1] = const_to_int64(a[i].cv);
+				convert_untyped(c, &a[i], type_basic[TY_INT]);
+			} else if (!type_is_integer(a[i].type)) {
+				checker_error(c, args->v[i]->pos, "cannot convert %s to type int", operand_string(&a[i]));
+			}
+		}
+		if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1])
+			checker_error(c, args->v[1]->pos, "invalid argument: length and capacity swapped");
+		x->mode = M_VALUE;
+		x->type = t;
+		break;
+	}
+	case BI_APPEND: {
+		NEED(1, -1);
+		check_expr(c, args->v[0], &a[0], hint);
+		if (a[0].mode == M_INVALID) {
+			invalid(x);
+			return;
+		}
+		if (a[0].mode == M_NIL) {
+			checker_error(c, args->v[0]->pos, "first argument to append must be a typed slice; found untyped nil");
+			invalid(x);
+			return;
+		}
+		Type *st = a[0].type, *su = type_under(st);
+		if (su->kind != TY_SLICE) {
+			checker_error(c, args->v[0]->pos, "invalid argument: %s is not a slice", operand_string(&a[0]));
+			invalid(x);
+			return;
+		}
+		if (n->u.call.ellipsis) {
+			if (na != 2) {
+				checker_error(c, n->pos, "can only use ... with final argument in list");
+				invalid(x);
+				return;
+			}
+			Operand s;
+			check_expr(c, args->v[1], &s, st);
+			if (s.mode != M_INVALID) {
+				if (type_is_string(s.type) && type_under(su->elem)->kind == TY_UINT8) {
+					use_default(c, &s);
+				} else {
+					assign_to(c, &s, st, "append");
+				}
+			}
+		} else {
+			for (int i = 1; i < na; i++) {
+				Operand e;
+				check_expr(c, args->v[i], &e, su->elem);
+				assign_to(c, &e, su->elem, "argument to append");
+			}
+		}
+		x->mode = M_VALUE;
+		x->type = st;
+		break;
+	}
+	case BI_COPY: {
+		NEED(2, 2);
+		check_expr(c, args->v[0], &a[0], NULL);
+		check_expr(c, args->v[1], &a[1], NULL);
+		if (a[0].mode == M_INVALID || a[1].mode == M_INVALID) {
+			invalid(x);
+			return;
+		}
+		use_default(c, &a[1]);
+		x->mode = M_VALUE;
+		x->type = type_basic[TY_INT];
+		break;
+	}
+	case BI_DELETE: {
+		NEED(2, 2);
+		check_expr(c, args->v[0], &a[0], NULL);
+		if (a[0].mode == M_INVALID) {
+			invalid(x);
+			return;
+		}
+		Type *u = type_under(a[0].type);
+		if (u->kind != TY_MAP) {
+			checker_error(c, args->v[0]->pos, "invalid argument: %s is not a map", operand_string(&a[0]));
+			invalid(x);
+			return;
+		}
+		check_expr(c, args->v[1], &a[1], u->key);
+		assign_to(c, &a[1], u->key, "argument to delete");
+		x->mode = M_NOVALUE;
+		x->type = type_tuple(NULL, 0);
+		break;
+	}
+	case BI_CLEAR: {
+		NEED(1, 1);
+		check_expr(c, args->v[0], &a[0], NULL);
+		x->mode = M_NOVALUE;
+		x->type = type_tuple(NULL, 0);
+		break;
+	}
+	case BI_CLOSE: {
+		NEED(1, 1);
+		check_expr(c, args->v[0], &a[0], NULL);
+		if (a[0].mode != M_INVALID && type_under(a[0].type)->kind != TY_CHAN) {
+			checker_error(c, args->v[0]->pos, "invalid operation: non-chan argument %s", operand_string(&a[0]));
+		}
+		x->mode = M_NOVALUE;
+		x->type = type_tuple(NULL, 0);
+		break;
+	}
+	case BI_PANIC: {
+		NEED(1, 1);
+		check_expr(c, args->v[0], &a[0], type_any);
+		assign_to(c, &a[0], type_any, "argument to panic");
+		x->mode = M_NOVALUE;
+		x->type = type_tuple(NULL, 0);
+		break;
+	}
+	case BI_PRINT:
+	case BI_PRINTLN:
+		for (int i = 0; i < na; i++) {
+			Operand e;
+			check_expr(c, args->v[i], &e, NULL);
+			use_default(c, &e);
+		}
+		x->mode = M_NOVALUE;
+		x->type = type_tuple(NULL, 0);
+		break;
+	case BI_RECOVER:
+		NEED(0, 0);
+		x->mode = M_VALUE;
+		x->type = type_any;
+		break;
+	case BI_MIN:
+	case BI_MAX: {
+		NEED(1, -1);
+		Operand acc;
+		check_expr(c, args->v[0], &acc, hint);
+		for (int i = 1; i < na && acc.mode != M_INVALID; i++) {
+			Operand e;
+			check_expr(c, args->v[i], &e, hint);
+			if (e.mode == M_INVALID) {
+				acc.mode = M_INVALID;
+				break;
+			}
+			if (type_is_untyped(acc.type) && !type_is_untyped(e.type))
+				convert_untyped(c, &acc, e.type);
+			else if (type_is_untyped(e.type) && !type_is_untyped(acc.type))
+				convert_untyped(c, &e, acc.type);
+			if (acc.mode == M_CONST && e.mode == M_CONST) {
+				bool less = const_compare(OP_LT, e.cv, acc.cv);
+				if ((bi == BI_MIN) == less) {
+					acc.cv = e.cv;
+					if (e.type->kind > acc.type->kind && type_is_untyped(e.type))
+						acc.type = e.type;
+				}
+			} else {
+				acc.mode = M_VALUE;
+			}
+		}
+		if (acc.mode == M_INVALID) {
+			invalid(x);
+			return;
+		}
+		if (!type_ordered(acc.type)) {
+			checker_error(c, args->v[0]->pos, "invalid argument: %s cannot be ordered", operand_string(&acc));
+			invalid(x);
+			return;
+		}
+		x->mode = acc.mode;
+		x->type = acc.type;
+		x->cv = acc.cv;
+		break;
+	}
+	case BI_COMPLEX: {
+		NEED(2, 2);
+		check_expr(c, args->v[0], &a[0], NULL);
+		check_expr(c, args->v[1], &a[1], NULL);
+		if (a[0].mode == M_INVALID || a[1].mode == M_INVALID) {
+			invalid(x);
+			return;
+		}
+		if (a[0].mode == M_CONST && a[1].mode == M_CONST && type_is_untyped(a[0].type) && type_is_untyped(a[1].type)) {
+			ConstVal *r = const_to_kind(const_to_kind(a[0].cv, CK_FLOAT), CK_COMPLEX);
+			ConstVal *im = const_to_kind(a[1].cv, CK_FLOAT);
+			ConstVal *z = const_to_kind(const_int64(0), CK_COMPLEX);
+			mpq_set(z->f, r->f);
+			mpq_set(z->im, im->f);
+			x->mode = M_CONST;
+			x->cv = z;
+			x->type = type_basic[TY_UNTYPED_COMPLEX];
+			break;
+		}
+		if (type_is_untyped(a[0].type))
+			convert_untyped(c, &a[0], type_is_untyped(a[1].type) ? type_basic[TY_FLOAT64] : a[1].type);
+		if (type_is_untyped(a[1].type))
+			convert_untyped(c, &a[1], a[0].type);
+		x->mode = M_VALUE;
+		x->type = type_under(a[0].type)->kind == TY_FLOAT32 ? type_basic[TY_COMPLEX64] : type_basic[TY_COMPLEX128];
+		break;
+	}
+	case BI_REAL:
+	case BI_IMAG: {
+		NEED(1, 1);
+		check_expr(c, args->v[0], &a[0], NULL);
+		if (a[0].mode == M_INVALID) {
+			invalid(x);
+			return;
+		}
+		if (a[0].mode == M_CONST && type_is_untyped(a[0].type)) {
+			ConstVal *z = const_to_kind(a[0].cv, CK_COMPLEX);
+			ConstVal *r = const_to_kind(const_int64(0), CK_FLOAT);
+			mpq_set(r->f, bi == BI_REAL ? z->f : z->im);
+			x->mode = M_CONST;
+			x->cv = r;
+			x->type = type_basic[TY_UNTYPED_FLOAT];
+			break;
+		}
+		use_default(c, &a[0]);
+		x->mode = M_VALUE;
+		x->type = type_under(a[0].type)->kind == TY_COMPLEX64 ? type_basic[TY_FLOAT32] : type_basic[TY_FLOAT64];
+		break;
+	}
+	default:
+		invalid(x);
+		return;
+	}
+#undef NEED
+	x->expr = n;
+	record(x);
+}
+
+/* ---- type assertions and function literals -------------------------------------------- */
+
+static void check_assert(Checker *c, Node *n, Operand *x)
+{
+	check_expr(c, n->u.assert.x, x, NULL);
+	x->expr = n;
+	if (x->mode == M_INVALID)
+		return;
+	if (!n->u.assert.type) {
+		checker_error(c, n->pos, "invalid syntax tree: use of .(type) outside type switch");
+		invalid(x);
+		return;
+	}
+	if (!type_is_interface(x->type)) {
+		checker_error(c, n->u.assert.x->pos, "invalid operation: %s is not an interface", operand_string(x));
+		invalid(x);
+		return;
+	}
+	Type *t = check_type(c, n->u.assert.type);
+	if (t->kind == TY_INVALID) {
+		invalid(x);
+		return;
+	}
+	const char *m;
+	bool po;
+	if (!type_is_interface(t) && !type_implements(t, x->type, &m, &po)) {
+		checker_error(c, n->u.assert.type->pos, "impossible type assertion: %s\n\t%s does not implement %s (%s)",
+			      ast_expr_string(n), tstr(t), tstr(x->type),
+			      po ? "method has pointer receiver" : "missing method");
+		invalid(x);
+		return;
+	}
+	x->mode = M_COMMAOK;
+	x->type = t;
+	record(x);
+}
+
+Type *check_funclit_sig(Checker *c, Node *lit)
+{
+	return check_signature(c, lit->u.funclit.type, NULL);
+}
+
+/* ---- dispatch --------------------------------------------------------------------------- */
+
+static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	memset(x, 0, sizeof *x);
+	x->expr = n;
+	switch (n->kind) {
+	case N_BAD:
+		invalid(x);
+		return;
+	case N_IDENT:
+		check_ident(c, n, x);
+		return;
+	case N_BASICLIT: {
+		LitKind k = n->u.lit.kind;
+		x->mode = M_CONST;
+		if (k == LIT_STRING) {
+			x->cv = const_string(n->u.lit.val);
+			x->type = type_basic[TY_UNTYPED_STRING];
+		} else {
+			x->cv = const_from_literal(k, n->u.lit.text, n->u.lit.rune);
+			x->type = type_basic[k == LIT_INT ? TY_UNTYPED_INT : k == LIT_FLOAT ? TY_UNTYPED_FLOAT
+					     : k == LIT_IMAG ? TY_UNTYPED_COMPLEX : TY_UNTYPED_RUNE];
+			if (!x->cv) {
+				invalid(x);
+				return;
+			}
+		}
+		record(x);
+		return;
+	}
+	case N_PAREN:
+		check_raw(c, n->u.un1.x, x, hint);
+		if (x->mode == M_CONST || x->mode == M_TYPE)
+			x->expr = n;
+		else
+			x->expr = n;
+		record(x);
+		return;
+	case N_FUNCLIT: {
+		Type *sig = check_funclit_sig(c, n);
+		check_func_body(c, sig, NULL, n->u.funclit.type, n->u.funclit.body, NULL);
+		x->mode = M_VALUE;
+		x->type = sig;
+		record(x);
+		return;
+	}
+	case N_COMPOSITELIT:
+		check_complit(c, n, x, hint);
+		return;
+	case N_SELECTOR:
+		check_selector(c, n, x);
+		return;
+	case N_INDEX:
+		check_index_expr(c, n, x);
+		return;
+	case N_SLICE:
+		check_slice_expr(c, n, x);
+		return;
+	case N_TYPEASSERT:
+		check_assert(c, n, x);
+		return;
+	case N_CALL:
+		check_call(c, n, x, hint);
+		return;
+	case N_STAR:
+		check_expr_or_type(c, n->u.un1.x, x);
+		x->expr = n;
+		if (x->mode == M_INVALID)
+			return;
+		if (x->mode == M_TYPE) {
+			x->type = type_pointer(x->type);
+			record(x);
+			return;
+		}
+		if (x->mode == M_NIL) {
+			checker_error(c, n->pos, "invalid operation: cannot indirect nil");
+			invalid(x);
+			return;
+		}
+		if (type_under(x->type)->kind != TY_POINTER) {
+			checker_error(c, n->pos, "invalid operation: cannot indirect %s", operand_string(x));
+			invalid(x);
+			return;
+		}
+		x->mode = M_VAR;
+		x->type = type_under(x->type)->elem;
+		record(x);
+		return;
+	case N_UNARY:
+		check_unary(c, n, x, hint);
+		return;
+	case N_BINARY:
+		check_binary(c, n, x, hint);
+		return;
+	case N_KEYVALUE:
+		checker_error(c, n->pos, "unexpected key:value expression");
+		invalid(x);
+		return;
+	case N_ARRAYTYPE: case N_SLICETYPE: case N_STRUCTTYPE: case N_FUNCTYPE:
+	case N_INTERFACETYPE: case N_MAPTYPE: case N_CHANTYPE:
+		x->mode = M_TYPE;
+		x->type = check_type(c, n);
+		record(x);
+		return;
+	default:
+		checker_error(c, n->pos, "unexpected expression");
+		invalid(x);
+		return;
+	}
+}
+
+void check_expr_or_type(Checker *c, Node *n, Operand *x)
+{
+	check_raw(c, n, x, NULL);
+}
+
+void check_expr(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	check_raw(c, n, x, hint);
+	switch (x->mode) {
+	case M_TYPE:
+		checker_error(c, n->pos, "%s (type) is not an expression", ast_expr_string(n));
+		invalid(x);
+		break;
+	case M_BUILTIN:
+		checker_error(c, n->pos, "%s (built-in) must be called", ast_expr_string(n));
+		invalid(x);
+		break;
+	case M_PKG:
+		checker_error(c, n->pos, "use of package %s without selector", ast_expr_string(n));
+		invalid(x);
+		break;
+	case M_VALUE:
+		if (x->type && x->type->kind == TY_TUPLE) {
+			checker_error(c, n->pos, "multiple-value %s (value of type %s) in single-value context",
+				      ast_expr_string(n), tstr(x->type));
+			invalid(x);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok)
+{
+	Operand x;
+	check_raw(c, n, &x, NULL);
+	if (x.mode == M_INVALID)
+		return -1;
+	if (x.mode == M_VALUE && x.type && x.type->kind == TY_TUPLE) {
+		int k = x.type->nfields < max ? x.type->nfields : max;
+		for (int i = 0; i < k; i++) {
+			out[i].mode = M_VALUE;
+			out[i].type = x.type->fields[i].type;
+			out[i].expr = n;
+			out[i].cv = NULL;
+		}
+		return x.type->nfields;
+	}
+	if (allow_commaok && (x.mode == M_MAPINDEX || x.mode == M_COMMAOK) && max >= 2) {
+		out[0] = x;
+		out[1].mode = M_VALUE;
+		out[1].type = type_basic[TY_UNTYPED_BOOL];
+		out[1].expr = n;
+		return -2; /* caller decides between 1 and 2 */
+	}
+	if (x.mode == M_NOVALUE) {
+		out[0] = x;
+		return 1;
+	}
+	if (x.mode == M_TYPE || x.mode == M_BUILTIN || x.mode == M_PKG) {
+		check_expr(c, n, &x, NULL); /* reports */
+		return -1;
+	}
+	out[0] = x;
+	return 1;
+}

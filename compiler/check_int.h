@@ -1,0 +1,79 @@
+/*
+ * check_int.h — state shared by the checker's files (check_decl.c,
+ * check_expr.c, check_stmt.c); not for use outside compiler/.
+ */
+#ifndef GOL_CHECK_INT_H
+#define GOL_CHECK_INT_H
+
+#include "check.h"
+#include "constant.h"
+
+/* What an expression turned out to be. */
+typedef enum Mode {
+	M_INVALID,   /* an error was reported; stay quiet about it */
+	M_NOVALUE,   /* a call of a function without results */
+	M_VALUE,     /* a computed value */
+	M_VAR,       /* an addressable variable */
+	M_MAPINDEX,  /* m[k]: assignable, and comma-ok */
+	M_COMMAOK,   /* x.(T) and <-ch: a value, and comma-ok */
+	M_CONST,     /* a constant; cv holds it */
+	M_TYPE,      /* a type */
+	M_BUILTIN,   /* a builtin function name */
+	M_PKG,       /* a package name */
+	M_NIL,       /* the predeclared nil */
+} Mode;
+
+typedef struct Operand {
+	Mode mode;
+	Type *type;
+	ConstVal *cv;
+	Node *expr;
+	Builtin bi;
+	Obj *obj;
+} Operand;
+
+typedef struct FuncCtx {
+	Type *sig;
+	Obj *obj;             /* the function (NULL for a literal) */
+	struct FuncCtx *outer;
+	Node *labels_body;
+} FuncCtx;
+
+typedef struct Checker {
+	Diag *diag;
+	Package *pkg;         /* the package being checked */
+	Scope *scope;         /* innermost scope */
+	FuncCtx *fn;          /* enclosing function, NULL at package level */
+	int iota;             /* value of iota in the const spec being checked, -1 outside */
+	Obj **locals;         /* every local variable, for "declared but not used" */
+	int nlocals, caplocals;
+	int loop_depth, switch_depth, select_depth;
+	bool stdlib;          /* checking a declarations file: quieter */
+} Checker;
+
+extern Scope *universe;
+
+/* check_decl.c */
+void checker_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+Type *check_type(Checker *c, Node *n);
+void resolve_obj(Checker *c, Obj *o);
+Type *check_signature(Checker *c, Node *ftype, Node *recv);
+void declare_local(Checker *c, Obj *o);
+Package *load_package(Checker *c, const char *path, Pos pos);
+
+/* check_expr.c */
+void check_expr(Checker *c, Node *n, Operand *x, Type *hint);
+void check_expr_or_type(Checker *c, Node *n, Operand *x);
+/* Multi-value: call results or comma-ok forms; fills up to max operands. */
+int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok);
+bool assign_to(Checker *c, Operand *x, Type *t, const char *context);
+void convert_untyped(Checker *c, Operand *x, Type *target);
+void use_default(Checker *c, Operand *x);
+char *operand_string(Operand *x);
+void record(Operand *x);
+Type *check_funclit_sig(Checker *c, Node *lit);
+
+/* check_stmt.c */
+void check_func_body(Checker *c, Type *sig, Node *recv, Node *ftype, Node *body, Obj *fobj);
+
+#endif

@@ -1,0 +1,1069 @@
+/*
+ * check_stmt.c — statements and function bodies: scopes, assignments and
+ * short variable declarations, control flow, labels, and the "missing
+ * return" rule (Go's terminating statements).
+ */
+#include "check_int.h"
+
+#include <gc.h>
+#include <stdio.h>
+#include <string.h>
+
+static void check_stmt(Checker *c, Node *s);
+static void check_block_stmts(Checker *c, NodeList *l);
+
+static void open_scope(Checker *c) { c->scope = scope_new(c->scope); }
+static void close_scope(Checker *c) { c->scope = c->scope->parent; }
+
+static const char *tstr(Type *t) { return type_string(t, false); }
+
+/* ---- assignments ----------------------------------------------------------------- */
+
+/* Is n something that can be assigned to? Reports if not. */
+static bool check_lhs(Checker *c, Node *n, Operand *x)
+{
+	if (n->kind == N_IDENT && !strcmp(n->u.ident.name, "_")) {
+		x->mode = M_VAR;
+		x->type = NULL; /* anything goes */
+		x->expr = n;
+		return true;
+	}
+	/* an assignment is not a use of the variable */
+	Obj *o = NULL;
+	bool was_used = false;
+	if (n->kind == N_IDENT) {
+		o = scope_lookup(c->scope, n->u.ident.name, NULL);
+		if (o && o->kind == OBJ_VAR)
+			was_used = o->used;
+	}
+	check_expr(c, n, x, NULL);
+	if (o && o->kind == OBJ_VAR && !o->global)
+		o->used = was_used;
+	if (x->mode == M_INVALID)
+		return false;
+	if (x->mode == M_VAR || x->mode == M_MAPINDEX)
+		return true;
+	Node *inner = ast_unparen(n);
+	if (inner->kind == N_SELECTOR && x->mode == M_VALUE) {
+		/* a field of a map element or of a call result */
+		checker_error(c, n->pos, "cannot assign to struct field %s in map", ast_expr_string(n));
+		return false;
+	}
+	checker_error(c, n->pos, "cannot assign to %s (neither addressable nor a map index expression)",
+		      operand_string(x));
+	return false;
+}
+
+static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
+{
+	int nl = lhs->len, nr = rhs->len;
+	Operand lx[64];
+	for (int i = 0; i < nl && i < 64; i++)
+		check_lhs(c, lhs->v[i], &lx[i]);
+	if (nl == nr) {
+		for (int i = 0; i < nr && i < 64; i++) {
+			Operand x;
+			check_expr(c, rhs->v[i], &x, lx[i].mode != M_INVALID ? lx[i].type : NULL);
+			if (lx[i].mode == M_INVALID || x.mode == M_INVALID)
+				continue;
+			if (lx[i].type)
+				assign_to(c, &x, lx[i].type, "assignment");
+			else {
+				if (x.mode == M_NIL)
+					checker_error(c, x.expr->pos, "use of untyped nil in assignment");
+				else if (x.mode == M_NOVALUE)
+					checker_error(c, x.expr->pos, "%s (no value) used as value", ast_expr_string(x.expr));
+				else
+					use_default(c, &x);
+			}
+		}
+		return;
+	}
+	if (nr == 1) {
+		Operand xs[64];
+		int got = check_multi(c, rhs->v[0], xs, 64, true);
+		if (got == -2) {
+			if (nl == 2)
+				got = 2;
+			else
+				got = 1;
+			if (got == 2)
+				rhs->v[0]->cv = (ConstVal *)1; /* marks a comma-ok form */
+		}
+		if (got < 0)
+			return;
+		if (got != nl) {
+			if (rhs->v[0]->kind == N_CALL)
+				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
+					      nl == 1 ? "" : "s", ast_expr_string(rhs->v[0]), got, got == 1 ? "" : "s");
+			else
+				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl,
+					      nl == 1 ? "" : "s", got, got == 1 ? "" : "s");
+			return;
+		}
+		for (int i = 0; i < nl; i++) {
+			if (lx[i].mode == M_INVALID)
+				continue;
+			if (lx[i].type)
+				assign_to(c, &xs[i], lx[i].type, "assignment");
+		}
+		return;
+	}
+	checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
+		      nr == 1 ? "" : "s");
+	for (int i = 0; i < nr; i++) {
+		Operand x;
+		check_expr(c, rhs->v[i], &x, NULL);
+	}
+}
+
+/* x := ... and var x = ... share this: declare names with the types of
+ * values (or typ), after checking the values in the outer scope. */
+static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeList *values, bool short_decl)
+{
+	int nl = names->len, nv = values->len;
+	Type *types[64];
+	for (int i = 0; i < 64; i++)
+		types[i] = typ ? typ : type_invalid;
+	if (nv == nl) {
+		for (int i = 0; i < nv && i < 64; i++) {
+			Operand x;
+			Type *hint = typ;
+			Obj *existing = NULL;
+			if (short_decl && names->v[i]->kind == N_IDENT)
+				existing = scope_lookup_here(c->scope, names->v[i]->u.ident.name);
+			if (existing && existing->kind == OBJ_VAR)
+				hint = existing->type;
+			check_expr(c, values->v[i], &x, hint);
+			if (x.mode == M_INVALID)
+				continue;
+			if (typ) {
+				assign_to(c, &x, typ, short_decl ? "assignment" : "variable declaration");
+			} else if (existing && existing->kind == OBJ_VAR) {
+				assign_to(c, &x, existing->type, "assignment");
+				types[i] = existing->type;
+			} else {
+				if (x.mode == M_NIL) {
+					checker_error(c, x.expr->pos, "use of untyped nil in %s",
+						      short_decl ? "assignment" : "variable declaration");
+					continue;
+				}
+				if (x.mode == M_NOVALUE) {
+					checker_error(c, x.expr->pos, "%s (no value) used as value", ast_expr_string(x.expr));
+					continue;
+				}
+				use_default(c, &x);
+				types[i] = x.type;
+			}
+		}
+	} else if (nv == 1) {
+		Operand xs[64];
+		int got = check_multi(c, values->v[0], xs, 64, true);
+		if (got == -2) {
+			got = nl == 2 ? 2 : 1;
+			if (got == 2)
+				values->v[0]->cv = (ConstVal *)1;
+			if (got == 2) {
+				if (!typ)
+					use_default(c, &xs[0]);
+				xs[1].type = type_basic[TY_BOOL];
+			}
+		}
+		if (got >= 0 && got != nl) {
+			if (values->v[0]->kind == N_CALL)
+				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
+					      nl == 1 ? "" : "s", ast_expr_string(values->v[0]), got, got == 1 ? "" : "s");
+			else
+				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl,
+					      nl == 1 ? "" : "s", got, got == 1 ? "" : "s");
+		} else if (got == nl) {
+			for (int i = 0; i < nl && i < 64; i++) {
+				if (typ)
+					assign_to(c, &xs[i], typ, "assignment");
+				else {
+					use_default(c, &xs[i]);
+					types[i] = xs[i].type;
+				}
+			}
+		}
+	} else if (nv > 0) {
+		checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s",
+			      nv, nv == 1 ? "" : "s");
+		for (int i = 0; i < nv; i++) {
+			Operand x;
+			check_expr(c, values->v[i], &x, NULL);
+		}
+	}
+	bool any_new = false;
+	for (int i = 0; i < nl; i++) {
+		Node *id = names->v[i];
+		if (id->kind != N_IDENT) {
+			continue; /* the parser reported non-name on left side */
+		}
+		const char *name = id->u.ident.name;
+		if (short_decl) {
+			Obj *old = strcmp(name, "_") ? scope_lookup_here(c->scope, name) : NULL;
+			if (old) {
+				/* redeclaration: plain assignment to the existing variable */
+				id->obj = old;
+				if (old->kind != OBJ_VAR)
+					checker_error(c, id->pos, "cannot assign to %s", name);
+				continue;
+			}
+			if (strcmp(name, "_"))
+				any_new = true;
+		}
+		Obj *o = obj_new(OBJ_VAR, name, id->pos, i < 64 ? types[i] : type_invalid);
+		o->decl = s;
+		o->state = 2;
+		id->obj = o;
+		id->type = o->type;
+		declare_local(c, o);
+	}
+	if (short_decl && !any_new) {
+		bool all_blank = true;
+		for (int i = 0; i < nl; i++)
+			if (names->v[i]->kind != N_IDENT || strcmp(names->v[i]->u.ident.name, "_"))
+				all_blank = false;
+		(void)all_blank;
+		checker_error(c, s->pos, "no new variables on left side of :=");
+	}
+}
+
+/* ---- declarations in function bodies ------------------------------------------------- */
+
+static void check_local_decl(Checker *c, Node *d)
+{
+	Node *prev_values = NULL;
+	for (int i = 0; i < d->u.gen.specs.len; i++) {
+		Node *spec = d->u.gen.specs.v[i];
+		if (spec->kind == N_TYPESPEC) {
+			const char *name = spec->u.typespec.name->u.ident.name;
+			Obj *o = obj_new(OBJ_TYPE, name, spec->u.typespec.name->pos, NULL);
+			o->decl = spec;
+			o->state = 2;
+			spec->u.typespec.name->obj = o;
+			if (spec->u.typespec.alias) {
+				o->type = check_type(c, spec->u.typespec.type);
+				declare_local(c, o);
+			} else {
+				o->type = type_named(c->pkg->name, name, o);
+				declare_local(c, o); /* visible in its own definition */
+				o->type->underlying = type_under(check_type(c, spec->u.typespec.type));
+			}
+			continue;
+		}
+		if (d->u.gen.tok == DECL_VAR) {
+			Type *typ = spec->u.value.type ? check_type(c, spec->u.value.type) : NULL;
+			declare_vars(c, spec, &spec->u.value.names, typ, &spec->u.value.values, false);
+			continue;
+		}
+		/* const */
+		Node *vspec = spec;
+		if (spec->u.value.values.len || spec->u.value.type)
+			prev_values = spec;
+		else
+			vspec = prev_values;
+		int saved = c->iota;
+		c->iota = spec->u.value.iota;
+		Type *typ = vspec && vspec->u.value.type ? check_type(c, vspec->u.value.type) : NULL;
+		Obj *made[64];
+		int nm = 0;
+		for (int k = 0; k < spec->u.value.names.len; k++) {
+			Node *id = spec->u.value.names.v[k];
+			Obj *o = obj_new(OBJ_CONST, id->u.ident.name, id->pos, type_invalid);
+			o->state = 2;
+			id->obj = o;
+			if (!vspec || k >= vspec->u.value.values.len) {
+				checker_error(c, id->pos, "missing init expr for const declaration");
+			} else {
+				Operand x;
+				check_expr(c, vspec->u.value.values.v[k], &x, typ);
+				if (x.mode == M_CONST) {
+					if (typ)
+						assign_to(c, &x, typ, "constant declaration");
+					o->type = x.type;
+					o->cv = x.cv;
+				} else if (x.mode != M_INVALID) {
+					checker_error(c, x.expr->pos, "%s is not constant", operand_string(&x));
+				}
+			}
+			if (nm < 64)
+				made[nm++] = o;
+		}
+		if (vspec && vspec->u.value.values.len > spec->u.value.names.len && vspec == spec)
+			checker_error(c, spec->u.value.values.v[spec->u.value.names.len]->pos, "extra init expr");
+		c->iota = saved;
+		/* constants come into scope after their spec */
+		for (int k = 0; k < nm; k++) {
+			made[k]->used = true; /* unused constants are fine in Go */
+			declare_local(c, made[k]);
+		}
+	}
+}
+
+/* ---- terminating statements (for "missing return") -------------------------------------- */
+
+static bool has_break(Node *s, const char *label, bool top);
+
+static bool list_has_break(NodeList *l, const char *label, bool top)
+{
+	for (int i = 0; i < l->len; i++)
+		if (has_break(l->v[i], label, top))
+			return true;
+	return false;
+}
+
+/* Does s contain a break that leaves the statement under consideration
+ * (an unlabeled one not inside a nested breakable statement, or one with
+ * the statement's label)? */
+static bool has_break(Node *s, const char *label, bool top)
+{
+	if (!s)
+		return false;
+	switch (s->kind) {
+	case N_BRANCH:
+		if (s->u.branch.tok != BR_BREAK)
+			return false;
+		if (!s->u.branch.label)
+			return top;
+		return label && !strcmp(s->u.branch.label->u.ident.name, label);
+	case N_BLOCK:
+		return list_has_break(&s->u.block.stmts, label, top);
+	case N_LABELED:
+		return has_break(s->u.labeled.stmt, label, top);
+	case N_IF:
+		return has_break(s->u.ifstmt.then, label, top) || has_break(s->u.ifstmt.els, label, top);
+	case N_CASECLAUSE:
+	case N_COMMCLAUSE:
+		return list_has_break(&s->u.clause.body, label, top);
+	case N_SWITCH:
+	case N_TYPESWITCH:
+	case N_SELECT:
+		return list_has_break(&s->u.sw.body, label, false);
+	case N_FOR:
+		return has_break(s->u.forstmt.body, label, false);
+	case N_RANGE:
+		return has_break(s->u.range.body, label, false);
+	default:
+		return false;
+	}
+}
+
+static bool is_terminating(Node *s, const char *label);
+
+static bool list_terminating(NodeList *l)
+{
+	/* trailing empty statements do not count */
+	for (int i = l->len - 1; i >= 0; i--) {
+		if (l->v[i]->kind == N_EMPTYSTMT)
+			continue;
+		return is_terminating(l->v[i], NULL);
+	}
+	return false;
+}
+
+static bool is_terminating(Node *s, const char *label)
+{
+	switch (s->kind) {
+	case N_RETURN:
+		return true;
+	case N_BRANCH:
+		return s->u.branch.tok == BR_GOTO || s->u.branch.tok == BR_FALLTHROUGH;
+	case N_EXPRSTMT: {
+		Node *x = ast_unparen(s->u.exprstmt.x);
+		return x->kind == N_CALL && x->u.call.fun->kind == N_IDENT
+		       && x->u.call.fun->obj && ((Obj *)x->u.call.fun->obj)->kind == OBJ_BUILTIN
+		       && ((Obj *)x->u.call.fun->obj)->builtin == BI_PANIC;
+	}
+	case N_BLOCK:
+		return list_terminating(&s->u.block.stmts);
+	case N_IF:
+		return s->u.ifstmt.els && is_terminating(s->u.ifstmt.then, NULL) && is_terminating(s->u.ifstmt.els, NULL);
+	case N_LABELED:
+		return is_terminating(s->u.labeled.stmt, s->u.labeled.label->u.ident.name);
+	case N_FOR:
+		return !s->u.forstmt.cond && !has_break(s->u.forstmt.body, label, true);
+	case N_SWITCH:
+	case N_TYPESWITCH:
+	case N_SELECT: {
+		bool has_default = s->kind == N_SELECT;
+		for (int i = 0; i < s->u.sw.body.len; i++) {
+			Node *cl = s->u.sw.body.v[i];
+			if (cl->u.clause.is_default)
+				has_default = true;
+			if (has_break(cl, label, true))
+				return false;
+			NodeList *b = &cl->u.clause.body;
+			if (!list_terminating(b))
+				return false;
+		}
+		return has_default;
+	}
+	default:
+		return false;
+	}
+}
+
+/* ---- statements ------------------------------------------------------------------------ */
+
+static void check_cond(Checker *c, Node *cond, const char *what)
+{
+	Operand x;
+	check_expr(c, cond, &x, NULL);
+	if (x.mode == M_INVALID)
+		return;
+	if (!type_is_boolean(x.type)) {
+		checker_error(c, cond->pos, "non-boolean condition in %s statement", what);
+		return;
+	}
+	use_default(c, &x);
+}
+
+static void check_simple(Checker *c, Node *s)
+{
+	if (s)
+		check_stmt(c, s);
+}
+
+static void check_switch(Checker *c, Node *s)
+{
+	open_scope(c);
+	check_simple(c, s->u.sw.init);
+	Operand tag;
+	memset(&tag, 0, sizeof tag);
+	Type *tt = type_basic[TY_BOOL];
+	if (s->u.sw.tag) {
+		check_expr(c, s->u.sw.tag, &tag, NULL);
+		use_default(c, &tag);
+		tt = tag.mode == M_INVALID ? NULL : tag.type;
+		if (tag.mode == M_NOVALUE) {
+			checker_error(c, s->u.sw.tag->pos, "%s (no value) used as value", ast_expr_string(s->u.sw.tag));
+			tt = NULL;
+		}
+	}
+	c->switch_depth++;
+	bool seen_default = false;
+	for (int i = 0; i < s->u.sw.body.len; i++) {
+		Node *cl = s->u.sw.body.v[i];
+		if (cl->u.clause.is_default) {
+			if (seen_default)
+				checker_error(c, cl->pos, "multiple defaults in switch");
+			seen_default = true;
+		}
+		for (int k = 0; k < cl->u.clause.list.len; k++) {
+			Operand v;
+			check_expr(c, cl->u.clause.list.v[k], &v, tt);
+			if (v.mode == M_INVALID || !tt)
+				continue;
+			if (!s->u.sw.tag) {
+				if (!type_is_boolean(v.type)) {
+					checker_error(c, v.expr->pos, "invalid case %s in switch (mismatched types %s and bool)",
+						      ast_expr_string(v.expr), tstr(v.type));
+					continue;
+				}
+				use_default(c, &v);
+				continue;
+			}
+			/* case v is compared as tag == v */
+			if (type_is_untyped(v.type))
+				convert_untyped(c, &v, tt);
+			if (v.mode == M_INVALID || (!type_identical(v.type, tt) && !type_is_interface(tt) && !type_is_interface(v.type)
+						    && v.mode != M_NIL)) {
+				checker_error(c, cl->u.clause.list.v[k]->pos, "invalid case %s in switch on %s (mismatched types %s and %s)",
+					      ast_expr_string(cl->u.clause.list.v[k]), ast_expr_string(s->u.sw.tag),
+					      v.mode == M_INVALID ? "untyped" : tstr(v.type), tstr(tt));
+			}
+		}
+		open_scope(c);
+		check_block_stmts(c, &cl->u.clause.body);
+		/* fallthrough must be last in a clause, and not in the last clause */
+		NodeList *b = &cl->u.clause.body;
+		for (int k = 0; k < b->len; k++) {
+			Node *st = b->v[k];
+			if (st->kind == N_BRANCH && st->u.branch.tok == BR_FALLTHROUGH) {
+				if (k != b->len - 1)
+					checker_error(c, st->pos, "fallthrough statement out of place");
+				else if (i == s->u.sw.body.len - 1)
+					checker_error(c, st->pos, "cannot fallthrough final case in switch");
+			}
+		}
+		close_scope(c);
+	}
+	c->switch_depth--;
+	close_scope(c);
+}
+
+static void check_type_switch(Checker *c, Node *s)
+{
+	open_scope(c);
+	check_simple(c, s->u.sw.init);
+	Node *g = s->u.sw.assign;
+	Node *ax = g->kind == N_EXPRSTMT ? g->u.exprstmt.x : g->u.assign.rhs.v[0];
+	Node *bind = g->kind == N_ASSIGN ? g->u.assign.lhs.v[0] : NULL;
+	Operand x;
+	check_expr(c, ax->u.assert.x, &x, NULL);
+	if (x.mode != M_INVALID && !type_is_interface(x.type)) {
+		checker_error(c, ax->u.assert.x->pos, "%s is not an interface", operand_string(&x));
+		x.mode = M_INVALID;
+	}
+	ax->type = x.type;
+	c->switch_depth++;
+	Obj **bound = GC_MALLOC(sizeof(Obj *) * (size_t)(s->u.sw.body.len + 1));
+	int nb = 0;
+	for (int i = 0; i < s->u.sw.body.len; i++) {
+		Node *cl = s->u.sw.body.v[i];
+		Type *single = NULL;
+		for (int k = 0; k < cl->u.clause.list.len; k++) {
+			Node *te = cl->u.clause.list.v[k];
+			if (te->kind == N_IDENT && !strcmp(te->u.ident.name, "nil")) {
+				te->type = type_basic[TY_UNTYPED_NIL];
+				single = NULL;
+				continue;
+			}
+			Type *t = check_type(c, te);
+			te->type = t;
+			if (x.mode != M_INVALID && t->kind != TY_INVALID && !type_is_interface(t)) {
+				const char *m;
+				bool po;
+				if (!type_implements(t, x.type, &m, &po))
+					checker_error(c, te->pos, "impossible type switch case: %s (type %s) cannot have dynamic type %s (%s)",
+						      ast_expr_string(ax->u.assert.x), tstr(x.type), tstr(t),
+						      po ? "method has pointer receiver" : "missing method");
+			}
+			single = cl->u.clause.list.len == 1 ? t : NULL;
+		}
+		open_scope(c);
+		if (bind && strcmp(bind->u.ident.name, "_")) {
+			Obj *o = obj_new(OBJ_VAR, bind->u.ident.name, bind->pos, single ? single : x.type);
+			o->decl = cl;
+			o->state = 2;
+			o->func = c->fn ? c->fn->obj : NULL;
+			scope_insert(c->scope, o);
+			cl->obj = o;
+			bound[nb++] = o;
+		}
+		check_block_stmts(c, &cl->u.clause.body);
+		close_scope(c);
+	}
+	c->switch_depth--;
+	if (bind) {
+		bool used = false;
+		for (int i = 0; i < nb; i++)
+			used |= bound[i]->used;
+		if (!used && strcmp(bind->u.ident.name, "_"))
+			checker_error(c, bind->pos, "%s declared but not used", bind->u.ident.name);
+		/* the symbolic variable itself, for the compiler */
+		Obj *o = obj_new(OBJ_VAR, bind->u.ident.name, bind->pos, x.type);
+		o->used = true;
+		bind->obj = o;
+	}
+	close_scope(c);
+}
+
+static void check_range(Checker *c, Node *s)
+{
+	open_scope(c);
+	Operand x;
+	check_expr(c, s->u.range.x, &x, NULL);
+	Type *kt = NULL, *vt = NULL;
+	if (x.mode != M_INVALID) {
+		Type *u = type_under(x.type);
+		if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY)
+			u = type_under(u->elem);
+		switch (u->kind) {
+		case TY_STRING:
+		case TY_UNTYPED_STRING:
+			use_default(c, &x);
+			kt = type_basic[TY_INT];
+			vt = type_basic[TY_INT32];
+			break;
+		case TY_ARRAY:
+		case TY_SLICE:
+			kt = type_basic[TY_INT];
+			vt = u->elem;
+			break;
+		case TY_MAP:
+			kt = u->key;
+			vt = u->elem;
+			break;
+		case TY_CHAN:
+			kt = u->elem;
+			if (s->u.range.value)
+				checker_error(c, s->u.range.value->pos, "range over %s permits only one iteration variable",
+					      operand_string(&x));
+			break;
+		default:
+			if (type_is_integer(u)) {
+				if (type_is_untyped(x.type))
+					use_default(c, &x);
+				kt = x.type;
+				if (s->u.range.value)
+					checker_error(c, s->u.range.value->pos, "range over %s permits only one iteration variable",
+						      operand_string(&x));
+				break;
+			}
+			checker_error(c, s->u.range.x->pos, "cannot range over %s", operand_string(&x));
+			break;
+		}
+	}
+	Node *vars[2] = {s->u.range.key, s->u.range.value};
+	Type *types[2] = {kt, vt};
+	if (s->u.range.define) {
+		for (int i = 0; i < 2; i++) {
+			Node *id = vars[i];
+			if (!id)
+				continue;
+			if (id->kind != N_IDENT) {
+				checker_error(c, id->pos, "non-name %s on left side of :=", ast_expr_string(id));
+				continue;
+			}
+			Obj *o = obj_new(OBJ_VAR, id->u.ident.name, id->pos, types[i] ? types[i] : type_invalid);
+			o->decl = s;
+			o->state = 2;
+			id->obj = o;
+			id->type = o->type;
+			declare_local(c, o);
+		}
+	} else {
+		for (int i = 0; i < 2; i++) {
+			if (!vars[i])
+				continue;
+			Operand lx;
+			if (check_lhs(c, vars[i], &lx) && lx.type && types[i]) {
+				Operand v = {.mode = M_VALUE, .type = types[i], .expr = vars[i]};
+				assign_to(c, &v, lx.type, "range");
+			}
+		}
+	}
+	c->loop_depth++;
+	check_stmt(c, s->u.range.body);
+	c->loop_depth--;
+	close_scope(c);
+}
+
+static void check_return(Checker *c, Node *s)
+{
+	Type *sig = c->fn ? c->fn->sig : NULL;
+	NodeList *r = &s->u.ret.results;
+	if (!sig)
+		return;
+	int want = sig->nresults;
+	if (r->len == 0) {
+		if (want > 0 && !(sig->results[0].name && sig->results[0].name[0]))
+			checker_error(c, s->pos, "not enough return values\n\thave ()\n\twant %s",
+				      type_string(type_tuple(sig->results, sig->nresults), false));
+		return;
+	}
+	Operand xs[64];
+	int n;
+	if (r->len == 1 && want > 1) {
+		n = check_multi(c, r->v[0], xs, 64, false);
+		if (n < 0)
+			return;
+	} else {
+		n = r->len;
+		for (int i = 0; i < n && i < 64; i++)
+			check_expr(c, r->v[i], &xs[i], i < want ? sig->results[i].type : NULL);
+	}
+	for (int i = 0; i < n && i < 64; i++)
+		if (xs[i].mode == M_INVALID)
+			return;
+	if (n != want) {
+		char have[512] = "(";
+		for (int i = 0; i < n && i < 64; i++) {
+			const char *ts = xs[i].mode == M_CONST && type_is_untyped(xs[i].type) && type_is_numeric(xs[i].type)
+					 ? "number" : tstr(xs[i].type);
+			snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", i ? ", " : "", ts);
+		}
+		strcat(have, ")");
+		checker_error(c, r->v[0]->pos, "%s return values\n\thave %s\n\twant %s", n > want ? "too many" : "not enough",
+			      have, type_string(type_tuple(sig->results, sig->nresults), false));
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		assign_to(c, &xs[i], sig->results[i].type, "return statement");
+}
+
+/* Labels of a function: declared once, each must be used. */
+typedef struct Label {
+	const char *name;
+	Pos pos;
+	bool used;
+	Node *stmt;
+} Label;
+
+static void collect_labels(Checker *c, Node *s, Label *labels, int *n)
+{
+	if (!s)
+		return;
+	switch (s->kind) {
+	case N_LABELED: {
+		const char *name = s->u.labeled.label->u.ident.name;
+		bool dup = false;
+		for (int i = 0; i < *n; i++)
+			if (!strcmp(labels[i].name, name)) {
+				checker_error(c, s->u.labeled.label->pos, "label %s already declared", name);
+				dup = true;
+			}
+		if (!dup && *n < 256 && strcmp(name, "_")) {
+			labels[*n].name = name;
+			labels[*n].pos = s->u.labeled.label->pos;
+			labels[*n].used = false;
+			labels[*n].stmt = s->u.labeled.stmt;
+			(*n)++;
+		}
+		collect_labels(c, s->u.labeled.stmt, labels, n);
+		break;
+	}
+	case N_BLOCK:
+		for (int i = 0; i < s->u.block.stmts.len; i++)
+			collect_labels(c, s->u.block.stmts.v[i], labels, n);
+		break;
+	case N_IF:
+		collect_labels(c, s->u.ifstmt.then, labels, n);
+		collect_labels(c, s->u.ifstmt.els, labels, n);
+		break;
+	case N_FOR:
+		collect_labels(c, s->u.forstmt.body, labels, n);
+		break;
+	case N_RANGE:
+		collect_labels(c, s->u.range.body, labels, n);
+		break;
+	case N_SWITCH:
+	case N_TYPESWITCH:
+	case N_SELECT:
+		for (int i = 0; i < s->u.sw.body.len; i++)
+			for (int k = 0; k < s->u.sw.body.v[i]->u.clause.body.len; k++)
+				collect_labels(c, s->u.sw.body.v[i]->u.clause.body.v[k], labels, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static Label *fn_labels;
+static int fn_nlabels;
+/* Labels of statements enclosing the current one (for break/continue L). */
+static const char *enclosing[256];
+static int enclosing_kind[256]; /* 1 loop, 2 switch/select */
+static int nenclosing;
+
+static void check_branch(Checker *c, Node *s)
+{
+	BranchTok t = s->u.branch.tok;
+	const char *kw = t == BR_BREAK ? "break" : t == BR_CONTINUE ? "continue" : t == BR_GOTO ? "goto" : "fallthrough";
+	if (t == BR_FALLTHROUGH) {
+		if (!c->switch_depth)
+			checker_error(c, s->pos, "fallthrough statement out of place");
+		return;
+	}
+	if (s->u.branch.label) {
+		const char *name = s->u.branch.label->u.ident.name;
+		Label *l = NULL;
+		for (int i = 0; i < fn_nlabels; i++)
+			if (!strcmp(fn_labels[i].name, name))
+				l = &fn_labels[i];
+		if (!l) {
+			checker_error(c, s->u.branch.label->pos, "%s label not defined: %s", kw, name);
+			return;
+		}
+		l->used = true;
+		if (t == BR_GOTO)
+			return;
+		for (int i = nenclosing - 1; i >= 0; i--)
+			if (enclosing[i] && !strcmp(enclosing[i], name)) {
+				if (t == BR_CONTINUE && enclosing_kind[i] != 1)
+					checker_error(c, s->u.branch.label->pos, "invalid continue label %s", name);
+				return;
+			}
+		checker_error(c, s->u.branch.label->pos, "invalid %s label %s", kw, name);
+		return;
+	}
+	if (t == BR_BREAK && !c->loop_depth && !c->switch_depth && !c->select_depth)
+		checker_error(c, s->pos, "break is not in a loop, switch, or select");
+	if (t == BR_CONTINUE && !c->loop_depth)
+		checker_error(c, s->pos, "continue is not in a loop");
+}
+
+static void check_stmt(Checker *c, Node *s)
+{
+	switch (s->kind) {
+	case N_BAD:
+	case N_EMPTYSTMT:
+		return;
+	case N_DECLSTMT:
+		check_local_decl(c, s->u.declstmt.decl);
+		return;
+	case N_LABELED: {
+		const char *name = s->u.labeled.label->u.ident.name;
+		Node *inner = s->u.labeled.stmt;
+		int kind = (inner->kind == N_FOR || inner->kind == N_RANGE) ? 1
+			   : (inner->kind == N_SWITCH || inner->kind == N_TYPESWITCH || inner->kind == N_SELECT) ? 2 : 0;
+		if (nenclosing < 256) {
+			enclosing[nenclosing] = kind ? name : NULL;
+			enclosing_kind[nenclosing] = kind;
+			nenclosing++;
+		}
+		check_stmt(c, inner);
+		nenclosing--;
+		return;
+	}
+	case N_EXPRSTMT: {
+		Operand x;
+		Node *e = s->u.exprstmt.x;
+		check_raw_stmt:
+		check_multi(c, e, &x, 1, false);
+		(void)&&check_raw_stmt;
+		Node *inner = ast_unparen(e);
+		if (x.mode == M_INVALID)
+			return;
+		bool is_call = inner->kind == N_CALL;
+		bool is_recv = inner->kind == N_UNARY && inner->u.op.op == OP_RECV;
+		if (is_call) {
+			/* conversions and some builtins are not statements */
+			Operand f;
+			Node *fun = inner->u.call.fun;
+			if (fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
+				Builtin b = ((Obj *)fun->obj)->builtin;
+				if (b == BI_APPEND || b == BI_CAP || b == BI_LEN || b == BI_MAKE || b == BI_NEW
+				    || b == BI_COMPLEX || b == BI_REAL || b == BI_IMAG || b == BI_MIN || b == BI_MAX)
+					checker_error(c, e->pos, "%s (value of type %s) is not used", ast_expr_string(e),
+						      tstr(x.type));
+			} else if (fun->type && (x.mode == M_VALUE || x.mode == M_CONST) && inner->type
+				   && !(fun->type->kind == TY_FUNC || type_under(fun->type)->kind == TY_FUNC)) {
+				(void)f;
+				checker_error(c, e->pos, "%s (%s) is not used", ast_expr_string(e),
+					      x.mode == M_CONST ? "constant" : "value");
+			}
+			return;
+		}
+		if (is_recv)
+			return;
+		if (x.mode == M_CONST && type_is_untyped(x.type))
+			checker_error(c, e->pos, "%s is not used", operand_string(&x));
+		else
+			checker_error(c, e->pos, "%s is not used", operand_string(&x));
+		return;
+	}
+	case N_SEND: {
+		Operand ch, v;
+		check_expr(c, s->u.send.ch, &ch, NULL);
+		if (ch.mode == M_INVALID) {
+			check_expr(c, s->u.send.value, &v, NULL);
+			return;
+		}
+		Type *u = type_under(ch.type);
+		if (u->kind != TY_CHAN) {
+			checker_error(c, s->pos, "invalid operation: cannot send to non-channel %s", operand_string(&ch));
+			return;
+		}
+		if (u->chandir == 2) {
+			checker_error(c, s->pos, "invalid operation: cannot send to receive-only channel %s", operand_string(&ch));
+			return;
+		}
+		check_expr(c, s->u.send.value, &v, u->elem);
+		assign_to(c, &v, u->elem, "send");
+		return;
+	}
+	case N_INCDEC: {
+		Operand x;
+		if (!check_lhs(c, s->u.incdec.x, &x))
+			return;
+		if (x.type && !type_is_numeric(x.type)) {
+			checker_error(c, s->pos, "invalid operation: %s%s (non-numeric type %s)",
+				      ast_expr_string(s->u.incdec.x), s->u.incdec.inc ? "++" : "--", tstr(x.type));
+		}
+		return;
+	}
+	case N_ASSIGN:
+		if (s->u.assign.define) {
+			declare_vars(c, s, &s->u.assign.lhs, NULL, &s->u.assign.rhs, true);
+			return;
+		}
+		if (s->u.assign.op != OP_NONE) {
+			/* x op= y is x = x op y, with x evaluated once */
+			Operand lx, y;
+			if (!check_lhs(c, s->u.assign.lhs.v[0], &lx)) {
+				check_expr(c, s->u.assign.rhs.v[0], &y, NULL);
+				return;
+			}
+			Node bin;
+			memset(&bin, 0, sizeof bin);
+			bin.kind = N_BINARY;
+			bin.pos = s->pos;
+			bin.u.op.op = s->u.assign.op;
+			bin.u.op.x = s->u.assign.lhs.v[0];
+			bin.u.op.y = s->u.assign.rhs.v[0];
+			Operand r;
+			Obj *o = s->u.assign.lhs.v[0]->kind == N_IDENT ? s->u.assign.lhs.v[0]->obj : NULL;
+			bool was = o ? o->used : false;
+			check_expr(c, &bin, &r, lx.type);
+			if (o && !o->global)
+				o->used = was;
+			if (r.mode != M_INVALID && lx.type)
+				assign_to(c, &r, lx.type, "assignment");
+			return;
+		}
+		assign_values(c, s, &s->u.assign.lhs, &s->u.assign.rhs);
+		return;
+	case N_GO:
+	case N_DEFER: {
+		Node *call = ast_unparen(s->u.gostmt.call);
+		if (call->kind != N_CALL) {
+			Operand x;
+			check_expr(c, call, &x, NULL);
+			return;
+		}
+		Operand x;
+		check_multi(c, call, &x, 1, false);
+		Node *fun = call->u.call.fun;
+		if (fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
+			Builtin b = ((Obj *)fun->obj)->builtin;
+			if (b == BI_APPEND || b == BI_CAP || b == BI_LEN || b == BI_MAKE || b == BI_NEW)
+				checker_error(c, s->pos, "%s discards result of %s", s->kind == N_GO ? "go" : "defer",
+					      ast_expr_string(call));
+		}
+		return;
+	}
+	case N_RETURN:
+		check_return(c, s);
+		return;
+	case N_BRANCH:
+		check_branch(c, s);
+		return;
+	case N_BLOCK:
+		open_scope(c);
+		check_block_stmts(c, &s->u.block.stmts);
+		close_scope(c);
+		return;
+	case N_IF:
+		open_scope(c);
+		check_simple(c, s->u.ifstmt.init);
+		check_cond(c, s->u.ifstmt.cond, "if");
+		check_stmt(c, s->u.ifstmt.then);
+		if (s->u.ifstmt.els)
+			check_stmt(c, s->u.ifstmt.els);
+		close_scope(c);
+		return;
+	case N_SWITCH:
+		check_switch(c, s);
+		return;
+	case N_TYPESWITCH:
+		check_type_switch(c, s);
+		return;
+	case N_SELECT:
+		c->select_depth++;
+		for (int i = 0; i < s->u.sw.body.len; i++) {
+			Node *cl = s->u.sw.body.v[i];
+			open_scope(c);
+			if (cl->u.clause.comm)
+				check_stmt(c, cl->u.clause.comm);
+			check_block_stmts(c, &cl->u.clause.body);
+			close_scope(c);
+		}
+		c->select_depth--;
+		return;
+	case N_FOR:
+		open_scope(c);
+		check_simple(c, s->u.forstmt.init);
+		if (s->u.forstmt.cond)
+			check_cond(c, s->u.forstmt.cond, "for");
+		check_simple(c, s->u.forstmt.post);
+		c->loop_depth++;
+		check_stmt(c, s->u.forstmt.body);
+		c->loop_depth--;
+		close_scope(c);
+		return;
+	case N_RANGE:
+		check_range(c, s);
+		return;
+	default:
+		checker_error(c, s->pos, "unexpected statement");
+		return;
+	}
+}
+
+static void check_block_stmts(Checker *c, NodeList *l)
+{
+	/* The loop/switch depth of enclosing statements does not leak into
+	 * nested function literals; that is handled in check_func_body. */
+	for (int i = 0; i < l->len; i++)
+		check_stmt(c, l->v[i]);
+}
+
+void check_func_body(Checker *c, Type *sig, Node *recv, Node *ftype, Node *body, Obj *fobj)
+{
+	FuncCtx fc = {.sig = sig, .obj = fobj, .outer = c->fn};
+	Obj *lit_owner = NULL;
+	if (!fobj) {
+		/* a literal gets an anonymous owner so captures are visible */
+		lit_owner = obj_new(OBJ_FUNC, "func", body->pos, sig);
+		fc.obj = lit_owner;
+	}
+	Checker saved = *c;
+	c->fn = &fc;
+	c->loop_depth = c->switch_depth = c->select_depth = 0;
+	c->scope = scope_new(c->scope);
+	c->scope->func_boundary = true;
+	Label *saved_labels = fn_labels;
+	int saved_nlabels = fn_nlabels, saved_nenclosing = nenclosing;
+	Label *labels = GC_MALLOC(sizeof(Label) * 256);
+	int nlabels = 0;
+	collect_labels(c, body, labels, &nlabels);
+	fn_labels = labels;
+	fn_nlabels = nlabels;
+	nenclosing = 0;
+
+	/* receiver and parameters, then named results, all in the body's scope */
+	if (recv) {
+		NodeList rl = nodelist_of(recv);
+		for (int i = 0; i < rl.len; i++) {
+			Node *f = rl.v[i];
+			Type *rt = check_type(c, f->u.field.type);
+			for (int k = 0; k < f->u.field.names.len; k++) {
+				Node *id = f->u.field.names.v[k];
+				Obj *o = obj_new(OBJ_VAR, id->u.ident.name, id->pos, rt);
+				o->used = true;
+				o->state = 2;
+				id->obj = o;
+				declare_local(c, o);
+			}
+		}
+	}
+	NodeList *lists[2] = {&ftype->u.functype.params, &ftype->u.functype.results};
+	int pi = 0;
+	for (int l = 0; l < 2; l++) {
+		Field *fs = l == 0 ? sig->fields : sig->results;
+		pi = 0;
+		for (int i = 0; i < lists[l]->len; i++) {
+			Node *f = lists[l]->v[i];
+			int k = f->u.field.names.len;
+			for (int j = 0; j < k; j++, pi++) {
+				Node *id = f->u.field.names.v[j];
+				Obj *o = obj_new(OBJ_VAR, id->u.ident.name, id->pos, fs[pi].type);
+				o->used = true; /* unused parameters are fine */
+				o->state = 2;
+				id->obj = o;
+				declare_local(c, o);
+			}
+			if (!k)
+				pi++;
+		}
+	}
+	check_block_stmts(c, &body->u.block.stmts);
+	for (int i = 0; i < nlabels; i++)
+		if (!labels[i].used)
+			checker_error(c, labels[i].pos, "label %s defined and not used", labels[i].name);
+	if (sig->nresults > 0 && !list_terminating(&body->u.block.stmts))
+		checker_error(c, body->end, "missing return");
+	fn_labels = saved_labels;
+	fn_nlabels = saved_nlabels;
+	nenclosing = saved_nenclosing;
+	Obj **locals = c->locals;
+	int nlocals = c->nlocals, caplocals = c->caplocals;
+	*c = saved;
+	c->locals = locals;
+	c->nlocals = nlocals;
+	c->caplocals = caplocals;
+}

@@ -1,0 +1,594 @@
+/*
+ * types.c — see types.h.
+ */
+#include "types.h"
+#include "scope.h"
+
+#include <gc.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+Type *type_basic[TY__COUNT];
+Type *type_error;
+Type *type_any;
+Type *type_invalid;
+
+Type *type_new(TypeKind k)
+{
+	Type *t = GC_MALLOC(sizeof *t);
+	t->kind = k;
+	return t;
+}
+
+void types_init(void)
+{
+	if (type_invalid)
+		return;
+	type_invalid = type_new(TY_INVALID);
+	type_basic[TY_INVALID] = type_invalid;
+	for (int k = TY_BOOL; k <= TY_UNTYPED_NIL; k++)
+		type_basic[k] = type_new((TypeKind)k);
+	type_any = type_new(TY_INTERFACE);
+
+	/* type error interface { Error() string } */
+	Type *sig = type_new(TY_FUNC);
+	sig->results = GC_MALLOC(sizeof(Field));
+	sig->results[0].type = type_basic[TY_STRING];
+	sig->nresults = 1;
+	Type *iface = type_new(TY_INTERFACE);
+	iface->methods = GC_MALLOC(sizeof(Method));
+	iface->methods[0].name = "Error";
+	iface->methods[0].sig = sig;
+	iface->nmethods = 1;
+	type_error = type_named(NULL, "error", NULL);
+	type_error->underlying = iface;
+}
+
+Type *type_slice(Type *elem)
+{
+	Type *t = type_new(TY_SLICE);
+	t->elem = elem;
+	return t;
+}
+
+Type *type_array(Type *elem, int64_t len)
+{
+	Type *t = type_new(TY_ARRAY);
+	t->elem = elem;
+	t->len = len;
+	return t;
+}
+
+Type *type_pointer(Type *elem)
+{
+	Type *t = type_new(TY_POINTER);
+	t->elem = elem;
+	return t;
+}
+
+Type *type_map(Type *key, Type *val)
+{
+	Type *t = type_new(TY_MAP);
+	t->key = key;
+	t->elem = val;
+	return t;
+}
+
+Type *type_chan(Type *elem, int dir)
+{
+	Type *t = type_new(TY_CHAN);
+	t->elem = elem;
+	t->chandir = dir;
+	return t;
+}
+
+Type *type_tuple(Field *f, int n)
+{
+	Type *t = type_new(TY_TUPLE);
+	t->fields = f;
+	t->nfields = n;
+	return t;
+}
+
+Type *type_named(const char *pkg, const char *name, struct Obj *obj)
+{
+	Type *t = type_new(TY_NAMED);
+	t->pkg = pkg;
+	t->name = name;
+	t->obj = obj;
+	return t;
+}
+
+Type *type_under(Type *t)
+{
+	/* A chain of named types (type A B; type B int) resolves to the last
+	 * one's definition; the checker sets underlying to a non-named type
+	 * once known, so one step usually suffices. */
+	for (int guard = 0; t && t->kind == TY_NAMED && guard < 100; guard++)
+		t = t->underlying ? t->underlying : type_invalid;
+	return t;
+}
+
+static bool fields_identical(Field *a, int na, Field *b, int nb, bool names)
+{
+	if (na != nb)
+		return false;
+	for (int i = 0; i < na; i++) {
+		if (names) {
+			const char *x = a[i].name ? a[i].name : "", *y = b[i].name ? b[i].name : "";
+			if (strcmp(x, y) || a[i].embedded != b[i].embedded)
+				return false;
+			const char *tx = a[i].tag ? a[i].tag : "", *ty = b[i].tag ? b[i].tag : "";
+			if (strcmp(tx, ty))
+				return false;
+		}
+		if (!type_identical(a[i].type, b[i].type))
+			return false;
+	}
+	return true;
+}
+
+bool type_identical(Type *a, Type *b)
+{
+	if (a == b)
+		return true;
+	if (!a || !b || a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case TY_ARRAY:
+		return a->len == b->len && type_identical(a->elem, b->elem);
+	case TY_SLICE:
+	case TY_POINTER:
+		return type_identical(a->elem, b->elem);
+	case TY_MAP:
+		return type_identical(a->key, b->key) && type_identical(a->elem, b->elem);
+	case TY_CHAN:
+		return a->chandir == b->chandir && type_identical(a->elem, b->elem);
+	case TY_STRUCT:
+		return fields_identical(a->fields, a->nfields, b->fields, b->nfields, true);
+	case TY_TUPLE:
+		return fields_identical(a->fields, a->nfields, b->fields, b->nfields, false);
+	case TY_FUNC:
+		return a->variadic == b->variadic
+		       && fields_identical(a->fields, a->nfields, b->fields, b->nfields, false)
+		       && fields_identical(a->results, a->nresults, b->results, b->nresults, false);
+	case TY_INTERFACE:
+		if (a->nmethods != b->nmethods)
+			return false;
+		for (int i = 0; i < a->nmethods; i++)
+			if (strcmp(a->methods[i].name, b->methods[i].name)
+			    || !type_identical(a->methods[i].sig, b->methods[i].sig))
+				return false;
+		return true;
+	case TY_NAMED:
+		return false; /* distinct named types are distinct objects */
+	default:
+		return true; /* basic kinds: one object each, but be lenient */
+	}
+}
+
+bool type_is_untyped(Type *t)
+{
+	return t && t->kind >= TY_UNTYPED_BOOL && t->kind <= TY_UNTYPED_NIL;
+}
+
+bool type_is_integer(Type *t)
+{
+	t = type_under(t);
+	return t && ((t->kind >= TY_INT && t->kind <= TY_UINTPTR) || t->kind == TY_UNTYPED_INT
+		     || t->kind == TY_UNTYPED_RUNE);
+}
+
+bool type_is_unsigned(Type *t)
+{
+	t = type_under(t);
+	return t && t->kind >= TY_UINT && t->kind <= TY_UINTPTR;
+}
+
+bool type_is_float(Type *t)
+{
+	t = type_under(t);
+	return t && (t->kind == TY_FLOAT32 || t->kind == TY_FLOAT64 || t->kind == TY_UNTYPED_FLOAT);
+}
+
+bool type_is_complex(Type *t)
+{
+	t = type_under(t);
+	return t && (t->kind == TY_COMPLEX64 || t->kind == TY_COMPLEX128 || t->kind == TY_UNTYPED_COMPLEX);
+}
+
+bool type_is_numeric(Type *t)
+{
+	return type_is_integer(t) || type_is_float(t) || type_is_complex(t);
+}
+
+bool type_is_string(Type *t)
+{
+	t = type_under(t);
+	return t && (t->kind == TY_STRING || t->kind == TY_UNTYPED_STRING);
+}
+
+bool type_is_boolean(Type *t)
+{
+	t = type_under(t);
+	return t && (t->kind == TY_BOOL || t->kind == TY_UNTYPED_BOOL);
+}
+
+bool type_is_interface(Type *t)
+{
+	t = type_under(t);
+	return t && t->kind == TY_INTERFACE;
+}
+
+bool type_comparable(Type *t)
+{
+	Type *u = type_under(t);
+	if (!u)
+		return false;
+	switch (u->kind) {
+	case TY_SLICE:
+	case TY_MAP:
+	case TY_FUNC:
+		return false;
+	case TY_ARRAY:
+		return type_comparable(u->elem);
+	case TY_STRUCT:
+		for (int i = 0; i < u->nfields; i++)
+			if (!type_comparable(u->fields[i].type))
+				return false;
+		return true;
+	default:
+		return true;
+	}
+}
+
+bool type_ordered(Type *t)
+{
+	return type_is_integer(t) || type_is_float(t) || type_is_string(t);
+}
+
+bool type_nillable(Type *t)
+{
+	Type *u = type_under(t);
+	if (!u)
+		return false;
+	switch (u->kind) {
+	case TY_POINTER: case TY_FUNC: case TY_SLICE: case TY_MAP: case TY_CHAN:
+	case TY_INTERFACE: case TY_UNSAFEPTR: case TY_UNTYPED_NIL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+Type *type_default(Type *t)
+{
+	if (!t)
+		return t;
+	switch (t->kind) {
+	case TY_UNTYPED_BOOL: return type_basic[TY_BOOL];
+	case TY_UNTYPED_INT: return type_basic[TY_INT];
+	case TY_UNTYPED_RUNE: return type_basic[TY_INT32];
+	case TY_UNTYPED_FLOAT: return type_basic[TY_FLOAT64];
+	case TY_UNTYPED_COMPLEX: return type_basic[TY_COMPLEX128];
+	case TY_UNTYPED_STRING: return type_basic[TY_STRING];
+	default: return t;
+	}
+}
+
+int type_bits(Type *t)
+{
+	t = type_under(t);
+	switch (t ? t->kind : TY_INVALID) {
+	case TY_INT8: case TY_UINT8: return 8;
+	case TY_INT16: case TY_UINT16: return 16;
+	case TY_INT32: case TY_UINT32: case TY_FLOAT32: return 32;
+	case TY_COMPLEX64: return 64;
+	case TY_COMPLEX128: return 128;
+	default: return 64;
+	}
+}
+
+/* ---- spelling ----------------------------------------------------------- */
+
+typedef struct SB {
+	char *s;
+	size_t len, cap;
+} SB;
+
+static void sb_put(SB *b, const char *fmt, ...)
+{
+	va_list ap;
+	for (;;) {
+		size_t room = b->cap - b->len;
+		va_start(ap, fmt);
+		int n = vsnprintf(b->s ? b->s + b->len : NULL, room, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return;
+		if ((size_t)n < room) {
+			b->len += (size_t)n;
+			return;
+		}
+		size_t cap = b->cap ? b->cap * 2 : 64;
+		while (cap - b->len <= (size_t)n)
+			cap *= 2;
+		char *s = GC_MALLOC_ATOMIC(cap);
+		if (b->len)
+			memcpy(s, b->s, b->len);
+		b->s = s;
+		b->cap = cap;
+	}
+}
+
+static const char *const basic_names[] = {
+	"invalid type",
+#define X(k, s) s,
+	GOL_BASIC_TYPES(X)
+#undef X
+};
+
+static void write_type(SB *b, Type *t, bool q);
+
+static void write_params(SB *b, Field *f, int n, bool variadic, bool q)
+{
+	sb_put(b, "(");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_put(b, ", ");
+		if (variadic && i == n - 1 && f[i].type->kind == TY_SLICE) {
+			sb_put(b, "...");
+			write_type(b, f[i].type->elem, q);
+		} else {
+			write_type(b, f[i].type, q);
+		}
+	}
+	sb_put(b, ")");
+}
+
+static void write_sig(SB *b, Type *t, bool q)
+{
+	write_params(b, t->fields, t->nfields, t->variadic, q);
+	if (t->nresults == 1 && !(t->results[0].name && t->results[0].name[0])) {
+		sb_put(b, " ");
+		write_type(b, t->results[0].type, q);
+	} else if (t->nresults > 0) {
+		sb_put(b, " ");
+		write_params(b, t->results, t->nresults, false, q);
+	}
+}
+
+static void write_type(SB *b, Type *t, bool q)
+{
+	if (!t) {
+		sb_put(b, "<nil>");
+		return;
+	}
+	switch (t->kind) {
+	case TY_ARRAY:
+		sb_put(b, "[%lld]", (long long)t->len);
+		write_type(b, t->elem, q);
+		break;
+	case TY_SLICE:
+		sb_put(b, "[]");
+		write_type(b, t->elem, q);
+		break;
+	case TY_POINTER:
+		sb_put(b, "*");
+		write_type(b, t->elem, q);
+		break;
+	case TY_MAP:
+		sb_put(b, "map[");
+		write_type(b, t->key, q);
+		sb_put(b, "]");
+		write_type(b, t->elem, q);
+		break;
+	case TY_CHAN:
+		sb_put(b, t->chandir == 2 ? "<-chan " : t->chandir == 1 ? "chan<- " : "chan ");
+		/* chan (<-chan T) needs its parentheses to mean what it says */
+		if (t->chandir == 0 && t->elem && t->elem->kind == TY_CHAN && t->elem->chandir == 2) {
+			sb_put(b, "(");
+			write_type(b, t->elem, q);
+			sb_put(b, ")");
+		} else {
+			write_type(b, t->elem, q);
+		}
+		break;
+	case TY_FUNC:
+		sb_put(b, "func");
+		write_sig(b, t, q);
+		break;
+	case TY_STRUCT:
+		sb_put(b, "struct{");
+		for (int i = 0; i < t->nfields; i++) {
+			if (i)
+				sb_put(b, "; ");
+			if (!t->fields[i].embedded)
+				sb_put(b, "%s ", t->fields[i].name);
+			write_type(b, t->fields[i].type, q);
+			if (t->fields[i].tag)
+				sb_put(b, " %s", t->fields[i].tag);
+		}
+		sb_put(b, "}");
+		break;
+	case TY_INTERFACE:
+		if (t == type_any) {
+			sb_put(b, "any");
+			break;
+		}
+		sb_put(b, "interface{");
+		for (int i = 0; i < t->nmethods; i++) {
+			if (i)
+				sb_put(b, "; ");
+			sb_put(b, "%s", t->methods[i].name);
+			write_sig(b, t->methods[i].sig, q);
+		}
+		sb_put(b, "}");
+		break;
+	case TY_TUPLE:
+		sb_put(b, "(");
+		for (int i = 0; i < t->nfields; i++) {
+			if (i)
+				sb_put(b, ", ");
+			write_type(b, t->fields[i].type, q);
+		}
+		sb_put(b, ")");
+		break;
+	case TY_NAMED:
+		if (q && t->pkg)
+			sb_put(b, "%s.", t->pkg);
+		sb_put(b, "%s", t->name);
+		break;
+	default:
+		if ((unsigned)t->kind <= TY_UNTYPED_NIL)
+			sb_put(b, "%s", basic_names[t->kind]);
+		else
+			sb_put(b, "?");
+		break;
+	}
+}
+
+char *type_string(Type *t, bool qualify)
+{
+	SB b = {0};
+	sb_put(&b, "%s", "");
+	write_type(&b, t, qualify);
+	return b.s;
+}
+
+/* ---- selectors ---------------------------------------------------------- */
+
+/* Methods declared on a named type (through a pointer, too). */
+static Method *named_method(Type *t, const char *name)
+{
+	if (!t || t->kind != TY_NAMED)
+		return NULL;
+	for (int i = 0; i < t->nmethods; i++)
+		if (!strcmp(t->methods[i].name, name))
+			return &t->methods[i];
+	return NULL;
+}
+
+/*
+ * Breadth-first over embedding depth, as the spec's selector rule says: the
+ * shallowest depth with a match wins, and two matches at that depth are
+ * ambiguous.
+ */
+typedef struct Cand {
+	Type *t;
+	int path[16];
+	int depth;
+	bool indirect;
+} Cand;
+
+int type_lookup(Type *t, const char *name, Selection *sel)
+{
+	Cand cur[64], next[64];
+	int ncur = 1, nnext;
+	memset(sel, 0, sizeof *sel);
+	cur[0].t = t;
+	cur[0].depth = 0;
+	cur[0].indirect = false;
+	if (t && t->kind == TY_POINTER) {
+		cur[0].t = t->elem;
+		cur[0].indirect = true;
+	}
+	for (int level = 0; level < 16 && ncur > 0; level++) {
+		int found = 0;
+		Selection hit;
+		nnext = 0;
+		for (int c = 0; c < ncur; c++) {
+			Type *ct = cur[c].t;
+			Method *m = named_method(ct, name);
+			Type *u = type_under(ct);
+			if (!m && u && u->kind == TY_INTERFACE) {
+				for (int i = 0; i < u->nmethods; i++)
+					if (!strcmp(u->methods[i].name, name))
+						m = &u->methods[i];
+			}
+			if (m) {
+				found++;
+				memset(&hit, 0, sizeof hit);
+				hit.kind = 2;
+				hit.method = m;
+				hit.type = m->sig;
+				memcpy(hit.path, cur[c].path, sizeof hit.path);
+				hit.depth = cur[c].depth;
+				hit.indirect = cur[c].indirect;
+				continue;
+			}
+			if (!u || u->kind != TY_STRUCT)
+				continue;
+			for (int i = 0; i < u->nfields; i++) {
+				Field *f = &u->fields[i];
+				if (f->name && !strcmp(f->name, name)) {
+					found++;
+					memset(&hit, 0, sizeof hit);
+					hit.kind = 1;
+					hit.type = f->type;
+					memcpy(hit.path, cur[c].path, sizeof hit.path);
+					hit.depth = cur[c].depth;
+					hit.path[hit.depth++] = i;
+					hit.indirect = cur[c].indirect;
+				} else if (f->embedded && nnext < 64 && cur[c].depth < 15) {
+					Cand *n = &next[nnext++];
+					*n = cur[c];
+					n->path[n->depth++] = i;
+					n->t = f->type;
+					if (f->type->kind == TY_POINTER) {
+						n->t = f->type->elem;
+						n->indirect = true;
+					}
+				}
+			}
+		}
+		if (found == 1) {
+			*sel = hit;
+			return sel->kind;
+		}
+		if (found > 1)
+			return -1;
+		memcpy(cur, next, sizeof(Cand) * (size_t)nnext);
+		ncur = nnext;
+	}
+	return 0;
+}
+
+bool type_implements(Type *t, Type *iface, const char **missing, bool *ptr_only)
+{
+	Type *it = type_under(iface);
+	*missing = NULL;
+	*ptr_only = false;
+	if (!it || it->kind != TY_INTERFACE)
+		return false;
+	Type *tu = type_under(t);
+	for (int i = 0; i < it->nmethods; i++) {
+		Method *want = &it->methods[i];
+		if (tu && tu->kind == TY_INTERFACE) {
+			bool ok = false;
+			for (int j = 0; j < tu->nmethods; j++)
+				if (!strcmp(tu->methods[j].name, want->name)
+				    && type_identical(tu->methods[j].sig, want->sig))
+					ok = true;
+			if (!ok) {
+				*missing = want->name;
+				return false;
+			}
+			continue;
+		}
+		Selection sel;
+		if (type_lookup(t, want->name, &sel) != 2 || !type_identical(sel.type, want->sig)) {
+			*missing = want->name;
+			return false;
+		}
+		/* The method set of T holds only value-receiver methods (also
+		 * through embedded non-pointer fields); *T has all. */
+		if (sel.method->ptr_recv && t->kind != TY_POINTER && !sel.indirect) {
+			*missing = want->name;
+			*ptr_only = true;
+			return false;
+		}
+	}
+	return true;
+}
