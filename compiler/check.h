@@ -19,6 +19,7 @@ typedef struct Package {
 	const char *path;     /* "main", "fmt", "unicode/utf8" */
 	const char *name;     /* "main", "fmt", "utf8" */
 	Scope *scope;
+	Scope *fscope;        /* the file's scope: its imports, inside scope */
 	Node *file;
 	struct Package **imports;
 	int nimports;

@@ -444,7 +444,7 @@ void resolve_obj(Checker *c, Obj *o)
 	/* package-level objects are checked in their package's scope */
 	Checker sub = *c;
 	sub.fn = NULL;
-	sub.scope = o->pkg && c->pkg && strcmp(o->pkg, c->pkg->path) ? c->scope : c->pkg->scope;
+	sub.scope = c->pkg->fscope ? c->pkg->fscope : c->pkg->scope;
 	if (o->decl && o->decl->end.line == -1) /* marks a stdlib object: see collect */
 		sub.scope = (Scope *)o->decl->obj;
 	switch (o->kind) {
@@ -731,6 +731,7 @@ Package *check_program(Node *file, Diag *diag)
 	p->file = file;
 	c.pkg = p;
 	Scope *fscope = scope_new(p->scope);
+	p->fscope = fscope;
 	if (file->u.file.pkg) {
 		if (strcmp(file->u.file.pkg->u.ident.name, "main"))
 			checker_error(&c, file->u.file.pkg->pos, "package %s is not a main package",

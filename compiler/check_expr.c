@@ -1101,7 +1101,7 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 	NodeList *args = &call->u.call.args;
 	Operand ops[64];
 	int nops = 0;
-	if (args->len == 1 && sig->nfields > 1) {
+	if (args->len == 1 && (sig->nfields > 1 || sig->variadic) && ast_unparen(args->v[0])->kind == N_CALL) {
 		nops = check_multi(c, args->v[0], ops, 64, false);
 		if (nops < 0)
 			return;
@@ -1228,7 +1228,7 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 	if (!ok) {
 		const char *m;
 		bool po;
-		if (type_identical(fu, tu))
+		if (type_identical_ignoring_tags(fu, tu))
 			ok = true;
 		else if (fu->kind == TY_POINTER && tu->kind == TY_POINTER && from->kind != TY_NAMED && t->kind != TY_NAMED
 			 && type_identical(type_under(fu->elem), type_under(tu->elem)))

@@ -110,6 +110,9 @@ Type *type_under(Type *t)
 	return t;
 }
 
+/* Set while comparing for a conversion, which ignores struct tags. */
+static bool ignore_tags;
+
 static bool fields_identical(Field *a, int na, Field *b, int nb, bool names)
 {
 	if (na != nb)
@@ -120,7 +123,7 @@ static bool fields_identical(Field *a, int na, Field *b, int nb, bool names)
 			if (strcmp(x, y) || a[i].embedded != b[i].embedded)
 				return false;
 			const char *tx = a[i].tag ? a[i].tag : "", *ty = b[i].tag ? b[i].tag : "";
-			if (strcmp(tx, ty))
+			if (!ignore_tags && strcmp(tx, ty))
 				return false;
 		}
 		if (!type_identical(a[i].type, b[i].type))
@@ -166,6 +169,15 @@ bool type_identical(Type *a, Type *b)
 	default:
 		return true; /* basic kinds: one object each, but be lenient */
 	}
+}
+
+bool type_identical_ignoring_tags(Type *a, Type *b)
+{
+	bool saved = ignore_tags;
+	ignore_tags = true;
+	bool r = type_identical(a, b);
+	ignore_tags = saved;
+	return r;
 }
 
 bool type_is_untyped(Type *t)
@@ -492,6 +504,10 @@ int type_lookup(Type *t, const char *name, Selection *sel)
 	cur[0].indirect = false;
 	if (t && t->kind == TY_POINTER) {
 		cur[0].t = t->elem;
+		cur[0].indirect = true;
+	} else if (t && t->kind == TY_NAMED && type_under(t)->kind == TY_POINTER) {
+		/* a named pointer type has no methods, but its fields show through */
+		cur[0].t = type_under(t)->elem;
 		cur[0].indirect = true;
 	}
 	for (int level = 0; level < 16 && ncur > 0; level++) {

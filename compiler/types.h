@@ -102,6 +102,8 @@ Type *type_named(const char *pkg, const char *name, struct Obj *obj);
 Type *type_under(Type *t);
 
 bool type_identical(Type *a, Type *b);
+/* Identity as conversions see it: struct tags do not count. */
+bool type_identical_ignoring_tags(Type *a, Type *b);
 bool type_is_untyped(Type *t);
 bool type_is_integer(Type *t);   /* incl. untyped int and rune */
 bool type_is_unsigned(Type *t);

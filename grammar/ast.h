@@ -35,6 +35,11 @@ typedef struct Str {
 
 typedef struct Node Node;
 
+/* Annotations the checker attaches to nodes; the grammar only carries them. */
+struct Type;
+struct Obj;
+struct ConstVal;
+
 /* A growable array of nodes; an empty list is {NULL, 0, 0}. */
 typedef struct NodeList {
 	Node **v;
@@ -109,6 +114,9 @@ struct Node {
 	NodeKind kind;
 	Pos pos;
 	Pos end;
+	struct Type *type;    /* checker: the expression's type (NULL: not typed) */
+	struct Obj *obj;      /* checker: what an identifier denotes */
+	struct ConstVal *cv;  /* checker: the value of a constant expression */
 	union {
 		/* N_IDENT: name is interned-equal-free: compare with strcmp. */
 		struct { const char *name; } ident;

@@ -131,7 +131,8 @@ static Node *check_comm(Parser *p, Node *s);
 %type <node> var_spec const_spec type_spec
 %type <list> import_specs import_spec_list var_specs var_spec_list
 %type <list> const_specs const_spec_list type_specs type_spec_list
-%type <node> signature params_sig result func_body receiver
+%type <node> signature params_sig func_body receiver
+%type <list> result
 %type <list> params param_list
 %type <node> param_decl
 %type <node> type ntype ntype_norecv nonparen_type type_name literal_type
@@ -360,12 +361,7 @@ func_body
 signature
 	: params_sig result {
 		$$ = $1;
-		if ($2) {
-			if ($2->kind == N_FUNCTYPE)
-				$$->u.functype.results = $2->u.functype.params;
-			else
-				$$->u.functype.results = nodelist_of(mk_field((NodeList){0}, $2, NULL, false, $2->pos));
-		}
+		$$->u.functype.results = $2;
 	}
 	;
 
@@ -373,12 +369,11 @@ params_sig
 	: params { $$ = mk(N_FUNCTYPE, @1); $$->u.functype.params = $1; }
 	;
 
-/* A result is a parenthesised parameter list (returned as an N_FUNCTYPE
- * holding it) or one type. */
+/* A result is a parenthesised parameter list or one unnamed type. */
 result
-	: %empty             { $$ = NULL; }
-	| params             { $$ = mk(N_FUNCTYPE, @1); $$->u.functype.params = $1; }
-	| nonparen_type      { $$ = $1; }
+	: %empty             { $$ = (NodeList){0}; }
+	| params             { $$ = $1; }
+	| nonparen_type      { $$ = nodelist_of(mk_field((NodeList){0}, $1, NULL, false, $1->pos)); }
 	;
 
 params
