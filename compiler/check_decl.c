@@ -39,7 +39,6 @@ static void universe_init(void)
 		{"uint16", TY_UINT16}, {"uint32", TY_UINT32}, {"uint64", TY_UINT64},
 		{"uintptr", TY_UINTPTR}, {"float32", TY_FLOAT32}, {"float64", TY_FLOAT64},
 		{"complex64", TY_COMPLEX64}, {"complex128", TY_COMPLEX128}, {"string", TY_STRING},
-		{"byte", TY_UINT8}, {"rune", TY_INT32},
 	};
 	Pos none = {0, 0};
 	for (size_t i = 0; i < sizeof basics / sizeof *basics; i++) {
@@ -47,7 +46,13 @@ static void universe_init(void)
 		o->state = 2;
 		scope_insert(universe, o);
 	}
-	Obj *o = obj_new(OBJ_TYPE, "error", none, type_error);
+	Obj *o = obj_new(OBJ_TYPE, "byte", none, type_byte);
+	o->state = 2;
+	scope_insert(universe, o);
+	o = obj_new(OBJ_TYPE, "rune", none, type_rune);
+	o->state = 2;
+	scope_insert(universe, o);
+	o = obj_new(OBJ_TYPE, "error", none, type_error);
 	o->state = 2;
 	type_error->obj = o;
 	scope_insert(universe, o);
@@ -404,6 +409,26 @@ static void resolve_var_global(Checker *c, Obj *o)
 	}
 }
 
+/* Does t contain named type self by value (not through a pointer, slice,
+ * map, chan or func)? Such a type would be infinitely large. */
+static bool contains_by_value(Type *t, Type *self, int depth)
+{
+	if (!t || depth > 64)
+		return false;
+	if (t == self)
+		return true;
+	Type *u = t->kind == TY_NAMED ? t->underlying : t;
+	if (!u)
+		return false;
+	if (u->kind == TY_ARRAY)
+		return contains_by_value(u->elem, self, depth + 1);
+	if (u->kind == TY_STRUCT)
+		for (int i = 0; i < u->nfields; i++)
+			if (contains_by_value(u->fields[i].type, self, depth + 1))
+				return true;
+	return false;
+}
+
 static void resolve_type(Checker *c, Obj *o)
 {
 	Node *spec = o->decl;
@@ -413,6 +438,11 @@ static void resolve_type(Checker *c, Obj *o)
 	}
 	Type *named = o->type; /* created at collection so methods can attach */
 	Type *u = check_type(c, spec->u.typespec.type);
+	if (u == named || contains_by_value(u, named, 0)) {
+		checker_error(c, o->pos, "invalid recursive type %s", o->name);
+		named->underlying = type_invalid;
+		return;
+	}
 	named->underlying = type_under(u);
 	if (!named->underlying || named->underlying->kind == TY_INVALID)
 		named->underlying = type_invalid;
@@ -474,6 +504,10 @@ static void collect_method(Checker *c, Node *fd)
 		return;
 	}
 	Obj *to = scope_lookup_here(c->pkg->scope, rt->u.ident.name);
+	if (!to && scope_lookup_here(universe, rt->u.ident.name)) {
+		checker_error(c, recv->pos, "cannot define new methods on non-local type %s", rt->u.ident.name);
+		return;
+	}
 	if (!to) {
 		checker_error(c, rt->pos, "undefined: %s", rt->u.ident.name);
 		return;

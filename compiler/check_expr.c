@@ -37,8 +37,13 @@ char *operand_string(Operand *x)
 		break;
 	}
 	case M_VAR:
-	case M_MAPINDEX:
 		snprintf(buf, sizeof buf, "%s (variable of type %s)", e, tstr(x->type));
+		break;
+	case M_MAPINDEX:
+		snprintf(buf, sizeof buf, "%s (map index expression of type %s)", e, tstr(x->type));
+		break;
+	case M_COMMAOK:
+		snprintf(buf, sizeof buf, "%s (comma, ok expression of type %s)", e, tstr(x->type));
 		break;
 	case M_TYPE:
 		snprintf(buf, sizeof buf, "%s (type)", e);
@@ -142,7 +147,7 @@ void convert_untyped(Checker *c, Operand *x, Type *target)
 	}
 	if (x->mode == M_NIL || x->type->kind == TY_UNTYPED_NIL) {
 		if (!type_nillable(target)) {
-			checker_error(c, x->expr->pos, "cannot use nil as %s value in assignment", tstr(target));
+			checker_error(c, ast_start(x->expr), "cannot use nil as %s value in assignment", tstr(target));
 			invalid(x);
 			return;
 		}
@@ -188,7 +193,7 @@ void use_default(Checker *c, Operand *x)
 	if (x->mode == M_INVALID && saved.mode == M_CONST) {
 		const char *why = (const char *)x->cv;
 		*x = saved;
-		checker_error(c, x->expr->pos, "cannot use %s as %s value in %s%s%s", operand_string(x), tstr(d),
+		checker_error(c, ast_start(x->expr), "cannot use %s as %s value in %s%s%s", operand_string(x), tstr(d),
 			      "assignment", why ? " " : "", why ? (strcmp(why, "overflows") ? "(truncated)" : "(overflows)") : "");
 		invalid(x);
 	}
@@ -200,12 +205,12 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 	if (x->mode == M_INVALID || !t || t->kind == TY_INVALID)
 		return false;
 	if (x->mode == M_TYPE || x->mode == M_BUILTIN || x->mode == M_PKG) {
-		checker_error(c, x->expr->pos, "%s is not an expression", operand_string(x));
+		checker_error(c, ast_start(x->expr), "%s is not an expression", operand_string(x));
 		invalid(x);
 		return false;
 	}
 	if (x->mode == M_NOVALUE) {
-		checker_error(c, x->expr->pos, "%s (no value) used as value", ast_expr_string(x->expr));
+		checker_error(c, ast_start(x->expr), "%s (no value) used as value", ast_expr_string(x->expr));
 		invalid(x);
 		return false;
 	}
@@ -214,7 +219,7 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 		Type *tu = type_under(t);
 		if (x->mode == M_NIL || x->type->kind == TY_UNTYPED_NIL) {
 			if (!type_nillable(t)) {
-				checker_error(c, x->expr->pos, "cannot use nil as %s value in %s", tstr(t), context);
+				checker_error(c, ast_start(x->expr), "cannot use nil as %s value in %s", tstr(t), context);
 				invalid(x);
 				return false;
 			}
@@ -237,11 +242,11 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 				const char *why = ok ? (const char *)x->cv : NULL;
 				*x = saved;
 				if (x->mode == M_CONST)
-					checker_error(c, x->expr->pos, "cannot use %s as %s value in %s%s%s",
+					checker_error(c, ast_start(x->expr), "cannot use %s as %s value in %s%s%s",
 						      operand_string(x), tstr(t), context, why ? " " : "",
 						      why ? (strcmp(why, "overflows") ? "(truncated)" : "(overflows)") : "");
 				else
-					checker_error(c, x->expr->pos, "cannot use %s as %s value in %s",
+					checker_error(c, ast_start(x->expr), "cannot use %s as %s value in %s",
 						      operand_string(x), tstr(t), context);
 				invalid(x);
 				return false;
@@ -265,10 +270,10 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 		if (type_implements(v, t, &missing, &ptr_only))
 			return true;
 		if (ptr_only)
-			checker_error(c, x->expr->pos, "cannot use %s as type %s in %s:\n\t%s does not implement %s (%s method has pointer receiver)",
+			checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s:\n\t%s does not implement %s (%s method has pointer receiver)",
 				      operand_string(x), tstr(t), context, tstr(v), tstr(t), missing);
 		else
-			checker_error(c, x->expr->pos, "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing %s method)",
+			checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing %s method)",
 				      operand_string(x), tstr(t), context, tstr(v), tstr(t), missing);
 		invalid(x);
 		return false;
@@ -277,7 +282,7 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->chandir == 0 && type_identical(vu->elem, tu->elem)
 	    && (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return true;
-	checker_error(c, x->expr->pos, "cannot use %s as type %s in %s", operand_string(x), tstr(t), context);
+	checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s", operand_string(x), tstr(t), context);
 	invalid(x);
 	return false;
 }
@@ -289,13 +294,13 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 	const char *name = n->u.ident.name;
 	x->expr = n;
 	if (!strcmp(name, "_")) {
-		checker_error(c, n->pos, "cannot use _ as value");
+		checker_error(c, ast_start(n), "cannot use _ as value");
 		invalid(x);
 		return;
 	}
 	Obj *o = scope_lookup(c->scope, name, NULL);
 	if (!o) {
-		checker_error(c, n->pos, "undefined: %s", name);
+		checker_error(c, ast_start(n), "undefined: %s", name);
 		invalid(x);
 		return;
 	}
@@ -315,7 +320,7 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 	case OBJ_CONST:
 		if (!strcmp(name, "iota") && o->pos.line == 0) {
 			if (c->iota < 0) {
-				checker_error(c, n->pos, "cannot use iota outside constant declaration");
+				checker_error(c, ast_start(n), "cannot use iota outside constant declaration");
 				invalid(x);
 				return;
 			}
@@ -371,9 +376,9 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 			Obj *m = scope_lookup_here(o->pkg_scope, sel);
 			if (!m || !(sel[0] >= 'A' && sel[0] <= 'Z')) {
 				if (m)
-					checker_error(c, n->u.selector.sel->pos, "name %s not exported by package %s", sel, o->name);
+					checker_error(c, ast_start(n->u.selector.sel), "name %s not exported by package %s", sel, o->name);
 				else
-					checker_error(c, n->u.selector.sel->pos, "undefined: %s.%s", lhs->u.ident.name, sel);
+					checker_error(c, ast_start(n->u.selector.sel), "undefined: %s.%s", lhs->u.ident.name, sel);
 				invalid(x);
 				return;
 			}
@@ -407,7 +412,7 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		/* method expression T.M or (*T).M */
 		int k = type_lookup(bt, sel, &s);
 		if (k != 2) {
-			checker_error(c, n->u.selector.sel->pos, "%s.%s undefined (type %s has no method %s)",
+			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (type %s has no method %s)",
 				      ast_expr_string(lhs), sel, tstr(bt), sel);
 			invalid(x);
 			return;
@@ -428,7 +433,7 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		return;
 	}
 	if (base.mode == M_NOVALUE || base.mode == M_BUILTIN || base.mode == M_NIL || base.mode == M_PKG) {
-		checker_error(c, n->pos, "%s.%s undefined", ast_expr_string(lhs), sel);
+		checker_error(c, ast_start(n), "%s.%s undefined", ast_expr_string(lhs), sel);
 		invalid(x);
 		return;
 	}
@@ -437,9 +442,9 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		k = 0;
 	if (k <= 0) {
 		if (k < 0)
-			checker_error(c, n->u.selector.sel->pos, "ambiguous selector %s.%s", ast_expr_string(lhs), sel);
+			checker_error(c, ast_start(n->u.selector.sel), "ambiguous selector %s.%s", ast_expr_string(lhs), sel);
 		else
-			checker_error(c, n->u.selector.sel->pos, "%s.%s undefined (type %s has no field or method %s)",
+			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (type %s has no field or method %s)",
 				      ast_expr_string(lhs), sel, tstr(bt), sel);
 		invalid(x);
 		return;
@@ -451,7 +456,7 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		/* a method value: pointer methods need an addressable operand */
 		if (s.method && s.method->ptr_recv && !s.indirect && bt->kind != TY_POINTER && base.mode != M_VAR
 		    && !type_is_interface(bt)) {
-			checker_error(c, n->pos, "cannot call pointer method %s on %s", sel, tstr(bt));
+			checker_error(c, n->u.selector.sel->pos, "cannot call pointer method %s on %s", sel, tstr(bt));
 			invalid(x);
 			return;
 		}
@@ -495,7 +500,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 	} else if (hint) {
 		t = hint;
 	} else {
-		checker_error(c, n->pos, "invalid composite literal type: missing type");
+		checker_error(c, ast_start(n), "invalid composite literal type: missing type");
 		invalid(x);
 		return;
 	}
@@ -515,14 +520,14 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 			if (el->len < u->nfields)
 				checker_error(c, n->end.line ? n->end : n->pos, "too few values in %s{…}", tstr(t));
 			else
-				checker_error(c, el->v[u->nfields]->pos, "too many values in %s{…}", tstr(t));
+				checker_error(c, ast_start(el->v[u->nfields]), "too many values in %s{…}", tstr(t));
 		}
 		for (int i = 0; i < el->len; i++) {
 			Node *e = el->v[i];
 			Operand v;
 			if (keyed) {
 				if (e->kind != N_KEYVALUE || e->u.kv.key->kind != N_IDENT) {
-					checker_error(c, e->pos, "mixture of field:value and value elements in struct literal");
+					checker_error(c, ast_start(e), "mixture of field:value and value elements in struct literal");
 					continue;
 				}
 				const char *fname = e->u.kv.key->u.ident.name;
@@ -531,7 +536,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 					if (u->fields[k].name && !strcmp(u->fields[k].name, fname))
 						fi = k;
 				if (fi < 0) {
-					checker_error(c, e->u.kv.key->pos, "unknown field %s in struct literal of type %s",
+					checker_error(c, ast_start(e->u.kv.key), "unknown field '%s' in struct literal of type %s",
 						      fname, tstr(t));
 					check_expr(c, e->u.kv.value, &v, NULL);
 					continue;
@@ -542,7 +547,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 				assign_to(c, &v, u->fields[fi].type, "struct literal");
 			} else {
 				if (e->kind == N_KEYVALUE) {
-					checker_error(c, e->pos, "mixture of field:value and value elements in struct literal");
+					checker_error(c, ast_start(e), "mixture of field:value and value elements in struct literal");
 					continue;
 				}
 				if (i >= u->nfields) {
@@ -569,7 +574,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 			Operand k, v;
 			if (u->kind == TY_MAP) {
 				if (e->kind != N_KEYVALUE) {
-					checker_error(c, e->pos, "missing key in map literal");
+					checker_error(c, ast_start(e), "missing key in map literal");
 					check_expr(c, e, &v, elem_hint);
 					continue;
 				}
@@ -580,7 +585,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 				check_expr(c, e->u.kv.key, &k, NULL);
 				if (k.mode != M_CONST || !const_is_int_value(k.cv)) {
 					if (k.mode != M_INVALID)
-						checker_error(c, e->u.kv.key->pos, "index %s must be integer constant",
+						checker_error(c, ast_start(e->u.kv.key), "index %s must be integer constant",
 							      ast_expr_string(e->u.kv.key));
 				} else {
 					idx = const_to_int64(k.cv);
@@ -589,7 +594,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 				val = e->u.kv.value;
 			}
 			if (u->kind == TY_ARRAY && idx >= u->len && u->len >= 0)
-				checker_error(c, val->pos, "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
+				checker_error(c, ast_start(val), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
 			idx++;
 			check_expr(c, val, &v, elem_hint);
 			assign_to(c, &v, elem_hint, u->kind == TY_MAP ? "map literal" : u->kind == TY_ARRAY ? "array or slice literal" : "slice literal");
@@ -598,7 +603,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 	}
 	default:
 		if (u && u->kind != TY_INVALID)
-			checker_error(c, n->pos, "invalid composite literal type %s", tstr(t));
+			checker_error(c, ast_start(n), "invalid composite literal type %s", tstr(t));
 		invalid(x);
 		return;
 	}
@@ -638,19 +643,19 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 	/* the count must be an integer (untyped constant: non-negative int) */
 	if (y->mode == M_CONST) {
 		if (!const_is_int_value(y->cv)) {
-			checker_error(c, y->expr->pos, "invalid shift count %s", operand_string(y));
+			checker_error(c, ast_start(y->expr), "invalid shift count %s", operand_string(y));
 			invalid(x);
 			return;
 		}
 		if (const_sign(y->cv) < 0) {
-			checker_error(c, y->expr->pos, "invalid shift count %s (negative shift count)", operand_string(y));
+			checker_error(c, ast_start(y->expr), "invalid shift count %s (negative shift count)", operand_string(y));
 			invalid(x);
 			return;
 		}
 		if (type_is_untyped(y->type))
 			convert_untyped(c, y, type_basic[TY_UINT]);
 	} else if (!type_is_integer(y->type)) {
-		checker_error(c, y->expr->pos, "invalid operation: shift count %s must be integer", operand_string(y));
+		checker_error(c, ast_start(y->expr), "invalid operation: shift count %s must be integer", operand_string(y));
 		invalid(x);
 		return;
 	} else if (type_is_untyped(y->type)) {
@@ -658,13 +663,13 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 	}
 	if (x->mode == M_CONST && y->mode == M_CONST) {
 		if (!const_is_int_value(x->cv)) {
-			checker_error(c, x->expr->pos, "invalid operation: shifted operand %s must be integer", operand_string(x));
+			checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
 			invalid(x);
 			return;
 		}
 		uint64_t s = const_to_uint64(y->cv);
 		if (s > 10000) {
-			checker_error(c, y->expr->pos, "invalid shift count %s", operand_string(y));
+			checker_error(c, ast_start(y->expr), "invalid shift count %s", operand_string(y));
 			invalid(x);
 			return;
 		}
@@ -676,7 +681,7 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 			const char *why;
 			ConstVal *v = x->cv;
 			if (!representable(&v, xt, &why)) {
-				checker_error(c, n->pos, "constant %s overflows %s", const_string_of(x->cv), tstr(xt));
+				checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(x->cv), tstr(xt));
 				invalid(x);
 				return;
 			}
@@ -693,13 +698,13 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 		convert_untyped(c, x, target);
 		if (x->mode == M_INVALID) {
 			*x = saved;
-			checker_error(c, x->expr->pos, "invalid operation: shifted operand %s must be integer", operand_string(x));
+			checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
 			invalid(x);
 			return;
 		}
 	}
 	if (!type_is_integer(x->type)) {
-		checker_error(c, x->expr->pos, "invalid operation: shifted operand %s must be integer", operand_string(x));
+		checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
 		invalid(x);
 		return;
 	}
@@ -742,7 +747,7 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 		bool xn = x->mode == M_NIL, yn = y.mode == M_NIL;
 		if (xn || yn) {
 			if (xn && yn && is_comparison(op)) {
-				checker_error(c, n->pos, "invalid operation: %s (operator %s not defined on nil)",
+				checker_error(c, ast_start(n), "invalid operation: %s (operator %s not defined on nil)",
 					      ast_expr_string(n), op_text(op));
 				invalid(x);
 				return;
@@ -767,7 +772,7 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 			Operand *other = x->mode == M_NIL ? &y : x;
 			ok = type_nillable(other->type) && (op == OP_EQ || op == OP_NE);
 			if (!ok) {
-				checker_error(c, n->pos, "invalid operation: %s (mismatched types %s and untyped nil)",
+				checker_error(c, ast_start(n), "invalid operation: %s (mismatched types %s and untyped nil)",
 					      ast_expr_string(n), tstr(other->type));
 				invalid(x);
 				return;
@@ -788,16 +793,16 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 					const char *what = u->kind == TY_SLICE ? "slice" : u->kind == TY_MAP ? "map"
 							   : u->kind == TY_FUNC ? "func" : NULL;
 					if (what)
-						checker_error(c, n->pos, "invalid operation: %s (%s can only be compared to nil)",
+						checker_error(c, ast_start(n), "invalid operation: %s (%s can only be compared to nil)",
 							      ast_expr_string(n), what);
 					else
-						checker_error(c, n->pos, "invalid operation: %s (%s cannot be compared)",
+						checker_error(c, ast_start(n), "invalid operation: %s (%s cannot be compared)",
 							      ast_expr_string(n), tstr(xt));
 					invalid(x);
 					return;
 				}
 			} else if (!type_ordered(xt)) {
-				checker_error(c, n->pos, "invalid operation: %s (operator %s not defined on %s)",
+				checker_error(c, ast_start(n), "invalid operation: %s (operator %s not defined on %s)",
 					      ast_expr_string(n), op_text(op), operand_string(x));
 				invalid(x);
 				return;
@@ -819,7 +824,7 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 	if (!type_identical(x->type, y.type))
 		goto mismatch;
 	if (!op_allowed(op, x->type)) {
-		checker_error(c, n->pos, "invalid operation: operator %s not defined on %s", op_text(op), operand_string(x));
+		checker_error(c, ast_start(n), "invalid operation: operator %s not defined on %s", op_text(op), operand_string(x));
 		invalid(x);
 		return;
 	}
@@ -829,7 +834,7 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 		ConstVal *r = const_binary(op, x->cv, y.cv, intdiv, &divzero);
 		if (!r) {
 			if (divzero)
-				checker_error(c, n->u.op.y->pos, "invalid operation: division by zero");
+				checker_error(c, ast_start(n->u.op.y), "invalid operation: division by zero");
 			invalid(x);
 			return;
 		}
@@ -839,7 +844,7 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 			const char *why;
 			ConstVal *v = r;
 			if (!representable(&v, x->type, &why)) {
-				checker_error(c, n->pos, "constant %s overflows %s", const_string_of(r), tstr(x->type));
+				checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(r), tstr(x->type));
 				invalid(x);
 				return;
 			}
@@ -849,7 +854,7 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 		return;
 	}
 	if ((op == OP_DIV || op == OP_REM) && y.mode == M_CONST && type_is_integer(x->type) && const_sign(y.cv) == 0) {
-		checker_error(c, n->u.op.y->pos, "invalid operation: division by zero");
+		checker_error(c, ast_start(n->u.op.y), "invalid operation: division by zero");
 		invalid(x);
 		return;
 	}
@@ -859,7 +864,8 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 	return;
 
 mismatch:
-	checker_error(c, x->expr->pos, "invalid operation: %s (mismatched types %s and %s)", ast_expr_string(n),
+	/* a comparison's mismatch is only known at its second operand */
+	checker_error(c, is_comparison(op) ? ast_start(n->u.op.y) : ast_start(n), "invalid operation: %s (mismatched types %s and %s)", ast_expr_string(n),
 		      x->mode == M_NIL ? "untyped nil" : tstr(x->type), y.mode == M_NIL ? "untyped nil" : tstr(y.type));
 	invalid(x);
 	x->expr = n;
@@ -876,7 +882,7 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 		} else {
 			check_expr(c, n->u.op.x, x, NULL);
 			if (x->mode != M_INVALID && x->mode != M_VAR) {
-				checker_error(c, n->pos, "invalid operation: cannot take address of %s", operand_string(x));
+				checker_error(c, ast_start(n->u.op.x), "invalid operation: cannot take address of %s", operand_string(x));
 				invalid(x);
 				return;
 			}
@@ -897,12 +903,12 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 			return;
 		Type *u = type_under(x->type);
 		if (!u || u->kind != TY_CHAN) {
-			checker_error(c, n->pos, "invalid operation: cannot receive from non-channel %s", operand_string(x));
+			checker_error(c, ast_start(n), "invalid operation: cannot receive from non-channel %s", operand_string(x));
 			invalid(x);
 			return;
 		}
 		if (u->chandir == 1) {
-			checker_error(c, n->pos, "invalid operation: cannot receive from send-only channel %s", operand_string(x));
+			checker_error(c, ast_start(n), "invalid operation: cannot receive from send-only channel %s", operand_string(x));
 			invalid(x);
 			return;
 		}
@@ -918,7 +924,7 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 	bool ok = op == OP_NOT ? type_is_boolean(x->type)
 		  : op == OP_XOR ? type_is_integer(x->type) : type_is_numeric(x->type);
 	if (!ok) {
-		checker_error(c, n->pos, "invalid operation: operator %s not defined on %s", op_text(op), operand_string(x));
+		checker_error(c, ast_start(n->u.op.x), "invalid operation: operator %s not defined on %s", op_text(op), operand_string(x));
 		invalid(x);
 		return;
 	}
@@ -935,7 +941,7 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 			const char *why;
 			ConstVal *v = r;
 			if (!representable(&v, x->type, &why)) {
-				checker_error(c, n->pos, "constant %s overflows %s", const_string_of(r), tstr(x->type));
+				checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(r), tstr(x->type));
 				invalid(x);
 				return;
 			}
@@ -959,25 +965,25 @@ static int64_t check_index(Checker *c, Node *n, int64_t max, bool allow_eq)
 		return -1;
 	if (i.mode == M_CONST) {
 		if (!const_is_int_value(i.cv)) {
-			checker_error(c, n->pos, "invalid argument: index %s must be integer", operand_string(&i));
+			checker_error(c, ast_start(n), "invalid argument: index %s must be integer", operand_string(&i));
 			return -1;
 		}
 		if (const_sign(i.cv) < 0) {
-			checker_error(c, n->pos, "invalid argument: index %s must not be negative", operand_string(&i));
+			checker_error(c, ast_start(n), "invalid argument: index %s must not be negative", operand_string(&i));
 			return -1;
 		}
 		if (type_is_untyped(i.type))
 			convert_untyped(c, &i, type_basic[TY_INT]);
 		int64_t v = const_to_int64(i.cv);
 		if (max >= 0 && (allow_eq ? v > max : v >= max)) {
-			checker_error(c, n->pos, "invalid argument: index %s out of bounds [0:%lld]", ast_expr_string(n),
+			checker_error(c, ast_start(n), "invalid argument: index %s out of bounds [0:%lld]", ast_expr_string(n),
 				      (long long)(allow_eq ? max + 1 : max));
 			return -1;
 		}
 		return v;
 	}
 	if (!type_is_integer(i.type)) {
-		checker_error(c, n->pos, "invalid argument: index %s must be integer", operand_string(&i));
+		checker_error(c, ast_start(n), "invalid argument: index %s must be integer", operand_string(&i));
 		return -1;
 	}
 	return -1;
@@ -1001,14 +1007,11 @@ static void check_index_expr(Checker *c, Node *n, Operand *x)
 		int64_t max = x->mode == M_CONST ? (int64_t)x->cv->s.len : -1;
 		int64_t idx = check_index(c, n->u.index.index, max, false);
 		if (x->mode == M_CONST && idx >= 0) {
-			x->cv = const_int64((unsigned char)x->cv->s.s[idx]);
-			x->mode = M_CONST;
-			x->type = type_basic[TY_UINT8];
 			x->mode = M_VALUE; /* indexing a constant string is not constant */
 		} else {
 			x->mode = M_VALUE;
 		}
-		x->type = type_basic[TY_UINT8];
+		x->type = type_byte;
 		break;
 	}
 	case TY_ARRAY:
@@ -1031,7 +1034,7 @@ static void check_index_expr(Checker *c, Node *n, Operand *x)
 		break;
 	}
 	default:
-		checker_error(c, n->pos, "invalid operation: cannot index %s", operand_string(x));
+		checker_error(c, ast_start(n), "invalid operation: cannot index %s", operand_string(x));
 		invalid(x);
 		x->expr = n;
 		return;
@@ -1056,7 +1059,7 @@ static void check_slice_expr(Checker *c, Node *n, Operand *x)
 		cap = u->len;
 	} else if (u->kind == TY_ARRAY) {
 		if (x->mode != M_VAR) {
-			checker_error(c, n->pos, "invalid operation: %s (slice of unaddressable value)", ast_expr_string(n));
+			checker_error(c, ast_start(n), "invalid operation: %s (slice of unaddressable value)", ast_expr_string(n));
 			invalid(x);
 			return;
 		}
@@ -1064,7 +1067,7 @@ static void check_slice_expr(Checker *c, Node *n, Operand *x)
 		cap = u->len;
 	} else if (u->kind == TY_STRING || u->kind == TY_UNTYPED_STRING) {
 		if (n->u.slice.three) {
-			checker_error(c, n->pos, "invalid operation: 3-index slice of string");
+			checker_error(c, ast_start(n), "invalid operation: 3-index slice of string");
 			invalid(x);
 			return;
 		}
@@ -1072,7 +1075,7 @@ static void check_slice_expr(Checker *c, Node *n, Operand *x)
 		if (x->mode == M_CONST)
 			cap = (int64_t)x->cv->s.len;
 	} else if (u->kind != TY_SLICE) {
-		checker_error(c, n->pos, "cannot slice %s", operand_string(x));
+		checker_error(c, ast_start(n), "cannot slice %s", operand_string(x));
 		invalid(x);
 		return;
 	}
@@ -1084,7 +1087,7 @@ static void check_slice_expr(Checker *c, Node *n, Operand *x)
 	for (int i = 0; i < 3; i++)
 		for (int j = i + 1; j < 3; j++)
 			if (vals[i] >= 0 && vals[j] >= 0 && vals[i] > vals[j])
-				checker_error(c, parts[j]->pos, "invalid slice indices: %lld < %lld", (long long)vals[j], (long long)vals[i]);
+				checker_error(c, ast_start(parts[j]), "invalid slice indices: %lld < %lld", (long long)vals[j], (long long)vals[i]);
 	x->mode = M_VALUE;
 	x->type = result;
 	x->expr = n;
@@ -1123,7 +1126,7 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 	int np = sig->nfields;
 	bool variadic = sig->variadic && !call->u.call.ellipsis;
 	if (call->u.call.ellipsis && !sig->variadic) {
-		checker_error(c, call->pos, "have (...) but function is not variadic: %s", fname);
+		checker_error(c, ast_start(call), "have (...) but function is not variadic: %s", fname);
 		return;
 	}
 	bool count_ok = variadic ? nops >= np - 1 : nops == np;
@@ -1139,9 +1142,10 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 		tmp.nresults = 0;
 		char *w = type_string(&tmp, false) + 4; /* drop "func" */
 		snprintf(want, sizeof want, "%s", w);
-		Pos at = nops < np ? (call->end.line ? call->end : call->pos) : args->v[args->len > np ? np : 0]->pos;
+		Pos at = nops < np ? (args->len ? ast_start(args->v[args->len - 1]) : call->end.line ? call->end : call->pos)
+				   : ast_start(args->v[args->len > np ? np : 0]);
 		if (args->len == 1 && nops > 1)
-			at = args->v[0]->pos;
+			at = ast_start(args->v[0]);
 		checker_error(c, at, "%s arguments in call to %s\n\thave %s\n\twant %s",
 			      nops < np ? "not enough" : "too many", fname, have, want);
 		return;
@@ -1161,7 +1165,7 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 {
 	if (n->u.call.args.len != 1) {
-		checker_error(c, n->pos, n->u.call.args.len ? "too many arguments in conversion to %s"
+		checker_error(c, ast_start(n), n->u.call.args.len ? "too many arguments in conversion to %s"
 							    : "missing argument in conversion to %s", tstr(t));
 		invalid(x);
 		return;
@@ -1195,13 +1199,13 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 			     || (type_is_boolean(from) && type_is_boolean(tu));
 		if (kinds) {
 			if (type_is_integer(tu) && !const_is_int_value(v)) {
-				checker_error(c, n->u.call.args.v[0]->pos, "cannot convert %s to type %s (truncated)",
+				checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s (truncated)",
 					      operand_string(x), tstr(t));
 				invalid(x);
 				return;
 			}
 			if (!representable(&v, t, &why)) {
-				checker_error(c, n->u.call.args.v[0]->pos, "cannot convert %s to type %s (%s)",
+				checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s (%s)",
 					      operand_string(x), tstr(t), why ? why : "overflows");
 				invalid(x);
 				return;
@@ -1253,7 +1257,7 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 			ok = true;
 	}
 	if (!ok) {
-		checker_error(c, n->u.call.args.v[0]->pos, "cannot convert %s to type %s", operand_string(x), tstr(t));
+		checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s", operand_string(x), tstr(t));
 		invalid(x);
 		return;
 	}
@@ -1286,7 +1290,7 @@ static void check_call(Checker *c, Node *n, Operand *x, Type *hint)
 	}
 	Type *sig = type_under(f.type);
 	if (!sig || sig->kind != TY_FUNC) {
-		checker_error(c, n->pos, "invalid operation: cannot call non-function %s", operand_string(&f));
+		checker_error(c, ast_start(n), "invalid operation: cannot call non-function %s", operand_string(&f));
 		invalid(x);
 		return;
 	}
@@ -1322,7 +1326,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 			return;                                                                        \
 		}                                                                                      \
 		if ((hi) >= 0 && na > (hi)) {                                                          \
-			checker_error(c, args->v[hi]->pos, "too many arguments for %s (expected %d, found %d)", \
+			checker_error(c, ast_start(args->v[hi]), "too many arguments for %s (expected %d, found %d)", \
 				      ast_expr_string(n), (hi), na);                                    \
 			invalid(x);                                                                    \
 			return;                                                                        \
@@ -1343,7 +1347,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		bool ok = u->kind == TY_SLICE || u->kind == TY_ARRAY || u->kind == TY_CHAN
 			  || (bi == BI_LEN && (u->kind == TY_MAP || type_is_string(u)));
 		if (!ok) {
-			checker_error(c, args->v[0]->pos, "invalid argument: %s for %s", operand_string(&a[0]), name);
+			checker_error(c, ast_start(args->v[0]), "invalid argument: %s for %s", operand_string(&a[0]), name);
 			invalid(x);
 			return;
 		}
@@ -1374,18 +1378,18 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		int maxargs = u->kind == TY_SLICE ? 3 : (u->kind == TY_MAP || u->kind == TY_CHAN) ? 2 : 0;
 		if (!maxargs) {
 			if (u->kind != TY_INVALID)
-				checker_error(c, args->v[0]->pos, "invalid argument: cannot make %s; type must be slice, map, or channel",
+				checker_error(c, ast_start(args->v[0]), "invalid argument: cannot make %s; type must be slice, map, or channel",
 					      ast_expr_string(args->v[0]));
 			invalid(x);
 			return;
 		}
 		if (u->kind == TY_SLICE && na < 2) {
-			checker_error(c, n->pos, "invalid operation: %s expects 2 or 3 arguments; found %d", ast_expr_string(n), na);
+			checker_error(c, ast_start(n), "invalid operation: %s expects 2 or 3 arguments; found %d", ast_expr_string(n), na);
 			invalid(x);
 			return;
 		}
 		if (na > maxargs) {
-			checker_error(c, n->pos, "invalid operation: %s expects %d or %d arguments; found %d",
+			checker_error(c, ast_start(n), "invalid operation: %s expects %d or %d arguments; found %d",
 				      ast_expr_string(n), maxargs - 1, maxargs, na);
 			invalid(x);
 			return;
@@ -1397,22 +1401,22 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 				continue;
 			if (a[i].mode == M_CONST) {
 				if (!const_is_int_value(a[i].cv)) {
-					checker_error(c, args->v[i]->pos, "%s truncated to int", operand_string(&a[i]));
+					checker_error(c, ast_start(args->v[i]), "%s truncated to int", operand_string(&a[i]));
 					continue;
 				}
 				if (const_sign(a[i].cv) < 0) {
-					checker_error(c, args->v[i]->pos, "invalid argument: index %s must not be negative",
+					checker_error(c, ast_start(args->v[i]), "invalid argument: index %s must not be negative",
 						      operand_string(&a[i]));
 					continue;
 				}
 				sizes[i - 1] = const_to_int64(a[i].cv);
 				convert_untyped(c, &a[i], type_basic[TY_INT]);
 			} else if (!type_is_integer(a[i].type)) {
-				checker_error(c, args->v[i]->pos, "cannot convert %s to type int", operand_string(&a[i]));
+				checker_error(c, ast_start(args->v[i]), "cannot convert %s to type int", operand_string(&a[i]));
 			}
 		}
 		if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1])
-			checker_error(c, args->v[1]->pos, "invalid argument: length and capacity swapped");
+			checker_error(c, ast_start(args->v[1]), "invalid argument: length and capacity swapped");
 		x->mode = M_VALUE;
 		x->type = t;
 		break;
@@ -1425,19 +1429,19 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 			return;
 		}
 		if (a[0].mode == M_NIL) {
-			checker_error(c, args->v[0]->pos, "first argument to append must be a typed slice; found untyped nil");
+			checker_error(c, ast_start(args->v[0]), "first argument to append must be a typed slice; found untyped nil");
 			invalid(x);
 			return;
 		}
 		Type *st = a[0].type, *su = type_under(st);
 		if (su->kind != TY_SLICE) {
-			checker_error(c, args->v[0]->pos, "invalid argument: %s is not a slice", operand_string(&a[0]));
+			checker_error(c, ast_start(args->v[0]), "invalid argument: %s is not a slice", operand_string(&a[0]));
 			invalid(x);
 			return;
 		}
 		if (n->u.call.ellipsis) {
 			if (na != 2) {
-				checker_error(c, n->pos, "can only use ... with final argument in list");
+				checker_error(c, ast_start(n), "can only use ... with final argument in list");
 				invalid(x);
 				return;
 			}
@@ -1483,7 +1487,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		}
 		Type *u = type_under(a[0].type);
 		if (u->kind != TY_MAP) {
-			checker_error(c, args->v[0]->pos, "invalid argument: %s is not a map", operand_string(&a[0]));
+			checker_error(c, ast_start(args->v[0]), "invalid argument: %s is not a map", operand_string(&a[0]));
 			invalid(x);
 			return;
 		}
@@ -1504,7 +1508,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		NEED(1, 1);
 		check_expr(c, args->v[0], &a[0], NULL);
 		if (a[0].mode != M_INVALID && type_under(a[0].type)->kind != TY_CHAN) {
-			checker_error(c, args->v[0]->pos, "invalid operation: non-chan argument %s", operand_string(&a[0]));
+			checker_error(c, ast_start(args->v[0]), "invalid operation: non-chan argument %s", operand_string(&a[0]));
 		}
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);
@@ -1565,7 +1569,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 			return;
 		}
 		if (!type_ordered(acc.type)) {
-			checker_error(c, args->v[0]->pos, "invalid argument: %s cannot be ordered", operand_string(&acc));
+			checker_error(c, ast_start(args->v[0]), "invalid argument: %s cannot be ordered", operand_string(&acc));
 			invalid(x);
 			return;
 		}
@@ -1641,12 +1645,13 @@ static void check_assert(Checker *c, Node *n, Operand *x)
 	if (x->mode == M_INVALID)
 		return;
 	if (!n->u.assert.type) {
-		checker_error(c, n->pos, "invalid syntax tree: use of .(type) outside type switch");
+		checker_error(c, ast_start(n), "invalid syntax tree: use of .(type) outside type switch");
 		invalid(x);
 		return;
 	}
 	if (!type_is_interface(x->type)) {
-		checker_error(c, n->u.assert.x->pos, "invalid operation: %s is not an interface", operand_string(x));
+		x->expr = n->u.assert.x;
+		checker_error(c, ast_start(n->u.assert.x), "invalid operation: %s is not an interface", operand_string(x));
 		invalid(x);
 		return;
 	}
@@ -1658,7 +1663,7 @@ static void check_assert(Checker *c, Node *n, Operand *x)
 	const char *m;
 	bool po;
 	if (!type_is_interface(t) && !type_implements(t, x->type, &m, &po)) {
-		checker_error(c, n->u.assert.type->pos, "impossible type assertion: %s\n\t%s does not implement %s (%s)",
+		checker_error(c, ast_start(n), "impossible type assertion: %s\n\t%s does not implement %s (%s)",
 			      ast_expr_string(n), tstr(t), tstr(x->type),
 			      po ? "method has pointer receiver" : "missing method");
 		invalid(x);
@@ -1750,12 +1755,13 @@ static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
 			return;
 		}
 		if (x->mode == M_NIL) {
-			checker_error(c, n->pos, "invalid operation: cannot indirect nil");
+			checker_error(c, ast_start(n), "invalid operation: cannot indirect nil");
 			invalid(x);
 			return;
 		}
 		if (type_under(x->type)->kind != TY_POINTER) {
-			checker_error(c, n->pos, "invalid operation: cannot indirect %s", operand_string(x));
+			x->expr = n->u.un1.x;
+			checker_error(c, ast_start(n->u.un1.x), "invalid operation: cannot indirect %s", operand_string(x));
 			invalid(x);
 			return;
 		}
@@ -1770,7 +1776,7 @@ static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
 		check_binary(c, n, x, hint);
 		return;
 	case N_KEYVALUE:
-		checker_error(c, n->pos, "unexpected key:value expression");
+		checker_error(c, ast_start(n), "unexpected key:value expression");
 		invalid(x);
 		return;
 	case N_ARRAYTYPE: case N_SLICETYPE: case N_STRUCTTYPE: case N_FUNCTYPE:
@@ -1780,7 +1786,7 @@ static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
 		record(x);
 		return;
 	default:
-		checker_error(c, n->pos, "unexpected expression");
+		checker_error(c, ast_start(n), "unexpected expression");
 		invalid(x);
 		return;
 	}
@@ -1796,20 +1802,20 @@ void check_expr(Checker *c, Node *n, Operand *x, Type *hint)
 	check_raw(c, n, x, hint);
 	switch (x->mode) {
 	case M_TYPE:
-		checker_error(c, n->pos, "%s (type) is not an expression", ast_expr_string(n));
+		checker_error(c, ast_start(n), "%s (type) is not an expression", ast_expr_string(n));
 		invalid(x);
 		break;
 	case M_BUILTIN:
-		checker_error(c, n->pos, "%s (built-in) must be called", ast_expr_string(n));
+		checker_error(c, ast_start(n), "%s (built-in) must be called", ast_expr_string(n));
 		invalid(x);
 		break;
 	case M_PKG:
-		checker_error(c, n->pos, "use of package %s without selector", ast_expr_string(n));
+		checker_error(c, ast_start(n), "use of package %s without selector", ast_expr_string(n));
 		invalid(x);
 		break;
 	case M_VALUE:
 		if (x->type && x->type->kind == TY_TUPLE) {
-			checker_error(c, n->pos, "multiple-value %s (value of type %s) in single-value context",
+			checker_error(c, ast_start(n), "multiple-value %s (value of type %s) in single-value context",
 				      ast_expr_string(n), tstr(x->type));
 			invalid(x);
 		}

@@ -49,8 +49,7 @@ static bool check_lhs(Checker *c, Node *n, Operand *x)
 		checker_error(c, n->pos, "cannot assign to struct field %s in map", ast_expr_string(n));
 		return false;
 	}
-	checker_error(c, n->pos, "cannot assign to %s (neither addressable nor a map index expression)",
-		      operand_string(x));
+	checker_error(c, ast_start(n), "cannot assign to %s", operand_string(x));
 	return false;
 }
 
@@ -94,10 +93,10 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 			return;
 		if (got != nl) {
 			if (rhs->v[0]->kind == N_CALL)
-				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
-					      nl == 1 ? "" : "s", ast_expr_string(rhs->v[0]), got, got == 1 ? "" : "s");
+				checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
+					      nl == 1 ? "" : "s", ast_expr_string(rhs->v[0]->u.call.fun), got, got == 1 ? "" : "s");
 			else
-				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl,
+				checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl,
 					      nl == 1 ? "" : "s", got, got == 1 ? "" : "s");
 			return;
 		}
@@ -109,7 +108,7 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 		}
 		return;
 	}
-	checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
+	checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
 		      nr == 1 ? "" : "s");
 	for (int i = 0; i < nr; i++) {
 		Operand x;
@@ -171,10 +170,10 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 		}
 		if (got >= 0 && got != nl) {
 			if (values->v[0]->kind == N_CALL)
-				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
-					      nl == 1 ? "" : "s", ast_expr_string(values->v[0]), got, got == 1 ? "" : "s");
+				checker_error(c, ast_start(values->v[0]), "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
+					      nl == 1 ? "" : "s", ast_expr_string(values->v[0]->u.call.fun), got, got == 1 ? "" : "s");
 			else
-				checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl,
+				checker_error(c, ast_start(values->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl,
 					      nl == 1 ? "" : "s", got, got == 1 ? "" : "s");
 		} else if (got == nl) {
 			for (int i = 0; i < nl && i < 64; i++) {
@@ -186,8 +185,17 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 				}
 			}
 		}
+	} else if (nv > 0 && !short_decl) {
+		if (nv > nl)
+			checker_error(c, ast_start(values->v[nl]), "extra init expr %s", ast_expr_string(values->v[nl]));
+		else
+			checker_error(c, names->v[nv]->pos, "missing init expr for %s", names->v[nv]->u.ident.name);
+		for (int i = 0; i < nv; i++) {
+			Operand x;
+			check_expr(c, values->v[i], &x, NULL);
+		}
 	} else if (nv > 0) {
-		checker_error(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s",
+		checker_error(c, ast_start(values->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s",
 			      nv, nv == 1 ? "" : "s");
 		for (int i = 0; i < nv; i++) {
 			Operand x;
@@ -444,6 +452,8 @@ static void check_switch(Checker *c, Node *s)
 	}
 	c->switch_depth++;
 	bool seen_default = false;
+	Operand seen[256];
+	int nseen = 0;
 	for (int i = 0; i < s->u.sw.body.len; i++) {
 		Node *cl = s->u.sw.body.v[i];
 		if (cl->u.clause.is_default) {
@@ -468,6 +478,16 @@ static void check_switch(Checker *c, Node *s)
 			/* case v is compared as tag == v */
 			if (type_is_untyped(v.type))
 				convert_untyped(c, &v, tt);
+			if (v.mode == M_CONST) {
+				for (int q = 0; q < nseen; q++)
+					if (type_identical(seen[q].type, v.type) && const_compare(OP_EQ, seen[q].cv, v.cv)) {
+						checker_error(c, ast_start(cl->u.clause.list.v[k]), "duplicate case %s in expression switch",
+							      operand_string(&v));
+						break;
+					}
+				if (nseen < 256)
+					seen[nseen++] = v;
+			}
 			if (v.mode == M_INVALID || (!type_identical(v.type, tt) && !type_is_interface(tt) && !type_is_interface(v.type)
 						    && v.mode != M_NIL)) {
 				checker_error(c, cl->u.clause.list.v[k]->pos, "invalid case %s in switch on %s (mismatched types %s and %s)",
@@ -576,7 +596,7 @@ static void check_range(Checker *c, Node *s)
 		case TY_UNTYPED_STRING:
 			use_default(c, &x);
 			kt = type_basic[TY_INT];
-			vt = type_basic[TY_INT32];
+			vt = type_rune;
 			break;
 		case TY_ARRAY:
 		case TY_SLICE:
@@ -607,6 +627,8 @@ static void check_range(Checker *c, Node *s)
 			break;
 		}
 	}
+	if (s->u.range.extra)
+		checker_error(c, ast_start(s->u.range.extra), "range clause permits at most two iteration variables");
 	Node *vars[2] = {s->u.range.key, s->u.range.value};
 	Type *types[2] = {kt, vt};
 	if (s->u.range.define) {
@@ -677,7 +699,7 @@ static void check_return(Checker *c, Node *s)
 			snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", i ? ", " : "", ts);
 		}
 		strcat(have, ")");
-		checker_error(c, r->v[0]->pos, "%s return values\n\thave %s\n\twant %s", n > want ? "too many" : "not enough",
+		checker_error(c, ast_start(n > want && r->len > want ? r->v[want] : r->v[0]), "%s return values\n\thave %s\n\twant %s", n > want ? "too many" : "not enough",
 			      have, type_string(type_tuple(sig->results, sig->nresults), false));
 		return;
 	}
@@ -840,10 +862,7 @@ static void check_stmt(Checker *c, Node *s)
 		}
 		if (is_recv)
 			return;
-		if (x.mode == M_CONST && type_is_untyped(x.type))
-			checker_error(c, e->pos, "%s is not used", operand_string(&x));
-		else
-			checker_error(c, e->pos, "%s is not used", operand_string(&x));
+		checker_error(c, ast_start(e), "%s is not used", operand_string(&x));
 		return;
 	}
 	case N_SEND: {
@@ -984,8 +1003,84 @@ static void check_stmt(Checker *c, Node *s)
 	}
 }
 
+/* Find a `goto name` in s (not inside function literals). */
+static Node *find_goto(Node *s, const char *name)
+{
+	if (!s)
+		return NULL;
+	switch (s->kind) {
+	case N_BRANCH:
+		return s->u.branch.tok == BR_GOTO && s->u.branch.label && !strcmp(s->u.branch.label->u.ident.name, name)
+		       ? s : NULL;
+	case N_BLOCK:
+		for (int i = 0; i < s->u.block.stmts.len; i++) {
+			Node *g = find_goto(s->u.block.stmts.v[i], name);
+			if (g)
+				return g;
+		}
+		return NULL;
+	case N_LABELED:
+		return find_goto(s->u.labeled.stmt, name);
+	case N_IF: {
+		Node *g = find_goto(s->u.ifstmt.then, name);
+		return g ? g : find_goto(s->u.ifstmt.els, name);
+	}
+	case N_FOR:
+		return find_goto(s->u.forstmt.body, name);
+	case N_RANGE:
+		return find_goto(s->u.range.body, name);
+	case N_SWITCH:
+	case N_TYPESWITCH:
+	case N_SELECT:
+		for (int i = 0; i < s->u.sw.body.len; i++)
+			for (int k = 0; k < s->u.sw.body.v[i]->u.clause.body.len; k++) {
+				Node *g = find_goto(s->u.sw.body.v[i]->u.clause.body.v[k], name);
+				if (g)
+					return g;
+			}
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* The first variable a statement declares, if it declares one. */
+static Node *declared_var(Node *s)
+{
+	if (s->kind == N_ASSIGN && s->u.assign.define)
+		return s->u.assign.lhs.v[0];
+	if (s->kind == N_DECLSTMT && s->u.declstmt.decl->u.gen.tok == DECL_VAR && s->u.declstmt.decl->u.gen.specs.len)
+		return s->u.declstmt.decl->u.gen.specs.v[0]->u.value.names.v[0];
+	return NULL;
+}
+
+/* Go forbids a forward goto that skips a variable declaration of the
+ * block its label is in. */
+static void check_goto_jumps(Checker *c, NodeList *l)
+{
+	for (int j = 0; j < l->len; j++) {
+		if (l->v[j]->kind != N_LABELED)
+			continue;
+		const char *name = l->v[j]->u.labeled.label->u.ident.name;
+		for (int i = 0; i < j; i++) {
+			Node *g = find_goto(l->v[i], name);
+			if (!g)
+				continue;
+			for (int k = i + 1; k < j; k++) {
+				Node *v = declared_var(l->v[k]);
+				if (v) {
+					checker_error(c, g->u.branch.label->pos, "goto %s jumps over declaration of %s at %s:%d:%d",
+						      name, v->u.ident.name, c->diag->filename, v->pos.line, v->pos.col);
+					break;
+				}
+			}
+		}
+	}
+}
+
 static void check_block_stmts(Checker *c, NodeList *l)
 {
+	check_goto_jumps(c, l);
 	/* The loop/switch depth of enclosing statements does not leak into
 	 * nested function literals; that is handled in check_func_body. */
 	for (int i = 0; i < l->len; i++)

@@ -11,6 +11,8 @@
 
 Type *type_basic[TY__COUNT];
 Type *type_error;
+Type *type_byte;
+Type *type_rune;
 Type *type_any;
 Type *type_invalid;
 
@@ -30,6 +32,10 @@ void types_init(void)
 	for (int k = TY_BOOL; k <= TY_UNTYPED_NIL; k++)
 		type_basic[k] = type_new((TypeKind)k);
 	type_any = type_new(TY_INTERFACE);
+	type_byte = type_new(TY_UINT8);
+	type_byte->name = "byte";
+	type_rune = type_new(TY_INT32);
+	type_rune->name = "rune";
 
 	/* type error interface { Error() string } */
 	Type *sig = type_new(TY_FUNC);
@@ -453,7 +459,9 @@ static void write_type(SB *b, Type *t, bool q)
 		sb_put(b, "%s", t->name);
 		break;
 	default:
-		if ((unsigned)t->kind <= TY_UNTYPED_NIL)
+		if (t->name)
+			sb_put(b, "%s", t->name);
+		else if ((unsigned)t->kind <= TY_UNTYPED_NIL)
 			sb_put(b, "%s", basic_names[t->kind]);
 		else
 			sb_put(b, "?");

@@ -84,6 +84,10 @@ struct Type {
 /* Predeclared types, indexed by kind for the basic ones. */
 extern Type *type_basic[TY__COUNT];
 extern Type *type_error;     /* the named interface `error` */
+/* byte and rune are aliases of uint8 and int32 that keep their own
+ * spelling in messages, as Go's checker does. */
+extern Type *type_byte;
+extern Type *type_rune;
 extern Type *type_any;       /* interface{} */
 extern Type *type_invalid;
 

@@ -90,6 +90,28 @@ Node *ast_binary(Pos pos, Op op, Node *x, Node *y)
 	return n;
 }
 
+Pos ast_start(const Node *n)
+{
+	for (;;) {
+		switch (n->kind) {
+		case N_BINARY: n = n->u.op.x; continue;
+		case N_CALL: n = n->u.call.fun; continue;
+		case N_INDEX: n = n->u.index.x; continue;
+		case N_SLICE: n = n->u.slice.x; continue;
+		case N_SELECTOR: n = n->u.selector.x; continue;
+		case N_TYPEASSERT: n = n->u.assert.x; continue;
+		case N_COMPOSITELIT:
+			if (n->u.complit.type) {
+				n = n->u.complit.type;
+				continue;
+			}
+			return n->pos;
+		case N_KEYVALUE: n = n->u.kv.key; continue;
+		default: return n->pos;
+		}
+	}
+}
+
 Node *ast_unparen(Node *n)
 {
 	while (n && n->kind == N_PAREN)
@@ -475,7 +497,7 @@ static void expr_str(Buf *b, const Node *n)
 	case N_COMPOSITELIT:
 		if (n->u.complit.type)
 			expr_str(b, n->u.complit.type);
-		put(b, "{…}");
+		put(b, n->u.complit.elts.len ? "{…}" : "{}");
 		break;
 	case N_FUNCLIT:
 		put(b, "func literal");

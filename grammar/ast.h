@@ -193,8 +193,9 @@ struct Node {
 		struct { Node *init, *tag, *assign; NodeList body; } sw;
 		/* N_FOR: any of init, cond, post may be NULL */
 		struct { Node *init, *cond, *post, *body; } forstmt;
-		/* N_RANGE: key/value NULL when absent; define for := */
-		struct { Node *key, *value, *x, *body; bool define; } range;
+		/* N_RANGE: key/value NULL when absent; define for :=; extra is a
+		 * third iteration variable (an error the checker reports) */
+		struct { Node *key, *value, *x, *body, *extra; bool define; } range;
 
 		/* N_GENDECL: specs are N_IMPORTSPEC / N_VALUESPEC / N_TYPESPEC;
 		 * grouped when written with parentheses. */
@@ -234,6 +235,10 @@ Node *ast_binary(Pos pos, Op op, Node *x, Node *y);
 
 /* Duplicate len bytes into a collected, NUL-terminated string. */
 char *ast_strndup(const char *s, size_t len);
+
+/* The position of the leftmost token of an expression (Go reports most
+ * type errors there); n->pos may be an operator's position instead. */
+Pos ast_start(const Node *n);
 
 /* Strip any number of N_PAREN wrappers. */
 Node *ast_unparen(Node *n);

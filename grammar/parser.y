@@ -888,15 +888,13 @@ for_stmt
 		$$ = mk(N_RANGE, @1); $$->u.range.x = $5; $$->u.range.body = $6;
 		$$->u.range.key = $2.v[0];
 		$$->u.range.value = $2.len > 1 ? $2.v[1] : NULL;
-		if ($2.len > 2)
-			diag_errorf(p->diag, $2.v[2]->pos, "range clause permits at most two iteration variables");
+		$$->u.range.extra = $2.len > 2 ? $2.v[2] : NULL;
 	}
 	| FOR expr_list_nc DEFINE RANGE expr_nc block {
 		$$ = mk(N_RANGE, @1); $$->u.range.x = $5; $$->u.range.body = $6; $$->u.range.define = true;
 		$$->u.range.key = $2.v[0];
 		$$->u.range.value = $2.len > 1 ? $2.v[1] : NULL;
-		if ($2.len > 2)
-			diag_errorf(p->diag, $2.v[2]->pos, "range clause permits at most two iteration variables");
+		$$->u.range.extra = $2.len > 2 ? $2.v[2] : NULL;
 	}
 	;
 

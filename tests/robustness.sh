@@ -27,7 +27,7 @@ check() {
 }
 
 : >"$tmp/empty.gol"
-check empty-file "$tmp/empty.gol" 0
+check empty-file "$tmp/empty.gol" 1 "function main is undeclared in the main package"
 
 head -c 65536 /dev/urandom >"$tmp/garbage.gol" 2>/dev/null || python3 -c 'import os,sys; sys.stdout.buffer.write(os.urandom(65536))' >"$tmp/garbage.gol"
 check binary-garbage "$tmp/garbage.gol" 1 'garbage.gol:[0-9]+:[0-9]+: '
