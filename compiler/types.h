@@ -58,6 +58,9 @@ typedef struct Method {
 	Type *sig;          /* TY_FUNC without the receiver */
 	struct Obj *func;   /* the declaration (NULL for interface methods) */
 	bool ptr_recv;      /* declared on *T */
+	void *impl;         /* run time: the GolClosure implementing it (set by
+			     * the compiler, or by a native module for types
+			     * the standard library makes) */
 } Method;
 
 struct Type {

@@ -1,0 +1,49 @@
+/*
+ * vm.h — the virtual machine's public face: running a compiled program, and
+ * the services native (C) functions may use while one runs.
+ *
+ * Owns: the VM object (globals, output buffer, the running goroutine's
+ * state), entering Go code from C (vm_call), calling a method by name on a
+ * dynamic value (what fmt needs for String and Error), and raising panics
+ * from C with Go's messages.
+ */
+#ifndef GOL_VM_H
+#define GOL_VM_H
+
+#include "value.h"
+
+typedef struct VM VM;
+struct Program;
+
+/* Run a compiled program's main; returns the process exit status
+ * (0, 2 after an unrecovered panic, or os.Exit's code). */
+int vm_run(struct Program *prog, int argc, char **argv);
+
+/* Call closure f with args; results written to results. Returns 0, or -1
+ * if a panic is propagating (the caller must return -1 at once). */
+int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int nres);
+
+/* If the dynamic type t (canonical) has a method `name` with signature
+ * func() string, call it on v and store the result; returns 1 if called,
+ * 0 if there is no such method, -1 if it panicked. */
+int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString **out);
+
+/* Raise a panic from C. vm_panic_error makes a runtime.Error ("runtime
+ * error: " prefix is added); vm_panic_value panics with any Go value boxed
+ * in an interface. Both return -1 for convenience: `return vm_panic...`. */
+int vm_panic_error(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int vm_panic_msg(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int vm_panic_value(VM *vm, GolIface *v);
+
+/* Buffered standard output and error (flushed at exit and before a panic
+ * report, so output order matches Go's). */
+void vm_write(VM *vm, int fd, const char *p, size_t n);
+void vm_flush(VM *vm);
+
+/* The command-line arguments as os.Args sees them. */
+GolSlice *vm_args(VM *vm);
+
+/* End the program now with status code (os.Exit): deferred calls do not run. */
+void vm_exit(VM *vm, int code) __attribute__((noreturn));
+
+#endif
