@@ -9,6 +9,8 @@
 #include "diag.h"
 #include "parse.h"
 #include "check.h"
+#include "program.h"
+#include "vm.h"
 
 #include <errno.h>
 #include <gc.h>
@@ -24,12 +26,14 @@ static const char usage[] =
 	"gol is an interpreter for a strict subset of Go.\n"
 	"\n"
 	"Usage:\n"
+	"\tgol FILE.gol [args]  run FILE (also: gol run FILE.gol [args])\n"
 	"\tgol check FILE.gol   parse and type-check FILE, report its errors (exit 1 if any)\n"
+	"\tgol disasm FILE.gol  print FILE's compiled bytecode with source lines\n"
 	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
 	"\tgol version          print gol's version\n"
 	"\tgol help             print this help\n"
 	"\n"
-	"Running programs is not implemented yet.\n";
+	"Goroutines, channels and select are not supported yet.\n";
 
 /* Go's wording for a file that cannot be opened. */
 static const char *errno_text(int err)
@@ -63,6 +67,31 @@ static Node *load(const char *path, bool typecheck)
 	return file;
 }
 
+/* Parse, check and compile path; NULL after reporting errors. */
+static Program *build(const char *path)
+{
+	SrcFile src;
+	int err = srcfile_read(path, &src);
+	if (err) {
+		fprintf(stderr, "gol: open %s: %s\n", path, errno_text(err));
+		return NULL;
+	}
+	Diag diag;
+	diag_init(&diag, path);
+	Node *file = parse_file(&src, &diag);
+	Package *pkg = NULL;
+	if (!diag_count(&diag))
+		pkg = check_program(file, &diag);
+	Program *prog = NULL;
+	if (!diag_count(&diag) && pkg)
+		prog = compile_program(pkg, &diag);
+	if (diag_count(&diag)) {
+		diag_print(&diag, stderr);
+		return NULL;
+	}
+	return prog;
+}
+
 int main(int argc, char **argv)
 {
 	GC_INIT();
@@ -91,9 +120,27 @@ int main(int argc, char **argv)
 			printf("%s\n", ast_dump(file));
 		return 0;
 	}
-	if (!strcmp(cmd, "run") || strstr(cmd, ".gol")) {
-		fprintf(stderr, "gol: running programs is not implemented yet (try: gol check FILE.gol)\n");
-		return 2;
+	if (!strcmp(cmd, "disasm")) {
+		if (argc != 3) {
+			fprintf(stderr, "usage: gol disasm FILE.gol\n");
+			return 2;
+		}
+		Program *prog = build(argv[2]);
+		if (!prog)
+			return 1;
+		disasm_program(prog, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "run") || (cmd[0] != '-' && strchr(cmd, '.'))) {
+		int first = !strcmp(cmd, "run") ? 2 : 1;
+		if (first >= argc) {
+			fprintf(stderr, "usage: gol run FILE.gol [args]\n");
+			return 2;
+		}
+		Program *prog = build(argv[first]);
+		if (!prog)
+			return 1;
+		return vm_run(prog, argc - first, argv + first);
 	}
 	fprintf(stderr, "gol: unknown command %s\nRun 'gol help' for usage.\n", cmd);
 	return 2;

@@ -1,0 +1,2669 @@
+/*
+ * compile.c — from a checked syntax tree to register bytecode.
+ *
+ * One FnState per function being compiled. Registers are handed out like a
+ * stack: locals get a register when declared and keep it for their scope;
+ * temporaries live above them and are released at the end of each
+ * statement (fs->top returns to fs->nactive). Calls need their callee and
+ * arguments in consecutive registers, so they are built at the top.
+ *
+ * Variables live in one of four places (see Loc): a register; a cell (a heap
+ * slot whose pointer sits in a register) when a closure captures the
+ * variable or its address is taken; a captured cell of the enclosing
+ * closure; or a global slot. Aggregates (structs, arrays) are blocks, and a
+ * block pointer never changes for the life of the variable (assignment
+ * copies into it), so an aggregate is captured or pointed to by its block
+ * and never needs a cell.
+ */
+#include "program.h"
+#include "check.h"
+#include "natives.h"
+
+#include <gc.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Local {
+	Obj *obj;
+	int reg;
+	bool cell;
+} Local;
+
+typedef struct Upval {
+	Obj *obj;
+	Capture cap;
+} Upval;
+
+typedef struct Jumps {
+	int *v;
+	int len, cap;
+} Jumps;
+
+typedef struct Loop {
+	struct Loop *outer;
+	const char *label;
+	Jumps breaks;
+	Jumps continues;
+	bool is_switch;       /* break only */
+} Loop;
+
+typedef struct FnState {
+	struct FnState *outer;
+	Proto *p;
+	Instr *code;
+	int ncode, capcode;
+	int32_t *lines;
+	Value *k;
+	int nk, capk;
+	Local *locals;
+	int nlocals, caplocals;
+	Upval *ups;
+	int nups;
+	int nactive;          /* registers held by live locals */
+	int top;              /* first free register */
+	int maxregs;
+	int line;
+	Loop *loop;
+	Type *sig;
+	int result_base;      /* named results: their first register, -1 if none */
+	Obj **results;        /* named result objects */
+	int nresults;
+	int nlit;             /* function literals made so far (for names) */
+	const char *name;
+} FnState;
+
+typedef struct Compiler {
+	Diag *diag;
+	Package *pkg;
+	Program *prog;
+	Obj **globals;
+	int nglobals, capglobals;
+	bool failed;
+} Compiler;
+
+static Compiler *C;
+
+static void cerror(Pos pos, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	diag_errorf(C->diag, pos, "%s", buf);
+	C->failed = true;
+}
+
+/* ---- emitting ------------------------------------------------------------------- */
+
+static int emit_raw(FnState *fs, Instr in)
+{
+	if (fs->ncode == fs->capcode) {
+		int cap = fs->capcode ? fs->capcode * 2 : 64;
+		Instr *code = GC_MALLOC_ATOMIC(sizeof *code * (size_t)cap);
+		int32_t *lines = GC_MALLOC_ATOMIC(sizeof *lines * (size_t)cap);
+		if (fs->ncode) {
+			memcpy(code, fs->code, sizeof *code * (size_t)fs->ncode);
+			memcpy(lines, fs->lines, sizeof *lines * (size_t)fs->ncode);
+		}
+		fs->code = code;
+		fs->lines = lines;
+		fs->capcode = cap;
+	}
+	fs->code[fs->ncode] = in;
+	fs->lines[fs->ncode] = fs->line;
+	return fs->ncode++;
+}
+
+static int emit(FnState *fs, Opcode op, int a, int b, int c)
+{
+	Instr in = {0};
+	in.op = (uint8_t)op;
+	in.a = (uint16_t)a;
+	in.b = (uint16_t)b;
+	in.c = (uint16_t)c;
+	return emit_raw(fs, in);
+}
+
+static int emitx(FnState *fs, Opcode op, int x, int a, int b, int c)
+{
+	int pc = emit(fs, op, a, b, c);
+	fs->code[pc].x = (uint8_t)x;
+	return pc;
+}
+
+static int emit_sbx(FnState *fs, Opcode op, int a, int32_t sbx)
+{
+	Instr in = {0};
+	in.op = (uint8_t)op;
+	in.a = (uint16_t)a;
+	in.sbx = sbx;
+	return emit_raw(fs, in);
+}
+
+static int emit_bx(FnState *fs, Opcode op, int a, uint32_t bx)
+{
+	Instr in = {0};
+	in.op = (uint8_t)op;
+	in.a = (uint16_t)a;
+	in.bx = bx;
+	return emit_raw(fs, in);
+}
+
+/* Jumps: emitted with offset 0 and patched when the target is known. */
+static int emit_jump(FnState *fs, Opcode op, int a)
+{
+	return emit_sbx(fs, op, a, 0);
+}
+
+static void patch_to(FnState *fs, int pc, int target)
+{
+	fs->code[pc].sbx = target - (pc + 1);
+}
+
+static void patch_here(FnState *fs, int pc)
+{
+	patch_to(fs, pc, fs->ncode);
+}
+
+static void jumps_add(Jumps *j, int pc)
+{
+	if (j->len == j->cap) {
+		int cap = j->cap ? j->cap * 2 : 8;
+		int *v = GC_MALLOC_ATOMIC(sizeof *v * (size_t)cap);
+		if (j->len)
+			memcpy(v, j->v, sizeof *v * (size_t)j->len);
+		j->v = v;
+		j->cap = cap;
+	}
+	j->v[j->len++] = pc;
+}
+
+static int add_k(FnState *fs, Value v)
+{
+	for (int i = 0; i < fs->nk; i++)
+		if (fs->k[i].u == v.u)
+			return i;
+	if (fs->nk == fs->capk) {
+		int cap = fs->capk ? fs->capk * 2 : 16;
+		Value *k = GC_MALLOC(sizeof *k * (size_t)cap);
+		if (fs->nk)
+			memcpy(k, fs->k, sizeof *k * (size_t)fs->nk);
+		fs->k = k;
+		fs->capk = cap;
+	}
+	fs->k[fs->nk] = v;
+	return fs->nk++;
+}
+
+static int add_kp(FnState *fs, void *p)
+{
+	Value v;
+	v.p = p;
+	return add_k(fs, v);
+}
+
+/* ---- registers ----------------------------------------------------------------- */
+
+static int alloc_reg(FnState *fs)
+{
+	int r = fs->top++;
+	if (fs->top > fs->maxregs)
+		fs->maxregs = fs->top;
+	if (fs->top > 60000)
+		cerror((Pos){fs->line, 1}, "function too large");
+	return r;
+}
+
+static int alloc_regs(FnState *fs, int n)
+{
+	int r = fs->top;
+	for (int i = 0; i < n; i++)
+		alloc_reg(fs);
+	return r;
+}
+
+static void free_temps(FnState *fs)
+{
+	fs->top = fs->nactive;
+}
+
+/* ---- types at run time ---------------------------------------------------------- */
+
+static bool is_aggregate(Type *t)
+{
+	Type *u = type_under(t);
+	return u && (u->kind == TY_STRUCT || u->kind == TY_ARRAY);
+}
+
+static Type *canon(Type *t)
+{
+	return rtype_canon(t);
+}
+
+static int type_k(FnState *fs, Type *t)
+{
+	return add_kp(fs, canon(t));
+}
+
+/* ---- variables ----------------------------------------------------------------- */
+
+static bool needs_cell(Obj *o)
+{
+	return (o->captured || o->addr_taken) && !is_aggregate(o->type);
+}
+
+static int find_local(FnState *fs, Obj *o)
+{
+	for (int i = fs->nlocals - 1; i >= 0; i--)
+		if (fs->locals[i].obj == o)
+			return i;
+	return -1;
+}
+
+static int find_upval(FnState *fs, Obj *o);
+
+/* Declare o in a fresh register (a cell is made for it if needed). */
+static int declare(FnState *fs, Obj *o)
+{
+	int reg = alloc_reg(fs);
+	fs->nactive = fs->top;
+	if (fs->nlocals == fs->caplocals) {
+		int cap = fs->caplocals ? fs->caplocals * 2 : 16;
+		Local *v = GC_MALLOC(sizeof *v * (size_t)cap);
+		if (fs->nlocals)
+			memcpy(v, fs->locals, sizeof *v * (size_t)fs->nlocals);
+		fs->locals = v;
+		fs->caplocals = cap;
+	}
+	Local *l = &fs->locals[fs->nlocals++];
+	l->obj = o;
+	l->reg = reg;
+	l->cell = o ? needs_cell(o) : false;
+	if (o && o->captured && is_aggregate(o->type))
+		l->cell = false;
+	return fs->nlocals - 1;
+}
+
+static int find_upval(FnState *fs, Obj *o)
+{
+	for (int i = 0; i < fs->nups; i++)
+		if (fs->ups[i].obj == o)
+			return i;
+	if (!fs->outer)
+		return -1;
+	Capture cap;
+	int li = find_local(fs->outer, o);
+	if (li >= 0) {
+		Local *l = &fs->outer->locals[li];
+		cap.from_reg = true;
+		cap.index = l->reg;
+		if (!l->cell) {
+			/* an aggregate: its block pointer is captured through a
+			 * fresh cell made at closure creation (see CLOSURE) */
+			cap.index = l->reg | 0x10000;
+		}
+	} else {
+		int ui = find_upval(fs->outer, o);
+		if (ui < 0)
+			return -1;
+		cap.from_reg = false;
+		cap.index = ui;
+	}
+	Upval *v = GC_MALLOC(sizeof *v * (size_t)(fs->nups + 1));
+	if (fs->nups)
+		memcpy(v, fs->ups, sizeof *v * (size_t)fs->nups);
+	v[fs->nups].obj = o;
+	v[fs->nups].cap = cap;
+	fs->ups = v;
+	return fs->nups++;
+}
+
+static int global_index(Obj *o)
+{
+	for (int i = 0; i < C->nglobals; i++)
+		if (C->globals[i] == o)
+			return i;
+	if (C->nglobals == C->capglobals) {
+		int cap = C->capglobals ? C->capglobals * 2 : 32;
+		Obj **v = GC_MALLOC(sizeof *v * (size_t)cap);
+		if (C->nglobals)
+			memcpy(v, C->globals, sizeof *v * (size_t)C->nglobals);
+		C->globals = v;
+		C->capglobals = cap;
+	}
+	C->globals[C->nglobals] = o;
+	return C->nglobals++;
+}
+
+/* ---- expressions ------------------------------------------------------------------ */
+
+static int expr(FnState *fs, Node *n, int dst);
+static void expr_to(FnState *fs, Node *n, int dst);
+static void stmt(FnState *fs, Node *s);
+static void block(FnState *fs, NodeList *l);
+static int call_expr(FnState *fs, Node *n, int nres);
+static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body);
+static void zero_value(FnState *fs, Type *t, int dst);
+static void store_to(FnState *fs, Node *lhs, int src);
+static void convert_to(FnState *fs, Type *from, Type *to, int reg);
+
+static int dst_or_new(FnState *fs, int dst)
+{
+	return dst >= 0 ? dst : alloc_reg(fs);
+}
+
+static void load_const(FnState *fs, Type *t, ConstVal *cv, int dst)
+{
+	Type *u = type_under(t);
+	Value v;
+	v.u = 0;
+	if (type_is_untyped(u))
+		u = type_default(u);
+	if (type_is_boolean(u)) {
+		v.i = cv->b;
+	} else if (type_is_string(u)) {
+		v.p = cv->s.len ? str_new(cv->s.s, (int64_t)cv->s.len) : NULL;
+	} else if (type_is_float(u)) {
+		double d;
+		const_to_double(cv, type_bits(u), &d);
+		v.f = d;
+	} else if (type_is_complex(u)) {
+		GolComplex *z = GC_MALLOC_ATOMIC(sizeof *z);
+		ConstVal *cz = const_to_kind(cv, CK_COMPLEX);
+		ConstVal re = *cz;
+		re.kind = CK_FLOAT;
+		const_to_double(&re, 64, &z->re);
+		ConstVal im = *cz;
+		im.kind = CK_FLOAT;
+		memcpy(im.f, cz->im, sizeof im.f);
+		const_to_double(&im, 64, &z->im);
+		v.p = z;
+	} else if (type_is_integer(u)) {
+		v.i = const_to_int64(cv);
+	} else if (u->kind == TY_INTERFACE || u->kind == TY_UNTYPED_NIL) {
+		v.p = NULL;
+	}
+	if (type_is_integer(u) && v.i >= INT32_MIN && v.i <= INT32_MAX) {
+		emit_sbx(fs, BC_LOADI, dst, (int32_t)v.i);
+		return;
+	}
+	if (v.u == 0) {
+		emit(fs, BC_LOADNIL, dst, 0, 0);
+		return;
+	}
+	emit_bx(fs, BC_LOADK, dst, (uint32_t)add_k(fs, v));
+}
+
+/* Re-wrap an integer result to its type's width (int8 overflow wraps). */
+static void wrap_int(FnState *fs, Type *t, int reg)
+{
+	Type *u = type_under(t);
+	int bits = type_bits(u);
+	if (bits >= 64 || !type_is_integer(u))
+		return;
+	emit(fs, type_is_unsigned(u) ? BC_ZEXT : BC_SEXT, reg, reg, bits);
+}
+
+static void read_var(FnState *fs, Obj *o, int dst)
+{
+	if (o->global) {
+		emit_bx(fs, BC_GETG, dst, (uint32_t)global_index(o));
+		return;
+	}
+	int li = find_local(fs, o);
+	if (li >= 0) {
+		Local *l = &fs->locals[li];
+		if (l->cell)
+			emit(fs, BC_LOAD, dst, l->reg, 0);
+		else if (l->reg != dst)
+			emit(fs, BC_MOVE, dst, l->reg, 0);
+		return;
+	}
+	int ui = find_upval(fs, o);
+	if (ui < 0) {
+		cerror(o->pos, "internal: variable %s not found", o->name);
+		return;
+	}
+	emit(fs, BC_GETUP, dst, ui, 0);
+}
+
+static void write_var(FnState *fs, Obj *o, int src)
+{
+	if (o->global) {
+		emit_bx(fs, BC_SETG, src, (uint32_t)global_index(o));
+		return;
+	}
+	int li = find_local(fs, o);
+	if (li >= 0) {
+		Local *l = &fs->locals[li];
+		if (l->cell)
+			emit(fs, BC_STORE, l->reg, src, 0);
+		else if (l->reg != src)
+			emit(fs, BC_MOVE, l->reg, src, 0);
+		return;
+	}
+	int ui = find_upval(fs, o);
+	if (ui >= 0)
+		emit(fs, BC_SETUP, src, ui, 0);
+}
+
+/* The closure constant of a top-level function or method. */
+static GolClosure *func_closure(Obj *o);
+
+static int binary(FnState *fs, Node *n, int dst)
+{
+	Op op = n->u.op.op;
+	if (op == OP_ANDAND || op == OP_OROR) {
+		int r = dst_or_new(fs, dst);
+		expr_to(fs, n->u.op.x, r);
+		int j = emit_jump(fs, op == OP_ANDAND ? BC_JMPF : BC_JMPT, r);
+		expr_to(fs, n->u.op.y, r);
+		patch_here(fs, j);
+		return r;
+	}
+	Type *lt = n->u.op.x->type, *lu = type_under(lt);
+	int save = fs->top;
+	int b = expr(fs, n->u.op.x, -1);
+	int c = expr(fs, n->u.op.y, -1);
+	int r = dst >= 0 ? dst : save;
+	if (dst < 0) {
+		fs->top = save;
+		r = alloc_reg(fs);
+	}
+	bool fl = type_is_float(lu), str = type_is_string(lu), uns = type_is_unsigned(lu);
+	bool cplx = type_is_complex(lu);
+	switch (op) {
+	case OP_ADD:
+		if (str) emit(fs, BC_CONCAT, r, b, c);
+		else if (fl) emit(fs, BC_ADDF, r, b, c);
+		else if (cplx) emit(fs, BC_CONV, r, b, 100 + c); /* complex ops: see vm */
+		else emit(fs, BC_ADDI, r, b, c);
+		break;
+	case OP_SUB: emit(fs, fl ? BC_SUBF : BC_SUBI, r, b, c); break;
+	case OP_MUL: emit(fs, fl ? BC_MULF : BC_MULI, r, b, c); break;
+	case OP_DIV: emit(fs, fl ? BC_DIVF : uns ? BC_DIVU : BC_DIVI, r, b, c); break;
+	case OP_REM: emit(fs, uns ? BC_REMU : BC_REMI, r, b, c); break;
+	case OP_AND: emit(fs, BC_ANDI, r, b, c); break;
+	case OP_OR: emit(fs, BC_ORI, r, b, c); break;
+	case OP_XOR: emit(fs, BC_XORI, r, b, c); break;
+	case OP_ANDNOT: emit(fs, BC_ANDNOT, r, b, c); break;
+	case OP_SHL:
+		emitx(fs, BC_SHL, !type_is_unsigned(n->u.op.y->type), r, b, c);
+		break;
+	case OP_SHR:
+		emitx(fs, uns ? BC_SHRU : BC_SHRS, !type_is_unsigned(n->u.op.y->type), r, b, c);
+		break;
+	case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+		Type *xt = n->u.op.x->type, *yt = n->u.op.y->type;
+		if (op == OP_GT || op == OP_GE) {
+			int t = b;
+			b = c;
+			c = t;
+			op = op == OP_GT ? OP_LT : OP_LE;
+		}
+		bool eq = op == OP_EQ || op == OP_NE;
+		if (eq && (type_is_interface(xt) || type_is_interface(yt))) {
+			if (!type_is_interface(xt) && xt->kind != TY_UNTYPED_NIL) {
+				emit_bx(fs, BC_BOX, b, (uint32_t)type_k(fs, xt));
+			}
+			if (!type_is_interface(yt) && yt->kind != TY_UNTYPED_NIL) {
+				emit_bx(fs, BC_BOX, c, (uint32_t)type_k(fs, yt));
+			}
+			emit(fs, BC_IFACEEQ, r, b, c);
+		} else if (eq && (is_aggregate(lt) || cplx)) {
+			emit(fs, BC_EQV, r, b, c);
+			emit_sbx(fs, BC_EXT, 0, type_k(fs, lt));
+		} else if (eq && str) {
+			emit(fs, BC_EQS, r, b, c);
+		} else if (eq && fl) {
+			emit(fs, BC_EQF, r, b, c);
+		} else if (eq) {
+			emit(fs, BC_EQI, r, b, c);
+		} else if (str) {
+			emit(fs, op == OP_LT ? BC_LTS : BC_LES, r, b, c);
+		} else if (fl) {
+			emit(fs, op == OP_LT ? BC_LTF : BC_LEF, r, b, c);
+		} else if (uns) {
+			emit(fs, op == OP_LT ? BC_LTU : BC_LEU, r, b, c);
+		} else {
+			emit(fs, op == OP_LT ? BC_LTI : BC_LEI, r, b, c);
+		}
+		if (n->u.op.op == OP_NE)
+			emit(fs, BC_NOT, r, r, 0);
+		fs->top = r + 1 > save ? (r >= save ? r + 1 : save) : save;
+		return r;
+	}
+	default:
+		cerror(n->pos, "internal: operator %s", op_text(op));
+		break;
+	}
+	if (!str && !fl)
+		wrap_int(fs, n->type ? n->type : lt, r);
+	if (fl && type_bits(lu) == 32)
+		emit(fs, BC_F32, r, r, 0);
+	fs->top = r >= save ? r + 1 : save;
+	return r;
+}
+
+static int unary(FnState *fs, Node *n, int dst)
+{
+	Op op = n->u.op.op;
+	if (op == OP_AND) {
+		Node *x = ast_unparen(n->u.op.x);
+		int r = dst_or_new(fs, dst);
+		if (x->kind == N_COMPOSITELIT || is_aggregate(x->type)) {
+			if (x->kind == N_COMPOSITELIT) {
+				expr_to(fs, x, r);
+				return r;
+			}
+			/* &aggregate: its block */
+			expr_to(fs, x, r);
+			return r;
+		}
+		if (x->kind == N_IDENT) {
+			Obj *o = x->obj;
+			if (o->global) {
+				emit_bx(fs, BC_GADDR, r, (uint32_t)global_index(o));
+				return r;
+			}
+			int li = find_local(fs, o);
+			if (li >= 0 && fs->locals[li].cell) {
+				emit(fs, BC_MOVE, r, fs->locals[li].reg, 0);
+				return r;
+			}
+			int ui = find_upval(fs, o);
+			if (ui >= 0) {
+				emit(fs, BC_UPCELL, r, ui, 0);
+				return r;
+			}
+			cerror(n->pos, "internal: address of %s", o->name);
+			return r;
+		}
+		if (x->kind == N_SELECTOR) {
+			int save = fs->top;
+			Node *base = x->u.selector.x;
+			int b = expr(fs, base, -1);
+			int fi = (int)(intptr_t)x->cv; /* field index stored by the selector compile */
+			(void)fi;
+			/* the selector path: compile like a field read but taking the address */
+			fs->top = save;
+			(void)b;
+		}
+		/* generic: &x.f, &a[i], &s[i], &*p */
+		if (x->kind == N_INDEX) {
+			Type *bt = type_under(x->u.index.x->type);
+			int save = fs->top;
+			int b = expr(fs, x->u.index.x, -1);
+			int i = expr(fs, x->u.index.index, -1);
+			if (bt->kind == TY_SLICE) {
+				emit(fs, BC_SADDR, r, b, i);
+			} else {
+				if (bt->kind == TY_POINTER)
+					bt = type_under(bt->elem);
+				emit(fs, BC_AADDR, r, b, i);
+				emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+			}
+			fs->top = r >= save ? r + 1 : save;
+			return r;
+		}
+		if (x->kind == N_STAR) {
+			expr_to(fs, x->u.un1.x, r);
+			emit(fs, BC_NILCHK, r, 0, 0);
+			return r;
+		}
+		if (x->kind == N_SELECTOR) {
+			Selection sel;
+			Type *bt = x->u.selector.x->type;
+			if (type_lookup(bt, x->u.selector.sel->u.ident.name, &sel) == 1) {
+				int save = fs->top;
+				int b = expr(fs, x->u.selector.x, -1);
+				int t = alloc_reg(fs);
+				if (b != t)
+					emit(fs, BC_MOVE, t, b, 0);
+				for (int i = 0; i < sel.depth - 1; i++)
+					emit(fs, BC_GETF, t, t, sel.path[i]);
+				emit(fs, BC_FADDR, r, t, sel.path[sel.depth - 1]);
+				fs->top = r >= save ? r + 1 : save;
+				return r;
+			}
+		}
+		cerror(n->pos, "internal: cannot take this address yet");
+		return r;
+	}
+	if (op == OP_RECV) {
+		cerror(n->pos, "gol: channels are not supported yet");
+		return dst_or_new(fs, dst);
+	}
+	int save = fs->top;
+	int b = expr(fs, n->u.op.x, -1);
+	int r = dst;
+	if (r < 0) {
+		fs->top = save;
+		r = alloc_reg(fs);
+	}
+	Type *u = type_under(n->type);
+	switch (op) {
+	case OP_SUB:
+		emit(fs, type_is_float(u) ? BC_NEGF : BC_NEGI, r, b, 0);
+		if (!type_is_float(u))
+			wrap_int(fs, n->type, r);
+		break;
+	case OP_ADD:
+		if (r != b)
+			emit(fs, BC_MOVE, r, b, 0);
+		break;
+	case OP_NOT:
+		emit(fs, BC_NOT, r, b, 0);
+		break;
+	case OP_XOR:
+		emit(fs, BC_NOTI, r, b, 0);
+		wrap_int(fs, n->type, r);
+		break;
+	default:
+		cerror(n->pos, "internal: unary %s", op_text(op));
+	}
+	fs->top = r >= save ? r + 1 : save;
+	return r;
+}
+
+/* Move an interface-typed or concrete value into an interface slot. */
+static void box_if_needed(FnState *fs, Type *from, Type *to, int reg)
+{
+	if (!to || !type_is_interface(to) || !from)
+		return;
+	if (type_is_interface(from) || from->kind == TY_UNTYPED_NIL)
+		return;
+	Type *t = type_is_untyped(from) ? type_default(from) : from;
+	emit_bx(fs, BC_BOX, reg, (uint32_t)type_k(fs, t));
+}
+
+/* Value-copy semantics: an aggregate read from a variable must be cloned
+ * before it is stored somewhere else. */
+static void clone_if_aggregate(FnState *fs, Node *src, int reg)
+{
+	Node *s = ast_unparen(src);
+	if (!is_aggregate(s->type))
+		return;
+	if (s->kind == N_COMPOSITELIT || s->kind == N_CALL)
+		return; /* already a fresh block */
+	emit_bx(fs, BC_CLONE, reg, (uint32_t)type_k(fs, s->type));
+}
+
+/* Evaluate n as a value of type `to` into register dst: boxes into
+ * interfaces, clones aggregates. */
+static void value_to(FnState *fs, Node *n, Type *to, int dst)
+{
+	expr_to(fs, n, dst);
+	if (to && type_is_interface(to))
+		box_if_needed(fs, n->type, to, dst);
+	else
+		clone_if_aggregate(fs, n, dst);
+}
+
+static int selector(FnState *fs, Node *n, int dst)
+{
+	Node *x = n->u.selector.x;
+	const char *name = n->u.selector.sel->u.ident.name;
+	/* package member */
+	if (x->kind == N_IDENT && x->obj && ((Obj *)x->obj)->kind == OBJ_PKG) {
+		Obj *m = n->obj;
+		int r = dst_or_new(fs, dst);
+		if (m->kind == OBJ_CONST) {
+			load_const(fs, m->type, m->cv, r);
+		} else if (m->kind == OBJ_FUNC) {
+			emit_bx(fs, BC_LOADK, r, (uint32_t)add_kp(fs, func_closure(m)));
+		} else if (m->kind == OBJ_VAR) {
+			read_var(fs, m, r);
+		} else {
+			cerror(n->pos, "internal: package member %s", name);
+		}
+		return r;
+	}
+	if (n->cv && n->type && !x->type) {
+		int r = dst_or_new(fs, dst);
+		load_const(fs, n->type, n->cv, r);
+		return r;
+	}
+	Type *bt = x->type;
+	Selection sel;
+	int k = type_lookup(bt, name, &sel);
+	int save = fs->top;
+	int r = dst;
+	if (k == 1) {
+		int b = expr(fs, x, -1);
+		if (r < 0) {
+			fs->top = save;
+			r = alloc_reg(fs);
+		}
+		int cur = b;
+		for (int i = 0; i < sel.depth; i++) {
+			emit(fs, BC_GETF, r, cur, sel.path[i]);
+			cur = r;
+		}
+		fs->top = r >= save ? r + 1 : save;
+		return r;
+	}
+	if (k == 2) {
+		/* method value: bind the receiver */
+		if (r < 0)
+			r = alloc_reg(fs);
+		int b = alloc_reg(fs);
+		expr_to(fs, x, b);
+		for (int i = 0; i < sel.depth; i++)
+			emit(fs, BC_GETF, b, b, sel.path[i]);
+		if (type_is_interface(bt) && sel.depth == 0) {
+			/* the method of a dynamic value: resolved by BIND at run time */
+			emitx(fs, BC_BIND, 1, r, b, add_kp(fs, (void *)name));
+		} else {
+			Method *m = sel.method;
+			GolClosure *f = func_closure(m->func);
+			if (m->ptr_recv && !is_aggregate(x->type) && type_under(x->type)->kind != TY_POINTER) {
+				/* needs &x of a scalar-based named type: take the address */
+				Node addr = {0};
+				addr.kind = N_UNARY;
+				addr.pos = x->pos;
+				addr.u.op.op = OP_AND;
+				addr.u.op.x = x;
+				addr.type = type_pointer(x->type);
+				unary(fs, &addr, b);
+			} else if (!m->ptr_recv && type_under(x->type)->kind == TY_POINTER && !is_aggregate(type_under(x->type)->elem)) {
+				emit(fs, BC_LOAD, b, b, 0);
+			} else if (!m->ptr_recv && is_aggregate(m->sig ? x->type : NULL)) {
+				emit_bx(fs, BC_CLONE, b, (uint32_t)type_k(fs, x->type));
+			}
+			emit(fs, BC_BIND, r, b, add_kp(fs, f));
+		}
+		fs->top = r >= save ? r + 1 : save;
+		return r;
+	}
+	cerror(n->pos, "internal: selector %s", name);
+	return dst_or_new(fs, dst);
+}
+
+static int index_expr(FnState *fs, Node *n, int dst, bool commaok)
+{
+	Type *bt = type_under(n->u.index.x->type);
+	int save = fs->top;
+	int b = expr(fs, n->u.index.x, -1);
+	int i = expr(fs, n->u.index.index, -1);
+	int r = dst;
+	if (r < 0) {
+		fs->top = save;
+		r = alloc_reg(fs);
+		if (commaok)
+			alloc_reg(fs);
+	}
+	if (bt->kind == TY_POINTER)
+		bt = type_under(bt->elem);
+	switch (bt->kind) {
+	case TY_STRING:
+	case TY_UNTYPED_STRING:
+		emit(fs, BC_STRIDX, r, b, i);
+		break;
+	case TY_SLICE:
+		emit(fs, BC_SIDX, r, b, i);
+		break;
+	case TY_ARRAY:
+		emit(fs, BC_AIDX, r, b, i);
+		emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		break;
+	case TY_MAP:
+		if (type_is_interface(bt->key))
+			box_if_needed(fs, n->u.index.index->type, bt->key, i);
+		emitx(fs, BC_MGET, commaok ? 1 : 0, r, b, i);
+		break;
+	default:
+		cerror(n->pos, "internal: index");
+	}
+	fs->top = r >= save ? r + (commaok ? 2 : 1) : save;
+	return r;
+}
+
+static int slice_expr(FnState *fs, Node *n, int dst)
+{
+	Type *bt = type_under(n->u.slice.x->type);
+	int save = fs->top;
+	int b = expr(fs, n->u.slice.x, -1);
+	int idx = alloc_regs(fs, 3);
+	int flags = 0;
+	if (n->u.slice.lo)
+		expr_to(fs, n->u.slice.lo, idx);
+	else
+		flags |= 1;
+	if (n->u.slice.hi)
+		expr_to(fs, n->u.slice.hi, idx + 1);
+	else
+		flags |= 2;
+	if (n->u.slice.three) {
+		expr_to(fs, n->u.slice.max, idx + 2);
+		flags |= 4;
+	}
+	int r = dst;
+	if (r < 0)
+		r = alloc_reg(fs);
+	if (type_is_string(bt)) {
+		emitx(fs, BC_STRSLICE, flags, r, b, idx);
+	} else if (bt->kind == TY_SLICE) {
+		emitx(fs, BC_SLICE, flags, r, b, idx);
+		emit_sbx(fs, BC_EXT, 0, 0);
+	} else {
+		if (bt->kind == TY_POINTER)
+			bt = type_under(bt->elem);
+		emitx(fs, BC_SLICE, flags | 8, r, b, idx);
+		emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+	}
+	if (dst < 0) {
+		emit(fs, BC_MOVE, save, r, 0);
+		fs->top = save + 1;
+		return save;
+	}
+	fs->top = save > dst ? save : save;
+	return r;
+}
+
+static int complit(FnState *fs, Node *n, int dst)
+{
+	Type *t = n->type;
+	Type *u = type_under(t);
+	int r = dst_or_new(fs, dst);
+	bool ptr = false;
+	if (u->kind == TY_POINTER) {
+		ptr = true;
+		t = u->elem;
+		u = type_under(t);
+	}
+	(void)ptr;
+	NodeList *el = &n->u.complit.elts;
+	int save = fs->top;
+	switch (u->kind) {
+	case TY_STRUCT:
+		emit_bx(fs, BC_NEWBLK, r, (uint32_t)type_k(fs, t));
+		for (int i = 0; i < el->len; i++) {
+			Node *e = el->v[i];
+			int fi = i;
+			Node *val = e;
+			if (e->kind == N_KEYVALUE) {
+				fi = (int)const_to_int64(e->u.kv.key->cv);
+				val = e->u.kv.value;
+			}
+			if (val->kind == N_COMPOSITELIT && !val->type)
+				val->type = u->fields[fi].type;
+			int v = alloc_reg(fs);
+			value_to(fs, val, u->fields[fi].type, v);
+			emit(fs, BC_SETF, r, fi, v);
+			fs->top = save;
+		}
+		break;
+	case TY_ARRAY: {
+		emit_bx(fs, BC_NEWBLK, r, (uint32_t)type_k(fs, t));
+		int64_t idx = 0;
+		for (int i = 0; i < el->len; i++) {
+			Node *e = el->v[i];
+			Node *val = e;
+			if (e->kind == N_KEYVALUE) {
+				idx = const_to_int64(e->u.kv.key->cv);
+				val = e->u.kv.value;
+			}
+			if (val->kind == N_COMPOSITELIT && !val->type)
+				val->type = u->elem;
+			int v = alloc_reg(fs);
+			value_to(fs, val, u->elem, v);
+			int ir = alloc_reg(fs);
+			load_const(fs, type_basic[TY_INT], const_int64(idx), ir);
+			emit(fs, BC_ASET, r, ir, v);
+			emit_sbx(fs, BC_EXT, 0, (int32_t)u->len);
+			fs->top = save;
+			idx++;
+		}
+		break;
+	}
+	case TY_SLICE: {
+		int64_t max = 0, idx = 0;
+		for (int i = 0; i < el->len; i++) {
+			Node *e = el->v[i];
+			if (e->kind == N_KEYVALUE)
+				idx = const_to_int64(e->u.kv.key->cv);
+			idx++;
+			if (idx > max)
+				max = idx;
+		}
+		int lr = alloc_reg(fs);
+		load_const(fs, type_basic[TY_INT], const_int64(max), lr);
+		emitx(fs, BC_MKSLICE, 1, r, lr, lr);
+		emit_sbx(fs, BC_EXT, 0, type_k(fs, u->elem));
+		idx = 0;
+		for (int i = 0; i < el->len; i++) {
+			Node *e = el->v[i];
+			Node *val = e;
+			if (e->kind == N_KEYVALUE) {
+				idx = const_to_int64(e->u.kv.key->cv);
+				val = e->u.kv.value;
+			}
+			if (val->kind == N_COMPOSITELIT && !val->type)
+				val->type = u->elem;
+			int v = alloc_reg(fs);
+			value_to(fs, val, u->elem, v);
+			int ir = alloc_reg(fs);
+			load_const(fs, type_basic[TY_INT], const_int64(idx), ir);
+			emit(fs, BC_SSET, r, ir, v);
+			fs->top = save + 1;
+			idx++;
+		}
+		break;
+	}
+	case TY_MAP:
+		emit_bx(fs, BC_MKMAP, r, (uint32_t)type_k(fs, t));
+		for (int i = 0; i < el->len; i++) {
+			Node *e = el->v[i];
+			if (e->u.kv.key->kind == N_COMPOSITELIT && !e->u.kv.key->type)
+				e->u.kv.key->type = u->key;
+			if (e->u.kv.value->kind == N_COMPOSITELIT && !e->u.kv.value->type)
+				e->u.kv.value->type = u->elem;
+			int k = alloc_reg(fs);
+			value_to(fs, e->u.kv.key, u->key, k);
+			int v = alloc_reg(fs);
+			value_to(fs, e->u.kv.value, u->elem, v);
+			emit(fs, BC_MSET, r, k, v);
+			fs->top = save;
+		}
+		break;
+	default:
+		cerror(n->pos, "internal: composite literal of %s", type_string(t, false));
+	}
+	fs->top = save > r ? save : r + 1;
+	if (dst >= 0)
+		fs->top = save;
+	return r;
+}
+
+/* Conversions T(x). */
+enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES, CV_CPLX };
+
+static void convert_to(FnState *fs, Type *from, Type *to, int r)
+{
+	Type *fu = type_under(from), *tu = type_under(to);
+	if (type_is_untyped(fu))
+		fu = type_under(type_default(fu));
+	if (type_is_interface(tu)) {
+		box_if_needed(fs, from, to, r);
+		return;
+	}
+	if (type_is_integer(fu) && type_is_integer(tu)) {
+		wrap_int(fs, to, r);
+		return;
+	}
+	if (type_is_integer(fu) && type_is_float(tu)) {
+		emit(fs, type_is_unsigned(fu) ? BC_U2F : BC_I2F, r, r, 0);
+		if (type_bits(tu) == 32)
+			emit(fs, BC_F32, r, r, 0);
+		return;
+	}
+	if (type_is_float(fu) && type_is_integer(tu)) {
+		emit(fs, type_is_unsigned(tu) ? BC_F2U : BC_F2I, r, r, 0);
+		wrap_int(fs, to, r);
+		return;
+	}
+	if (type_is_float(fu) && type_is_float(tu)) {
+		if (type_bits(tu) == 32)
+			emit(fs, BC_F32, r, r, 0);
+		return;
+	}
+	if (type_is_string(tu)) {
+		if (type_is_integer(fu))
+			emit(fs, BC_CONV, r, r, CV_RUNE2STR);
+		else if (fu->kind == TY_SLICE && type_under(fu->elem)->kind == TY_UINT8)
+			emit(fs, BC_CONV, r, r, CV_BYTES2STR);
+		else if (fu->kind == TY_SLICE)
+			emit(fs, BC_CONV, r, r, CV_RUNES2STR);
+		return;
+	}
+	if (type_is_string(fu) && tu->kind == TY_SLICE) {
+		emit(fs, BC_CONV, r, r, type_under(tu->elem)->kind == TY_UINT8 ? CV_STR2BYTES : CV_STR2RUNES);
+		return;
+	}
+	if (type_is_complex(fu) && type_is_complex(tu))
+		return;
+	/* identical underlying types: no change in representation */
+}
+
+static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
+{
+	NodeList *args = &n->u.call.args;
+	int save = fs->top;
+	int r = dst_or_new(fs, dst);
+	switch (bi) {
+	case BI_LEN:
+	case BI_CAP: {
+		if (n->cv) {
+			load_const(fs, type_basic[TY_INT], n->cv, r);
+			break;
+		}
+		Type *u = type_under(args->v[0]->type);
+		if (u->kind == TY_POINTER)
+			u = type_under(u->elem);
+		if (u->kind == TY_ARRAY) {
+			load_const(fs, type_basic[TY_INT], const_int64(u->len), r);
+			break;
+		}
+		int a = expr(fs, args->v[0], -1);
+		if (type_is_string(u))
+			emit(fs, BC_STRLEN, r, a, 0);
+		else if (u->kind == TY_MAP)
+			emit(fs, BC_MLEN, r, a, 0);
+		else
+			emit(fs, bi == BI_LEN ? BC_SLEN : BC_SCAP, r, a, 0);
+		break;
+	}
+	case BI_APPEND: {
+		Type *st = n->type;
+		int s = alloc_reg(fs);
+		expr_to(fs, args->v[0], s);
+		if (n->u.call.ellipsis) {
+			int o = expr(fs, args->v[1], -1);
+			emitx(fs, BC_APPENDS, type_is_string(args->v[1]->type) ? 1 : 0, r, s, o);
+			break;
+		}
+		int nvals = args->len - 1;
+		int base = alloc_regs(fs, nvals > 0 ? nvals : 1);
+		for (int i = 0; i < nvals; i++)
+			value_to(fs, args->v[i + 1], type_under(st)->elem, base + i);
+		emit(fs, BC_APPEND, s, base, nvals);
+		if (r != s)
+			emit(fs, BC_MOVE, r, s, 0);
+		break;
+	}
+	case BI_MAKE: {
+		Type *t = n->type, *u = type_under(t);
+		if (u->kind == TY_SLICE) {
+			int l = alloc_reg(fs);
+			expr_to(fs, args->v[1], l);
+			int c = l;
+			if (args->len > 2) {
+				c = alloc_reg(fs);
+				expr_to(fs, args->v[2], c);
+			}
+			emitx(fs, BC_MKSLICE, args->len > 2 ? 0 : 1, r, l, c);
+			emit_sbx(fs, BC_EXT, 0, type_k(fs, u->elem));
+		} else if (u->kind == TY_MAP) {
+			emit_bx(fs, BC_MKMAP, r, (uint32_t)type_k(fs, t));
+		} else {
+			cerror(n->pos, "gol: channels are not supported yet");
+		}
+		break;
+	}
+	case BI_NEW: {
+		Type *t = type_under(n->type)->elem;
+		if (is_aggregate(t)) {
+			emit_bx(fs, BC_NEWBLK, r, (uint32_t)type_k(fs, t));
+		} else {
+			emit(fs, BC_NEWCELL, r, 0, 0);
+		}
+		break;
+	}
+	case BI_DELETE: {
+		int m = expr(fs, args->v[0], -1);
+		int k = alloc_reg(fs);
+		value_to(fs, args->v[1], type_under(args->v[0]->type)->key, k);
+		emit(fs, BC_MDEL, m, k, 0);
+		break;
+	}
+	case BI_COPY: {
+		int a = expr(fs, args->v[0], -1);
+		int b = expr(fs, args->v[1], -1);
+		emitx(fs, BC_COPY, type_is_string(args->v[1]->type) ? 1 : 0, r, a, b);
+		break;
+	}
+	case BI_PANIC: {
+		int a = alloc_reg(fs);
+		value_to(fs, args->v[0], type_any, a);
+		emit(fs, BC_PANIC, a, 0, 0);
+		break;
+	}
+	case BI_RECOVER:
+		emit(fs, BC_RECOVER, r, 0, 0);
+		break;
+	case BI_PRINT:
+	case BI_PRINTLN:
+		for (int i = 0; i < args->len; i++) {
+			int a = expr(fs, args->v[i], -1);
+			Type *t = args->v[i]->type;
+			if (type_is_untyped(t))
+				t = type_default(t);
+			int flags = (bi == BI_PRINTLN && i > 0 ? 1 : 0) | (bi == BI_PRINTLN && i == args->len - 1 ? 2 : 0);
+			emit(fs, BC_PRINT, a, type_k(fs, t), flags);
+		}
+		if (bi == BI_PRINTLN && args->len == 0)
+			emit(fs, BC_PRINT, 0, 0, 4);
+		break;
+	case BI_MIN:
+	case BI_MAX: {
+		if (n->cv) {
+			load_const(fs, n->type, n->cv, r);
+			break;
+		}
+		Type *t = n->type;
+		bool fl = type_is_float(t), str = type_is_string(t), uns = type_is_unsigned(t);
+		expr_to(fs, args->v[0], r);
+		for (int i = 1; i < args->len; i++) {
+			int a = expr(fs, args->v[i], -1);
+			int c = alloc_reg(fs);
+			Opcode lt = str ? BC_LTS : fl ? BC_LTF : uns ? BC_LTU : BC_LTI;
+			if (bi == BI_MIN)
+				emit(fs, lt, c, a, r);
+			else
+				emit(fs, lt, c, r, a);
+			int j = emit_jump(fs, BC_JMPF, c);
+			emit(fs, BC_MOVE, r, a, 0);
+			patch_here(fs, j);
+		}
+		break;
+	}
+	case BI_CLEAR:
+		cerror(n->pos, "gol: clear is not supported yet");
+		break;
+	default:
+		cerror(n->pos, "gol: builtin %s is not supported yet", ast_expr_string(n->u.call.fun));
+	}
+	fs->top = r >= save ? r + 1 : save;
+	if (dst >= 0)
+		fs->top = save;
+	return r;
+}
+
+/* The Go-level name of a method's function: main.T.M or main.(*T).M. */
+static const char *method_name(Obj *fobj)
+{
+	Node *fd = fobj->decl;
+	Node *rt = fd->u.func.recv->u.field.type;
+	bool ptr = false;
+	while (rt->kind == N_PAREN)
+		rt = rt->u.un1.x;
+	if (rt->kind == N_STAR) {
+		ptr = true;
+		rt = rt->u.un1.x;
+	}
+	char buf[256];
+	snprintf(buf, sizeof buf, ptr ? "%s.(*%s).%s" : "%s.%s.%s", fobj->pkg ? fobj->pkg : "main",
+		 rt->kind == N_IDENT ? rt->u.ident.name : "?", fobj->name);
+	return ast_strndup(buf, strlen(buf));
+}
+
+Proto **compiled_protos;
+int ncompiled_protos;
+
+static GolClosure **closures_by_obj;
+static Obj **closure_objs;
+static int nclosures, capclosures;
+
+/* Every top-level function and method has one closure object, made on
+ * first reference and compiled later (compile_program fills in protos). */
+static GolClosure *func_closure(Obj *o)
+{
+	for (int i = 0; i < nclosures; i++)
+		if (closure_objs[i] == o)
+			return closures_by_obj[i];
+	GolClosure *f = GC_MALLOC(sizeof *f);
+	if (o->pkg && strcmp(o->pkg, "main")) {
+		/* a standard-library function: implemented natively */
+		char name[256];
+		if (o->decl && o->decl->kind == N_FUNCDECL && o->decl->u.func.recv) {
+			Node *rt = o->decl->u.func.recv->u.field.type;
+			while (rt->kind == N_PAREN || rt->kind == N_STAR)
+				rt = rt->u.un1.x;
+			snprintf(name, sizeof name, "%s.%s.%s", o->pkg, rt->kind == N_IDENT ? rt->u.ident.name : "?", o->name);
+		} else {
+			snprintf(name, sizeof name, "%s.%s", o->pkg, o->name);
+		}
+		f->name = ast_strndup(name, strlen(name));
+		f->native = natives_lookup(name);
+		if (!f->native && o->decl)
+			cerror(o->decl->pos, "gol: %s is not implemented yet", name);
+	}
+	if (nclosures == capclosures) {
+		int cap = capclosures ? capclosures * 2 : 32;
+		GolClosure **v = GC_MALLOC(sizeof *v * (size_t)cap);
+		Obj **w = GC_MALLOC(sizeof *w * (size_t)cap);
+		if (nclosures) {
+			memcpy(v, closures_by_obj, sizeof *v * (size_t)nclosures);
+			memcpy(w, closure_objs, sizeof *w * (size_t)nclosures);
+		}
+		closures_by_obj = v;
+		closure_objs = w;
+		capclosures = cap;
+	}
+	closures_by_obj[nclosures] = f;
+	closure_objs[nclosures] = o;
+	nclosures++;
+	return f;
+}
+
+/* Compile a call; results land in consecutive registers starting at the
+ * returned one (nres of them). */
+static int call_expr(FnState *fs, Node *n, int nres)
+{
+	Node *fun = ast_unparen(n->u.call.fun);
+	Type *ft = type_under(fun->type);
+	int base = alloc_reg(fs);
+	int nargs = 0;
+	/* method calls: the receiver is the first argument */
+	bool dynamic = false;
+	const char *mname = NULL;
+	if (fun->kind == N_SELECTOR && !(fun->u.selector.x->kind == N_IDENT && fun->u.selector.x->obj
+					 && ((Obj *)fun->u.selector.x->obj)->kind == OBJ_PKG)) {
+		Type *bt = fun->u.selector.x->type;
+		Selection sel;
+		const char *name = fun->u.selector.sel->u.ident.name;
+		if (fun->u.selector.x->kind != N_BAD && bt && type_lookup(bt, name, &sel) == 2
+		    && !(fun->u.selector.x->type && fun->u.selector.x->obj && ((Obj *)fun->u.selector.x->obj)->kind == OBJ_TYPE)) {
+			int rr = alloc_reg(fs);
+			expr_to(fs, fun->u.selector.x, rr);
+			for (int i = 0; i < sel.depth; i++)
+				emit(fs, BC_GETF, rr, rr, sel.path[i]);
+			Type *rt = bt;
+			/* type of the receiver after following embedded fields */
+			if (sel.depth) {
+				Type *cur = type_under(bt);
+				if (cur->kind == TY_POINTER)
+					cur = type_under(cur->elem);
+				for (int i = 0; i < sel.depth; i++) {
+					rt = cur->fields[sel.path[i]].type;
+					cur = type_under(rt);
+					if (cur->kind == TY_POINTER && i < sel.depth - 1)
+						cur = type_under(cur->elem);
+				}
+			}
+			if (type_is_interface(rt)) {
+				dynamic = true;
+				mname = name;
+			} else {
+				Method *m = sel.method;
+				emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, func_closure(m->func)));
+				Type *ru = type_under(rt);
+				bool is_ptr = ru->kind == TY_POINTER;
+				if (m->ptr_recv && !is_ptr && !is_aggregate(rt)) {
+					/* &x for a scalar-based receiver */
+					Node addr = {0};
+					addr.kind = N_UNARY;
+					addr.pos = fun->pos;
+					addr.u.op.op = OP_AND;
+					addr.u.op.x = fun->u.selector.x;
+					addr.type = type_pointer(rt);
+					if (sel.depth == 0)
+						unary(fs, &addr, rr);
+				} else if (!m->ptr_recv && is_ptr) {
+					if (is_aggregate(ru->elem))
+						emit(fs, BC_NILCHK, rr, 0, 0);
+					else
+						emit(fs, BC_LOAD, rr, rr, 0);
+				}
+			}
+			nargs = 1;
+		} else {
+			expr_to(fs, fun, base);
+		}
+	} else if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_FUNC && ((Obj *)fun->obj)->global) {
+		emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, func_closure(fun->obj)));
+	} else {
+		expr_to(fs, fun, base);
+	}
+	/* arguments */
+	NodeList *args = &n->u.call.args;
+	int np = ft->nfields;
+	if (args->len == 1 && ast_unparen(args->v[0])->kind == N_CALL && args->v[0]->type
+	    && args->v[0]->type->kind == TY_TUPLE) {
+		/* f(g()) */
+		Type *tt = args->v[0]->type;
+		int gr = call_expr(fs, ast_unparen(args->v[0]), tt->nfields);
+		for (int i = 0; i < tt->nfields; i++) {
+			int d = base + 1 + nargs + i;
+			if (d >= fs->top)
+				alloc_reg(fs);
+			if (gr + i != d)
+				emit(fs, BC_MOVE, d, gr + i, 0);
+		}
+		/* variadic packing of g()'s results */
+		if (ft->variadic) {
+			int fixed = np - 1;
+			int nv = tt->nfields - fixed;
+			int first = base + 1 + nargs + fixed;
+			Type *et = type_under(ft->fields[np - 1].type)->elem;
+			for (int i = 0; i < nv; i++)
+				box_if_needed(fs, tt->fields[fixed + i].type, et, first + i);
+			int s = first;
+			int tmp = alloc_reg(fs);
+			emit(fs, BC_LOADNIL, tmp, 0, 0);
+			emit(fs, BC_APPEND, tmp, first, nv);
+			emit(fs, BC_MOVE, s, tmp, 0);
+			nargs += fixed + 1;
+		} else {
+			for (int i = 0; i < tt->nfields; i++)
+				box_if_needed(fs, tt->fields[i].type, ft->fields[i].type, base + 1 + nargs + i);
+			nargs += tt->nfields;
+		}
+		fs->top = base + 1 + nargs;
+	} else {
+		int fixed = ft->variadic && !n->u.call.ellipsis ? np - 1 : np;
+		for (int i = 0; i < fixed && i < args->len; i++) {
+			int d = alloc_reg(fs);
+			value_to(fs, args->v[i], ft->fields[i].type, d);
+			nargs++;
+		}
+		if (ft->variadic && !n->u.call.ellipsis) {
+			Type *et = type_under(ft->fields[np - 1].type)->elem;
+			int nv = args->len - fixed;
+			int s = alloc_reg(fs);
+			if (nv > 0) {
+				int vb = alloc_regs(fs, nv);
+				for (int i = 0; i < nv; i++)
+					value_to(fs, args->v[fixed + i], et, vb + i);
+				emit(fs, BC_LOADNIL, s, 0, 0);
+				emit(fs, BC_APPEND, s, vb, nv);
+			} else {
+				emit(fs, BC_LOADNIL, s, 0, 0);
+			}
+			fs->top = s + 1;
+			nargs++;
+		}
+	}
+	if (dynamic) {
+		int pc = emit(fs, BC_CALLM, base, nargs, nres);
+		(void)pc;
+		emit_sbx(fs, BC_EXT, 0, add_kp(fs, (void *)mname));
+	} else {
+		emit(fs, BC_CALL, base, nargs, nres);
+	}
+	fs->top = base + (nres > 0 ? nres : 0);
+	if (fs->top > fs->maxregs)
+		fs->maxregs = fs->top;
+	return base;
+}
+
+static int funclit(FnState *fs, Node *n, int dst)
+{
+	char name[256];
+	fs->nlit++;
+	snprintf(name, sizeof name, "%s.func%d", fs->name, fs->nlit);
+	Proto *p = compile_function(fs, ast_strndup(name, strlen(name)), n->type, NULL, n->u.funclit.type,
+				    n->u.funclit.body);
+	int r = dst_or_new(fs, dst);
+	Proto **v = GC_MALLOC(sizeof *v * (size_t)(fs->p->nprotos + 1));
+	if (fs->p->nprotos)
+		memcpy(v, fs->p->protos, sizeof *v * (size_t)fs->p->nprotos);
+	v[fs->p->nprotos] = p;
+	fs->p->protos = v;
+	emit_bx(fs, BC_CLOSURE, r, (uint32_t)fs->p->nprotos++);
+	return r;
+}
+
+static int expr(FnState *fs, Node *n, int dst)
+{
+	int line_saved = fs->line;
+	if (n->pos.line)
+		fs->line = n->pos.line;
+	int r;
+	if (n->cv && n->type && n->kind != N_CALL) {
+		r = dst_or_new(fs, dst);
+		load_const(fs, n->type, n->cv, r);
+		fs->line = line_saved;
+		return r;
+	}
+	if (n->cv && n->kind == N_CALL && n->type) {
+		r = dst_or_new(fs, dst);
+		load_const(fs, n->type, n->cv, r);
+		fs->line = line_saved;
+		return r;
+	}
+	switch (n->kind) {
+	case N_PAREN:
+		r = expr(fs, n->u.un1.x, dst);
+		break;
+	case N_IDENT: {
+		Obj *o = n->obj;
+		if (!o) {
+			cerror(n->pos, "internal: unresolved %s", n->u.ident.name);
+			r = dst_or_new(fs, dst);
+			break;
+		}
+		if (o->kind == OBJ_NIL) {
+			r = dst_or_new(fs, dst);
+			emit(fs, BC_LOADNIL, r, 0, 0);
+			break;
+		}
+		if (o->kind == OBJ_FUNC) {
+			r = dst_or_new(fs, dst);
+			emit_bx(fs, BC_LOADK, r, (uint32_t)add_kp(fs, func_closure(o)));
+			break;
+		}
+		if (o->kind == OBJ_CONST) {
+			r = dst_or_new(fs, dst);
+			load_const(fs, n->type ? n->type : o->type, o->cv, r);
+			break;
+		}
+		/* a local in a register can be used where it is */
+		if (dst < 0 && !o->global) {
+			int li = find_local(fs, o);
+			if (li >= 0 && !fs->locals[li].cell) {
+				r = fs->locals[li].reg;
+				break;
+			}
+		}
+		r = dst_or_new(fs, dst);
+		read_var(fs, o, r);
+		break;
+	}
+	case N_BINARY:
+		r = binary(fs, n, dst);
+		break;
+	case N_UNARY:
+		r = unary(fs, n, dst);
+		break;
+	case N_STAR: {
+		int save = fs->top;
+		int p = expr(fs, n->u.un1.x, -1);
+		r = dst;
+		if (r < 0) {
+			fs->top = save;
+			r = alloc_reg(fs);
+		}
+		if (is_aggregate(n->type)) {
+			if (r != p)
+				emit(fs, BC_MOVE, r, p, 0);
+			emit(fs, BC_NILCHK, r, 0, 0);
+		} else {
+			emit(fs, BC_LOAD, r, p, 0);
+		}
+		break;
+	}
+	case N_SELECTOR:
+		r = selector(fs, n, dst);
+		break;
+	case N_INDEX:
+		r = index_expr(fs, n, dst, false);
+		break;
+	case N_SLICE:
+		r = slice_expr(fs, n, dst);
+		break;
+	case N_COMPOSITELIT:
+		r = complit(fs, n, dst);
+		break;
+	case N_FUNCLIT:
+		r = funclit(fs, n, dst);
+		break;
+	case N_TYPEASSERT: {
+		int save = fs->top;
+		int b = expr(fs, n->u.assert.x, -1);
+		r = dst;
+		if (r < 0) {
+			fs->top = save;
+			r = alloc_reg(fs);
+		}
+		emitx(fs, BC_ASSERT, type_is_interface(n->type) ? 2 : 0, r, b, type_k(fs, n->type));
+		break;
+	}
+	case N_CALL: {
+		Node *fun = ast_unparen(n->u.call.fun);
+		Obj *fo = fun->kind == N_IDENT ? fun->obj : NULL;
+		if (fo && fo->kind == OBJ_BUILTIN) {
+			r = builtin_call(fs, n, fo->builtin, dst);
+			break;
+		}
+		/* conversions */
+		if ((fo && fo->kind == OBJ_TYPE) || (fun->kind == N_SELECTOR && fun->obj && ((Obj *)fun->obj)->kind == OBJ_TYPE)
+		    || (fun->kind != N_IDENT && fun->kind != N_SELECTOR && fun->kind != N_CALL && fun->kind != N_FUNCLIT
+			&& fun->kind != N_INDEX && fun->kind != N_TYPEASSERT && fun->kind != N_STAR)) {
+			r = dst_or_new(fs, dst);
+			expr_to(fs, n->u.call.args.v[0], r);
+			convert_to(fs, n->u.call.args.v[0]->type, n->type, r);
+			break;
+		}
+		if (fun->kind == N_STAR && fun->type && fun->u.un1.x->obj && ((Obj *)fun->u.un1.x->obj)->kind == OBJ_TYPE) {
+			r = dst_or_new(fs, dst);
+			expr_to(fs, n->u.call.args.v[0], r);
+			break;
+		}
+		int save = fs->top;
+		int nres = n->type && n->type->kind == TY_TUPLE ? n->type->nfields : 1;
+		int b = call_expr(fs, n, nres);
+		if (dst >= 0) {
+			if (dst != b)
+				emit(fs, BC_MOVE, dst, b, 0);
+			fs->top = save;
+			r = dst;
+		} else {
+			if (b != save)
+				emit(fs, BC_MOVE, save, b, 0);
+			fs->top = save + 1;
+			r = save;
+		}
+		break;
+	}
+	default:
+		cerror(n->pos, "gol: %s is not supported yet", node_kind_name(n->kind));
+		r = dst_or_new(fs, dst);
+		break;
+	}
+	fs->line = line_saved;
+	return r;
+}
+
+static void expr_to(FnState *fs, Node *n, int dst)
+{
+	int r = expr(fs, n, dst);
+	if (r != dst)
+		emit(fs, BC_MOVE, dst, r, 0);
+}
+
+/* ---- statements ---------------------------------------------------------------------- */
+
+static void zero_value(FnState *fs, Type *t, int dst)
+{
+	if (is_aggregate(t))
+		emit_bx(fs, BC_NEWBLK, dst, (uint32_t)type_k(fs, t));
+	else
+		emit(fs, BC_LOADNIL, dst, 0, 0);
+}
+
+/* Store register src into the location lhs denotes. */
+static void store_to(FnState *fs, Node *lhs, int src)
+{
+	Node *l = ast_unparen(lhs);
+	int save = fs->top;
+	switch (l->kind) {
+	case N_IDENT: {
+		if (!strcmp(l->u.ident.name, "_"))
+			return;
+		Obj *o = l->obj;
+		if (is_aggregate(o->type)) {
+			/* copy into the variable's own block */
+			int d = alloc_reg(fs);
+			read_var(fs, o, d);
+			int s = alloc_reg(fs);
+			emit(fs, BC_MOVE, s, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, o->type));
+			break;
+		}
+		write_var(fs, o, src);
+		break;
+	}
+	case N_INDEX: {
+		Type *bt = type_under(l->u.index.x->type);
+		int b = expr(fs, l->u.index.x, -1);
+		int i = alloc_reg(fs);
+		if (bt->kind == TY_MAP) {
+			value_to(fs, l->u.index.index, bt->key, i);
+			emit(fs, BC_MSET, b, i, src);
+			break;
+		}
+		expr_to(fs, l->u.index.index, i);
+		if (bt->kind == TY_POINTER)
+			bt = type_under(bt->elem);
+		if (bt->kind == TY_SLICE) {
+			emit(fs, BC_SSET, b, i, src);
+		} else {
+			emit(fs, BC_ASET, b, i, src);
+			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		}
+		break;
+	}
+	case N_SELECTOR: {
+		Selection sel;
+		if (type_lookup(l->u.selector.x->type, l->u.selector.sel->u.ident.name, &sel) != 1) {
+			/* package variable */
+			if (l->obj && ((Obj *)l->obj)->kind == OBJ_VAR)
+				write_var(fs, l->obj, src);
+			break;
+		}
+		int b = alloc_reg(fs);
+		expr_to(fs, l->u.selector.x, b);
+		for (int i = 0; i < sel.depth - 1; i++)
+			emit(fs, BC_GETF, b, b, sel.path[i]);
+		emit(fs, BC_SETF, b, sel.path[sel.depth - 1], src);
+		break;
+	}
+	case N_STAR: {
+		int p = expr(fs, l->u.un1.x, -1);
+		if (is_aggregate(l->type)) {
+			int d = alloc_reg(fs);
+			emit(fs, BC_MOVE, d, p, 0);
+			emit(fs, BC_NILCHK, d, 0, 0);
+			int s = alloc_reg(fs);
+			emit(fs, BC_MOVE, s, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, l->type));
+		} else {
+			emit(fs, BC_STORE, p, src, 0);
+		}
+		break;
+	}
+	default:
+		cerror(l->pos, "internal: assignment target");
+	}
+	fs->top = save;
+}
+
+static void assign(FnState *fs, Node *s)
+{
+	NodeList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
+	if (s->u.assign.op != OP_NONE) {
+		/* x op= y */
+		Node bin = {0};
+		bin.kind = N_BINARY;
+		bin.pos = s->pos;
+		bin.u.op.op = s->u.assign.op;
+		bin.u.op.x = lhs->v[0];
+		bin.u.op.y = rhs->v[0];
+		bin.type = lhs->v[0]->type;
+		Node *l = ast_unparen(lhs->v[0]);
+		if (l->kind == N_IDENT && !((Obj *)l->obj)->global) {
+			int li = find_local(fs, l->obj);
+			if (li >= 0 && !fs->locals[li].cell) {
+				binary(fs, &bin, fs->locals[li].reg);
+				return;
+			}
+		}
+		int r = alloc_reg(fs);
+		binary(fs, &bin, r);
+		store_to(fs, lhs->v[0], r);
+		return;
+	}
+	if (lhs->len == rhs->len) {
+		if (lhs->len == 1) {
+			Node *l = ast_unparen(lhs->v[0]);
+			Type *lt = l->type ? l->type : NULL;
+			if (l->kind == N_IDENT && !strcmp(l->u.ident.name, "_")) {
+				int r = alloc_reg(fs);
+				expr_to(fs, rhs->v[0], r);
+				return;
+			}
+			/* a plain local: evaluate straight into its register */
+			if (l->kind == N_IDENT && !((Obj *)l->obj)->global && !is_aggregate(lt)) {
+				int li = find_local(fs, l->obj);
+				if (li >= 0 && !fs->locals[li].cell) {
+					value_to(fs, rhs->v[0], lt, fs->locals[li].reg);
+					return;
+				}
+			}
+			int r = alloc_reg(fs);
+			value_to(fs, rhs->v[0], lt, r);
+			store_to(fs, lhs->v[0], r);
+			return;
+		}
+		/* parallel assignment: evaluate all, then store */
+		int base = alloc_regs(fs, rhs->len);
+		for (int i = 0; i < rhs->len; i++)
+			value_to(fs, rhs->v[i], lhs->v[i]->type, base + i);
+		for (int i = 0; i < lhs->len; i++)
+			store_to(fs, lhs->v[i], base + i);
+		return;
+	}
+	/* a, b = f() / v, ok = m[k] / x.(T) */
+	Node *r0 = ast_unparen(rhs->v[0]);
+	int base;
+	if (r0->kind == N_CALL) {
+		base = call_expr(fs, r0, lhs->len);
+	} else if (r0->kind == N_INDEX) {
+		base = alloc_regs(fs, 2);
+		index_expr(fs, r0, base, true);
+	} else if (r0->kind == N_TYPEASSERT) {
+		base = alloc_regs(fs, 2);
+		int b = expr(fs, r0->u.assert.x, -1);
+		emitx(fs, BC_ASSERT, 1 | (type_is_interface(r0->type) ? 2 : 0), base, b, type_k(fs, r0->type));
+	} else {
+		cerror(r0->pos, "gol: this form of assignment is not supported yet");
+		return;
+	}
+	for (int i = 0; i < lhs->len; i++) {
+		Type *lt = lhs->v[i]->type;
+		Type *rt = r0->type && r0->type->kind == TY_TUPLE ? r0->type->fields[i].type : (i == 0 ? r0->type : type_basic[TY_BOOL]);
+		if (lt && type_is_interface(lt))
+			box_if_needed(fs, rt, lt, base + i);
+		store_to(fs, lhs->v[i], base + i);
+	}
+}
+
+/* x := ..., var x T = ... */
+static void define(FnState *fs, NodeList *names, NodeList *values, Type *declared)
+{
+	int n = names->len;
+	/* evaluate first (the new variables are not in scope yet) */
+	int base = alloc_regs(fs, n);
+	if (values->len == n) {
+		for (int i = 0; i < n; i++) {
+			Type *t = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
+			value_to(fs, values->v[i], t, base + i);
+		}
+	} else if (values->len == 1) {
+		Node *r0 = ast_unparen(values->v[0]);
+		int got;
+		if (r0->kind == N_CALL) {
+			got = call_expr(fs, r0, n);
+		} else if (r0->kind == N_INDEX) {
+			got = alloc_regs(fs, 2);
+			index_expr(fs, r0, got, true);
+		} else if (r0->kind == N_TYPEASSERT) {
+			got = alloc_regs(fs, 2);
+			int b = expr(fs, r0->u.assert.x, -1);
+			emitx(fs, BC_ASSERT, 1 | (type_is_interface(r0->type) ? 2 : 0), got, b, type_k(fs, r0->type));
+		} else {
+			cerror(r0->pos, "gol: this form of declaration is not supported yet");
+			return;
+		}
+		for (int i = 0; i < n; i++) {
+			Obj *o = names->v[i]->obj;
+			Type *rt = r0->type && r0->type->kind == TY_TUPLE ? r0->type->fields[i].type : (i == 0 ? r0->type : type_basic[TY_BOOL]);
+			if (got + i != base + i)
+				emit(fs, BC_MOVE, base + i, got + i, 0);
+			if (o && o->type && type_is_interface(o->type))
+				box_if_needed(fs, rt, o->type, base + i);
+		}
+	} else {
+		for (int i = 0; i < n; i++) {
+			Obj *o = names->v[i]->obj;
+			zero_value(fs, o ? o->type : declared, base + i);
+		}
+	}
+	/* now bind: a redeclared name in := is an assignment */
+	fs->top = base + n;
+	for (int i = 0; i < n; i++) {
+		Node *id = names->v[i];
+		Obj *o = id->obj;
+		if (!o || !strcmp(id->u.ident.name, "_"))
+			continue;
+		int li = find_local(fs, o);
+		if (li >= 0 && o->decl != NULL && fs->locals[li].obj == o && o->pos.line != id->pos.line) {
+			write_var(fs, o, base + i);
+			continue;
+		}
+		if (li >= 0) {
+			write_var(fs, o, base + i);
+			continue;
+		}
+		/* the value's register becomes the variable's */
+		int idx = declare(fs, o);
+		Local *l = &fs->locals[idx];
+		if (l->cell) {
+			emit(fs, BC_NEWCELL, l->reg, 0, 0);
+			emit(fs, BC_STORE, l->reg, base + i, 0);
+		} else if (l->reg != base + i) {
+			emit(fs, BC_MOVE, l->reg, base + i, 0);
+		}
+	}
+	/* registers base.. were temporaries; locals were allocated after them,
+	 * which wastes a few registers but keeps evaluation order simple */
+}
+
+static Loop *find_loop(FnState *fs, Node *label, bool is_continue)
+{
+	for (Loop *l = fs->loop; l; l = l->outer) {
+		if (label) {
+			if (l->label && !strcmp(l->label, label->u.ident.name))
+				return l;
+			continue;
+		}
+		if (is_continue && l->is_switch)
+			continue;
+		return l;
+	}
+	return NULL;
+}
+
+static void if_stmt(FnState *fs, Node *s)
+{
+	int scope = fs->nlocals, active = fs->nactive;
+	if (s->u.ifstmt.init)
+		stmt(fs, s->u.ifstmt.init);
+	int c = expr(fs, s->u.ifstmt.cond, -1);
+	int jf = emit_jump(fs, BC_JMPF, c);
+	free_temps(fs);
+	stmt(fs, s->u.ifstmt.then);
+	if (s->u.ifstmt.els) {
+		int je = emit_jump(fs, BC_JMP, 0);
+		patch_here(fs, jf);
+		stmt(fs, s->u.ifstmt.els);
+		patch_here(fs, je);
+	} else {
+		patch_here(fs, jf);
+	}
+	fs->nlocals = scope;
+	fs->nactive = active;
+	free_temps(fs);
+}
+
+static void loop_close(FnState *fs, Loop *lp, int continue_target)
+{
+	for (int i = 0; i < lp->continues.len; i++)
+		patch_to(fs, lp->continues.v[i], continue_target);
+	for (int i = 0; i < lp->breaks.len; i++)
+		patch_here(fs, lp->breaks.v[i]);
+	fs->loop = lp->outer;
+}
+
+static void for_stmt(FnState *fs, Node *s, const char *label)
+{
+	int scope = fs->nlocals, active = fs->nactive;
+	if (s->u.forstmt.init)
+		stmt(fs, s->u.forstmt.init);
+	free_temps(fs);
+	Loop lp = {.outer = fs->loop, .label = label};
+	fs->loop = &lp;
+	int top = fs->ncode;
+	int jexit = -1;
+	if (s->u.forstmt.cond) {
+		int c = expr(fs, s->u.forstmt.cond, -1);
+		jexit = emit_jump(fs, BC_JMPF, c);
+		free_temps(fs);
+	}
+	/* Go 1.22: each iteration has its own loop variables; a closure that
+	 * captured one keeps the value of its iteration. Loop variables living
+	 * in cells get a fresh cell per iteration, copied forward. */
+	stmt(fs, s->u.forstmt.body);
+	int cont = fs->ncode;
+	for (int i = scope; i < fs->nlocals && i < scope + 8; i++) {
+		Local *l = &fs->locals[i];
+		if (l->cell) {
+			int t = alloc_reg(fs);
+			emit(fs, BC_LOAD, t, l->reg, 0);
+			emit(fs, BC_NEWCELL, l->reg, 0, 0);
+			emit(fs, BC_STORE, l->reg, t, 0);
+			free_temps(fs);
+		}
+	}
+	if (s->u.forstmt.post)
+		stmt(fs, s->u.forstmt.post);
+	free_temps(fs);
+	int j = emit_jump(fs, BC_JMP, 0);
+	patch_to(fs, j, top);
+	if (jexit >= 0)
+		patch_here(fs, jexit);
+	loop_close(fs, &lp, cont);
+	fs->nlocals = scope;
+	fs->nactive = active;
+	free_temps(fs);
+}
+
+static void range_stmt(FnState *fs, Node *s, const char *label)
+{
+	int scope = fs->nlocals, active = fs->nactive;
+	Type *xt = s->u.range.x->type, *u = type_under(xt);
+	/* hidden state: the collection, the index, the length */
+	int coll = alloc_reg(fs);
+	expr_to(fs, s->u.range.x, coll);
+	int idx = alloc_reg(fs), len = alloc_reg(fs);
+	fs->nactive = fs->top;
+	Loop lp = {.outer = fs->loop, .label = label};
+	Node *kv[2] = {s->u.range.key, s->u.range.value};
+	if (u->kind == TY_POINTER)
+		u = type_under(u->elem);
+	if (u->kind == TY_MAP) {
+		emit(fs, BC_MITER, idx, coll, 0);
+		int kreg = alloc_reg(fs), vreg = alloc_reg(fs);
+		(void)kreg;
+		(void)vreg;
+		fs->nactive = fs->top;
+		fs->loop = &lp;
+		int top = fs->ncode;
+		/* MNEXT writes R[idx+1], R[idx+2]: make them len and a spare */
+		int jdone = emit(fs, BC_MNEXT, idx, 0, 0);
+		int kr = idx + 1, vr = idx + 2;
+		for (int i = 0; i < 2; i++) {
+			if (!kv[i])
+				continue;
+			int src = i == 0 ? kr : vr;
+			if (s->u.range.define) {
+				if (!strcmp(kv[i]->u.ident.name, "_"))
+					continue;
+				int li = declare(fs, kv[i]->obj);
+				Local *l = &fs->locals[li];
+				if (l->cell) {
+					emit(fs, BC_NEWCELL, l->reg, 0, 0);
+					emit(fs, BC_STORE, l->reg, src, 0);
+				} else {
+					emit(fs, BC_MOVE, l->reg, src, 0);
+					if (is_aggregate(kv[i]->obj ? ((Obj *)kv[i]->obj)->type : NULL))
+						emit_bx(fs, BC_CLONE, l->reg, (uint32_t)type_k(fs, ((Obj *)kv[i]->obj)->type));
+				}
+			} else {
+				store_to(fs, kv[i], src);
+			}
+		}
+		stmt(fs, s->u.range.body);
+		int j = emit_jump(fs, BC_JMP, 0);
+		patch_to(fs, j, top);
+		fs->code[jdone].c = (uint16_t)(int16_t)(fs->ncode - (jdone + 1));
+		loop_close(fs, &lp, top);
+		fs->nlocals = scope;
+		fs->nactive = active;
+		free_temps(fs);
+		return;
+	}
+	bool str = type_is_string(u), integer = type_is_integer(u);
+	emit_sbx(fs, BC_LOADI, idx, 0);
+	if (str)
+		emit(fs, BC_STRLEN, len, coll, 0);
+	else if (integer)
+		emit(fs, BC_MOVE, len, coll, 0);
+	else if (u->kind == TY_ARRAY)
+		load_const(fs, type_basic[TY_INT], const_int64(u->len), len);
+	else
+		emit(fs, BC_SLEN, len, coll, 0);
+	int next = alloc_reg(fs); /* strings: index of the next rune */
+	int runev = alloc_reg(fs);
+	fs->nactive = fs->top;
+	fs->loop = &lp;
+	int test = fs->ncode;
+	int cond = alloc_reg(fs);
+	emit(fs, BC_LTI, cond, idx, len);
+	int jexit = emit_jump(fs, BC_JMPF, cond);
+	free_temps(fs);
+	if (str) {
+		/* decode one rune: runev = rune, next = index after it */
+		emit(fs, BC_CONV, runev, coll, 200 + idx); /* see vm: CV_DECODE */
+		emit_sbx(fs, BC_EXT, next, 0);
+	}
+	for (int i = 0; i < 2; i++) {
+		if (!kv[i])
+			continue;
+		int src = alloc_reg(fs);
+		if (i == 0)
+			emit(fs, BC_MOVE, src, idx, 0);
+		else if (str)
+			emit(fs, BC_MOVE, src, runev, 0);
+		else if (u->kind == TY_ARRAY) {
+			emit(fs, BC_AIDX, src, coll, idx);
+			emit_sbx(fs, BC_EXT, 0, (int32_t)u->len);
+			if (is_aggregate(u->elem))
+				emit_bx(fs, BC_CLONE, src, (uint32_t)type_k(fs, u->elem));
+		} else {
+			emit(fs, BC_SIDX, src, coll, idx);
+			if (is_aggregate(u->elem))
+				emit_bx(fs, BC_CLONE, src, (uint32_t)type_k(fs, u->elem));
+		}
+		if (s->u.range.define) {
+			if (!strcmp(kv[i]->u.ident.name, "_")) {
+				free_temps(fs);
+				continue;
+			}
+			fs->top = src; /* the temporary becomes the variable */
+			int li = declare(fs, kv[i]->obj);
+			Local *l = &fs->locals[li];
+			if (l->cell) {
+				int t = alloc_reg(fs);
+				emit(fs, BC_MOVE, t, src, 0);
+				emit(fs, BC_NEWCELL, l->reg, 0, 0);
+				emit(fs, BC_STORE, l->reg, t, 0);
+				free_temps(fs);
+			}
+		} else {
+			store_to(fs, kv[i], src);
+			free_temps(fs);
+		}
+	}
+	stmt(fs, s->u.range.body);
+	int cont = fs->ncode;
+	if (str)
+		emit(fs, BC_MOVE, idx, next, 0);
+	else
+		emit(fs, BC_ADDIK, idx, idx, 1);
+	int j = emit_jump(fs, BC_JMP, 0);
+	patch_to(fs, j, test);
+	patch_here(fs, jexit);
+	loop_close(fs, &lp, cont);
+	fs->nlocals = scope;
+	fs->nactive = active;
+	free_temps(fs);
+}
+
+static void switch_stmt(FnState *fs, Node *s, const char *label)
+{
+	int scope = fs->nlocals, active = fs->nactive;
+	if (s->u.sw.init)
+		stmt(fs, s->u.sw.init);
+	int tag = -1;
+	Type *tt = NULL;
+	if (s->u.sw.tag) {
+		tag = alloc_reg(fs);
+		expr_to(fs, s->u.sw.tag, tag);
+		tt = s->u.sw.tag->type;
+		if (type_is_untyped(tt))
+			tt = type_default(tt);
+		fs->nactive = fs->top;
+	}
+	Loop lp = {.outer = fs->loop, .label = label, .is_switch = true};
+	fs->loop = &lp;
+	int nclauses = s->u.sw.body.len;
+	int *body_jumps = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nclauses + 1) * 64);
+	int nbj = 0;
+	int *clause_of = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nclauses + 1) * 64);
+	int default_clause = -1;
+	/* tests */
+	for (int i = 0; i < nclauses; i++) {
+		Node *cl = s->u.sw.body.v[i];
+		if (cl->u.clause.is_default) {
+			default_clause = i;
+			continue;
+		}
+		for (int k = 0; k < cl->u.clause.list.len; k++) {
+			Node *e = cl->u.clause.list.v[k];
+			int c;
+			if (tag >= 0) {
+				Node cmp = {0};
+				cmp.kind = N_BINARY;
+				cmp.pos = e->pos;
+				cmp.u.op.op = OP_EQ;
+				cmp.u.op.x = s->u.sw.tag;
+				cmp.u.op.y = e;
+				cmp.type = type_basic[TY_BOOL];
+				/* compare against the saved tag register */
+				Node tagref = *s->u.sw.tag;
+				(void)tagref;
+				int v = expr(fs, e, -1);
+				c = alloc_reg(fs);
+				Type *u = type_under(tt);
+				if (type_is_interface(tt) && !type_is_interface(e->type)) {
+					if (e->type->kind != TY_UNTYPED_NIL)
+						emit_bx(fs, BC_BOX, v, (uint32_t)type_k(fs, type_is_untyped(e->type) ? type_default(e->type) : e->type));
+					emit(fs, BC_IFACEEQ, c, tag, v);
+				} else if (type_is_interface(tt)) {
+					emit(fs, BC_IFACEEQ, c, tag, v);
+				} else if (type_is_string(u)) {
+					emit(fs, BC_EQS, c, tag, v);
+				} else if (type_is_float(u)) {
+					emit(fs, BC_EQF, c, tag, v);
+				} else if (is_aggregate(tt)) {
+					emit(fs, BC_EQV, c, tag, v);
+					emit_sbx(fs, BC_EXT, 0, type_k(fs, tt));
+				} else {
+					emit(fs, BC_EQI, c, tag, v);
+				}
+			} else {
+				c = expr(fs, e, -1);
+			}
+			clause_of[nbj] = i;
+			body_jumps[nbj++] = emit_jump(fs, BC_JMPT, c);
+			free_temps(fs);
+		}
+	}
+	int jdefault = emit_jump(fs, BC_JMP, 0);
+	/* bodies, in order, so fallthrough runs into the next */
+	int *starts = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nclauses + 1));
+	Jumps ends = {0};
+	for (int i = 0; i < nclauses; i++) {
+		Node *cl = s->u.sw.body.v[i];
+		starts[i] = fs->ncode;
+		int sc = fs->nlocals, sa = fs->nactive;
+		block(fs, &cl->u.clause.body);
+		fs->nlocals = sc;
+		fs->nactive = sa;
+		free_temps(fs);
+		NodeList *b = &cl->u.clause.body;
+		bool falls = b->len && b->v[b->len - 1]->kind == N_BRANCH && b->v[b->len - 1]->u.branch.tok == BR_FALLTHROUGH;
+		if (!falls)
+			jumps_add(&ends, emit_jump(fs, BC_JMP, 0));
+	}
+	for (int i = 0; i < nbj; i++)
+		patch_to(fs, body_jumps[i], starts[clause_of[i]]);
+	if (default_clause >= 0)
+		patch_to(fs, jdefault, starts[default_clause]);
+	else
+		patch_here(fs, jdefault);
+	for (int i = 0; i < ends.len; i++)
+		patch_here(fs, ends.v[i]);
+	loop_close(fs, &lp, fs->ncode);
+	fs->nlocals = scope;
+	fs->nactive = active;
+	free_temps(fs);
+}
+
+static void type_switch(FnState *fs, Node *s, const char *label)
+{
+	int scope = fs->nlocals, active = fs->nactive;
+	if (s->u.sw.init)
+		stmt(fs, s->u.sw.init);
+	Node *g = s->u.sw.assign;
+	Node *ax = g->kind == N_EXPRSTMT ? g->u.exprstmt.x : g->u.assign.rhs.v[0];
+	int x = alloc_reg(fs);
+	expr_to(fs, ax->u.assert.x, x);
+	fs->nactive = fs->top;
+	Loop lp = {.outer = fs->loop, .label = label, .is_switch = true};
+	fs->loop = &lp;
+	int nclauses = s->u.sw.body.len;
+	Jumps ends = {0};
+	int default_clause = -1;
+	int *tests_to = GC_MALLOC_ATOMIC(sizeof(int) * 256);
+	int *tests_clause = GC_MALLOC_ATOMIC(sizeof(int) * 256);
+	int ntests = 0;
+	for (int i = 0; i < nclauses; i++) {
+		Node *cl = s->u.sw.body.v[i];
+		if (cl->u.clause.is_default) {
+			default_clause = i;
+			continue;
+		}
+		for (int k = 0; k < cl->u.clause.list.len && ntests < 256; k++) {
+			Node *te = cl->u.clause.list.v[k];
+			int c = alloc_reg(fs);
+			if (te->type && te->type->kind == TY_UNTYPED_NIL) {
+				emit(fs, BC_ISNIL, c, x, 0);
+			} else {
+				int t2 = alloc_regs(fs, 2);
+				emitx(fs, BC_ASSERT, 1 | (type_is_interface(te->type) ? 2 : 0), t2, x, type_k(fs, te->type));
+				emit(fs, BC_MOVE, c, t2 + 1, 0);
+			}
+			tests_clause[ntests] = i;
+			tests_to[ntests++] = emit_jump(fs, BC_JMPT, c);
+			free_temps(fs);
+		}
+	}
+	int jdefault = emit_jump(fs, BC_JMP, 0);
+	int *starts = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nclauses + 1));
+	for (int i = 0; i < nclauses; i++) {
+		Node *cl = s->u.sw.body.v[i];
+		starts[i] = fs->ncode;
+		int sc = fs->nlocals, sa = fs->nactive;
+		Obj *bound = cl->obj;
+		if (bound) {
+			int li = declare(fs, bound);
+			Local *l = &fs->locals[li];
+			int src = alloc_reg(fs);
+			Type *single = cl->u.clause.list.len == 1 ? cl->u.clause.list.v[0]->type : NULL;
+			if (single && single->kind != TY_UNTYPED_NIL && !type_is_interface(single)) {
+				int t2 = alloc_regs(fs, 2);
+				emitx(fs, BC_ASSERT, 1, t2, x, type_k(fs, single));
+				emit(fs, BC_MOVE, src, t2, 0);
+			} else {
+				emit(fs, BC_MOVE, src, x, 0);
+			}
+			if (l->cell) {
+				emit(fs, BC_NEWCELL, l->reg, 0, 0);
+				emit(fs, BC_STORE, l->reg, src, 0);
+			} else {
+				emit(fs, BC_MOVE, l->reg, src, 0);
+			}
+			free_temps(fs);
+		}
+		block(fs, &cl->u.clause.body);
+		fs->nlocals = sc;
+		fs->nactive = sa;
+		free_temps(fs);
+		jumps_add(&ends, emit_jump(fs, BC_JMP, 0));
+	}
+	for (int i = 0; i < ntests; i++)
+		patch_to(fs, tests_to[i], starts[tests_clause[i]]);
+	if (default_clause >= 0)
+		patch_to(fs, jdefault, starts[default_clause]);
+	else
+		patch_here(fs, jdefault);
+	for (int i = 0; i < ends.len; i++)
+		patch_here(fs, ends.v[i]);
+	loop_close(fs, &lp, fs->ncode);
+	fs->nlocals = scope;
+	fs->nactive = active;
+	free_temps(fs);
+}
+
+static void return_stmt(FnState *fs, Node *s)
+{
+	NodeList *r = &s->u.ret.results;
+	Type *sig = fs->sig;
+	if (r->len == 0) {
+		if (fs->result_base >= 0) {
+			/* named results: read their values after the defers */
+			emit(fs, BC_RUNDEFERS, 0, 0, 0);
+			int base = alloc_regs(fs, fs->nresults);
+			for (int i = 0; i < fs->nresults; i++)
+				read_var(fs, fs->results[i], base + i);
+			emit(fs, BC_RET, base, fs->nresults, 0);
+			return;
+		}
+		emit(fs, BC_RET, 0, 0, 0);
+		return;
+	}
+	int n = sig->nresults;
+	int base;
+	if (r->len == 1 && n > 1) {
+		base = call_expr(fs, ast_unparen(r->v[0]), n);
+		Type *tt = r->v[0]->type;
+		for (int i = 0; i < n; i++)
+			box_if_needed(fs, tt->fields[i].type, sig->results[i].type, base + i);
+	} else {
+		base = alloc_regs(fs, n);
+		for (int i = 0; i < n; i++)
+			value_to(fs, r->v[i], sig->results[i].type, base + i);
+	}
+	if (fs->result_base >= 0) {
+		/* deferred functions may read and change named results: store
+		 * them, run the defers, then return what the variables hold */
+		for (int i = 0; i < n; i++)
+			write_var(fs, fs->results[i], base + i);
+		emit(fs, BC_RUNDEFERS, 0, 0, 0);
+		for (int i = 0; i < n; i++)
+			read_var(fs, fs->results[i], base + i);
+	}
+	emit(fs, BC_RET, base, n, fs->result_base >= 0 ? 1 : 0);
+}
+
+static void stmt(FnState *fs, Node *s)
+{
+	if (!s)
+		return;
+	if (s->pos.line)
+		fs->line = s->pos.line;
+	switch (s->kind) {
+	case N_EMPTYSTMT:
+	case N_BAD:
+		break;
+	case N_EXPRSTMT: {
+		Node *x = ast_unparen(s->u.exprstmt.x);
+		if (x->kind == N_CALL) {
+			Node *fun = ast_unparen(x->u.call.fun);
+			if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
+				builtin_call(fs, x, ((Obj *)fun->obj)->builtin, -1);
+			} else {
+				call_expr(fs, x, 0);
+			}
+		} else {
+			expr(fs, x, -1);
+		}
+		break;
+	}
+	case N_ASSIGN:
+		if (s->u.assign.define)
+			define(fs, &s->u.assign.lhs, &s->u.assign.rhs, NULL);
+		else
+			assign(fs, s);
+		break;
+	case N_INCDEC: {
+		Node bin = {0};
+		Node one = {0};
+		one.kind = N_BASICLIT;
+		one.type = s->u.incdec.x->type;
+		one.cv = const_int64(1);
+		one.pos = s->pos;
+		bin.kind = N_BINARY;
+		bin.pos = s->pos;
+		bin.u.op.op = s->u.incdec.inc ? OP_ADD : OP_SUB;
+		bin.u.op.x = s->u.incdec.x;
+		bin.u.op.y = &one;
+		bin.type = s->u.incdec.x->type;
+		Node *l = ast_unparen(s->u.incdec.x);
+		if (l->kind == N_IDENT && !((Obj *)l->obj)->global && type_is_integer(l->type)
+		    && type_bits(l->type) == 64) {
+			int li = find_local(fs, l->obj);
+			if (li >= 0 && !fs->locals[li].cell) {
+				int reg = fs->locals[li].reg;
+				emit(fs, BC_ADDIK, reg, reg, (uint16_t)(int16_t)(s->u.incdec.inc ? 1 : -1));
+				break;
+			}
+		}
+		int r = alloc_reg(fs);
+		binary(fs, &bin, r);
+		store_to(fs, s->u.incdec.x, r);
+		break;
+	}
+	case N_DECLSTMT: {
+		Node *d = s->u.declstmt.decl;
+		if (d->u.gen.tok != DECL_VAR)
+			break; /* constants and types need no code */
+		for (int i = 0; i < d->u.gen.specs.len; i++) {
+			Node *spec = d->u.gen.specs.v[i];
+			define(fs, &spec->u.value.names, &spec->u.value.values, NULL);
+		}
+		break;
+	}
+	case N_BLOCK: {
+		int scope = fs->nlocals, active = fs->nactive;
+		block(fs, &s->u.block.stmts);
+		fs->nlocals = scope;
+		fs->nactive = active;
+		break;
+	}
+	case N_IF:
+		if_stmt(fs, s);
+		break;
+	case N_FOR:
+		for_stmt(fs, s, NULL);
+		break;
+	case N_RANGE:
+		range_stmt(fs, s, NULL);
+		break;
+	case N_SWITCH:
+		switch_stmt(fs, s, NULL);
+		break;
+	case N_TYPESWITCH:
+		type_switch(fs, s, NULL);
+		break;
+	case N_LABELED: {
+		Node *inner = s->u.labeled.stmt;
+		const char *label = s->u.labeled.label->u.ident.name;
+		if (inner->kind == N_FOR)
+			for_stmt(fs, inner, label);
+		else if (inner->kind == N_RANGE)
+			range_stmt(fs, inner, label);
+		else if (inner->kind == N_SWITCH)
+			switch_stmt(fs, inner, label);
+		else if (inner->kind == N_TYPESWITCH)
+			type_switch(fs, inner, label);
+		else
+			stmt(fs, inner);
+		break;
+	}
+	case N_BRANCH: {
+		BranchTok t = s->u.branch.tok;
+		if (t == BR_FALLTHROUGH)
+			break; /* the switch lays bodies out in order */
+		if (t == BR_GOTO) {
+			cerror(s->pos, "gol: goto is not supported yet");
+			break;
+		}
+		Loop *lp = find_loop(fs, s->u.branch.label, t == BR_CONTINUE);
+		if (!lp) {
+			cerror(s->pos, "internal: no loop for branch");
+			break;
+		}
+		int j = emit_jump(fs, BC_JMP, 0);
+		jumps_add(t == BR_BREAK ? &lp->breaks : &lp->continues, j);
+		break;
+	}
+	case N_RETURN:
+		return_stmt(fs, s);
+		break;
+	case N_DEFER: {
+		Node *call = ast_unparen(s->u.gostmt.call);
+		/* evaluate the function and its arguments now, call them later */
+		Node *fun = ast_unparen(call->u.call.fun);
+		if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
+			/* defer a builtin: wrap in a literal is not possible here */
+			Builtin b = ((Obj *)fun->obj)->builtin;
+			if (b == BI_PANIC || b == BI_PRINT || b == BI_PRINTLN || b == BI_RECOVER || b == BI_CLOSE || b == BI_DELETE) {
+				cerror(s->pos, "gol: defer of a builtin is not supported yet");
+				break;
+			}
+		}
+		int save = fs->top;
+		int base = call_expr(fs, call, -1);
+		/* call_expr emitted a CALL with C = 0xFFFF marker: turn it into DEFER */
+		Instr *last = &fs->code[fs->ncode - 1];
+		if (last->op == BC_CALL) {
+			last->op = BC_DEFER;
+			last->c = 0;
+		} else {
+			cerror(s->pos, "gol: defer of an interface method is not supported yet");
+		}
+		(void)base;
+		fs->top = save;
+		break;
+	}
+	case N_GO:
+	case N_SEND:
+	case N_SELECT:
+		cerror(s->pos, "gol: goroutines and channels are not supported yet");
+		break;
+	default:
+		cerror(s->pos, "gol: %s is not supported yet", node_kind_name(s->kind));
+	}
+	free_temps(fs);
+}
+
+static void block(FnState *fs, NodeList *l)
+{
+	for (int i = 0; i < l->len; i++)
+		stmt(fs, l->v[i]);
+}
+
+/* ---- functions ---------------------------------------------------------------------- */
+
+static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body)
+{
+	FnState fs;
+	memset(&fs, 0, sizeof fs);
+	fs.outer = outer;
+	fs.name = name;
+	fs.sig = sig;
+	fs.result_base = -1;
+	Proto *p = GC_MALLOC(sizeof *p);
+	p->name = name;
+	p->file = C->prog->file;
+	p->line = body ? body->pos.line : 0;
+	p->sig = sig;
+	fs.p = p;
+	fs.line = p->line;
+	/* parameters: receiver, then each parameter (unnamed ones too) */
+	int nparams = 0;
+	Obj *param_objs[256];
+	int nparam_objs = 0;
+	if (recv) {
+		Node *id = recv->u.field.names.len ? recv->u.field.names.v[0] : NULL;
+		Obj *o = id ? id->obj : NULL;
+		declare(&fs, o);
+		if (o)
+			param_objs[nparam_objs++] = o;
+		else
+			param_objs[nparam_objs++] = NULL;
+		nparams++;
+	}
+	NodeList *pl = &ftype->u.functype.params;
+	for (int i = 0; i < pl->len; i++) {
+		Node *f = pl->v[i];
+		int k = f->u.field.names.len;
+		if (!k) {
+			declare(&fs, NULL);
+			param_objs[nparam_objs++] = NULL;
+			nparams++;
+			continue;
+		}
+		for (int j = 0; j < k; j++) {
+			Obj *o = f->u.field.names.v[j]->obj;
+			declare(&fs, o);
+			param_objs[nparam_objs++] = o;
+			nparams++;
+		}
+	}
+	p->nparams = nparams;
+	p->nresults = sig->nresults;
+	p->variadic = sig->variadic;
+	/* parameters that live in cells, and aggregate parameters (copies) */
+	for (int i = 0; i < nparam_objs; i++) {
+		Obj *o = param_objs[i];
+		if (!o)
+			continue;
+		Local *l = &fs.locals[i];
+		if (is_aggregate(o->type)) {
+			emit_bx(&fs, BC_CLONE, l->reg, (uint32_t)type_k(&fs, o->type));
+		} else if (l->cell) {
+			int t = alloc_reg(&fs);
+			emit(&fs, BC_MOVE, t, l->reg, 0);
+			emit(&fs, BC_NEWCELL, l->reg, 0, 0);
+			emit(&fs, BC_STORE, l->reg, t, 0);
+			free_temps(&fs);
+		}
+	}
+	/* named results are locals initialised to zero */
+	NodeList *rl = &ftype->u.functype.results;
+	if (rl->len && rl->v[0]->u.field.names.len) {
+		fs.results = GC_MALLOC(sizeof(Obj *) * (size_t)sig->nresults);
+		fs.nresults = 0;
+		for (int i = 0; i < rl->len; i++)
+			for (int j = 0; j < rl->v[i]->u.field.names.len; j++) {
+				Obj *o = rl->v[i]->u.field.names.v[j]->obj;
+				int li = declare(&fs, o);
+				Local *l = &fs.locals[li];
+				if (fs.result_base < 0)
+					fs.result_base = l->reg;
+				if (l->cell) {
+					int t = alloc_reg(&fs);
+					zero_value(&fs, o->type, t);
+					emit(&fs, BC_NEWCELL, l->reg, 0, 0);
+					emit(&fs, BC_STORE, l->reg, t, 0);
+					free_temps(&fs);
+				} else {
+					zero_value(&fs, o->type, l->reg);
+				}
+				fs.results[fs.nresults++] = o;
+			}
+	}
+	if (body) {
+		block(&fs, &body->u.block.stmts);
+		fs.line = body->end.line ? body->end.line : fs.line;
+	}
+	/* falling off the end, which is also where a recovered panic
+	 * resumes: return the named results, or zero values */
+	p->epilogue = fs.ncode;
+	if (fs.result_base >= 0) {
+		emit(&fs, BC_RUNDEFERS, 0, 0, 0);
+		int base = alloc_regs(&fs, fs.nresults);
+		for (int i = 0; i < fs.nresults; i++)
+			read_var(&fs, fs.results[i], base + i);
+		emit(&fs, BC_RET, base, fs.nresults, 1);
+	} else if (sig->nresults > 0) {
+		int base = alloc_regs(&fs, sig->nresults);
+		for (int i = 0; i < sig->nresults; i++)
+			zero_value(&fs, sig->results[i].type, base + i);
+		emit(&fs, BC_RET, base, sig->nresults, 0);
+	} else {
+		emit(&fs, BC_RET, 0, 0, 0);
+	}
+	p->code = fs.code;
+	p->lines = fs.lines;
+	p->ncode = fs.ncode;
+	p->k = fs.k;
+	p->nk = fs.nk;
+	p->nregs = fs.maxregs + 4;
+	/* the capture list: how the creator fills this proto's cells */
+	Capture *caps = GC_MALLOC_ATOMIC(sizeof(Capture) * (size_t)(fs.nups + 1));
+	for (int i = 0; i < fs.nups; i++)
+		caps[i] = fs.ups[i].cap;
+	p->captures = caps;
+	p->ncaptures = fs.nups;
+	return p;
+}
+
+/* ---- the program ---------------------------------------------------------------------- */
+
+static void fill_method_impls(Type *t)
+{
+	if (!t || t->kind != TY_NAMED)
+		return;
+	for (int i = 0; i < t->nmethods; i++)
+		if (t->methods[i].func && !t->methods[i].impl)
+			t->methods[i].impl = func_closure(t->methods[i].func);
+}
+
+Program *compile_program(Package *pkg, Diag *diag)
+{
+	Compiler comp;
+	memset(&comp, 0, sizeof comp);
+	comp.diag = diag;
+	comp.pkg = pkg;
+	C = &comp;
+	Program *prog = GC_MALLOC(sizeof *prog);
+	prog->file = diag->filename;
+	comp.prog = prog;
+	Node *file = pkg->file;
+
+	/* method tables of every named type of the package */
+	for (int i = 0; i < pkg->scope->len; i++) {
+		Obj *o = pkg->scope->objs[i];
+		if (o->kind == OBJ_TYPE)
+			fill_method_impls(o->type);
+	}
+
+	/* init: globals in declaration order (gol does not reorder them by
+	 * dependency yet), then init functions, then main */
+	FnState ifs;
+	memset(&ifs, 0, sizeof ifs);
+	Proto *init = GC_MALLOC(sizeof *init);
+	init->name = "main.init";
+	init->file = prog->file;
+	ifs.p = init;
+	ifs.name = "main.init";
+	ifs.result_base = -1;
+	Type *nosig = type_new(TY_FUNC);
+	ifs.sig = nosig;
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind != N_GENDECL || d->u.gen.tok != DECL_VAR)
+			continue;
+		for (int s = 0; s < d->u.gen.specs.len; s++) {
+			Node *spec = d->u.gen.specs.v[s];
+			NodeList *names = &spec->u.value.names, *values = &spec->u.value.values;
+			ifs.line = spec->pos.line;
+			int n = names->len;
+			int base = alloc_regs(&ifs, n);
+			if (values->len == n) {
+				for (int k = 0; k < n; k++) {
+					Obj *o = names->v[k]->obj;
+					value_to(&ifs, values->v[k], o ? o->type : NULL, base + k);
+				}
+			} else if (values->len == 1) {
+				Node *r0 = ast_unparen(values->v[0]);
+				int got = r0->kind == N_CALL ? call_expr(&ifs, r0, n) : base;
+				for (int k = 0; k < n; k++)
+					if (got + k != base + k)
+						emit(&ifs, BC_MOVE, base + k, got + k, 0);
+			} else {
+				for (int k = 0; k < n; k++) {
+					Obj *o = names->v[k]->obj;
+					zero_value(&ifs, o ? o->type : NULL, base + k);
+				}
+			}
+			for (int k = 0; k < n; k++) {
+				Obj *o = names->v[k]->obj;
+				if (o && strcmp(o->name, "_"))
+					emit_bx(&ifs, BC_SETG, base + k, (uint32_t)global_index(o));
+			}
+			free_temps(&ifs);
+		}
+	}
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL && !d->u.func.recv && !strcmp(d->u.func.name->u.ident.name, "init") && d->u.func.body) {
+			Obj *o = d->u.func.name->obj;
+			int r = alloc_reg(&ifs);
+			emit_bx(&ifs, BC_LOADK, r, (uint32_t)add_kp(&ifs, func_closure(o)));
+			emit(&ifs, BC_CALL, r, 0, 0);
+			free_temps(&ifs);
+		}
+	}
+	emit(&ifs, BC_RET, 0, 0, 0);
+	init->code = ifs.code;
+	init->lines = ifs.lines;
+	init->ncode = ifs.ncode;
+	init->k = ifs.k;
+	init->nk = ifs.nk;
+	init->nregs = ifs.maxregs + 4;
+	prog->init = init;
+
+	/* functions and methods */
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind != N_FUNCDECL || !d->u.func.body)
+			continue;
+		Obj *o = d->u.func.name->obj;
+		if (!o)
+			continue;
+		char name[256];
+		const char *full = d->u.func.recv ? method_name(o) : NULL;
+		if (!full) {
+			snprintf(name, sizeof name, "main.%s", o->name);
+			full = ast_strndup(name, strlen(name));
+		}
+		Proto *p = compile_function(NULL, full, o->type, d->u.func.recv, d->u.func.type, d->u.func.body);
+		Proto **pv = GC_MALLOC(sizeof *pv * (size_t)(ncompiled_protos + 1));
+		if (ncompiled_protos)
+			memcpy(pv, compiled_protos, sizeof *pv * (size_t)ncompiled_protos);
+		pv[ncompiled_protos++] = p;
+		compiled_protos = pv;
+		GolClosure *f = func_closure(o);
+		f->proto = p;
+		f->name = full;
+		if (!d->u.func.recv && !strcmp(o->name, "main"))
+			prog->main = p;
+	}
+	prog->nglobals = comp.nglobals;
+	prog->globals = GC_MALLOC(sizeof(Value) * (size_t)(comp.nglobals + 1));
+	/* globals of aggregate type start as zeroed blocks (init fills them) */
+	(void)global_index;
+	C = NULL;
+	return comp.failed ? NULL : prog;
+}

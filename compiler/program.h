@@ -1,0 +1,61 @@
+/*
+ * program.h — a compiled program: what the compiler hands the VM.
+ *
+ * Owns: Proto (one compiled function: its instructions, constants, line
+ * table and frame size) and Program (the protos, the globals, the entry
+ * points). The VM reads these; it never sees the syntax tree.
+ */
+#ifndef GOL_PROGRAM_H
+#define GOL_PROGRAM_H
+
+#include <stdio.h>
+
+#include "opcodes.h"
+#include "value.h"
+
+/* How a closure captures one variable: from the creating function's
+ * register (which holds a cell) or from its own captured cells. */
+typedef struct Capture {
+	bool from_reg;
+	int index;
+} Capture;
+
+typedef struct Proto {
+	const char *name;      /* Go's name: main.main, main.(*T).M, main.main.func1 */
+	const char *file;
+	int line;              /* line of the declaration */
+	Instr *code;
+	int ncode;
+	int32_t *lines;        /* source line of each instruction */
+	Value *k;              /* constants */
+	int nk;
+	struct Proto **protos; /* function literals created here */
+	int nprotos;
+	int nparams;           /* parameter slots, receiver first */
+	int nresults;
+	int nregs;             /* frame size in registers */
+	bool variadic;
+	Type *sig;
+	int epilogue;          /* pc where a recovered panic resumes: returns
+				* the named results, or zero values */
+	Capture *captures;     /* how a closure of this proto is filled */
+	int ncaptures;
+} Proto;
+
+typedef struct Program {
+	Proto *init;           /* package initialisation (globals, init funcs) */
+	Proto *main;
+	int nglobals;
+	Value *globals;
+	const char *file;
+} Program;
+
+/* Compile a checked program; NULL after reporting errors to diag. */
+struct Package;
+struct Diag;
+Program *compile_program(struct Package *pkg, struct Diag *diag);
+
+/* Print every function's bytecode with source lines (gol disasm). */
+void disasm_program(Program *prog, FILE *out);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * natives.c — the registry of C implementations of standard functions
+ * (see natives.h), and the small packages that need nothing else.
+ */
+#include "natives.h"
+#include "fmt.h"
+#include "vm.h"
+
+#include <gc.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- errors ---------------------------------------------------------------- */
+
+static Type *error_string_type;
+
+static int errorstring_error(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)nargs;
+	res[0] = ((Value *)args[0].p)[0];
+	return 0;
+}
+
+/* errors.New returns a *errors.errorString, as Go does. */
+static int errors_new(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)nargs;
+	if (!error_string_type) {
+		Type *st = type_new(TY_STRUCT);
+		st->fields = GC_MALLOC(sizeof(Field));
+		st->fields[0].name = "s";
+		st->fields[0].type = type_basic[TY_STRING];
+		st->nfields = 1;
+		Type *named = type_named("errors", "errorString", NULL);
+		named->underlying = st;
+		Type *sig = type_new(TY_FUNC);
+		sig->results = GC_MALLOC(sizeof(Field));
+		sig->results[0].type = type_basic[TY_STRING];
+		sig->nresults = 1;
+		GolClosure *f = GC_MALLOC(sizeof *f);
+		f->native = errorstring_error;
+		f->name = "errors.(*errorString).Error";
+		named->methods = GC_MALLOC(sizeof(Method));
+		named->methods[0].name = "Error";
+		named->methods[0].sig = sig;
+		named->methods[0].impl = f;
+		named->methods[0].ptr_recv = true;
+		named->nmethods = 1;
+		error_string_type = rtype_canon(type_pointer(named));
+	}
+	Value *blk = GC_MALLOC(sizeof(Value));
+	blk[0] = args[0];
+	Value v;
+	v.p = blk;
+	res[0].p = iface_box(error_string_type, v);
+	return 0;
+}
+
+/* ---- strconv (the essentials; the rest of the package comes later) ---------- */
+
+static int strconv_itoa(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)nargs;
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%lld", (long long)args[0].i);
+	res[0].p = str_new(buf, n);
+	return 0;
+}
+
+/* ---- os ------------------------------------------------------------------------ */
+
+static int os_exit(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)nargs;
+	(void)res;
+	vm_exit(vm, (int)args[0].i);
+}
+
+static const NativeDef core_natives[] = {
+	{"errors.New", errors_new},
+	{"strconv.Itoa", strconv_itoa},
+	{"os.Exit", os_exit},
+	{NULL, NULL},
+};
+
+static const NativeDef *const tables[] = {core_natives, fmt_natives};
+
+NativeFn natives_lookup(const char *qualified)
+{
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+		for (const NativeDef *d = tables[t]; d->name; d++)
+			if (!strcmp(d->name, qualified))
+				return d->fn;
+	return NULL;
+}

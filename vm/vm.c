@@ -1,0 +1,1624 @@
+/*
+ * vm.c — the interpreter loop.
+ *
+ * One register stack per goroutine (only the main goroutine exists so
+ * far). A frame is a window of that stack: its base pointer plus the
+ * closure, proto and saved pc. Calls between gol functions push a frame and
+ * stay in the same C loop (no C recursion); natives are plain C calls.
+ * Because the stack may move when it grows, frames are re-based after a
+ * growth and the loop reloads its cached `R` from the current frame.
+ *
+ * Defers and panics. A frame keeps its pending deferred calls. RET with
+ * pending defers re-executes itself after calling the next one, so defers
+ * run as ordinary frames above the returning one. A panic unwinds the same
+ * way: the frame on top runs its defers; if one of them recovers, the frame
+ * resumes at its epilogue (returning its named results, or zeros);
+ * otherwise the frame is dropped and its caller unwinds in turn. When no
+ * frame is left, the panic is reported as Go reports it and the program
+ * exits with status 2.
+ */
+#include "vm.h"
+#include "program.h"
+#include "rt.h"
+#include "fmtfloat.h"
+#include "fmt.h"
+
+#include <gc.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct Defer {
+	GolClosure *f;
+	Value *args;
+	int nargs;
+	struct Defer *next;
+} Defer;
+
+typedef struct Frame {
+	GolClosure *cl;
+	Proto *p;
+	const Instr *pc;     /* next instruction (saved while a callee runs) */
+	size_t base;         /* index of R[0] in the stack */
+	int ret_reg;         /* caller register receiving results */
+	int nres;            /* results the caller wants (-1: any, for defers) */
+	Defer *defers;
+	bool is_defer;       /* started by the defer machinery */
+	bool panicking;      /* running its defers because of a panic */
+} Frame;
+
+typedef struct PanicRec {
+	GolIface *value;
+	bool recovered;
+	struct PanicRec *next; /* an earlier panic this one interrupted */
+} PanicRec;
+
+struct VM {
+	Value *stack;
+	size_t stack_cap;
+	Frame *frames;
+	int nframes, capframes;
+	Value *globals;
+	Program *prog;
+	PanicRec *panic;
+	bool unwinding;
+	int argc;
+	char **argv;
+	char outbuf[2][1 << 15];
+	size_t outlen[2];
+	int exit_code;
+};
+
+#define STACK_LIMIT ((size_t)1 << 26) /* Values: 512 MB, Go's 1 GB limit in spirit */
+
+static Type *rterr_type;
+
+/* ---- output -------------------------------------------------------------------- */
+
+void vm_write(VM *vm, int fd, const char *p, size_t n)
+{
+	int i = fd == 2 ? 1 : 0;
+	if (fd == 2)
+		vm_flush(vm); /* keep stdout and stderr in program order */
+	if (vm->outlen[i] + n > sizeof vm->outbuf[i]) {
+		if (vm->outlen[i]) {
+			if (write(fd, vm->outbuf[i], vm->outlen[i]) < 0) {
+			}
+			vm->outlen[i] = 0;
+		}
+		if (n > sizeof vm->outbuf[i]) {
+			if (write(fd, p, n) < 0) {
+			}
+			return;
+		}
+	}
+	memcpy(vm->outbuf[i] + vm->outlen[i], p, n);
+	vm->outlen[i] += n;
+	if (fd == 2)
+		vm_flush(vm);
+}
+
+void vm_flush(VM *vm)
+{
+	for (int i = 0; i < 2; i++)
+		if (vm->outlen[i]) {
+			if (write(i ? 2 : 1, vm->outbuf[i], vm->outlen[i]) < 0) {
+			}
+			vm->outlen[i] = 0;
+		}
+}
+
+void vm_exit(VM *vm, int code)
+{
+	vm_flush(vm);
+	exit(code);
+}
+
+GolSlice *vm_args(VM *vm)
+{
+	GolSlice *s = GC_MALLOC(sizeof *s);
+	s->data = GC_MALLOC(sizeof(Value) * (size_t)(vm->argc + 1));
+	for (int i = 0; i < vm->argc; i++)
+		s->data[i].p = str_from_c(vm->argv[i]);
+	s->len = s->cap = vm->argc;
+	return s;
+}
+
+/* ---- panics --------------------------------------------------------------------- */
+
+static int rterr_error(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)nargs;
+	Value *blk = args[0].p;
+	res[0] = blk[0];
+	return 0;
+}
+
+static Type *runtime_error_type(void)
+{
+	if (rterr_type)
+		return rterr_type;
+	/* runtime errors are values of a named type with an Error method,
+	 * so recover() gives an error and fmt prints its message */
+	Type *st = type_new(TY_STRUCT);
+	st->fields = GC_MALLOC(sizeof(Field));
+	st->fields[0].name = "msg";
+	st->fields[0].type = type_basic[TY_STRING];
+	st->nfields = 1;
+	Type *t = type_named("runtime", "Error", NULL);
+	t->underlying = st;
+	Type *sig = type_new(TY_FUNC);
+	sig->results = GC_MALLOC(sizeof(Field));
+	sig->results[0].type = type_basic[TY_STRING];
+	sig->nresults = 1;
+	GolClosure *f = GC_MALLOC(sizeof *f);
+	f->native = rterr_error;
+	f->name = "runtime.Error.Error";
+	t->methods = GC_MALLOC(sizeof(Method));
+	t->methods[0].name = "Error";
+	t->methods[0].sig = sig;
+	t->methods[0].impl = f;
+	t->nmethods = 1;
+	rterr_type = t;
+	return t;
+}
+
+int vm_panic_value(VM *vm, GolIface *v)
+{
+	PanicRec *p = GC_MALLOC(sizeof *p);
+	p->value = v;
+	p->next = vm->panic;
+	vm->panic = p;
+	vm->unwinding = true;
+	return -1;
+}
+
+int vm_panic_error(VM *vm, const char *fmt, ...)
+{
+	char buf[512] = "runtime error: ";
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf + strlen(buf), sizeof buf - strlen(buf), fmt, ap);
+	va_end(ap);
+	Value *blk = GC_MALLOC(sizeof(Value));
+	blk[0].p = str_from_c(buf);
+	Value v;
+	v.p = blk;
+	return vm_panic_value(vm, iface_box(runtime_error_type(), v));
+}
+
+int vm_panic_msg(VM *vm, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	Value v;
+	v.p = str_from_c(buf);
+	return vm_panic_value(vm, iface_box(type_basic[TY_STRING], v));
+}
+
+/* Go's printpanicval: how `panic: X` shows the value. */
+static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
+{
+	if (!v) {
+		fmtbuf_put(b, "nil", 3);
+		return;
+	}
+	Type *t = v->type;
+	GolString *s = NULL;
+	int r = vm_call_string_method(vm, t, v->v, "Error", &s);
+	if (r == 0)
+		r = vm_call_string_method(vm, t, v->v, "String", &s);
+	if (r == 1) {
+		fmtbuf_put(b, str_ptr(s), (size_t)str_len(s));
+		return;
+	}
+	Type *u = type_under(t);
+	char buf[128];
+	bool named = t->kind == TY_NAMED;
+	if (named && (u->kind <= TY_STRING)) {
+		const char *tn = type_string(t, true);
+		fmtbuf_put(b, tn, strlen(tn));
+		fmtbuf_put(b, "(", 1);
+	}
+	switch (u->kind) {
+	case TY_STRING:
+		if (named)
+			fmtbuf_put(b, "\"", 1);
+		fmtbuf_put(b, str_ptr(v->v.p), (size_t)str_len(v->v.p));
+		if (named)
+			fmtbuf_put(b, "\"", 1);
+		break;
+	case TY_FLOAT32:
+	case TY_FLOAT64: {
+		/* the runtime's own float format: +1.500000e+000 */
+		double d = v->v.f;
+		if (isnan(d))
+			snprintf(buf, sizeof buf, "NaN");
+		else if (isinf(d))
+			snprintf(buf, sizeof buf, d > 0 ? "+Inf" : "-Inf");
+		else {
+			char tmp[64];
+			snprintf(tmp, sizeof tmp, "%+.6e", d);
+			/* C writes e+05; Go's runtime writes e+005 */
+			char *e = strchr(tmp, 'e');
+			if (e) {
+				char sign = e[1];
+				int ex = atoi(e + 2);
+				*e = 0;
+				snprintf(buf, sizeof buf, "%se%c%03d", tmp, sign, ex);
+			} else {
+				snprintf(buf, sizeof buf, "%s", tmp);
+			}
+		}
+		fmtbuf_put(b, buf, strlen(buf));
+		break;
+	}
+	default:
+		if (u->kind <= TY_UINTPTR) {
+			if (type_is_unsigned(u))
+				snprintf(buf, sizeof buf, "%llu", (unsigned long long)v->v.u);
+			else if (u->kind == TY_BOOL)
+				snprintf(buf, sizeof buf, "%s", v->v.i ? "true" : "false");
+			else
+				snprintf(buf, sizeof buf, "%lld", (long long)v->v.i);
+			fmtbuf_put(b, buf, strlen(buf));
+		} else {
+			const char *tn = type_string(t, true);
+			snprintf(buf, sizeof buf, "(%s) %p", tn, v->v.p);
+			fmtbuf_put(b, buf, strlen(buf));
+		}
+	}
+	if (named && (u->kind <= TY_STRING))
+		fmtbuf_put(b, ")", 1);
+}
+
+static void report_panic(VM *vm)
+{
+	vm_flush(vm);
+	FmtBuf b = {0};
+	/* earlier panics first, each marked [recovered] if it was */
+	PanicRec *chain[64];
+	int n = 0;
+	for (PanicRec *p = vm->panic; p && n < 64; p = p->next)
+		chain[n++] = p;
+	for (int i = n - 1; i >= 0; i--) {
+		fmtbuf_put(&b, i == n - 1 ? "panic: " : "\tpanic: ", i == n - 1 ? 7 : 8);
+		panic_value_text(vm, &b, chain[i]->value);
+		if (chain[i]->value && chain[i]->value->type == rterr_type) {
+			/* runtime errors print as Go's do, with a note for the
+			 * goexit-free case */
+		}
+		if (chain[i]->recovered)
+			fmtbuf_put(&b, " [recovered]", 12);
+		fmtbuf_put(&b, "\n", 1);
+	}
+	fmtbuf_put(&b, "\ngoroutine 1 [running]:\n", 24);
+	for (int i = vm->nframes - 1; i >= 0; i--) {
+		Frame *f = &vm->frames[i];
+		if (!f->p)
+			continue;
+		int idx = (int)(f->pc - f->p->code) - 1;
+		if (idx < 0)
+			idx = 0;
+		char line[512];
+		snprintf(line, sizeof line, "%s(...)\n\t%s:%d +0x%x\n", f->p->name, f->p->file,
+			 f->p->ncode ? f->p->lines[idx] : f->p->line, idx * 8);
+		fmtbuf_put(&b, line, strlen(line));
+	}
+	vm_write(vm, 2, b.p, b.len);
+	vm_flush(vm);
+}
+
+/* ---- stack and frames ------------------------------------------------------------ */
+
+static void stack_ensure(VM *vm, size_t need)
+{
+	if (need <= vm->stack_cap)
+		return;
+	if (need > STACK_LIMIT) {
+		vm_flush(vm);
+		const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
+		if (write(2, m, strlen(m)) < 0) {
+		}
+		exit(2);
+	}
+	size_t cap = vm->stack_cap * 2;
+	while (cap < need)
+		cap *= 2;
+	Value *s = GC_MALLOC(sizeof(Value) * cap);
+	memcpy(s, vm->stack, sizeof(Value) * vm->stack_cap);
+	vm->stack = s;
+	vm->stack_cap = cap;
+}
+
+static Frame *push_frame(VM *vm)
+{
+	if (vm->nframes == vm->capframes) {
+		int cap = vm->capframes * 2;
+		Frame *f = GC_MALLOC(sizeof *f * (size_t)cap);
+		memcpy(f, vm->frames, sizeof *f * (size_t)vm->nframes);
+		vm->frames = f;
+		vm->capframes = cap;
+	}
+	Frame *f = &vm->frames[vm->nframes++];
+	memset(f, 0, sizeof *f);
+	return f;
+}
+
+/* ---- methods by name ------------------------------------------------------------- */
+
+/* Find method `name` for a value of dynamic type t; *deref says the
+ * receiver must be loaded through the pointer first. */
+static GolClosure *find_method(Type *t, const char *name, bool *deref, int *path, int *depth)
+{
+	Selection sel;
+	*deref = false;
+	*depth = 0;
+	if (type_lookup(t, name, &sel) != 2 || !sel.method)
+		return NULL;
+	Method *m = sel.method;
+	if (m->ptr_recv && t->kind != TY_POINTER && !sel.indirect)
+		return NULL; /* not in the method set of T */
+	*depth = sel.depth;
+	for (int i = 0; i < sel.depth; i++)
+		path[i] = sel.path[i];
+	if (!m->ptr_recv && (t->kind == TY_POINTER || sel.indirect)) {
+		/* value method through a pointer: blocks need no load */
+		Type *rt = t->kind == TY_POINTER ? t->elem : t;
+		Type *u = type_under(rt);
+		*deref = !(u->kind == TY_STRUCT || u->kind == TY_ARRAY) && sel.depth == 0;
+	}
+	return m->impl;
+}
+
+static int run(VM *vm, int stop_depth);
+
+int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int nres)
+{
+	if (f->native) {
+		Value tmp[16];
+		int r = f->native(vm, args, nargs, results ? results : tmp);
+		return r;
+	}
+	/* place a frame above everything and run it to completion */
+	size_t base = 1; /* results land at base - 1 */
+	if (vm->nframes) {
+		Frame *top = &vm->frames[vm->nframes - 1];
+		base = top->base + (size_t)top->p->nregs + 1;
+	}
+	stack_ensure(vm, base + (size_t)f->proto->nregs + (size_t)nargs + 8);
+	for (int i = 0; i < nargs; i++)
+		vm->stack[base + i] = args[i];
+	Frame *fr = push_frame(vm);
+	fr->cl = f;
+	fr->p = f->proto;
+	fr->pc = f->proto->code;
+	fr->base = base;
+	fr->ret_reg = -1;
+	fr->nres = nres;
+	int depth = vm->nframes - 1;
+	int r = run(vm, depth);
+	if (r < 0)
+		return -1;
+	for (int i = 0; i < nres; i++)
+		results[i] = vm->stack[base - 1 + (size_t)i];
+	return 0;
+}
+
+int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString **out)
+{
+	bool deref;
+	int path[16], depth;
+	GolClosure *f = find_method(t, name, &deref, path, &depth);
+	if (!f)
+		return 0;
+	Type *sig = NULL;
+	Selection sel;
+	if (type_lookup(t, name, &sel) == 2)
+		sig = sel.type;
+	if (!sig || sig->nfields != 0 || sig->nresults != 1 || type_under(sig->results[0].type)->kind != TY_STRING)
+		return 0;
+	Value recv = v;
+	for (int i = 0; i < depth; i++)
+		recv = ((Value *)recv.p)[path[i]];
+	if (deref) {
+		if (!recv.p)
+			return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		recv = *(Value *)recv.p;
+	}
+	Value res[2];
+	if (!vm) {
+		return 0;
+	}
+	if (f->native) {
+		if (f->native(vm, &recv, 1, res) < 0)
+			return -1;
+		*out = res[0].p;
+		return 1;
+	}
+	size_t base = 1;
+	if (vm->nframes) {
+		Frame *top = &vm->frames[vm->nframes - 1];
+		base = top->base + (size_t)top->p->nregs + 1;
+	}
+	stack_ensure(vm, base + (size_t)f->proto->nregs + 8);
+	vm->stack[base] = recv;
+	Frame *fr = push_frame(vm);
+	fr->cl = f;
+	fr->p = f->proto;
+	fr->pc = f->proto->code;
+	fr->base = base;
+	fr->ret_reg = -1;
+	fr->nres = 1;
+	if (run(vm, vm->nframes - 1) < 0)
+		return -1;
+	*out = vm->stack[base - 1].p;
+	return 1;
+}
+
+/* ---- print builtin ---------------------------------------------------------------- */
+
+static void print_builtin(VM *vm, Type *t, Value v)
+{
+	char buf[64];
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_BOOL:
+		vm_write(vm, 2, v.i ? "true" : "false", v.i ? 4 : 5);
+		return;
+	case TY_STRING:
+		vm_write(vm, 2, str_ptr(v.p), (size_t)str_len(v.p));
+		return;
+	case TY_FLOAT32:
+	case TY_FLOAT64: {
+		snprintf(buf, sizeof buf, "%+.6e", v.f);
+		char *e = strchr(buf, 'e');
+		if (e) {
+			char out[64];
+			char sign = e[1];
+			int ex = atoi(e + 2);
+			*e = 0;
+			snprintf(out, sizeof out, "%se%c%03d", buf, sign, ex);
+			vm_write(vm, 2, out, strlen(out));
+		}
+		return;
+	}
+	default:
+		if (type_is_unsigned(u))
+			snprintf(buf, sizeof buf, "%llu", (unsigned long long)v.u);
+		else if (type_is_integer(u))
+			snprintf(buf, sizeof buf, "%lld", (long long)v.i);
+		else
+			snprintf(buf, sizeof buf, "%p", v.p);
+		vm_write(vm, 2, buf, strlen(buf));
+	}
+}
+
+/* ---- conversions ------------------------------------------------------------------ */
+
+static int utf8_enc(int32_t r, char *out)
+{
+	if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
+		r = 0xFFFD;
+	if (r < 0x80) {
+		out[0] = (char)r;
+		return 1;
+	}
+	if (r < 0x800) {
+		out[0] = (char)(0xC0 | (r >> 6));
+		out[1] = (char)(0x80 | (r & 0x3F));
+		return 2;
+	}
+	if (r < 0x10000) {
+		out[0] = (char)(0xE0 | (r >> 12));
+		out[1] = (char)(0x80 | ((r >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (r & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (r >> 18));
+	out[1] = (char)(0x80 | ((r >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((r >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (r & 0x3F));
+	return 4;
+}
+
+/* Decode the rune at s[i]: Go's rules (invalid byte -> U+FFFD, width 1). */
+static int32_t utf8_dec(const unsigned char *s, int64_t n, int64_t i, int *w)
+{
+	unsigned c = s[i];
+	*w = 1;
+	if (c < 0x80)
+		return (int32_t)c;
+	int len;
+	int32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF) len = 2, v = c & 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF) len = 3, v = c & 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4) len = 4, v = c & 0x07, min = 0x10000;
+	else return 0xFFFD;
+	if (i + len > n)
+		return 0xFFFD;
+	for (int k = 1; k < len; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return 0xFFFD;
+		v = (v << 6) | (s[i + k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0xFFFD;
+	*w = len;
+	return v;
+}
+
+enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES };
+
+static Value convert(int code, Value x)
+{
+	Value r;
+	r.u = 0;
+	switch (code) {
+	case CV_RUNE2STR: {
+		char b[4];
+		int64_t v = x.i;
+		int n = utf8_enc(v < INT32_MIN || v > INT32_MAX ? 0xFFFD : (int32_t)v, b);
+		r.p = str_new(b, n);
+		break;
+	}
+	case CV_BYTES2STR: {
+		GolSlice *s = x.p;
+		if (!s || !s->len)
+			break;
+		char *buf = GC_MALLOC_ATOMIC((size_t)s->len);
+		for (int64_t i = 0; i < s->len; i++)
+			buf[i] = (char)s->data[i].u;
+		r.p = str_new(buf, s->len);
+		break;
+	}
+	case CV_STR2BYTES: {
+		GolString *s = x.p;
+		int64_t n = str_len(s);
+		GolSlice *sl = GC_MALLOC(sizeof *sl);
+		sl->data = GC_MALLOC_ATOMIC(sizeof(Value) * (size_t)(n ? n : 1));
+		for (int64_t i = 0; i < n; i++)
+			sl->data[i].u = (unsigned char)s->p[i];
+		sl->len = sl->cap = n;
+		r.p = sl;
+		break;
+	}
+	case CV_RUNES2STR: {
+		GolSlice *s = x.p;
+		if (!s || !s->len)
+			break;
+		char *buf = GC_MALLOC_ATOMIC((size_t)s->len * 4);
+		int64_t n = 0;
+		for (int64_t i = 0; i < s->len; i++)
+			n += utf8_enc((int32_t)s->data[i].i, buf + n);
+		r.p = str_new(buf, n);
+		break;
+	}
+	case CV_STR2RUNES: {
+		GolString *s = x.p;
+		int64_t n = str_len(s), cnt = 0;
+		const unsigned char *p = (const unsigned char *)str_ptr(s);
+		GolSlice *sl = GC_MALLOC(sizeof *sl);
+		sl->data = GC_MALLOC_ATOMIC(sizeof(Value) * (size_t)(n ? n : 1));
+		for (int64_t i = 0; i < n;) {
+			int w;
+			sl->data[cnt++].i = utf8_dec(p, n, i, &w);
+			i += w;
+		}
+		sl->len = sl->cap = cnt;
+		r.p = sl;
+		break;
+	}
+	}
+	return r;
+}
+
+/* ---- slices ----------------------------------------------------------------------- */
+
+static GolSlice *slice_grow(GolSlice *s, int64_t add)
+{
+	int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
+	int64_t need = len + add;
+	GolSlice *r = GC_MALLOC(sizeof *r);
+	if (need <= cap) {
+		r->data = s->data;
+		r->len = need;
+		r->cap = cap;
+		return r;
+	}
+	/* Go's growth: double small slices, 1.25x plus a bit for large ones
+	 * (Go 1.19 rule), then round up to the allocator's size class. */
+	int64_t newcap = cap;
+	int64_t dbl = newcap + newcap;
+	if (need > dbl) {
+		newcap = need;
+	} else if (cap < 256) {
+		newcap = dbl;
+	} else {
+		while (newcap < need)
+			newcap += (newcap + 3 * 256) / 4;
+	}
+	static const int64_t classes[] = {8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+	int64_t bytes = newcap * 8;
+	for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+		if (classes[i] >= bytes) {
+			bytes = classes[i];
+			break;
+		}
+	if (bytes > 32768)
+		bytes = (bytes + 8191) / 8192 * 8192;
+	newcap = bytes / 8;
+	r->data = GC_MALLOC(sizeof(Value) * (size_t)newcap);
+	if (len)
+		memcpy(r->data, s->data, sizeof(Value) * (size_t)len);
+	r->len = need;
+	r->cap = newcap;
+	return r;
+}
+
+/* Start deferred call d above frame fr. Returns true if a gol frame was
+ * pushed (the loop must load it), false if a native ran to completion. */
+static bool start_defer(VM *vm, Frame *fr, Defer *d)
+{
+	GolClosure *f = d->f;
+	if (!f)
+		return vm_panic_error(vm, "invalid memory address or nil pointer dereference"), false;
+	if (f->native) {
+		Value args[17];
+		int n = 0;
+		if (f->bound)
+			args[n++] = f->recv;
+		for (int k = 0; k < d->nargs && n < 17; k++)
+			args[n++] = d->args[k];
+		Value res[16];
+		f->native(vm, args, n, res);
+		return false;
+	}
+	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
+	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
+	Value *nr = vm->stack + nbase;
+	int off = 0;
+	if (f->bound) {
+		nr[0] = f->recv;
+		off = 1;
+	}
+	memcpy(nr + off, d->args, sizeof(Value) * (size_t)d->nargs);
+	int rest = f->proto->nregs - d->nargs - off;
+	if (rest > 0)
+		memset(nr + off + d->nargs, 0, sizeof(Value) * (size_t)rest);
+	Frame *nf = push_frame(vm);
+	nf->cl = f;
+	nf->p = f->proto;
+	nf->pc = f->proto->code;
+	nf->base = nbase;
+	nf->ret_reg = -1;
+	nf->nres = 0;
+	nf->is_defer = true;
+	return true;
+}
+
+/* ---- the loop --------------------------------------------------------------------- */
+
+#define PANIC_RT(...)                                        \
+	do {                                                 \
+		frame->pc = pc;                              \
+		vm_panic_error(vm, __VA_ARGS__);             \
+		goto unwind;                                 \
+	} while (0)
+
+static int run(VM *vm, int stop_depth)
+{
+	static void *const labels[] = {
+#define OP(name, shape, doc) &&L_##name,
+		GOL_OPCODES(OP)
+#undef OP
+	};
+	Frame *frame;
+	const Instr *pc;
+	Value *R;
+	Value *K;
+
+#define LOAD_FRAME()                                          \
+	do {                                                  \
+		frame = &vm->frames[vm->nframes - 1];         \
+		pc = frame->pc;                               \
+		R = vm->stack + frame->base;                  \
+		K = frame->p->k;                              \
+	} while (0)
+#define DISPATCH() goto *labels[(i = *pc++).op]
+
+	LOAD_FRAME();
+	Instr i;
+	DISPATCH();
+
+L_NOP:
+	DISPATCH();
+L_MOVE:
+	R[i.a] = R[i.b];
+	DISPATCH();
+L_LOADK:
+	R[i.a] = K[i.bx];
+	DISPATCH();
+L_LOADI:
+	R[i.a].i = i.sbx;
+	DISPATCH();
+L_LOADNIL:
+	R[i.a].u = 0;
+	DISPATCH();
+L_GETG:
+	R[i.a] = vm->globals[i.bx];
+	DISPATCH();
+L_SETG:
+	vm->globals[i.bx] = R[i.a];
+	DISPATCH();
+L_GADDR:
+	R[i.a].p = &vm->globals[i.bx];
+	DISPATCH();
+L_ADDI:
+	R[i.a].u = R[i.b].u + R[i.c].u;
+	DISPATCH();
+L_SUBI:
+	R[i.a].u = R[i.b].u - R[i.c].u;
+	DISPATCH();
+L_MULI:
+	R[i.a].u = R[i.b].u * R[i.c].u;
+	DISPATCH();
+L_DIVI:
+	if (R[i.c].i == 0)
+		PANIC_RT("integer divide by zero");
+	R[i.a].i = R[i.c].i == -1 ? (int64_t)(0 - R[i.b].u) : R[i.b].i / R[i.c].i;
+	DISPATCH();
+L_REMI:
+	if (R[i.c].i == 0)
+		PANIC_RT("integer divide by zero");
+	R[i.a].i = R[i.c].i == -1 ? 0 : R[i.b].i % R[i.c].i;
+	DISPATCH();
+L_DIVU:
+	if (R[i.c].u == 0)
+		PANIC_RT("integer divide by zero");
+	R[i.a].u = R[i.b].u / R[i.c].u;
+	DISPATCH();
+L_REMU:
+	if (R[i.c].u == 0)
+		PANIC_RT("integer divide by zero");
+	R[i.a].u = R[i.b].u % R[i.c].u;
+	DISPATCH();
+L_ANDI:
+	R[i.a].u = R[i.b].u & R[i.c].u;
+	DISPATCH();
+L_ORI:
+	R[i.a].u = R[i.b].u | R[i.c].u;
+	DISPATCH();
+L_XORI:
+	R[i.a].u = R[i.b].u ^ R[i.c].u;
+	DISPATCH();
+L_ANDNOT:
+	R[i.a].u = R[i.b].u & ~R[i.c].u;
+	DISPATCH();
+L_SHL:
+	if (i.x && R[i.c].i < 0)
+		PANIC_RT("negative shift amount");
+	R[i.a].u = R[i.c].u >= 64 ? 0 : R[i.b].u << R[i.c].u;
+	DISPATCH();
+L_SHRS:
+	if (i.x && R[i.c].i < 0)
+		PANIC_RT("negative shift amount");
+	R[i.a].i = R[i.c].u >= 64 ? (R[i.b].i < 0 ? -1 : 0) : R[i.b].i >> R[i.c].u;
+	DISPATCH();
+L_SHRU:
+	if (i.x && R[i.c].i < 0)
+		PANIC_RT("negative shift amount");
+	R[i.a].u = R[i.c].u >= 64 ? 0 : R[i.b].u >> R[i.c].u;
+	DISPATCH();
+L_ADDIK:
+	R[i.a].u = R[i.b].u + (uint64_t)(int64_t)(int16_t)i.c;
+	DISPATCH();
+L_NEGI:
+	R[i.a].u = 0 - R[i.b].u;
+	DISPATCH();
+L_NOTI:
+	R[i.a].u = ~R[i.b].u;
+	DISPATCH();
+L_SEXT: {
+	int sh = 64 - i.c;
+	R[i.a].i = (int64_t)(R[i.b].u << sh) >> sh;
+	DISPATCH();
+}
+L_ZEXT:
+	R[i.a].u = R[i.b].u & ((1ULL << i.c) - 1);
+	DISPATCH();
+L_ADDF:
+	R[i.a].f = R[i.b].f + R[i.c].f;
+	DISPATCH();
+L_SUBF:
+	R[i.a].f = R[i.b].f - R[i.c].f;
+	DISPATCH();
+L_MULF:
+	R[i.a].f = R[i.b].f * R[i.c].f;
+	DISPATCH();
+L_DIVF:
+	R[i.a].f = R[i.b].f / R[i.c].f;
+	DISPATCH();
+L_NEGF:
+	R[i.a].f = -R[i.b].f;
+	DISPATCH();
+L_F32:
+	R[i.a].f = (double)(float)R[i.b].f;
+	DISPATCH();
+L_I2F:
+	R[i.a].f = (double)R[i.b].i;
+	DISPATCH();
+L_U2F:
+	R[i.a].f = (double)R[i.b].u;
+	DISPATCH();
+L_F2I: {
+	double d = R[i.b].f;
+	/* out of range is implementation-defined in Go; amd64 gives MinInt64 */
+	R[i.a].i = (d != d || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) ? INT64_MIN : (int64_t)d;
+	DISPATCH();
+}
+L_F2U: {
+	double d = R[i.b].f;
+	R[i.a].u = d < 0 ? (uint64_t)(int64_t)d : d >= 1.8446744073709552e19 ? 0x8000000000000000ULL : (uint64_t)d;
+	DISPATCH();
+}
+L_EQI:
+	R[i.a].u = R[i.b].u == R[i.c].u;
+	DISPATCH();
+L_NEI:
+	R[i.a].u = R[i.b].u != R[i.c].u;
+	DISPATCH();
+L_LTI:
+	R[i.a].u = R[i.b].i < R[i.c].i;
+	DISPATCH();
+L_LEI:
+	R[i.a].u = R[i.b].i <= R[i.c].i;
+	DISPATCH();
+L_LTU:
+	R[i.a].u = R[i.b].u < R[i.c].u;
+	DISPATCH();
+L_LEU:
+	R[i.a].u = R[i.b].u <= R[i.c].u;
+	DISPATCH();
+L_EQF:
+	R[i.a].u = R[i.b].f == R[i.c].f;
+	DISPATCH();
+L_NEF:
+	R[i.a].u = R[i.b].f != R[i.c].f;
+	DISPATCH();
+L_LTF:
+	R[i.a].u = R[i.b].f < R[i.c].f;
+	DISPATCH();
+L_LEF:
+	R[i.a].u = R[i.b].f <= R[i.c].f;
+	DISPATCH();
+L_EQS:
+	R[i.a].u = str_equal(R[i.b].p, R[i.c].p);
+	DISPATCH();
+L_LTS:
+	R[i.a].u = str_compare(R[i.b].p, R[i.c].p) < 0;
+	DISPATCH();
+L_LES:
+	R[i.a].u = str_compare(R[i.b].p, R[i.c].p) <= 0;
+	DISPATCH();
+L_EQV: {
+	Type *t = K[pc->sbx].p;
+	pc++;
+	Type *bad = NULL;
+	int r = value_equal(t, R[i.b], R[i.c], &bad);
+	if (r < 0)
+		PANIC_RT("comparing uncomparable type %s", type_string(bad, true));
+	R[i.a].u = (uint64_t)r;
+	DISPATCH();
+}
+L_NOT:
+	R[i.a].u = !R[i.b].u;
+	DISPATCH();
+L_JMP:
+	pc += i.sbx;
+	DISPATCH();
+L_JMPT:
+	if (R[i.a].u)
+		pc += i.sbx;
+	DISPATCH();
+L_JMPF:
+	if (!R[i.a].u)
+		pc += i.sbx;
+	DISPATCH();
+L_LTIJ:
+	if (R[i.a].i < R[i.b].i)
+		pc += (int16_t)i.c;
+	DISPATCH();
+L_LEIJ:
+	if (R[i.a].i <= R[i.b].i)
+		pc += (int16_t)i.c;
+	DISPATCH();
+L_FORLOOP:
+	R[i.a].i += 1;
+	if (R[i.a].i < R[i.b].i)
+		pc += (int16_t)i.c;
+	DISPATCH();
+L_CONCAT:
+	R[i.a].p = str_concat(R[i.b].p, R[i.c].p);
+	DISPATCH();
+L_STRLEN:
+	R[i.a].i = str_len(R[i.b].p);
+	DISPATCH();
+L_STRIDX: {
+	GolString *s = R[i.b].p;
+	int64_t k = R[i.c].i, n = str_len(s);
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+	R[i.a].u = (unsigned char)s->p[k];
+	DISPATCH();
+}
+L_STRSLICE: {
+	GolString *s = R[i.b].p;
+	int64_t n = str_len(s);
+	int64_t lo = (i.x & 1) ? 0 : R[i.c].i, hi = (i.x & 2) ? n : R[i.c + 1].i;
+	if (hi < 0 || hi > n)
+		PANIC_RT("slice bounds out of range [:%lld] with length %lld", (long long)hi, (long long)n);
+	if (lo < 0 || lo > hi)
+		PANIC_RT("slice bounds out of range [%lld:%lld]", (long long)lo, (long long)hi);
+	R[i.a].p = str_sub(s, lo, hi);
+	DISPATCH();
+}
+L_CONV:
+	if (i.c >= 200) {
+		/* decode the rune at index R[c-200] of string R[b]: R[a] = rune,
+		 * the following EXT's A register = index after it */
+		GolString *s = R[i.b].p;
+		int64_t k = R[i.c - 200].i;
+		int w;
+		int32_t r = utf8_dec((const unsigned char *)str_ptr(s), str_len(s), k, &w);
+		R[i.a].i = r;
+		R[pc->a].i = k + w;
+		pc++;
+		DISPATCH();
+	}
+	if (i.c >= 100) {
+		/* complex addition (the only complex op so far) */
+		GolComplex *x = R[i.b].p, *y = R[i.c - 100].p;
+		GolComplex *z = GC_MALLOC_ATOMIC(sizeof *z);
+		z->re = (x ? x->re : 0) + (y ? y->re : 0);
+		z->im = (x ? x->im : 0) + (y ? y->im : 0);
+		R[i.a].p = z;
+		DISPATCH();
+	}
+	R[i.a] = convert(i.c, R[i.b]);
+	DISPATCH();
+L_MKSLICE: {
+	Type *et = K[pc->sbx].p;
+	pc++;
+	int64_t len = R[i.b].i, cap = i.x & 1 ? len : R[i.c].i;
+	if (len < 0 || len > ((int64_t)1 << 40))
+		PANIC_RT("makeslice: len out of range");
+	if (cap < len || cap > ((int64_t)1 << 40))
+		PANIC_RT("makeslice: cap out of range");
+	GolSlice *s = GC_MALLOC(sizeof *s);
+	Type *eu = type_under(et);
+	bool agg = eu->kind == TY_STRUCT || eu->kind == TY_ARRAY;
+	bool scalar = eu->kind <= TY_FLOAT64 && eu->kind != TY_INVALID;
+	s->data = scalar ? GC_MALLOC_ATOMIC(sizeof(Value) * (size_t)(cap ? cap : 1))
+			 : GC_MALLOC(sizeof(Value) * (size_t)(cap ? cap : 1));
+	if (scalar)
+		memset(s->data, 0, sizeof(Value) * (size_t)(cap ? cap : 1));
+	if (agg)
+		for (int64_t k = 0; k < cap; k++)
+			s->data[k].p = block_new(et);
+	s->len = len;
+	s->cap = cap;
+	R[i.a].p = s;
+	DISPATCH();
+}
+L_SLEN:
+	R[i.a].i = R[i.b].p ? ((GolSlice *)R[i.b].p)->len : 0;
+	DISPATCH();
+L_SCAP:
+	R[i.a].i = R[i.b].p ? ((GolSlice *)R[i.b].p)->cap : 0;
+	DISPATCH();
+L_SIDX: {
+	GolSlice *s = R[i.b].p;
+	int64_t k = R[i.c].i, n = s ? s->len : 0;
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+	R[i.a] = s->data[k];
+	DISPATCH();
+}
+L_SSET: {
+	GolSlice *s = R[i.a].p;
+	int64_t k = R[i.b].i, n = s ? s->len : 0;
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+	s->data[k] = R[i.c];
+	DISPATCH();
+}
+L_SADDR: {
+	GolSlice *s = R[i.b].p;
+	int64_t k = R[i.c].i, n = s ? s->len : 0;
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+	R[i.a].p = &s->data[k];
+	DISPATCH();
+}
+L_APPEND: {
+	GolSlice *s = R[i.a].p;
+	int64_t len = s ? s->len : 0;
+	GolSlice *r = slice_grow(s, i.c);
+	for (int k = 0; k < i.c; k++)
+		r->data[len + k] = R[i.b + k];
+	R[i.a].p = r;
+	DISPATCH();
+}
+L_APPENDS: {
+	GolSlice *s = R[i.b].p;
+	int64_t len = s ? s->len : 0;
+	if (i.x & 1) {
+		GolString *t = R[i.c].p;
+		int64_t n = str_len(t);
+		GolSlice *r = n ? slice_grow(s, n) : s;
+		for (int64_t k = 0; k < n; k++)
+			r->data[len + k].u = (unsigned char)t->p[k];
+		R[i.a].p = r;
+	} else {
+		GolSlice *t = R[i.c].p;
+		int64_t n = t ? t->len : 0;
+		GolSlice *r = n ? slice_grow(s, n) : s;
+		if (n)
+			memmove(r->data + len, t->data, sizeof(Value) * (size_t)n);
+		R[i.a].p = r;
+	}
+	DISPATCH();
+}
+L_SLICE: {
+	int64_t alen = pc->sbx;
+	pc++;
+	Value *data;
+	int64_t len, cap;
+	if (i.x & 8) {
+		data = R[i.b].p;
+		if (!data)
+			PANIC_RT("invalid memory address or nil pointer dereference");
+		len = cap = alen;
+	} else {
+		GolSlice *s = R[i.b].p;
+		data = s ? s->data : NULL;
+		len = s ? s->len : 0;
+		cap = s ? s->cap : 0;
+	}
+	int64_t lo = (i.x & 1) ? 0 : R[i.c].i, hi = (i.x & 2) ? len : R[i.c + 1].i;
+	int64_t max = (i.x & 4) ? R[i.c + 2].i : cap;
+	if (i.x & 4) {
+		if (max < 0 || max > cap)
+			PANIC_RT("slice bounds out of range [::%lld] with capacity %lld", (long long)max, (long long)cap);
+		if (hi < 0 || hi > max)
+			PANIC_RT("slice bounds out of range [:%lld:%lld]", (long long)hi, (long long)max);
+	} else if (hi < 0 || hi > cap) {
+		PANIC_RT("slice bounds out of range [:%lld] with capacity %lld", (long long)hi, (long long)cap);
+	}
+	if (lo < 0 || lo > hi)
+		PANIC_RT("slice bounds out of range [%lld:%lld]", (long long)lo, (long long)hi);
+	GolSlice *r = GC_MALLOC(sizeof *r);
+	r->data = data ? data + lo : NULL;
+	r->len = hi - lo;
+	r->cap = max - lo;
+	R[i.a].p = r;
+	DISPATCH();
+}
+L_COPY: {
+	GolSlice *d = R[i.b].p;
+	int64_t dn = d ? d->len : 0, n;
+	if (i.x & 1) {
+		GolString *s = R[i.c].p;
+		n = str_len(s) < dn ? str_len(s) : dn;
+		for (int64_t k = 0; k < n; k++)
+			d->data[k].u = (unsigned char)s->p[k];
+	} else {
+		GolSlice *s = R[i.c].p;
+		int64_t sn = s ? s->len : 0;
+		n = sn < dn ? sn : dn;
+		if (n)
+			memmove(d->data, s->data, sizeof(Value) * (size_t)n);
+	}
+	R[i.a].i = n;
+	DISPATCH();
+}
+L_NEWBLK:
+	R[i.a].p = block_new(K[i.bx].p);
+	DISPATCH();
+L_CLONE:
+	if (R[i.a].p)
+		R[i.a].p = block_clone(K[i.bx].p, R[i.a].p);
+	DISPATCH();
+L_COPYIN:
+	block_copy_into(K[i.bx].p, R[i.a].p, R[i.a + 1].p);
+	DISPATCH();
+L_GETF:
+	if (!R[i.b].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	R[i.a] = ((Value *)R[i.b].p)[i.c];
+	DISPATCH();
+L_SETF:
+	if (!R[i.a].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	((Value *)R[i.a].p)[i.b] = R[i.c];
+	DISPATCH();
+L_FADDR:
+	if (!R[i.b].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	R[i.a].p = &((Value *)R[i.b].p)[i.c];
+	DISPATCH();
+L_AIDX: {
+	int64_t n = pc->sbx, k = R[i.c].i;
+	pc++;
+	if (!R[i.b].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+	R[i.a] = ((Value *)R[i.b].p)[k];
+	DISPATCH();
+}
+L_ASET: {
+	int64_t n = pc->sbx, k = R[i.b].i;
+	pc++;
+	if (!R[i.a].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+	((Value *)R[i.a].p)[k] = R[i.c];
+	DISPATCH();
+}
+L_AADDR: {
+	int64_t n = pc->sbx, k = R[i.c].i;
+	pc++;
+	if (!R[i.b].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+	R[i.a].p = &((Value *)R[i.b].p)[k];
+	DISPATCH();
+}
+L_NEWCELL:
+	R[i.a].p = GC_MALLOC(sizeof(Value));
+	DISPATCH();
+L_LOAD:
+	if (!R[i.b].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	R[i.a] = *(Value *)R[i.b].p;
+	DISPATCH();
+L_STORE:
+	if (!R[i.a].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	*(Value *)R[i.a].p = R[i.b];
+	DISPATCH();
+L_NILCHK:
+	if (!R[i.a].p)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	DISPATCH();
+L_MKMAP:
+	R[i.a].p = rt_map_new(K[i.bx].p, 0);
+	DISPATCH();
+L_MGET: {
+	GolMap *m = R[i.b].p;
+	Value key = R[i.c];
+	Value *v = m ? map_get(m, &key) : NULL;
+	if (rt_key_error) {
+		Type *bad = rt_key_error;
+		rt_key_error = NULL;
+		PANIC_RT("hash of unhashable type %s", type_string(bad, true));
+	}
+	if (i.x & 1) {
+		R[i.a + 1].u = v != NULL;
+	}
+	if (v) {
+		R[i.a] = *v;
+	} else {
+		/* the zero value: aggregates need a fresh block; the map's type
+		 * is not at hand here, so they come back nil and the compiler
+		 * zeroes them (see MGET use) */
+		R[i.a].u = 0;
+	}
+	DISPATCH();
+}
+L_MSET: {
+	GolMap *m = R[i.a].p;
+	if (!m)
+		PANIC_RT("assignment to entry in nil map");
+	Value key = R[i.b];
+	Value *v = map_set(m, &key);
+	if (rt_key_error) {
+		Type *bad = rt_key_error;
+		rt_key_error = NULL;
+		PANIC_RT("hash of unhashable type %s", type_string(bad, true));
+	}
+	*v = R[i.c];
+	DISPATCH();
+}
+L_MDEL: {
+	GolMap *m = R[i.a].p;
+	Value key = R[i.b];
+	if (m)
+		map_delete(m, &key);
+	DISPATCH();
+}
+L_MLEN:
+	R[i.a].i = R[i.b].p ? map_len(R[i.b].p) : 0;
+	DISPATCH();
+L_MITER: {
+	MapIter *it = GC_MALLOC(sizeof *it);
+	if (R[i.b].p)
+		map_iter_init(it, R[i.b].p);
+	else
+		memset(it, 0, sizeof *it);
+	R[i.a].p = R[i.b].p ? it : NULL;
+	DISPATCH();
+}
+L_MNEXT: {
+	MapIter *it = R[i.a].p;
+	void *k, *v;
+	if (!it || !map_iter_next(it, &k, &v)) {
+		pc += (int16_t)i.c;
+		DISPATCH();
+	}
+	R[i.a + 1] = *(Value *)k;
+	R[i.a + 2] = *(Value *)v;
+	DISPATCH();
+}
+L_BOX:
+	R[i.a].p = iface_box(K[i.bx].p, R[i.a]);
+	DISPATCH();
+L_ASSERT: {
+	GolIface *x = R[i.b].p;
+	Type *t = K[i.c].p;
+	bool ok;
+	if (i.x & 2) {
+		const char *missing;
+		bool po;
+		ok = x && type_implements(x->type, t, &missing, &po);
+	} else {
+		ok = x && x->type == t;
+	}
+	if (i.x & 1) {
+		if (ok)
+			R[i.a] = (i.x & 2) ? R[i.b] : x->v;
+		else if (!(i.x & 2) && (type_under(t)->kind == TY_STRUCT || type_under(t)->kind == TY_ARRAY))
+			R[i.a].p = block_new(t);
+		else
+			R[i.a].u = 0;
+		R[i.a + 1].u = ok;
+		DISPATCH();
+	}
+	if (!ok) {
+		frame->pc = pc;
+		char msg[512];
+		if (!x) {
+			snprintf(msg, sizeof msg, "interface conversion: interface is nil, not %s", type_string(t, true));
+		} else if (i.x & 2) {
+			const char *missing;
+			bool po;
+			type_implements(x->type, t, &missing, &po);
+			snprintf(msg, sizeof msg, "interface conversion: %s is not %s: missing method %s",
+				 type_string(x->type, true), type_string(t, true), missing);
+		} else {
+			snprintf(msg, sizeof msg, "interface conversion: interface {} is %s, not %s",
+				 type_string(x->type, true), type_string(t, true));
+		}
+		/* Go's TypeAssertionError is a runtime.Error without the prefix */
+		Value *blk = GC_MALLOC(sizeof(Value));
+		blk[0].p = str_from_c(msg);
+		Value v;
+		v.p = blk;
+		vm_panic_value(vm, iface_box(runtime_error_type(), v));
+		goto unwind;
+	}
+	R[i.a] = (i.x & 2) ? R[i.b] : x->v;
+	DISPATCH();
+}
+L_ISNIL:
+	R[i.a].u = R[i.b].p == NULL;
+	DISPATCH();
+L_IFACEEQ: {
+	GolIface *x = R[i.b].p, *y = R[i.c].p;
+	if (!x || !y) {
+		R[i.a].u = x == y;
+		DISPATCH();
+	}
+	if (x->type != y->type) {
+		R[i.a].u = 0;
+		DISPATCH();
+	}
+	Type *bad = NULL;
+	int r = value_equal(x->type, x->v, y->v, &bad);
+	if (r < 0)
+		PANIC_RT("comparing uncomparable type %s", type_string(bad, true));
+	R[i.a].u = (uint64_t)r;
+	DISPATCH();
+}
+L_DYNTYPE:
+	R[i.a].p = R[i.b].p ? ((GolIface *)R[i.b].p)->type : NULL;
+	DISPATCH();
+L_CLOSURE: {
+	Proto *p = frame->p->protos[i.bx];
+	GolClosure *c = GC_MALLOC(sizeof *c + sizeof(Value *) * (size_t)p->ncaptures);
+	c->proto = p;
+	c->name = p->name;
+	c->ncells = p->ncaptures;
+	for (int k = 0; k < p->ncaptures; k++) {
+		Capture cap = p->captures[k];
+		if (cap.from_reg) {
+			if (cap.index & 0x10000) {
+				/* an aggregate: share its block through a new cell */
+				Value *cell = GC_MALLOC(sizeof(Value));
+				*cell = R[cap.index & 0xFFFF];
+				c->cells[k] = cell;
+			} else {
+				c->cells[k] = R[cap.index].p;
+			}
+		} else {
+			c->cells[k] = frame->cl->cells[cap.index];
+		}
+	}
+	R[i.a].p = c;
+	DISPATCH();
+}
+L_GETUP:
+	R[i.a] = *frame->cl->cells[i.b];
+	DISPATCH();
+L_SETUP:
+	*frame->cl->cells[i.b] = R[i.a];
+	DISPATCH();
+L_UPCELL:
+	R[i.a].p = frame->cl->cells[i.b];
+	DISPATCH();
+L_CALLM: {
+	/* resolve the dynamic method, then fall into CALL */
+	const char *name = K[pc->sbx].p;
+	pc++;
+	GolIface *x = R[i.a + 1].p;
+	if (!x)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	bool deref;
+	int path[16], depth;
+	GolClosure *f = find_method(x->type, name, &deref, path, &depth);
+	if (!f)
+		PANIC_RT("method %s not found", name);
+	Value recv = x->v;
+	for (int k = 0; k < depth; k++)
+		recv = ((Value *)recv.p)[path[k]];
+	if (deref)
+		recv = *(Value *)recv.p;
+	R[i.a].p = f;
+	R[i.a + 1] = recv;
+	goto do_call;
+}
+L_BIND: {
+	GolClosure *f;
+	Value recv = R[i.b];
+	if (i.x & 1) {
+		GolIface *x = recv.p;
+		if (!x)
+			PANIC_RT("invalid memory address or nil pointer dereference");
+		bool deref;
+		int path[16], depth;
+		f = find_method(x->type, K[i.c].p, &deref, path, &depth);
+		recv = x->v;
+		for (int k = 0; k < depth; k++)
+			recv = ((Value *)recv.p)[path[k]];
+		if (deref)
+			recv = *(Value *)recv.p;
+	} else {
+		f = K[i.c].p;
+	}
+	GolClosure *c = GC_MALLOC(sizeof *c);
+	*c = *f;
+	c->bound = true;
+	c->recv = recv;
+	c->ncells = 0;
+	c->proto = f->proto;
+	c->native = f->native;
+	/* a bound closure keeps a pointer to its target for cells */
+	R[i.a].p = c;
+	DISPATCH();
+}
+L_CALL:
+do_call: {
+	GolClosure *f = R[i.a].p;
+	if (!f)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	int nargs = i.b;
+	Value *args = &R[i.a + 1];
+	if (f->bound) {
+		memmove(args + 1, args, sizeof(Value) * (size_t)nargs);
+		args[0] = f->recv;
+		nargs++;
+	}
+	if (f->native) {
+		frame->pc = pc;
+		Value res[16];
+		memset(res, 0, sizeof res);
+		if (f->native(vm, args, nargs, res) < 0) {
+			if (vm->exit_code >= 0)
+				goto unwind;
+			goto unwind;
+		}
+		int nres = i.c == 0xFFFF ? 0 : i.c;
+		for (int k = 0; k < nres && k < 16; k++)
+			R[i.a + k] = res[k];
+		/* the native may have re-entered the VM and moved the stack */
+		R = vm->stack + frame->base;
+		DISPATCH();
+	}
+	frame->pc = pc;
+	size_t nbase = frame->base + (size_t)i.a + 1;
+	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
+	Frame *nf = push_frame(vm);
+	nf->cl = f;
+	nf->p = f->proto;
+	nf->pc = f->proto->code;
+	nf->base = nbase;
+	nf->ret_reg = i.a;
+	nf->nres = i.c;
+	/* clear the callee's non-parameter registers (locals start at zero) */
+	Value *nr = vm->stack + nbase;
+	memset(nr + nargs, 0, sizeof(Value) * (size_t)(f->proto->nregs - nargs > 0 ? f->proto->nregs - nargs : 0));
+	LOAD_FRAME();
+	DISPATCH();
+}
+L_DEFER: {
+	GolClosure *f = R[i.a].p;
+	Defer *d = GC_MALLOC(sizeof *d);
+	d->f = f;
+	d->nargs = i.b;
+	d->args = GC_MALLOC(sizeof(Value) * (size_t)(i.b + 1));
+	memcpy(d->args, &R[i.a + 1], sizeof(Value) * (size_t)i.b);
+	d->next = frame->defers;
+	frame->defers = d;
+	DISPATCH();
+}
+L_RUNDEFERS:
+L_RET: {
+	if (frame->defers) {
+		/* run the next deferred call, then come back to this RET */
+		Defer *d = frame->defers;
+		frame->defers = d->next;
+		frame->pc = pc - 1;
+		if (start_defer(vm, frame, d)) {
+			LOAD_FRAME();
+			DISPATCH();
+		}
+		if (vm->unwinding)
+			goto unwind;
+		pc = frame->pc;
+		DISPATCH();
+	}
+	if (i.op == BC_RUNDEFERS)
+		DISPATCH();
+	int nret = i.b;
+	Value *src = &R[i.a];
+	int depth = vm->nframes - 1;
+	size_t dst = frame->base - 1; /* the caller's R[ret_reg] */
+	bool was_defer = frame->is_defer;
+	for (int k = 0; k < nret; k++)
+		vm->stack[dst + k] = src[k];
+	vm->nframes--;
+	if (depth == stop_depth)
+		return 0;
+	LOAD_FRAME();
+	if (was_defer && frame->panicking) {
+		if (vm->unwinding)
+			goto unwind;
+		/* a deferred call recovered: this frame returns normally from
+		 * its epilogue (its named results, or zero values) */
+		frame->panicking = false;
+		vm->panic = vm->panic ? vm->panic->next : NULL;
+		frame->pc = frame->p->code + frame->p->epilogue;
+		LOAD_FRAME();
+	}
+	DISPATCH();
+}
+L_PANIC:
+	frame->pc = pc;
+	if (!R[i.a].p) {
+		/* Go 1.21+ makes panic(nil) a *runtime.PanicNilError; 1.19 prints nil */
+	}
+	vm_panic_value(vm, R[i.a].p);
+	goto unwind;
+L_RECOVER: {
+	/* recover works only in a function called directly by the defer
+	 * machinery while a panic is unwinding */
+	PanicRec *p = vm->panic;
+	if (frame->is_defer && p && vm->unwinding && !p->recovered) {
+		p->recovered = true;
+		vm->unwinding = false;
+		R[i.a].p = p->value;
+	} else {
+		R[i.a].p = NULL;
+	}
+	DISPATCH();
+}
+L_PRINT:
+	if (i.c & 4) {
+		vm_write(vm, 2, "\n", 1);
+		DISPATCH();
+	}
+	if (i.c & 1)
+		vm_write(vm, 2, " ", 1);
+	print_builtin(vm, K[i.b].p, R[i.a]);
+	if (i.c & 2)
+		vm_write(vm, 2, "\n", 1);
+	DISPATCH();
+L_RTERR:
+	PANIC_RT("%s", str_ptr(K[i.bx].p));
+L_EXT:
+	DISPATCH();
+
+unwind:
+	/* A panic is in flight: the top frame runs its deferred calls one by
+	 * one (each as a frame above it); a frame with none left is dropped
+	 * and its caller unwinds in turn. */
+	for (;;) {
+		frame = &vm->frames[vm->nframes - 1];
+		if (frame->defers) {
+			Defer *d = frame->defers;
+			frame->defers = d->next;
+			frame->panicking = true;
+			if (start_defer(vm, frame, d)) {
+				LOAD_FRAME();
+				DISPATCH();
+			}
+			if (!vm->unwinding) {
+				/* a native deferred call cannot recover; keep going */
+				vm->unwinding = true;
+			}
+			continue;
+		}
+		if (vm->nframes - 1 <= stop_depth) {
+			vm->nframes--;
+			return -1;
+		}
+		vm->nframes--;
+	}
+}
+
+/* The RET path needs to start a deferred call in normal (non-panic) flow;
+ * it shares the unwinding loop's code by marking the frame and jumping in.
+ * To keep that simple, RET with pending defers is handled by run_defer. */
+
+int vm_run(Program *prog, int argc, char **argv)
+{
+	VM *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
+	memset(vm, 0, sizeof *vm);
+	vm->prog = prog;
+	vm->argc = argc;
+	vm->argv = argv;
+	vm->exit_code = -1;
+	vm->stack_cap = 1 << 16;
+	vm->stack = GC_MALLOC(sizeof(Value) * vm->stack_cap);
+	vm->capframes = 256;
+	vm->frames = GC_MALLOC(sizeof(Frame) * (size_t)vm->capframes);
+	vm->globals = prog->globals;
+	runtime_error_type();
+	GolClosure initc = {.proto = prog->init, .name = "main.init"};
+	if (vm_call(vm, &initc, NULL, 0, NULL, 0) < 0) {
+		report_panic(vm);
+		return 2;
+	}
+	if (!prog->main) {
+		vm_flush(vm);
+		return 0;
+	}
+	GolClosure mainc = {.proto = prog->main, .name = "main.main"};
+	if (vm_call(vm, &mainc, NULL, 0, NULL, 0) < 0) {
+		report_panic(vm);
+		return 2;
+	}
+	vm_flush(vm);
+	return 0;
+}
