@@ -769,9 +769,16 @@ static int selector(FnState *fs, Node *n, int dst)
 				addr.u.op.x = x;
 				addr.type = type_pointer(x->type);
 				unary(fs, &addr, b);
-			} else if (!m->ptr_recv && type_under(x->type)->kind == TY_POINTER && !is_aggregate(type_under(x->type)->elem)) {
-				emit(fs, BC_LOAD, b, b, 0);
-			} else if (!m->ptr_recv && is_aggregate(m->sig ? x->type : NULL)) {
+			} else if (!m->ptr_recv && type_under(x->type)->kind == TY_POINTER) {
+				/* a value method through a pointer: bind a copy of *p now */
+				Type *et = type_under(x->type)->elem;
+				if (is_aggregate(et)) {
+					emit(fs, BC_NILCHK, b, 0, 0);
+					emit_bx(fs, BC_CLONE, b, (uint32_t)type_k(fs, et));
+				} else {
+					emit(fs, BC_LOAD, b, b, 0);
+				}
+			} else if (!m->ptr_recv && is_aggregate(x->type)) {
 				emit_bx(fs, BC_CLONE, b, (uint32_t)type_k(fs, x->type));
 			}
 			emit(fs, BC_BIND, r, b, add_kp(fs, f));
@@ -1061,9 +1068,11 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		Type *st = n->type;
 		int s = alloc_reg(fs);
 		expr_to(fs, args->v[0], s);
+		int64_t esize = type_size(type_under(st)->elem);
 		if (n->u.call.ellipsis) {
 			int o = expr(fs, args->v[1], -1);
 			emitx(fs, BC_APPENDS, type_is_string(args->v[1]->type) ? 1 : 0, r, s, o);
+			emit_sbx(fs, BC_EXT, 0, (int32_t)esize);
 			break;
 		}
 		int nvals = args->len - 1;
@@ -1071,6 +1080,7 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		for (int i = 0; i < nvals; i++)
 			value_to(fs, args->v[i + 1], type_under(st)->elem, base + i);
 		emit(fs, BC_APPEND, s, base, nvals);
+		emit_sbx(fs, BC_EXT, 0, (int32_t)esize);
 		if (r != s)
 			emit(fs, BC_MOVE, r, s, 0);
 		break;
@@ -1336,6 +1346,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 			int tmp = alloc_reg(fs);
 			emit(fs, BC_LOADNIL, tmp, 0, 0);
 			emit(fs, BC_APPEND, tmp, first, nv);
+			emit_sbx(fs, BC_EXT, 0, 16);
 			emit(fs, BC_MOVE, s, tmp, 0);
 			nargs += fixed + 1;
 		} else {
@@ -1361,6 +1372,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 					value_to(fs, args->v[fixed + i], et, vb + i);
 				emit(fs, BC_LOADNIL, s, 0, 0);
 				emit(fs, BC_APPEND, s, vb, nv);
+				emit_sbx(fs, BC_EXT, 0, (int32_t)type_size(et));
 			} else {
 				emit(fs, BC_LOADNIL, s, 0, 0);
 			}
@@ -1501,6 +1513,7 @@ static int expr(FnState *fs, Node *n, int dst)
 			r = alloc_reg(fs);
 		}
 		emitx(fs, BC_ASSERT, type_is_interface(n->type) ? 2 : 0, r, b, type_k(fs, n->type));
+		emit_sbx(fs, BC_EXT, 0, type_k(fs, n->u.assert.x->type));
 		break;
 	}
 	case N_CALL: {
@@ -1710,6 +1723,7 @@ static void assign(FnState *fs, Node *s)
 		base = alloc_regs(fs, 2);
 		int b = expr(fs, r0->u.assert.x, -1);
 		emitx(fs, BC_ASSERT, 1 | (type_is_interface(r0->type) ? 2 : 0), base, b, type_k(fs, r0->type));
+		emit_sbx(fs, BC_EXT, 0, type_k(fs, r0->u.assert.x->type));
 	} else {
 		cerror(r0->pos, "gol: this form of assignment is not supported yet");
 		return;
@@ -1746,6 +1760,7 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 			got = alloc_regs(fs, 2);
 			int b = expr(fs, r0->u.assert.x, -1);
 			emitx(fs, BC_ASSERT, 1 | (type_is_interface(r0->type) ? 2 : 0), got, b, type_k(fs, r0->type));
+			emit_sbx(fs, BC_EXT, 0, type_k(fs, r0->u.assert.x->type));
 		} else {
 			cerror(r0->pos, "gol: this form of declaration is not supported yet");
 			return;
@@ -2148,6 +2163,7 @@ static void type_switch(FnState *fs, Node *s, const char *label)
 			} else {
 				int t2 = alloc_regs(fs, 2);
 				emitx(fs, BC_ASSERT, 1 | (type_is_interface(te->type) ? 2 : 0), t2, x, type_k(fs, te->type));
+				emit_sbx(fs, BC_EXT, 0, type_k(fs, ax->u.assert.x->type));
 				emit(fs, BC_MOVE, c, t2 + 1, 0);
 			}
 			tests_clause[ntests] = i;
@@ -2170,6 +2186,7 @@ static void type_switch(FnState *fs, Node *s, const char *label)
 			if (single && single->kind != TY_UNTYPED_NIL && !type_is_interface(single)) {
 				int t2 = alloc_regs(fs, 2);
 				emitx(fs, BC_ASSERT, 1, t2, x, type_k(fs, single));
+				emit_sbx(fs, BC_EXT, 0, type_k(fs, ax->u.assert.x->type));
 				emit(fs, BC_MOVE, src, t2, 0);
 			} else {
 				emit(fs, BC_MOVE, src, x, 0);

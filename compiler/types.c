@@ -295,6 +295,52 @@ Type *type_default(Type *t)
 	}
 }
 
+static int64_t type_align(Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_BOOL: case TY_INT8: case TY_UINT8: return 1;
+	case TY_INT16: case TY_UINT16: return 2;
+	case TY_INT32: case TY_UINT32: case TY_FLOAT32: case TY_COMPLEX64: return 4;
+	case TY_ARRAY: return type_align(u->elem);
+	case TY_STRUCT: {
+		int64_t a = 1;
+		for (int i = 0; i < u->nfields; i++) {
+			int64_t fa = type_align(u->fields[i].type);
+			if (fa > a)
+				a = fa;
+		}
+		return a;
+	}
+	default: return 8;
+	}
+}
+
+int64_t type_size(Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_BOOL: case TY_INT8: case TY_UINT8: return 1;
+	case TY_INT16: case TY_UINT16: return 2;
+	case TY_INT32: case TY_UINT32: case TY_FLOAT32: return 4;
+	case TY_COMPLEX64: return 8;
+	case TY_STRING: case TY_INTERFACE: case TY_COMPLEX128: return 16;
+	case TY_SLICE: return 24;
+	case TY_ARRAY: return u->len * type_size(u->elem);
+	case TY_STRUCT: {
+		int64_t off = 0;
+		for (int i = 0; i < u->nfields; i++) {
+			int64_t a = type_align(u->fields[i].type);
+			off = (off + a - 1) / a * a;
+			off += type_size(u->fields[i].type);
+		}
+		int64_t a = type_align(u);
+		return (off + a - 1) / a * a;
+	}
+	default: return 8;
+	}
+}
+
 int type_bits(Type *t)
 {
 	t = type_under(t);
@@ -377,6 +423,9 @@ static void write_sig(SB *b, Type *t, bool q)
 	}
 }
 
+/* qualify also selects reflect's spelling ("interface {}", "struct { A
+ * int }"), which is what %T and run-time messages use; the checker's
+ * messages use types2's compact one ("interface{}", "struct{A int}"). */
 static void write_type(SB *b, Type *t, bool q)
 {
 	if (!t) {
@@ -418,7 +467,7 @@ static void write_type(SB *b, Type *t, bool q)
 		write_sig(b, t, q);
 		break;
 	case TY_STRUCT:
-		sb_put(b, "struct{");
+		sb_put(b, q && t->nfields ? "struct { " : "struct{");
 		for (int i = 0; i < t->nfields; i++) {
 			if (i)
 				sb_put(b, "; ");
@@ -426,23 +475,23 @@ static void write_type(SB *b, Type *t, bool q)
 				sb_put(b, "%s ", t->fields[i].name);
 			write_type(b, t->fields[i].type, q);
 			if (t->fields[i].tag)
-				sb_put(b, " %s", t->fields[i].tag);
+				sb_put(b, " \"%s\"", t->fields[i].tag);
 		}
-		sb_put(b, "}");
+		sb_put(b, q && t->nfields ? " }" : "}");
 		break;
 	case TY_INTERFACE:
-		if (t == type_any) {
+		if (t == type_any && !q) {
 			sb_put(b, "any");
 			break;
 		}
-		sb_put(b, "interface{");
+		sb_put(b, q ? (t->nmethods ? "interface { " : "interface {") : "interface{");
 		for (int i = 0; i < t->nmethods; i++) {
 			if (i)
 				sb_put(b, "; ");
 			sb_put(b, "%s", t->methods[i].name);
 			write_sig(b, t->methods[i].sig, q);
 		}
-		sb_put(b, "}");
+		sb_put(b, q && t->nmethods ? " }" : "}");
 		break;
 	case TY_TUPLE:
 		sb_put(b, "(");
@@ -467,6 +516,11 @@ static void write_type(SB *b, Type *t, bool q)
 			sb_put(b, "?");
 		break;
 	}
+}
+
+char *rtype_string(Type *t)
+{
+	return type_string(t, true);
 }
 
 char *type_string(Type *t, bool qualify)

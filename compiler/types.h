@@ -128,6 +128,10 @@ bool type_nillable(Type *t);
 /* The default type of an untyped constant kind (untyped int -> int ...). */
 Type *type_default(Type *t);
 
+/* Go's unsafe.Sizeof on 64-bit platforms: what append's growth rule
+ * rounds by, so that cap() after append matches Go's. */
+int64_t type_size(Type *t);
+
 /* Size in bits of an integer or float kind (int and uint are 64). */
 int type_bits(Type *t);
 
@@ -135,6 +139,8 @@ int type_bits(Type *t);
  * "main.T" rather than "T" for types of package main (%T does; the
  * checker's messages do not). */
 char *type_string(Type *t, bool qualify);
+/* reflect's spelling, as %T and run-time panics print types. */
+char *rtype_string(Type *t);
 
 /* Look up a field or method by name, following embedded fields as Go's
  * selector rules do. On success fills the path of embedded fields taken

@@ -191,6 +191,17 @@ int vm_panic_error(VM *vm, const char *fmt, ...)
 	return vm_panic_value(vm, iface_box(runtime_error_type(), v));
 }
 
+/* A runtime.Error whose message has no "runtime error: " prefix (Go's
+ * plainError: assignment to entry in nil map, type assertion failures). */
+static int vm_panic_plain(VM *vm, const char *msg)
+{
+	Value *blk = GC_MALLOC(sizeof(Value));
+	blk[0].p = str_from_c(msg);
+	Value v;
+	v.p = blk;
+	return vm_panic_value(vm, iface_box(runtime_error_type(), v));
+}
+
 int vm_panic_msg(VM *vm, const char *fmt, ...)
 {
 	char buf[512];
@@ -622,7 +633,7 @@ static Value convert(int code, Value x)
 
 /* ---- slices ----------------------------------------------------------------------- */
 
-static GolSlice *slice_grow(GolSlice *s, int64_t add)
+static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize)
 {
 	int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
 	int64_t need = len + add;
@@ -646,15 +657,21 @@ static GolSlice *slice_grow(GolSlice *s, int64_t add)
 			newcap += (newcap + 3 * 256) / 4;
 	}
 	static const int64_t classes[] = {8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
-	int64_t bytes = newcap * 8;
-	for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
-		if (classes[i] >= bytes) {
-			bytes = classes[i];
-			break;
-		}
-	if (bytes > 32768)
+	/* Go rounds the new backing array up to a malloc size class, in
+	 * bytes of the element type, so cap() depends on the element size */
+	if (esize <= 0)
+		esize = 8;
+	int64_t bytes = newcap * esize;
+	if (bytes <= 32768) {
+		for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+			if (classes[i] >= bytes) {
+				bytes = classes[i];
+				break;
+			}
+	} else {
 		bytes = (bytes + 8191) / 8192 * 8192;
-	newcap = bytes / 8;
+	}
+	newcap = bytes / esize;
 	r->data = GC_MALLOC(sizeof(Value) * (size_t)newcap);
 	if (len)
 		memcpy(r->data, s->data, sizeof(Value) * (size_t)len);
@@ -705,6 +722,13 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 }
 
 /* ---- the loop --------------------------------------------------------------------- */
+
+#define PANIC_INDEX(k, n)                                                              \
+	do {                                                                           \
+		if ((k) < 0)                                                           \
+			PANIC_RT("index out of range [%lld]", (long long)(k));         \
+		PANIC_RT("index out of range [%lld] with length %lld", (long long)(k), (long long)(n)); \
+	} while (0)
 
 #define PANIC_RT(...)                                        \
 	do {                                                 \
@@ -914,7 +938,7 @@ L_EQV: {
 	Type *bad = NULL;
 	int r = value_equal(t, R[i.b], R[i.c], &bad);
 	if (r < 0)
-		PANIC_RT("comparing uncomparable type %s", type_string(bad, true));
+		PANIC_RT("comparing uncomparable type %s", rtype_string(bad));
 	R[i.a].u = (uint64_t)r;
 	DISPATCH();
 }
@@ -955,7 +979,7 @@ L_STRIDX: {
 	GolString *s = R[i.b].p;
 	int64_t k = R[i.c].i, n = str_len(s);
 	if ((uint64_t)k >= (uint64_t)n)
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+		PANIC_INDEX(k, n);
 	R[i.a].u = (unsigned char)s->p[k];
 	DISPATCH();
 }
@@ -1028,7 +1052,7 @@ L_SIDX: {
 	GolSlice *s = R[i.b].p;
 	int64_t k = R[i.c].i, n = s ? s->len : 0;
 	if ((uint64_t)k >= (uint64_t)n)
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+		PANIC_INDEX(k, n);
 	R[i.a] = s->data[k];
 	DISPATCH();
 }
@@ -1036,7 +1060,7 @@ L_SSET: {
 	GolSlice *s = R[i.a].p;
 	int64_t k = R[i.b].i, n = s ? s->len : 0;
 	if ((uint64_t)k >= (uint64_t)n)
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+		PANIC_INDEX(k, n);
 	s->data[k] = R[i.c];
 	DISPATCH();
 }
@@ -1044,14 +1068,16 @@ L_SADDR: {
 	GolSlice *s = R[i.b].p;
 	int64_t k = R[i.c].i, n = s ? s->len : 0;
 	if ((uint64_t)k >= (uint64_t)n)
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+		PANIC_INDEX(k, n);
 	R[i.a].p = &s->data[k];
 	DISPATCH();
 }
 L_APPEND: {
 	GolSlice *s = R[i.a].p;
 	int64_t len = s ? s->len : 0;
-	GolSlice *r = slice_grow(s, i.c);
+	int64_t esize = pc->sbx;
+	pc++;
+	GolSlice *r = slice_grow(s, i.c, esize);
 	for (int k = 0; k < i.c; k++)
 		r->data[len + k] = R[i.b + k];
 	R[i.a].p = r;
@@ -1060,17 +1086,19 @@ L_APPEND: {
 L_APPENDS: {
 	GolSlice *s = R[i.b].p;
 	int64_t len = s ? s->len : 0;
+	int64_t esize = pc->sbx;
+	pc++;
 	if (i.x & 1) {
 		GolString *t = R[i.c].p;
 		int64_t n = str_len(t);
-		GolSlice *r = n ? slice_grow(s, n) : s;
+		GolSlice *r = n ? slice_grow(s, n, esize) : s;
 		for (int64_t k = 0; k < n; k++)
 			r->data[len + k].u = (unsigned char)t->p[k];
 		R[i.a].p = r;
 	} else {
 		GolSlice *t = R[i.c].p;
 		int64_t n = t ? t->len : 0;
-		GolSlice *r = n ? slice_grow(s, n) : s;
+		GolSlice *r = n ? slice_grow(s, n, esize) : s;
 		if (n)
 			memmove(r->data + len, t->data, sizeof(Value) * (size_t)n);
 		R[i.a].p = r;
@@ -1161,7 +1189,7 @@ L_AIDX: {
 	if (!R[i.b].p)
 		PANIC_RT("invalid memory address or nil pointer dereference");
 	if ((uint64_t)k >= (uint64_t)n)
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+		PANIC_INDEX(k, n);
 	R[i.a] = ((Value *)R[i.b].p)[k];
 	DISPATCH();
 }
@@ -1171,7 +1199,7 @@ L_ASET: {
 	if (!R[i.a].p)
 		PANIC_RT("invalid memory address or nil pointer dereference");
 	if ((uint64_t)k >= (uint64_t)n)
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+		PANIC_INDEX(k, n);
 	((Value *)R[i.a].p)[k] = R[i.c];
 	DISPATCH();
 }
@@ -1181,7 +1209,7 @@ L_AADDR: {
 	if (!R[i.b].p)
 		PANIC_RT("invalid memory address or nil pointer dereference");
 	if ((uint64_t)k >= (uint64_t)n)
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)k, (long long)n);
+		PANIC_INDEX(k, n);
 	R[i.a].p = &((Value *)R[i.b].p)[k];
 	DISPATCH();
 }
@@ -1212,7 +1240,7 @@ L_MGET: {
 	if (rt_key_error) {
 		Type *bad = rt_key_error;
 		rt_key_error = NULL;
-		PANIC_RT("hash of unhashable type %s", type_string(bad, true));
+		PANIC_RT("hash of unhashable type %s", rtype_string(bad));
 	}
 	if (i.x & 1) {
 		R[i.a + 1].u = v != NULL;
@@ -1229,14 +1257,17 @@ L_MGET: {
 }
 L_MSET: {
 	GolMap *m = R[i.a].p;
-	if (!m)
-		PANIC_RT("assignment to entry in nil map");
+	if (!m) {
+		frame->pc = pc;
+		vm_panic_plain(vm, "assignment to entry in nil map");
+		goto unwind;
+	}
 	Value key = R[i.b];
 	Value *v = map_set(m, &key);
 	if (rt_key_error) {
 		Type *bad = rt_key_error;
 		rt_key_error = NULL;
-		PANIC_RT("hash of unhashable type %s", type_string(bad, true));
+		PANIC_RT("hash of unhashable type %s", rtype_string(bad));
 	}
 	*v = R[i.c];
 	DISPATCH();
@@ -1271,54 +1302,61 @@ L_MNEXT: {
 	R[i.a + 2] = *(Value *)v;
 	DISPATCH();
 }
-L_BOX:
-	R[i.a].p = iface_box(K[i.bx].p, R[i.a]);
+L_BOX: {
+	Type *t = K[i.bx].p;
+	Value v = R[i.a];
+	Type *u = type_under(t);
+	/* an interface holds its own copy of an aggregate */
+	if ((u->kind == TY_STRUCT || u->kind == TY_ARRAY) && v.p)
+		v.p = block_clone(t, v.p);
+	R[i.a].p = iface_box(t, v);
 	DISPATCH();
+}
 L_ASSERT: {
 	GolIface *x = R[i.b].p;
 	Type *t = K[i.c].p;
+	Type *src = K[pc->sbx].p;
+	pc++;
 	bool ok;
+	const char *missing = NULL;
 	if (i.x & 2) {
-		const char *missing;
 		bool po;
 		ok = x && type_implements(x->type, t, &missing, &po);
 	} else {
 		ok = x && x->type == t;
 	}
+	Type *tu = type_under(t);
+	bool agg = !(i.x & 2) && (tu->kind == TY_STRUCT || tu->kind == TY_ARRAY);
 	if (i.x & 1) {
 		if (ok)
 			R[i.a] = (i.x & 2) ? R[i.b] : x->v;
-		else if (!(i.x & 2) && (type_under(t)->kind == TY_STRUCT || type_under(t)->kind == TY_ARRAY))
+		else if (agg)
 			R[i.a].p = block_new(t);
 		else
 			R[i.a].u = 0;
+		if (ok && agg)
+			R[i.a].p = block_clone(t, R[i.a].p);
 		R[i.a + 1].u = ok;
 		DISPATCH();
 	}
 	if (!ok) {
 		frame->pc = pc;
 		char msg[512];
-		if (!x) {
-			snprintf(msg, sizeof msg, "interface conversion: interface is nil, not %s", type_string(t, true));
-		} else if (i.x & 2) {
-			const char *missing;
-			bool po;
-			type_implements(x->type, t, &missing, &po);
+		const char *inter = src ? rtype_string(src) : "interface";
+		if (!x)
+			snprintf(msg, sizeof msg, "interface conversion: %s is nil, not %s", inter, rtype_string(t));
+		else if (i.x & 2)
 			snprintf(msg, sizeof msg, "interface conversion: %s is not %s: missing method %s",
-				 type_string(x->type, true), type_string(t, true), missing);
-		} else {
-			snprintf(msg, sizeof msg, "interface conversion: interface {} is %s, not %s",
-				 type_string(x->type, true), type_string(t, true));
-		}
-		/* Go's TypeAssertionError is a runtime.Error without the prefix */
-		Value *blk = GC_MALLOC(sizeof(Value));
-		blk[0].p = str_from_c(msg);
-		Value v;
-		v.p = blk;
-		vm_panic_value(vm, iface_box(runtime_error_type(), v));
+				 rtype_string(x->type), rtype_string(t), missing);
+		else
+			snprintf(msg, sizeof msg, "interface conversion: %s is %s, not %s", inter,
+				 rtype_string(x->type), rtype_string(t));
+		vm_panic_plain(vm, msg);
 		goto unwind;
 	}
 	R[i.a] = (i.x & 2) ? R[i.b] : x->v;
+	if (agg)
+		R[i.a].p = block_clone(t, R[i.a].p);
 	DISPATCH();
 }
 L_ISNIL:
@@ -1337,7 +1375,7 @@ L_IFACEEQ: {
 	Type *bad = NULL;
 	int r = value_equal(x->type, x->v, y->v, &bad);
 	if (r < 0)
-		PANIC_RT("comparing uncomparable type %s", type_string(bad, true));
+		PANIC_RT("comparing uncomparable type %s", rtype_string(bad));
 	R[i.a].u = (uint64_t)r;
 	DISPATCH();
 }
