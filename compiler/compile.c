@@ -71,6 +71,12 @@ typedef struct FnState {
 	Obj **results;        /* named result objects */
 	int nresults;
 	int nlit;             /* function literals made so far (for names) */
+	const char *label_names[64];  /* labels and where they start */
+	int label_pcs[64];
+	int nlabels;
+	const char *goto_names[64];   /* gotos waiting for their label */
+	int goto_pcs[64];
+	int ngotos;
 	const char *name;
 } FnState;
 
@@ -84,6 +90,8 @@ typedef struct Compiler {
 } Compiler;
 
 static Compiler *C;
+static Pos ref_pos;   /* the expression being compiled, for messages */
+static bool in_defer; /* compiling the call of a defer statement */
 
 static void cerror(Pos pos, const char *fmt, ...)
 {
@@ -345,6 +353,7 @@ static void expr_to(FnState *fs, Node *n, int dst);
 static void stmt(FnState *fs, Node *s);
 static void block(FnState *fs, NodeList *l);
 static int call_expr(FnState *fs, Node *n, int nres);
+static int index_expr(FnState *fs, Node *n, int dst, bool commaok);
 static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body);
 static void zero_value(FnState *fs, Type *t, int dst);
 static void store_to(FnState *fs, Node *lhs, int src);
@@ -593,6 +602,10 @@ static int unary(FnState *fs, Node *n, int dst)
 			(void)b;
 		}
 		/* generic: &x.f, &a[i], &s[i], &*p */
+		if (x->kind == N_INDEX && is_aggregate(x->type)) {
+			/* a pointer to an aggregate element is its block */
+			return index_expr(fs, x, r, false);
+		}
 		if (x->kind == N_INDEX) {
 			Type *bt = type_under(x->u.index.x->type);
 			int save = fs->top;
@@ -703,6 +716,33 @@ static void value_to(FnState *fs, Node *n, Type *to, int dst)
 		clone_if_aggregate(fs, n, dst);
 }
 
+/* A map key into register reg: keys of aggregate or complex type are
+ * stored boxed (see runtime/rt.h). */
+static bool boxed_key(Type *key)
+{
+	return is_aggregate(key) || type_is_complex(key);
+}
+
+static void map_key(FnState *fs, Node *k, Type *keytype, int reg)
+{
+	if (k->kind == N_COMPOSITELIT && !k->type)
+		k->type = keytype;
+	value_to(fs, k, keytype, reg);
+	if (boxed_key(keytype))
+		emit_bx(fs, BC_BOX, reg, (uint32_t)type_k(fs, keytype));
+}
+
+/* Does n denote a type (T, *T, (T), pkg.T)? */
+static bool is_type_expr(Node *n)
+{
+	n = ast_unparen(n);
+	if (n->kind == N_STAR)
+		return is_type_expr(n->u.un1.x);
+	if ((n->kind == N_IDENT || n->kind == N_SELECTOR) && n->obj)
+		return ((Obj *)n->obj)->kind == OBJ_TYPE;
+	return false;
+}
+
 static int selector(FnState *fs, Node *n, int dst)
 {
 	Node *x = n->u.selector.x;
@@ -744,6 +784,13 @@ static int selector(FnState *fs, Node *n, int dst)
 			cur = r;
 		}
 		fs->top = r >= save ? r + 1 : save;
+		return r;
+	}
+	if (k == 2 && is_type_expr(x)) {
+		/* a method expression T.M: the method itself, receiver first */
+		if (r < 0)
+			r = alloc_reg(fs);
+		emit_bx(fs, BC_LOADK, r, (uint32_t)add_kp(fs, func_closure(sel.method->func)));
 		return r;
 	}
 	if (k == 2) {
@@ -820,7 +867,15 @@ static int index_expr(FnState *fs, Node *n, int dst, bool commaok)
 	case TY_MAP:
 		if (type_is_interface(bt->key))
 			box_if_needed(fs, n->u.index.index->type, bt->key, i);
+		else if (boxed_key(bt->key))
+			emit_bx(fs, BC_BOX, i, (uint32_t)type_k(fs, bt->key));
 		emitx(fs, BC_MGET, commaok ? 1 : 0, r, b, i);
+		if (is_aggregate(bt->elem)) {
+			/* a missing aggregate element reads as a fresh zero block */
+			int j = emit_jump(fs, BC_JMPT, r);
+			emit_bx(fs, BC_NEWBLK, r, (uint32_t)type_k(fs, bt->elem));
+			patch_here(fs, j);
+		}
 		break;
 	default:
 		cerror(n->pos, "internal: index");
@@ -873,6 +928,15 @@ static int slice_expr(FnState *fs, Node *n, int dst)
 
 static int complit(FnState *fs, Node *n, int dst)
 {
+	/* built in a fresh register and moved at the end: the elements may
+	 * read the variable the literal is being assigned to */
+	if (dst >= 0) {
+		int save = fs->top;
+		int t = complit(fs, n, -1);
+		emit(fs, BC_MOVE, dst, t, 0);
+		fs->top = save;
+		return dst;
+	}
 	Type *t = n->type;
 	Type *u = type_under(t);
 	int r = dst_or_new(fs, dst);
@@ -970,7 +1034,7 @@ static int complit(FnState *fs, Node *n, int dst)
 			if (e->u.kv.value->kind == N_COMPOSITELIT && !e->u.kv.value->type)
 				e->u.kv.value->type = u->elem;
 			int k = alloc_reg(fs);
-			value_to(fs, e->u.kv.key, u->key, k);
+			map_key(fs, e->u.kv.key, u->key, k);
 			int v = alloc_reg(fs);
 			value_to(fs, e->u.kv.value, u->elem, v);
 			emit(fs, BC_MSET, r, k, v);
@@ -1116,7 +1180,7 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 	case BI_DELETE: {
 		int m = expr(fs, args->v[0], -1);
 		int k = alloc_reg(fs);
-		value_to(fs, args->v[1], type_under(args->v[0]->type)->key, k);
+		map_key(fs, args->v[1], type_under(args->v[0]->type)->key, k);
 		emit(fs, BC_MDEL, m, k, 0);
 		break;
 	}
@@ -1171,9 +1235,11 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		}
 		break;
 	}
-	case BI_CLEAR:
-		cerror(n->pos, "gol: clear is not supported yet");
+	case BI_CLEAR: {
+		int a = expr(fs, args->v[0], -1);
+		emitx(fs, BC_CLEAR, type_under(args->v[0]->type)->kind == TY_MAP ? 0 : 1, a, 0, 0);
 		break;
+	}
 	default:
 		cerror(n->pos, "gol: builtin %s is not supported yet", ast_expr_string(n->u.call.fun));
 	}
@@ -1229,8 +1295,8 @@ static GolClosure *func_closure(Obj *o)
 		}
 		f->name = ast_strndup(name, strlen(name));
 		f->native = natives_lookup(name);
-		if (!f->native && o->decl)
-			cerror(o->decl->pos, "gol: %s is not implemented yet", name);
+		if (!f->native)
+			cerror(ref_pos, "gol: %s is not implemented yet", name);
 	}
 	if (nclosures == capclosures) {
 		int cap = capclosures ? capclosures * 2 : 32;
@@ -1304,10 +1370,16 @@ static int call_expr(FnState *fs, Node *n, int nres)
 					if (sel.depth == 0)
 						unary(fs, &addr, rr);
 				} else if (!m->ptr_recv && is_ptr) {
-					if (is_aggregate(ru->elem))
+					if (is_aggregate(ru->elem)) {
 						emit(fs, BC_NILCHK, rr, 0, 0);
-					else
+						if (in_defer)
+							emit_bx(fs, BC_CLONE, rr, (uint32_t)type_k(fs, ru->elem));
+					} else {
 						emit(fs, BC_LOAD, rr, rr, 0);
+					}
+				} else if (!m->ptr_recv && in_defer && is_aggregate(rt)) {
+					/* a deferred value method gets the receiver as it is now */
+					emit_bx(fs, BC_CLONE, rr, (uint32_t)type_k(fs, rt));
 				}
 			}
 			nargs = 1;
@@ -1428,6 +1500,7 @@ static int expr(FnState *fs, Node *n, int dst)
 		fs->line = line_saved;
 		return r;
 	}
+	ref_pos = ast_start(n);
 	switch (n->kind) {
 	case N_PAREN:
 		r = expr(fs, n->u.un1.x, dst);
@@ -1606,7 +1679,7 @@ static void store_to(FnState *fs, Node *lhs, int src)
 		int b = expr(fs, l->u.index.x, -1);
 		int i = alloc_reg(fs);
 		if (bt->kind == TY_MAP) {
-			value_to(fs, l->u.index.index, bt->key, i);
+			map_key(fs, l->u.index.index, bt->key, i);
 			emit(fs, BC_MSET, b, i, src);
 			break;
 		}
@@ -1922,6 +1995,8 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 		/* MNEXT writes R[idx+1], R[idx+2]: make them len and a spare */
 		int jdone = emit(fs, BC_MNEXT, idx, 0, 0);
 		int kr = idx + 1, vr = idx + 2;
+		if (boxed_key(u->key))
+			emit(fs, BC_UNBOX, kr, 0, 0);
 		for (int i = 0; i < 2; i++) {
 			if (!kv[i])
 				continue;
@@ -1954,6 +2029,8 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 		return;
 	}
 	bool str = type_is_string(u), integer = type_is_integer(u);
+	if (u->kind == TY_ARRAY && kv[1] && type_under(xt)->kind == TY_ARRAY)
+		emit_bx(fs, BC_CLONE, coll, (uint32_t)type_k(fs, xt)); /* ranges over a copy */
 	emit_sbx(fs, BC_LOADI, idx, 0);
 	if (str)
 		emit(fs, BC_STRLEN, len, coll, 0);
@@ -2353,6 +2430,10 @@ static void stmt(FnState *fs, Node *s)
 	case N_LABELED: {
 		Node *inner = s->u.labeled.stmt;
 		const char *label = s->u.labeled.label->u.ident.name;
+		if (fs->nlabels < 64) {
+			fs->label_names[fs->nlabels] = label;
+			fs->label_pcs[fs->nlabels++] = fs->ncode;
+		}
 		if (inner->kind == N_FOR)
 			for_stmt(fs, inner, label);
 		else if (inner->kind == N_RANGE)
@@ -2370,7 +2451,12 @@ static void stmt(FnState *fs, Node *s)
 		if (t == BR_FALLTHROUGH)
 			break; /* the switch lays bodies out in order */
 		if (t == BR_GOTO) {
-			cerror(s->pos, "gol: goto is not supported yet");
+			if (fs->ngotos < 64) {
+				fs->goto_names[fs->ngotos] = s->u.branch.label->u.ident.name;
+				fs->goto_pcs[fs->ngotos++] = emit_jump(fs, BC_JMP, 0);
+			} else {
+				cerror(s->pos, "gol: too many goto statements in one function");
+			}
 			break;
 		}
 		Loop *lp = find_loop(fs, s->u.branch.label, t == BR_CONTINUE);
@@ -2398,7 +2484,9 @@ static void stmt(FnState *fs, Node *s)
 			}
 		}
 		int save = fs->top;
+		in_defer = true;
 		int base = call_expr(fs, call, -1);
+		in_defer = false;
 		/* call_expr emitted a CALL with C = 0xFFFF marker: turn it into DEFER */
 		Instr *last = &fs->code[fs->ncode - 1];
 		if (last->op == BC_CALL) {
@@ -2523,6 +2611,10 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 		block(&fs, &body->u.block.stmts);
 		fs.line = body->end.line ? body->end.line : fs.line;
 	}
+	for (int g = 0; g < fs.ngotos; g++)
+		for (int l = 0; l < fs.nlabels; l++)
+			if (!strcmp(fs.goto_names[g], fs.label_names[l]))
+				patch_to(&fs, fs.goto_pcs[g], fs.label_pcs[l]);
 	/* falling off the end, which is also where a recovered panic
 	 * resumes: return the named results, or zero values */
 	p->epilogue = fs.ncode;
@@ -2679,6 +2771,17 @@ Program *compile_program(Package *pkg, Diag *diag)
 	}
 	prog->nglobals = comp.nglobals;
 	prog->globals = GC_MALLOC(sizeof(Value) * (size_t)(comp.nglobals + 1));
+	prog->global_init = GC_MALLOC(sizeof(NativeFn) * (size_t)(comp.nglobals + 1));
+	for (int g = 0; g < comp.nglobals; g++) {
+		Obj *o = comp.globals[g];
+		if (o->pkg && strcmp(o->pkg, "main")) {
+			char name[256];
+			snprintf(name, sizeof name, "%s.%s", o->pkg, o->name);
+			prog->global_init[g] = natives_lookup(name);
+			if (!prog->global_init[g])
+				cerror(o->pos, "gol: %s is not implemented yet", name);
+		}
+	}
 	/* globals of aggregate type start as zeroed blocks (init fills them) */
 	(void)global_index;
 	C = NULL;

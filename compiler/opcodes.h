@@ -127,6 +127,8 @@
 	OP(MSET,     ABC,  "R[A][R[B]] = R[C]")                                      \
 	OP(MDEL,     AB,   "delete(R[A], R[B])")                                     \
 	OP(MLEN,     AB,   "R[A].i = len(R[B]) (map)")                               \
+	OP(UNBOX,    A,    "R[A] = value inside interface box R[A] (boxed map keys)") \
+	OP(CLEAR,    A,    "clear(R[A]): X 0 map, 1 slice")                          \
 	OP(MITER,    AB,   "R[A] = new iterator over map R[B]")                      \
 	OP(MNEXT,    ABC,  "R[A+1], R[A+2] = next of iterator R[A]; if done pc += (int16)C") \
 	/* interfaces */                                                            \

@@ -47,6 +47,8 @@ typedef struct Program {
 	Proto *main;
 	int nglobals;
 	Value *globals;
+	NativeFn *global_init;  /* per global: the native that makes a standard
+				 * package's variable (os.Args), else NULL */
 	const char *file;
 } Program;
 

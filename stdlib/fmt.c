@@ -19,10 +19,12 @@
 
 #include "fmtfloat.h"
 #include "map.h"
+#include "rt.h"
 
 #include <gc.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1491,11 +1493,46 @@ static bool is_error_type(Type *t)
 	return type_error && type_implements(t, type_error, &missing, &ptr_only);
 }
 
-/* Can a value of type t have methods at all? (unnamed basic types, slices,
- * maps ... cannot.) */
+static bool has_embedded(Type *t)
+{
+	if (!t || t->kind != TY_STRUCT)
+		return false;
+	for (int i = 0; i < t->nfields; i++)
+		if (t->fields[i].embedded)
+			return true;
+	return false;
+}
+
+/* Can a value of type t have methods at all? (Unnamed basic types, slices,
+ * maps ... cannot; a struct only through embedded fields.) */
 static bool may_have_methods(Type *t)
 {
-	return t->kind == TY_NAMED || t->kind == TY_POINTER || t->kind == TY_STRUCT;
+	switch (t->kind) {
+	case TY_NAMED:
+		return true;
+	case TY_POINTER:
+		return t->elem && (t->elem->kind == TY_NAMED || has_embedded(t->elem));
+	case TY_STRUCT:
+		return has_embedded(t);
+	default:
+		return false;
+	}
+}
+
+/* Is v a nil pointer whose method set has name() string through a value
+ * receiver? Calling it dereferences nil, which panics; Go's catchPanic
+ * then prints "<nil>" (for any panic with a nil pointer receiver; panics
+ * in pointer-receiver methods cannot be recovered here yet). */
+static bool nil_value_method(Type *t, Value v, const char *name)
+{
+	if (t->kind != TY_POINTER || v.p)
+		return false;
+	Selection sel;
+	if (type_lookup(t, name, &sel) != 2 || !sel.method || sel.method->ptr_recv)
+		return false;
+	Type *sig = sel.type;
+	return sig && sig->kind == TY_FUNC && sig->nfields == 0 && sig->nresults == 1 &&
+	       kind_of(sig->results[0].type) == TY_STRING;
 }
 
 /* handleMethods: 1 handled, 0 not, -1 a method panicked. box is the
@@ -1521,6 +1558,12 @@ static int handle_methods(Printer *p, Type *t, Value v, int verb, GolIface *box)
 	case 'v': case 's': case 'x': case 'X': case 'q': {
 		static const char *const names[] = {"Error", "String"};
 		for (int k = 0; k < 2; k++) {
+			if (nil_value_method(t, v, names[k])) {
+				/* the call would panic, and catchPanic prints <nil>
+				 * for a nil pointer */
+				puts_(p, "<nil>");
+				return 1;
+			}
 			GolString *s = NULL;
 			int r = p->call_method(p->vm, t, v, names[k], &s);
 			if (r < 0)
@@ -1559,6 +1602,23 @@ static void print_basic(Printer *p, Type *t, Value v, int verb)
 		put_type(p, t);
 		putc_(p, '?');
 	}
+}
+
+/* struct{} and the like: a map may store no bytes for them. */
+static bool zero_size(Type *t)
+{
+	Type *u = type_under(t);
+	if (!u)
+		return true;
+	if (u->kind == TY_ARRAY)
+		return u->len == 0 || zero_size(u->elem);
+	if (u->kind == TY_STRUCT) {
+		for (int i = 0; i < u->nfields; i++)
+			if (!zero_size(u->fields[i].type))
+				return false;
+		return true;
+	}
+	return false;
 }
 
 static bool is_exported(const char *name)
@@ -1655,9 +1715,14 @@ static int print_value(Printer *p, Type *t, Value v, int verb, int depth, bool c
 			MapIter it;
 			map_iter_init(&it, m);
 			void *kp, *vp;
+			bool kz = zero_size(u->key), vz = zero_size(u->elem);
+			/* struct, array and complex keys are kept boxed (rt.h) */
+			bool boxed = key_class(u->key) == KEY_BOXED;
 			while (k < n && map_iter_next(&it, &kp, &vp)) {
-				e[k].k = *(Value *)kp;
-				e[k].v = u->elem && vp ? *(Value *)vp : (Value){0};
+				e[k].k = kz || !kp ? (Value){0} : *(Value *)kp;
+				if (boxed && e[k].k.p)
+					e[k].k = ((GolIface *)e[k].k.p)->v;
+				e[k].v = vz || !vp ? (Value){0} : *(Value *)vp;
 				k++;
 			}
 			sort_entries(u->key, e, e + n, k);
@@ -1709,8 +1774,10 @@ static int print_value(Printer *p, Type *t, Value v, int verb, int depth, bool c
 		Value *data = is_slice ? (s ? s->data : NULL) : v.p;
 		if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && kind_of(u->elem) == TY_UINT8) {
 			Value *bytes = data;
-			if (!data && n) /* an array without a block: zeros */
-				bytes = GC_MALLOC_ATOMIC((size_t)n * sizeof(Value)), memset(bytes, 0, (size_t)n * sizeof(Value));
+			if (!data && n) { /* an array without a block: zeros */
+				bytes = GC_MALLOC_ATOMIC((size_t)n * sizeof(Value));
+				memset(bytes, 0, (size_t)n * sizeof(Value));
+			}
 			return pp_bytes(p, t, v, bytes, n, is_slice && !s, verb, false);
 		}
 		if (p->f.sharp_v) {

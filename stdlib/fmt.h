@@ -15,8 +15,11 @@
  *
  * Not done: Formatter and GoStringer (Format and GoString methods are
  * ignored); a String or Error method that panics makes the whole call
- * panic (Go prints %!v(PANIC=String method: ...), or <nil> for a nil
- * pointer receiver) because natives cannot recover panics yet.
+ * panic, where Go prints %!v(PANIC=String method: ...) or, for a nil
+ * pointer receiver, <nil> — natives cannot recover panics yet. (A value
+ * method reached through a nil pointer, which must panic, does print
+ * <nil>: it is never called.) Exported field names are recognised by an
+ * ASCII capital only.
  */
 #ifndef GOL_FMT_H
 #define GOL_FMT_H

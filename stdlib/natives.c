@@ -79,7 +79,35 @@ static int os_exit(VM *vm, Value *args, int nargs, Value *res)
 	vm_exit(vm, (int)args[0].i);
 }
 
+/* Package variables are made by natives too, once at start-up. */
+static int os_args(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)args;
+	(void)nargs;
+	res[0].p = vm_args(vm);
+	return 0;
+}
+
+/* *os.File is a pointer to a block {fd int, name string}. */
+static Value os_file(int fd, const char *name)
+{
+	Value *blk = GC_MALLOC(sizeof(Value) * 2);
+	blk[0].i = fd;
+	blk[1].p = str_from_c(name);
+	Value v;
+	v.p = blk;
+	return v;
+}
+
+static int os_stdin(VM *vm, Value *a, int n, Value *res) { (void)vm; (void)a; (void)n; res[0] = os_file(0, "/dev/stdin"); return 0; }
+static int os_stdout(VM *vm, Value *a, int n, Value *res) { (void)vm; (void)a; (void)n; res[0] = os_file(1, "/dev/stdout"); return 0; }
+static int os_stderr(VM *vm, Value *a, int n, Value *res) { (void)vm; (void)a; (void)n; res[0] = os_file(2, "/dev/stderr"); return 0; }
+
 static const NativeDef core_natives[] = {
+	{"os.Args", os_args},
+	{"os.Stdin", os_stdin},
+	{"os.Stdout", os_stdout},
+	{"os.Stderr", os_stderr},
 	{"errors.New", errors_new},
 	{"strconv.Itoa", strconv_itoa},
 	{"os.Exit", os_exit},

@@ -1282,6 +1282,18 @@ L_MDEL: {
 L_MLEN:
 	R[i.a].i = R[i.b].p ? map_len(R[i.b].p) : 0;
 	DISPATCH();
+L_UNBOX:
+	R[i.a] = R[i.a].p ? ((GolIface *)R[i.a].p)->v : (Value){0};
+	DISPATCH();
+L_CLEAR:
+	if (i.x == 0) {
+		if (R[i.a].p)
+			map_clear(R[i.a].p);
+	} else if (R[i.a].p) {
+		GolSlice *sl = R[i.a].p;
+		memset(sl->data, 0, sizeof(Value) * (size_t)sl->len);
+	}
+	DISPATCH();
 L_MITER: {
 	MapIter *it = GC_MALLOC(sizeof *it);
 	if (R[i.b].p)
@@ -1643,6 +1655,13 @@ int vm_run(Program *prog, int argc, char **argv)
 	vm->frames = GC_MALLOC(sizeof(Frame) * (size_t)vm->capframes);
 	vm->globals = prog->globals;
 	runtime_error_type();
+	/* globals of the standard packages (os.Args, os.Stdout, ...) */
+	for (int g = 0; g < prog->nglobals; g++)
+		if (prog->global_init && prog->global_init[g]) {
+			Value res[2] = {{0}};
+			prog->global_init[g](vm, NULL, 0, res);
+			vm->globals[g] = res[0];
+		}
 	GolClosure initc = {.proto = prog->init, .name = "main.init"};
 	if (vm_call(vm, &initc, NULL, 0, NULL, 0) < 0) {
 		report_panic(vm);
