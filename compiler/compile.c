@@ -563,6 +563,16 @@ static int unary(FnState *fs, Node *n, int dst)
 	if (op == OP_AND) {
 		Node *x = ast_unparen(n->u.op.x);
 		int r = dst_or_new(fs, dst);
+		if (x->kind == N_COMPOSITELIT && !is_aggregate(x->type)) {
+			/* &[]T{...}, &map[K]V{...}: a new cell holding the value */
+			int save = fs->top;
+			int v = alloc_reg(fs);
+			expr_to(fs, x, v);
+			emit(fs, BC_NEWCELL, r, 0, 0);
+			emit(fs, BC_STORE, r, v, 0);
+			fs->top = save > r ? save : r + 1;
+			return r;
+		}
 		if (x->kind == N_COMPOSITELIT || is_aggregate(x->type)) {
 			if (x->kind == N_COMPOSITELIT) {
 				expr_to(fs, x, r);
@@ -1132,11 +1142,13 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		Type *st = n->type;
 		int s = alloc_reg(fs);
 		expr_to(fs, args->v[0], s);
-		int64_t esize = type_size(type_under(st)->elem);
+		Type *et = type_under(st)->elem;
+		int64_t esize = type_size(et);
+		int agg = is_aggregate(et) ? type_k(fs, et) : 0xFFFF;
 		if (n->u.call.ellipsis) {
 			int o = expr(fs, args->v[1], -1);
 			emitx(fs, BC_APPENDS, type_is_string(args->v[1]->type) ? 1 : 0, r, s, o);
-			emit_sbx(fs, BC_EXT, 0, (int32_t)esize);
+			emit_sbx(fs, BC_EXT, agg, (int32_t)esize);
 			break;
 		}
 		int nvals = args->len - 1;
@@ -1144,7 +1156,7 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		for (int i = 0; i < nvals; i++)
 			value_to(fs, args->v[i + 1], type_under(st)->elem, base + i);
 		emit(fs, BC_APPEND, s, base, nvals);
-		emit_sbx(fs, BC_EXT, 0, (int32_t)esize);
+		emit_sbx(fs, BC_EXT, agg, (int32_t)esize);
 		if (r != s)
 			emit(fs, BC_MOVE, r, s, 0);
 		break;
@@ -1188,6 +1200,8 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		int a = expr(fs, args->v[0], -1);
 		int b = expr(fs, args->v[1], -1);
 		emitx(fs, BC_COPY, type_is_string(args->v[1]->type) ? 1 : 0, r, a, b);
+		Type *et = type_under(args->v[0]->type)->elem;
+		emit_sbx(fs, BC_EXT, is_aggregate(et) ? type_k(fs, et) : 0xFFFF, 0);
 		break;
 	}
 	case BI_PANIC: {
@@ -1418,7 +1432,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 			int tmp = alloc_reg(fs);
 			emit(fs, BC_LOADNIL, tmp, 0, 0);
 			emit(fs, BC_APPEND, tmp, first, nv);
-			emit_sbx(fs, BC_EXT, 0, 16);
+			emit_sbx(fs, BC_EXT, 0xFFFF, 16);
 			emit(fs, BC_MOVE, s, tmp, 0);
 			nargs += fixed + 1;
 		} else {
@@ -1444,7 +1458,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 					value_to(fs, args->v[fixed + i], et, vb + i);
 				emit(fs, BC_LOADNIL, s, 0, 0);
 				emit(fs, BC_APPEND, s, vb, nv);
-				emit_sbx(fs, BC_EXT, 0, (int32_t)type_size(et));
+				emit_sbx(fs, BC_EXT, is_aggregate(et) ? type_k(fs, et) : 0xFFFF, (int32_t)type_size(et));
 			} else {
 				emit(fs, BC_LOADNIL, s, 0, 0);
 			}
@@ -1676,6 +1690,15 @@ static void store_to(FnState *fs, Node *lhs, int src)
 	}
 	case N_INDEX: {
 		Type *bt = type_under(l->u.index.x->type);
+		if (bt->kind != TY_MAP && is_aggregate(l->type)) {
+			/* an aggregate element keeps its block (pointers to it
+			 * must see the new value): copy into it */
+			int d = alloc_regs(fs, 2);
+			index_expr(fs, l, d, false);
+			emit(fs, BC_MOVE, d + 1, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, l->type));
+			break;
+		}
 		int b = expr(fs, l->u.index.x, -1);
 		int i = alloc_reg(fs);
 		if (bt->kind == TY_MAP) {
@@ -1706,6 +1729,13 @@ static void store_to(FnState *fs, Node *lhs, int src)
 		expr_to(fs, l->u.selector.x, b);
 		for (int i = 0; i < sel.depth - 1; i++)
 			emit(fs, BC_GETF, b, b, sel.path[i]);
+		if (is_aggregate(l->type)) {
+			int d = alloc_regs(fs, 2);
+			emit(fs, BC_GETF, d, b, sel.path[sel.depth - 1]);
+			emit(fs, BC_MOVE, d + 1, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, l->type));
+			break;
+		}
 		emit(fs, BC_SETF, b, sel.path[sel.depth - 1], src);
 		break;
 	}
@@ -1776,12 +1806,48 @@ static void assign(FnState *fs, Node *s)
 			store_to(fs, lhs->v[0], r);
 			return;
 		}
-		/* parallel assignment: evaluate all, then store */
-		int base = alloc_regs(fs, rhs->len);
-		for (int i = 0; i < rhs->len; i++)
+		/* parallel assignment: Go evaluates the index and pointer
+		 * operands on the left and every value on the right first, then
+		 * assigns from left to right */
+		int n = lhs->len;
+		int *pre = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n * 2);
+		for (int i = 0; i < n; i++) {
+			Node *l = ast_unparen(lhs->v[i]);
+			pre[2 * i] = pre[2 * i + 1] = -1;
+			if (l->kind == N_INDEX) {
+				pre[2 * i] = alloc_reg(fs);
+				expr_to(fs, l->u.index.x, pre[2 * i]);
+				pre[2 * i + 1] = alloc_reg(fs);
+				expr_to(fs, l->u.index.index, pre[2 * i + 1]);
+			}
+		}
+		int base = alloc_regs(fs, n);
+		for (int i = 0; i < n; i++)
 			value_to(fs, rhs->v[i], lhs->v[i]->type, base + i);
-		for (int i = 0; i < lhs->len; i++)
-			store_to(fs, lhs->v[i], base + i);
+		for (int i = 0; i < n; i++) {
+			Node *l = ast_unparen(lhs->v[i]);
+			if (pre[2 * i] < 0) {
+				store_to(fs, lhs->v[i], base + i);
+				continue;
+			}
+			Type *bt = type_under(l->u.index.x->type);
+			int b = pre[2 * i], k = pre[2 * i + 1];
+			if (bt->kind == TY_MAP) {
+				if (boxed_key(bt->key))
+					emit_bx(fs, BC_BOX, k, (uint32_t)type_k(fs, bt->key));
+				else if (type_is_interface(bt->key))
+					box_if_needed(fs, l->u.index.index->type, bt->key, k);
+				emit(fs, BC_MSET, b, k, base + i);
+			} else if (bt->kind == TY_SLICE) {
+				emit(fs, BC_SSET, b, k, base + i);
+			} else if (bt->kind == TY_ARRAY || bt->kind == TY_POINTER) {
+				Type *at = bt->kind == TY_POINTER ? type_under(bt->elem) : bt;
+				emit(fs, BC_ASET, b, k, base + i);
+				emit_sbx(fs, BC_EXT, 0, (int32_t)at->len);
+			} else {
+				store_to(fs, lhs->v[i], base + i);
+			}
+		}
 		return;
 	}
 	/* a, b = f() / v, ok = m[k] / x.(T) */

@@ -3,8 +3,8 @@
  * math/rand, unicode, unicode/utf8, sort, errors and os (environment)
  * packages, and the helpers those modules share.
  *
- * Owns: the native tables of those packages (registered in natives.c), the
- * values of their package-level variables (stdlib_global), and small
+ * Owns: the native tables of those packages (registered in natives.c),
+ * including their package variables, and small
  * services over gol's value representation (value.h): byte slices and Go's
  * append growth, building strings, UTF-8 as Go decodes it, Unicode classes
  * and case mapping with Go's tables, calling a method of a dynamic value.
@@ -31,12 +31,9 @@ extern const NativeDef sort_natives[];
 extern const NativeDef errors_natives[];
 extern const NativeDef os_natives[];
 
-/* The value of a package-level variable of these packages, by qualified
- * name ("strconv.ErrRange", "unicode.Upper", "unicode.GraphicRanges",
- * "os.ErrNotExist"). Returns false for a name it does not provide. Values
- * are made once and are the same on every call (errors compare by
- * identity, as in Go). */
-bool stdlib_global(const char *qualified, Value *out);
+/* Package variables (strconv.ErrRange, unicode.Upper ...) are natives in
+ * these tables too: called once at start-up, they return the variable's
+ * value (the same value every time, so errors compare by identity). */
 
 /* ---- byte slices and strings (strings.c) ---------------------------------- */
 
@@ -46,8 +43,7 @@ GolSlice *std_slice_new(int64_t len, int64_t cap);
 GolSlice *std_append_bytes(GolSlice *s, const char *p, int64_t n);
 /* string(b) of a []byte. */
 GolString *std_bytes_str(GolSlice *b);
-/* []byte(s) as a fresh slice (cap rounded as Go does for small slices
- * is not modelled: cap == len). */
+/* []byte(s) as a fresh slice (len == cap). */
 GolSlice *std_str_bytes(const char *p, int64_t n);
 
 /* A growable byte buffer for building results (GC memory). */
@@ -62,6 +58,8 @@ GolString *std_buf_str(StdBuf *b);
 
 /* errors.New(msg). */
 GolIface *std_error(const char *msg, int64_t n);
+/* io.EOF (the io package's own value when its native exists). */
+GolIface *std_io_eof(void);
 
 /* The checker's named type pkg.name (e.g. "strconv", "NumError") with the
  * C implementations of its declared methods attached; NULL if the package

@@ -37,16 +37,18 @@ static void make_errors(void)
 	pthread_mutex_unlock(&err_lock);
 }
 
-bool strconv_global(const char *name, Value *out)
+static int v_err_range(VM *vm, Value *a, int n, Value *r)
 {
 	make_errors();
-	if (!strcmp(name, "ErrRange"))
-		out->p = err_range;
-	else if (!strcmp(name, "ErrSyntax"))
-		out->p = err_syntax;
-	else
-		return false;
-	return true;
+	r[0].p = err_range;
+	return 0;
+}
+
+static int v_err_syntax(VM *vm, Value *a, int n, Value *r)
+{
+	make_errors();
+	r[0].p = err_syntax;
+	return 0;
 }
 
 static Type *numerror_ptr;
@@ -1201,6 +1203,8 @@ static int ne_unwrap(VM *vm, Value *a, int n, Value *r)
 }
 
 const NativeDef strconv_natives[] = {
+	{"strconv.ErrRange", v_err_range},
+	{"strconv.ErrSyntax", v_err_syntax},
 	{"strconv.NumError.Error", ne_error},
 	{"strconv.NumError.Unwrap", ne_unwrap},
 	{"strconv.Atoi", c_atoi},

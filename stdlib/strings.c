@@ -164,6 +164,21 @@ GolIface *std_error(const char *msg, int64_t n)
 
 static pthread_mutex_t type_lock = PTHREAD_MUTEX_INITIALIZER;
 
+GolIface *std_io_eof(void)
+{
+	static GolIface *eof;
+	pthread_mutex_lock(&type_lock);
+	if (!eof) {
+		NativeFn f = natives_lookup("io.EOF");
+		Value v = {0};
+		if (f)
+			f(NULL, NULL, 0, &v);
+		eof = v.p ? v.p : std_error("EOF", 3);
+	}
+	pthread_mutex_unlock(&type_lock);
+	return eof;
+}
+
 /* Attach native closures to the declared methods of a standard named type
  * that has none (the compiler fills method tables for package main only). */
 static void attach_natives(Type *named)
@@ -1320,9 +1335,7 @@ static int b_write_string(VM *vm, Value *a, int n, Value *r)
 
 static GolIface *io_eof(void)
 {
-	Value v;
-	stdlib_global("io.EOF", &v);
-	return v.p;
+	return std_io_eof();
 }
 
 static Value *reader(VM *vm, Value *a)
@@ -1563,9 +1576,11 @@ static int r_write_to(VM *vm, Value *a, int n, Value *r)
 	rd[1].i = i + m;
 	r[0].i = m;
 	if (m != len - i && !err) {
-		Value v;
-		stdlib_global("io.ErrShortWrite", &v);
-		err = v.p;
+		NativeFn f = natives_lookup("io.ErrShortWrite");
+		Value v = {0};
+		if (f)
+			f(vm, NULL, 0, &v);
+		err = v.p ? v.p : std_error("short write", 11);
 	}
 	r[1].p = err;
 	return 0;

@@ -633,7 +633,7 @@ static Value convert(int code, Value x)
 
 /* ---- slices ----------------------------------------------------------------------- */
 
-static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize)
+static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize, Type *agg)
 {
 	int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
 	int64_t need = len + add;
@@ -673,8 +673,15 @@ static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize)
 	}
 	newcap = bytes / esize;
 	r->data = GC_MALLOC(sizeof(Value) * (size_t)newcap);
-	if (len)
+	if (agg) {
+		/* a new array of aggregates holds copies, as Go's would */
+		for (int64_t k = 0; k < len; k++)
+			r->data[k].p = block_clone(agg, s->data[k].p);
+		for (int64_t k = need; k < newcap; k++)
+			r->data[k].p = block_new(agg);
+	} else if (len) {
 		memcpy(r->data, s->data, sizeof(Value) * (size_t)len);
+	}
 	r->len = need;
 	r->cap = newcap;
 	return r;
@@ -1076,8 +1083,9 @@ L_APPEND: {
 	GolSlice *s = R[i.a].p;
 	int64_t len = s ? s->len : 0;
 	int64_t esize = pc->sbx;
+	Type *agg = pc->a == 0xFFFF ? NULL : K[pc->a].p;
 	pc++;
-	GolSlice *r = slice_grow(s, i.c, esize);
+	GolSlice *r = slice_grow(s, i.c, esize, agg);
 	for (int k = 0; k < i.c; k++)
 		r->data[len + k] = R[i.b + k];
 	R[i.a].p = r;
@@ -1087,20 +1095,29 @@ L_APPENDS: {
 	GolSlice *s = R[i.b].p;
 	int64_t len = s ? s->len : 0;
 	int64_t esize = pc->sbx;
+	Type *agg = pc->a == 0xFFFF ? NULL : K[pc->a].p;
 	pc++;
 	if (i.x & 1) {
 		GolString *t = R[i.c].p;
 		int64_t n = str_len(t);
-		GolSlice *r = n ? slice_grow(s, n, esize) : s;
+		GolSlice *r = n ? slice_grow(s, n, esize, agg) : s;
 		for (int64_t k = 0; k < n; k++)
 			r->data[len + k].u = (unsigned char)t->p[k];
 		R[i.a].p = r;
 	} else {
 		GolSlice *t = R[i.c].p;
 		int64_t n = t ? t->len : 0;
-		GolSlice *r = n ? slice_grow(s, n, esize) : s;
-		if (n)
+		GolSlice *r = n ? slice_grow(s, n, esize, agg) : s;
+		if (agg) {
+			Value *src = t->data; /* may alias r->data: copy via clones */
+			Value *tmp = GC_MALLOC(sizeof(Value) * (size_t)n);
+			for (int64_t k = 0; k < n; k++)
+				tmp[k].p = block_clone(agg, src[k].p);
+			for (int64_t k = 0; k < n; k++)
+				r->data[len + k] = tmp[k];
+		} else if (n) {
 			memmove(r->data + len, t->data, sizeof(Value) * (size_t)n);
+		}
 		R[i.a].p = r;
 	}
 	DISPATCH();
@@ -1141,6 +1158,8 @@ L_SLICE: {
 	DISPATCH();
 }
 L_COPY: {
+	Type *agg = pc->a == 0xFFFF ? NULL : K[pc->a].p;
+	pc++;
 	GolSlice *d = R[i.b].p;
 	int64_t dn = d ? d->len : 0, n;
 	if (i.x & 1) {
@@ -1152,8 +1171,16 @@ L_COPY: {
 		GolSlice *s = R[i.c].p;
 		int64_t sn = s ? s->len : 0;
 		n = sn < dn ? sn : dn;
-		if (n)
+		if (agg) {
+			/* element-wise copies; clones first in case the slices overlap */
+			Value *tmp = GC_MALLOC(sizeof(Value) * (size_t)(n ? n : 1));
+			for (int64_t k = 0; k < n; k++)
+				tmp[k].p = block_clone(agg, s->data[k].p);
+			for (int64_t k = 0; k < n; k++)
+				block_copy_into(agg, d->data[k].p, tmp[k].p);
+		} else if (n) {
 			memmove(d->data, s->data, sizeof(Value) * (size_t)n);
+		}
 	}
 	R[i.a].i = n;
 	DISPATCH();
