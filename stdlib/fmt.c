@@ -1566,6 +1566,21 @@ static int handle_methods(Printer *p, Type *t, Value v, int verb, GolIface *box)
 			}
 			GolString *s = NULL;
 			int r = p->call_method(p->vm, t, v, names[k], &s);
+			if (r < 0 && p->vm) {
+				/* Go's catchPanic: the panic becomes part of the output */
+				GolIface *pv = vm_take_panic(p->vm);
+				if (type_under(t)->kind == TY_POINTER && !v.p) {
+					puts_(p, "<nil>"); /* a nil receiver: Go says <nil> */
+					return 1;
+				}
+				char head[64];
+				snprintf(head, sizeof head, "%%!%c(PANIC=%s method: ", verb, names[k]);
+				puts_(p, head);
+				if (fmt_value(p->vm, p->buf, pv ? pv->type : NULL, pv ? pv->v : (Value){0}, 'v') < 0)
+					return -1;
+				puts_(p, ")");
+				return 1;
+			}
 			if (r < 0)
 				return -1;
 			if (r > 0) {

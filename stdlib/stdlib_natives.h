@@ -26,6 +26,7 @@ extern const NativeDef strconv_natives[];
 extern const NativeDef math_natives[];
 extern const NativeDef rand_natives[];
 extern const NativeDef unicode_natives[];
+extern const NativeDef unicode_var_natives[];
 extern const NativeDef utf8_natives[];
 extern const NativeDef sort_natives[];
 extern const NativeDef errors_natives[];

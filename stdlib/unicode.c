@@ -4,7 +4,7 @@
  * answers match Go's even where the C library's locale tables differ, and
  * UTF-8 decoding and encoding exactly as Go does it (an invalid sequence is
  * (RuneError, 1); surrogates and runes above MaxRune encode as U+FFFD).
- * Also the unicode package's variables (range tables) for stdlib_global.
+ * Also the unicode package's variables (its range tables).
  */
 #include "stdlib_natives.h"
 #include "vm.h"
@@ -2333,28 +2333,57 @@ static Value *table_value(const char *name)
 			if (utables_by_name[j].t == utables_by_name[i].t && made_tables[j])
 				return made_tables[j];
 		made_tables[i] = make_table(utables_by_name[i].t);
-		GC_add_roots(&made_tables[i], &made_tables[i] + 1);
 		return made_tables[i];
 	}
 	return NULL;
 }
 
-bool unicode_global(const char *name, Value *out)
+static Value *ranges_of(int k)
 {
-	static const char *const graphic[] = {"L", "M", "N", "P", "S", "Zs"};
-	pthread_mutex_lock(&tab_lock);
-	bool ok = true;
-	if (!strcmp(name, "GraphicRanges") || !strcmp(name, "PrintRanges")) {
-		int k = name[0] == 'G' ? 6 : 5;
-		GolSlice *s = std_slice_new(k, k);
-		for (int i = 0; i < k; i++)
-			s->data[i].p = table_value(graphic[i]);
-		out->p = s;
-	} else {
-		Value *t = table_value(name);
-		out->p = t;
-		ok = t != NULL;
-	}
-	pthread_mutex_unlock(&tab_lock);
-	return ok;
+	static const char *const names[] = {"L", "M", "N", "P", "S", "Zs"};
+	GolSlice *s = std_slice_new(k, k);
+	for (int i = 0; i < k; i++)
+		s->data[i].p = table_value(names[i]);
+	return (Value *)s;
 }
+
+#define TABLE_VAR(N)                                                  \
+	static int var_##N(VM *vm, Value *a, int n, Value *r)         \
+	{                                                             \
+		pthread_mutex_lock(&tab_lock);                        \
+		r[0].p = table_value(#N);                             \
+		pthread_mutex_unlock(&tab_lock);                      \
+		return 0;                                             \
+	}
+#define TABLE_NAMES(X) \
+	X(Cc) X(Cf) X(Co) X(Cs) X(Digit) X(Nd) X(Letter) X(L) X(Lm) X(Lo) X(Lower) X(Ll) X(Mark) X(M) \
+	X(Mc) X(Me) X(Mn) X(Nl) X(No) X(Number) X(N) X(Other) X(C) X(Pc) X(Pd) X(Pe) X(Pf) X(Pi) X(Po) \
+	X(Ps) X(Punct) X(P) X(Sc) X(Sk) X(Sm) X(So) X(Space) X(Z) X(Symbol) X(S) X(Title) X(Lt) X(Upper) \
+	X(Lu) X(Zl) X(Zp) X(Zs) X(Arabic) X(Armenian) X(Common) X(Cyrillic) X(Devanagari) X(Georgian) \
+	X(Greek) X(Han) X(Hangul) X(Hebrew) X(Hiragana) X(Katakana) X(Latin) X(Thai) X(ASCII_Hex_Digit) \
+	X(Dash) X(Hex_Digit) X(Hyphen) X(Quotation_Mark) X(Terminal_Punctuation) X(White_Space)
+TABLE_NAMES(TABLE_VAR)
+
+static int var_GraphicRanges(VM *vm, Value *a, int n, Value *r)
+{
+	pthread_mutex_lock(&tab_lock);
+	r[0].p = ranges_of(6);
+	pthread_mutex_unlock(&tab_lock);
+	return 0;
+}
+
+static int var_PrintRanges(VM *vm, Value *a, int n, Value *r)
+{
+	pthread_mutex_lock(&tab_lock);
+	r[0].p = ranges_of(5);
+	pthread_mutex_unlock(&tab_lock);
+	return 0;
+}
+
+#define TABLE_DEF(N) {"unicode." #N, var_##N},
+const NativeDef unicode_var_natives[] = {
+	TABLE_NAMES(TABLE_DEF)
+	{"unicode.GraphicRanges", var_GraphicRanges},
+	{"unicode.PrintRanges", var_PrintRanges},
+	{NULL, NULL},
+};

@@ -167,6 +167,16 @@ static Type *runtime_error_type(void)
 	return t;
 }
 
+GolIface *vm_take_panic(VM *vm)
+{
+	PanicRec *p = vm->panic;
+	if (!p)
+		return NULL;
+	vm->panic = p->next;
+	vm->unwinding = false;
+	return p->value;
+}
+
 int vm_panic_value(VM *vm, GolIface *v)
 {
 	PanicRec *p = GC_MALLOC(sizeof *p);

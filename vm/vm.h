@@ -35,6 +35,11 @@ int vm_panic_error(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2
 int vm_panic_msg(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vm_panic_value(VM *vm, GolIface *v);
 
+/* Take the panic that is propagating out of a failed vm_call (fmt does
+ * this for a String method that panics: Go prints %!v(PANIC=...)); the
+ * program goes on as if it had been recovered. Returns its value. */
+GolIface *vm_take_panic(VM *vm);
+
 /* Buffered standard output and error (flushed at exit and before a panic
  * report, so output order matches Go's). */
 void vm_write(VM *vm, int fd, const char *p, size_t n);
