@@ -484,11 +484,16 @@ static int binary(FnState *fs, Node *n, int dst)
 	}
 	bool fl = type_is_float(lu), str = type_is_string(lu), uns = type_is_unsigned(lu);
 	bool cplx = type_is_complex(lu);
+	if (cplx && (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV)) {
+		int x = op == OP_ADD ? 0 : op == OP_SUB ? 1 : op == OP_MUL ? 2 : 3;
+		emitx(fs, BC_CPLX, x | (type_bits(lu) == 64 ? 16 : 0), r, b, c);
+		fs->top = r >= save ? r + 1 : save;
+		return r;
+	}
 	switch (op) {
 	case OP_ADD:
 		if (str) emit(fs, BC_CONCAT, r, b, c);
 		else if (fl) emit(fs, BC_ADDF, r, b, c);
-		else if (cplx) emit(fs, BC_CONV, r, b, 100 + c); /* complex ops: see vm */
 		else emit(fs, BC_ADDI, r, b, c);
 		break;
 	case OP_SUB: emit(fs, fl ? BC_SUBF : BC_SUBI, r, b, c); break;
@@ -670,8 +675,12 @@ static int unary(FnState *fs, Node *n, int dst)
 	Type *u = type_under(n->type);
 	switch (op) {
 	case OP_SUB:
+		if (type_is_complex(u)) {
+			emitx(fs, BC_CPLX, 4 | (type_bits(u) == 64 ? 16 : 0), r, b, b);
+			break;
+		}
 		emit(fs, type_is_float(u) ? BC_NEGF : BC_NEGI, r, b, 0);
-		if (!type_is_float(u))
+		if (!type_is_float(u) && !type_is_complex(u))
 			wrap_int(fs, n->type, r);
 		break;
 	case OP_ADD:
@@ -1105,8 +1114,11 @@ static void convert_to(FnState *fs, Type *from, Type *to, int r)
 		emit(fs, BC_CONV, r, r, type_under(tu->elem)->kind == TY_UINT8 ? CV_STR2BYTES : CV_STR2RUNES);
 		return;
 	}
-	if (type_is_complex(fu) && type_is_complex(tu))
+	if (type_is_complex(fu) && type_is_complex(tu)) {
+		if (type_bits(tu) == 64) /* complex64 */
+			emitx(fs, BC_CPLX, 8 | 16, r, r, r);
 		return;
+	}
 	/* identical underlying types: no change in representation */
 }
 
@@ -1247,6 +1259,27 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 			emit(fs, BC_MOVE, r, a, 0);
 			patch_here(fs, j);
 		}
+		break;
+	}
+	case BI_REAL:
+	case BI_IMAG: {
+		if (n->cv) {
+			load_const(fs, n->type, n->cv, r);
+			break;
+		}
+		int a = expr(fs, args->v[0], -1);
+		emitx(fs, BC_CPLX, (bi == BI_REAL ? 5 : 6) | (type_bits(n->type) == 32 ? 16 : 0), r, a, a);
+		break;
+	}
+	case BI_COMPLEX: {
+		if (n->cv) {
+			load_const(fs, n->type, n->cv, r);
+			break;
+		}
+		int a = alloc_reg(fs), b = alloc_reg(fs);
+		expr_to(fs, args->v[0], a);
+		expr_to(fs, args->v[1], b);
+		emitx(fs, BC_CPLX, 7 | (type_bits(n->type) == 64 ? 16 : 0), r, a, b);
 		break;
 	}
 	case BI_CLEAR: {

@@ -156,7 +156,16 @@ ConstVal *const_from_literal(LitKind kind, const char *text, int32_t rune)
 		size_t n = strlen(s);
 		if (n && s[n - 1] == 'i')
 			s[n - 1] = 0;
-		/* 0123i is decimal 123i, for historical reasons */
+		/* 0123i is decimal 123i, for historical reasons; 0b and 0o
+		 * prefixes are integers */
+		if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B' || s[1] == 'o' || s[1] == 'O')) {
+			mpz_t z;
+			mpz_init(z);
+			if (mpz_set_str(z, s + 2, (s[1] | 0x20) == 'b' ? 2 : 8) != 0)
+				return NULL;
+			mpq_set_z(v->im, z);
+			return v;
+		}
 		if (!parse_float(s, v->im))
 			return NULL;
 		return v;

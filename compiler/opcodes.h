@@ -82,6 +82,7 @@
 	OP(LES,      ABC,  "R[A] = string R[B] <= R[C]")                             \
 	OP(EQV,      ABC,  "R[A] = R[B] == R[C] by value, type K[next]")             \
 	OP(NOT,      AB,   "R[A] = !R[B]")                                           \
+	OP(CPLX,     ABC,  "complex op X&15 (0 add 1 sub 2 mul 3 div 4 neg 5 real 6 imag 7 make 8 copy); X&16: complex64") \
 	/* control */                                                               \
 	OP(JMP,      SBX,  "pc += SBX")                                              \
 	OP(JMPT,     ASBX, "if R[A] pc += SBX")                                      \

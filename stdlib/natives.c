@@ -4,6 +4,7 @@
  */
 #include "natives.h"
 #include "fmt.h"
+#include "stdlib_natives.h"
 #include "vm.h"
 
 #include <gc.h>
@@ -114,7 +115,10 @@ static const NativeDef core_natives[] = {
 	{NULL, NULL},
 };
 
-static const NativeDef *const tables[] = {core_natives, fmt_natives};
+static const NativeDef *const tables[] = {
+	core_natives, fmt_natives, strings_natives, strconv_natives, math_natives, rand_natives,
+	unicode_natives, unicode_var_natives, utf8_natives, sort_natives, errors_natives, os_natives,
+};
 
 NativeFn natives_lookup(const char *qualified)
 {

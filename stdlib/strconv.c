@@ -10,6 +10,7 @@
 #include "stdlib_natives.h"
 #include "fmt.h"
 #include "fmtfloat.h"
+#include "rt.h"
 #include "vm.h"
 
 #include <errno.h>

@@ -6,8 +6,10 @@
  * native modules share (stdlib_natives.h): byte slices, result buffers,
  * error values, standard named types and dynamic method calls.
  */
+#define _GNU_SOURCE /* memmem */
 #include "stdlib_natives.h"
 #include "check_int.h"
+#include "rt.h"
 #include "vm.h"
 
 #include <gc.h>
@@ -83,16 +85,6 @@ GolSlice *std_append_bytes(GolSlice *s, const char *p, int64_t n)
 	return r;
 }
 
-static char *bytes_of(GolSlice *b, int64_t *n)
-{
-	int64_t len = b ? b->len : 0;
-	char *p = GC_MALLOC_ATOMIC((size_t)len + 1);
-	for (int64_t i = 0; i < len; i++)
-		p[i] = (char)b->data[i].u;
-	p[len] = 0;
-	*n = len;
-	return p;
-}
 
 GolString *std_bytes_str(GolSlice *b)
 {
@@ -292,12 +284,6 @@ int std_call_method(VM *vm, GolIface *x, const char *name, Value *args, int narg
 #define SL(v) str_len(S(v))
 #define RUNE_ERROR 0xFFFD
 
-static Value vstr(GolString *s)
-{
-	Value v;
-	v.p = s;
-	return v;
-}
 
 static GolString *sub(GolString *s, int64_t lo, int64_t hi)
 {
@@ -378,13 +364,6 @@ static int32_t decode(const char *s, int64_t n, int *w)
 	return std_utf8_decode((const unsigned char *)s, n, w);
 }
 
-static GolSlice *str_slice(GolString **v, int64_t n, int64_t cap)
-{
-	GolSlice *a = std_slice_new(n, cap);
-	for (int64_t i = 0; i < n; i++)
-		a->data[i].p = v[i];
-	return a;
-}
 
 /* Call f(r) for a func(rune) bool / func(rune) rune. */
 static int call_rune(VM *vm, GolClosure *f, int32_t r, Value *out)

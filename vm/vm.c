@@ -962,6 +962,55 @@ L_EQV: {
 L_NOT:
 	R[i.a].u = !R[i.b].u;
 	DISPATCH();
+L_CPLX: {
+	int op = i.x & 15;
+	if (op == 5 || op == 6) {
+		GolComplex *z = R[i.b].p;
+		double d = z ? (op == 5 ? z->re : z->im) : 0;
+		R[i.a].f = (i.x & 16) ? (double)(float)d : d;
+		DISPATCH();
+	}
+	GolComplex *z = GC_MALLOC_ATOMIC(sizeof *z);
+	if (op == 7) {
+		/* complex(re, im) from two floats */
+		z->re = R[i.b].f;
+		z->im = R[i.c].f;
+		if (i.x & 16) {
+			z->re = (double)(float)z->re;
+			z->im = (double)(float)z->im;
+		}
+		R[i.a].p = z;
+		DISPATCH();
+	}
+	GolComplex *x = R[i.b].p, *y = R[i.c].p;
+	double a = x ? x->re : 0, b = x ? x->im : 0;
+	double c = y ? y->re : 0, d = y ? y->im : 0;
+	switch (op) {
+	case 0: z->re = a + c; z->im = b + d; break;
+	case 1: z->re = a - c; z->im = b - d; break;
+	case 2: z->re = a * c - b * d; z->im = a * d + b * c; break;
+	case 3:
+		/* Smith's algorithm, as Go's runtime divides */
+		if (fabs(c) >= fabs(d)) {
+			double ratio = d / c, denom = c + ratio * d;
+			z->re = (a + b * ratio) / denom;
+			z->im = (b - a * ratio) / denom;
+		} else {
+			double ratio = c / d, denom = d + ratio * c;
+			z->re = (a * ratio + b) / denom;
+			z->im = (b * ratio - a) / denom;
+		}
+		break;
+	case 4: z->re = -a; z->im = -b; break;
+	case 8: z->re = a; z->im = b; break;
+	}
+	if (i.x & 16) {
+		z->re = (double)(float)z->re;
+		z->im = (double)(float)z->im;
+	}
+	R[i.a].p = z;
+	DISPATCH();
+}
 L_JMP:
 	pc += i.sbx;
 	DISPATCH();
@@ -1024,15 +1073,7 @@ L_CONV:
 		pc++;
 		DISPATCH();
 	}
-	if (i.c >= 100) {
-		/* complex addition (the only complex op so far) */
-		GolComplex *x = R[i.b].p, *y = R[i.c - 100].p;
-		GolComplex *z = GC_MALLOC_ATOMIC(sizeof *z);
-		z->re = (x ? x->re : 0) + (y ? y->re : 0);
-		z->im = (x ? x->im : 0) + (y ? y->im : 0);
-		R[i.a].p = z;
-		DISPATCH();
-	}
+
 	R[i.a] = convert(i.c, R[i.b]);
 	DISPATCH();
 L_MKSLICE: {

@@ -1,0 +1,345 @@
+/*
+ * oslib.c — Go's package os: the environment (Getenv, LookupEnv, Setenv,
+ * Unsetenv, Clearenv, Environ, Expand, ExpandEnv), process and user
+ * queries, the working directory, and the package's error variables.
+ * os.Args, os.Exit and the standard files live in natives.c.
+ */
+#include "stdlib_natives.h"
+#include "vm.h"
+
+#include <errno.h>
+#include <gc.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define S(v) ((GolString *)(v).p)
+
+static char *cstr(GolString *s)
+{
+	int64_t n = str_len(s);
+	char *p = GC_MALLOC_ATOMIC((size_t)n + 1);
+	if (n)
+		memcpy(p, s->p, (size_t)n);
+	p[n] = 0;
+	return p;
+}
+
+static int o_getenv(VM *vm, Value *a, int n, Value *r)
+{
+	const char *v = getenv(cstr(S(a[0])));
+	r[0].p = v ? str_from_c(v) : NULL;
+	return 0;
+}
+
+static int o_lookupenv(VM *vm, Value *a, int n, Value *r)
+{
+	const char *v = getenv(cstr(S(a[0])));
+	r[0].p = v ? str_from_c(v) : NULL;
+	r[1].i = v != NULL;
+	return 0;
+}
+
+/* A *SyscallError{Syscall: "setenv", Err: EINVAL} as Go returns it. */
+static GolIface *einval_error(const char *call)
+{
+	Type *t = std_named_type("os", "SyscallError");
+	const char *msg = "invalid argument";
+	GolIface *err = std_error(msg, (int64_t)strlen(msg));
+	if (!t)
+		return err;
+	Value *blk = GC_MALLOC(sizeof(Value) * 2);
+	blk[0].p = str_from_c(call);
+	blk[1].p = err;
+	Value v;
+	v.p = blk;
+	return iface_box(rtype_canon(type_pointer(t)), v);
+}
+
+static int o_setenv(VM *vm, Value *a, int n, Value *r)
+{
+	GolString *k = S(a[0]);
+	const char *key = cstr(k);
+	r[0].p = NULL;
+	if (str_len(k) == 0 || strchr(key, '=') || (int64_t)strlen(key) != str_len(k) ||
+	    (int64_t)strlen(cstr(S(a[1]))) != str_len(S(a[1]))) {
+		r[0].p = einval_error("setenv");
+		return 0;
+	}
+	setenv(key, cstr(S(a[1])), 1);
+	return 0;
+}
+
+static int o_unsetenv(VM *vm, Value *a, int n, Value *r)
+{
+	unsetenv(cstr(S(a[0])));
+	r[0].p = NULL;
+	return 0;
+}
+
+static int o_clearenv(VM *vm, Value *a, int n, Value *r)
+{
+	clearenv();
+	return 0;
+}
+
+static int o_environ(VM *vm, Value *a, int n, Value *r)
+{
+	int64_t cnt = 0;
+	for (char **e = environ; e && *e; e++)
+		cnt++;
+	GolSlice *s = std_slice_new(cnt, cnt);
+	for (int64_t i = 0; i < cnt; i++)
+		s->data[i].p = str_from_c(environ[i]);
+	r[0].p = s;
+	return 0;
+}
+
+/* os.Expand's shell variable syntax. */
+static bool is_shell_special(unsigned char c)
+{
+	switch (c) {
+	case '*': case '#': case '$': case '@': case '!': case '?': case '-':
+		return true;
+	}
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alnum(unsigned char c)
+{
+	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z');
+}
+
+/* getShellName: the name after '$' and the bytes consumed (name NULL:
+ * a bad ${...} syntax; w == 0: no name). */
+static void shell_name(const char *s, int64_t n, int64_t *name_at, int64_t *name_len, int64_t *w)
+{
+	*name_at = 0;
+	*name_len = 0;
+	if (n > 0 && s[0] == '{') {
+		if (n > 2 && is_shell_special((unsigned char)s[1]) && s[2] == '}') {
+			*name_at = 1;
+			*name_len = 1;
+			*w = 3;
+			return;
+		}
+		for (int64_t i = 1; i < n; i++) {
+			if (s[i] == '}') {
+				if (i == 1) { /* bad syntax: ${} */
+					*w = 2;
+					*name_len = -1;
+					return;
+				}
+				*name_at = 1;
+				*name_len = i - 1;
+				*w = i + 1;
+				return;
+			}
+		}
+		*w = 1; /* bad syntax: no closing brace */
+		*name_len = -1;
+		return;
+	}
+	if (n > 0 && is_shell_special((unsigned char)s[0])) {
+		*name_len = 1;
+		*w = 1;
+		return;
+	}
+	int64_t i = 0;
+	while (i < n && is_alnum((unsigned char)s[i]))
+		i++;
+	*name_len = i;
+	*w = i;
+}
+
+typedef int (*MapFn)(VM *vm, void *ctx, GolString *name, GolString **out);
+
+static int expand(VM *vm, GolString *str, MapFn fn, void *ctx, GolString **out)
+{
+	const char *s = str_ptr(str);
+	int64_t n = str_len(str), i = 0;
+	StdBuf b = {0};
+	bool used_buf = false;
+	for (int64_t j = 0; j < n; j++) {
+		if (s[j] == '$' && j + 1 < n) {
+			used_buf = true;
+			std_buf_put(&b, s + i, j - i);
+			int64_t at, len, w;
+			shell_name(s + j + 1, n - j - 1, &at, &len, &w);
+			if (len == -1 || (len == 0 && w > 0)) {
+				/* bad syntax: eat the characters */
+			} else if (len == 0) {
+				std_buf_byte(&b, s[j]);
+			} else {
+				GolString *v;
+				if (fn(vm, ctx, str_new(s + j + 1 + at, len), &v) < 0)
+					return -1;
+				std_buf_put(&b, str_ptr(v), str_len(v));
+			}
+			j += w;
+			i = j + 1;
+		}
+	}
+	if (!used_buf) {
+		*out = str;
+		return 0;
+	}
+	std_buf_put(&b, s + i, n - i);
+	*out = std_buf_str(&b);
+	return 0;
+}
+
+static int map_go(VM *vm, void *ctx, GolString *name, GolString **out)
+{
+	Value a, r;
+	a.p = name;
+	if (std_call(vm, ctx, &a, 1, &r, 1) < 0)
+		return -1;
+	*out = r.p;
+	return 0;
+}
+
+static int map_env(VM *vm, void *ctx, GolString *name, GolString **out)
+{
+	const char *v = getenv(cstr(name));
+	*out = v ? str_from_c(v) : NULL;
+	return 0;
+}
+
+static int o_expand(VM *vm, Value *a, int n, Value *r)
+{
+	GolString *s = S(a[0]), *out;
+	GolClosure *f = a[1].p;
+	if (expand(vm, s, map_go, f, &out) < 0)
+		return -1;
+	r[0].p = out;
+	return 0;
+}
+
+static int o_expand_env(VM *vm, Value *a, int n, Value *r)
+{
+	GolString *out;
+	if (expand(vm, S(a[0]), map_env, NULL, &out) < 0)
+		return -1;
+	r[0].p = out;
+	return 0;
+}
+
+static int o_getpid(VM *vm, Value *a, int n, Value *r) { r[0].i = getpid(); return 0; }
+static int o_getppid(VM *vm, Value *a, int n, Value *r) { r[0].i = getppid(); return 0; }
+static int o_getuid(VM *vm, Value *a, int n, Value *r) { r[0].i = getuid(); return 0; }
+static int o_geteuid(VM *vm, Value *a, int n, Value *r) { r[0].i = geteuid(); return 0; }
+static int o_getgid(VM *vm, Value *a, int n, Value *r) { r[0].i = getgid(); return 0; }
+static int o_getegid(VM *vm, Value *a, int n, Value *r) { r[0].i = getegid(); return 0; }
+static int o_getpagesize(VM *vm, Value *a, int n, Value *r) { r[0].i = getpagesize(); return 0; }
+
+static int o_is_path_separator(VM *vm, Value *a, int n, Value *r)
+{
+	r[0].i = (a[0].u & 0xFF) == '/';
+	return 0;
+}
+
+static int o_tempdir(VM *vm, Value *a, int n, Value *r)
+{
+	const char *d = getenv("TMPDIR");
+	r[0].p = str_from_c(d && *d ? d : "/tmp");
+	return 0;
+}
+
+static int o_user_home_dir(VM *vm, Value *a, int n, Value *r)
+{
+	const char *d = getenv("HOME");
+	r[0].p = d ? str_from_c(d) : NULL;
+	r[1].p = NULL;
+	if (!d || !*d) {
+		const char *msg = "$HOME is not defined";
+		r[1].p = std_error(msg, (int64_t)strlen(msg));
+	}
+	return 0;
+}
+
+static int o_getwd(VM *vm, Value *a, int n, Value *r)
+{
+	char buf[PATH_MAX];
+	const char *pwd = getenv("PWD");
+	r[1].p = NULL;
+	if (getcwd(buf, sizeof buf)) {
+		/* Go prefers $PWD when it names the same directory */
+		r[0].p = str_from_c(pwd && pwd[0] == '/' && !strcmp(pwd, buf) ? pwd : buf);
+	} else {
+		const char *msg = strerror(errno);
+		r[0].p = NULL;
+		r[1].p = std_error(msg, (int64_t)strlen(msg));
+	}
+	return 0;
+}
+
+static int o_executable(VM *vm, Value *a, int n, Value *r)
+{
+	char buf[PATH_MAX];
+	ssize_t k = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	r[0].p = k > 0 ? str_new(buf, k) : NULL;
+	r[1].p = NULL;
+	return 0;
+}
+
+/* ---- the package's error variables ----------------------------------------------------- */
+
+static pthread_mutex_t err_lock = PTHREAD_MUTEX_INITIALIZER;
+
+#define ERR_VAR(fn, msg)                                              \
+	static int fn(VM *vm, Value *a, int n, Value *r)              \
+	{                                                             \
+		static GolIface *e;                                   \
+		pthread_mutex_lock(&err_lock);                        \
+		if (!e)                                               \
+			e = std_error(msg, (int64_t)strlen(msg));     \
+		r[0].p = e;                                           \
+		pthread_mutex_unlock(&err_lock);                      \
+		return 0;                                             \
+	}
+
+ERR_VAR(v_err_invalid, "invalid argument")
+ERR_VAR(v_err_permission, "permission denied")
+ERR_VAR(v_err_exist, "file already exists")
+ERR_VAR(v_err_not_exist, "file does not exist")
+ERR_VAR(v_err_closed, "file already closed")
+ERR_VAR(v_err_no_deadline, "file type does not support deadline")
+ERR_VAR(v_err_deadline, "i/o timeout")
+ERR_VAR(v_err_process_done, "os: process already finished")
+
+const NativeDef os_natives[] = {
+	{"os.Getenv", o_getenv},
+	{"os.LookupEnv", o_lookupenv},
+	{"os.Setenv", o_setenv},
+	{"os.Unsetenv", o_unsetenv},
+	{"os.Clearenv", o_clearenv},
+	{"os.Environ", o_environ},
+	{"os.Expand", o_expand},
+	{"os.ExpandEnv", o_expand_env},
+	{"os.Getpid", o_getpid},
+	{"os.Getppid", o_getppid},
+	{"os.Getuid", o_getuid},
+	{"os.Geteuid", o_geteuid},
+	{"os.Getgid", o_getgid},
+	{"os.Getegid", o_getegid},
+	{"os.Getpagesize", o_getpagesize},
+	{"os.IsPathSeparator", o_is_path_separator},
+	{"os.TempDir", o_tempdir},
+	{"os.UserHomeDir", o_user_home_dir},
+	{"os.Getwd", o_getwd},
+	{"os.Executable", o_executable},
+	{"os.ErrInvalid", v_err_invalid},
+	{"os.ErrPermission", v_err_permission},
+	{"os.ErrExist", v_err_exist},
+	{"os.ErrNotExist", v_err_not_exist},
+	{"os.ErrClosed", v_err_closed},
+	{"os.ErrNoDeadline", v_err_no_deadline},
+	{"os.ErrDeadlineExceeded", v_err_deadline},
+	{"os.ErrProcessDone", v_err_process_done},
+	{NULL, NULL},
+};
