@@ -92,9 +92,18 @@ static Program *build(const char *path)
 	return prog;
 }
 
+/* The collector's warnings (large blocks during deep recursion) are not
+ * the program's output. */
+static void gc_quiet(char *msg, GC_word arg)
+{
+	(void)msg;
+	(void)arg;
+}
+
 int main(int argc, char **argv)
 {
 	GC_INIT();
+	GC_set_warn_proc(gc_quiet);
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return 2;

@@ -116,187 +116,149 @@ static bool is_graphic(int32_t r)
 	return fmt_is_print(r) || in_graphic_list(r);
 }
 
-static void escaped_rune(StdBuf *b, int32_t r, char quote, bool ascii, bool graphic)
+/* Quoting writes either to a buffer (Quote) or, one Go append call per
+ * piece, to a []byte (AppendQuote), so capacities grow as in Go. */
+typedef struct Out {
+	StdBuf *b;
+	GolSlice *s;
+} Out;
+
+static void out_put(Out *o, const char *p, int64_t n)
+{
+	if (o->b)
+		std_buf_put(o->b, p, n);
+	else
+		o->s = std_append_bytes(o->s, p, n);
+}
+
+static void out_byte(Out *o, char c)
+{
+	out_put(o, &c, 1);
+}
+
+static void escaped_rune(Out *b, int32_t r, char quote, bool ascii, bool graphic)
 {
 	if (r == quote || r == '\\') {
-		std_buf_byte(b, '\\');
-		std_buf_byte(b, (char)r);
+		out_byte(b, '\\');
+		out_byte(b, (char)r);
 		return;
 	}
 	if (ascii) {
 		if (r < 0x80 && fmt_is_print(r)) {
-			std_buf_byte(b, (char)r);
+			out_byte(b, (char)r);
 			return;
 		}
 	} else if (fmt_is_print(r) || (graphic && in_graphic_list(r))) {
-		std_buf_rune(b, r);
+		char tmp[4];
+		out_put(b, tmp, std_utf8_encode(tmp, r));
 		return;
 	}
 	switch (r) {
-	case '\a': std_buf_put(b, "\\a", 2); return;
-	case '\b': std_buf_put(b, "\\b", 2); return;
-	case '\f': std_buf_put(b, "\\f", 2); return;
-	case '\n': std_buf_put(b, "\\n", 2); return;
-	case '\r': std_buf_put(b, "\\r", 2); return;
-	case '\t': std_buf_put(b, "\\t", 2); return;
-	case '\v': std_buf_put(b, "\\v", 2); return;
+	case '\a': out_put(b, "\\a", 2); return;
+	case '\b': out_put(b, "\\b", 2); return;
+	case '\f': out_put(b, "\\f", 2); return;
+	case '\n': out_put(b, "\\n", 2); return;
+	case '\r': out_put(b, "\\r", 2); return;
+	case '\t': out_put(b, "\\t", 2); return;
+	case '\v': out_put(b, "\\v", 2); return;
 	}
-	char tmp[16];
 	if (r < ' ' || r == 0x7F) {
-		tmp[0] = '\\';
-		tmp[1] = 'x';
-		tmp[2] = lowerhex[(r >> 4) & 0xF];
-		tmp[3] = lowerhex[r & 0xF];
-		std_buf_put(b, tmp, 4);
+		out_put(b, "\\x", 2);
+		out_byte(b, lowerhex[(r >> 4) & 0xF]);
+		out_byte(b, lowerhex[r & 0xF]);
 		return;
 	}
 	if (!valid_rune(r))
 		r = 0xFFFD;
 	if (r < 0x10000) {
-		tmp[0] = '\\';
-		tmp[1] = 'u';
-		for (int s = 12, k = 2; s >= 0; s -= 4)
-			tmp[k++] = lowerhex[(r >> s) & 0xF];
-		std_buf_put(b, tmp, 6);
+		out_put(b, "\\u", 2);
+		for (int sh = 12; sh >= 0; sh -= 4)
+			out_byte(b, lowerhex[(r >> sh) & 0xF]);
 	} else {
-		tmp[0] = '\\';
-		tmp[1] = 'U';
-		for (int s = 28, k = 2; s >= 0; s -= 4)
-			tmp[k++] = lowerhex[(r >> s) & 0xF];
-		std_buf_put(b, tmp, 10);
+		out_put(b, "\\U", 2);
+		for (int sh = 28; sh >= 0; sh -= 4)
+			out_byte(b, lowerhex[(r >> sh) & 0xF]);
 	}
 }
 
-static void quote_with(StdBuf *b, const char *s, int64_t n, char quote, bool ascii, bool graphic)
+static void quote_with(Out *b, const char *s, int64_t n, char quote, bool ascii, bool graphic)
 {
-	std_buf_byte(b, quote);
+	if (!b->b) {
+		int64_t len = b->s ? b->s->len : 0, cap = b->s ? b->s->cap : 0;
+		if (cap - len < n) {
+			GolSlice *ns = std_slice_new(len, len + 1 + n + 1);
+			if (len)
+				memcpy(ns->data, b->s->data, sizeof(Value) * (size_t)len);
+			b->s = ns;
+		}
+	}
+	out_byte(b, quote);
 	for (int64_t i = 0; i < n;) {
 		int w = 1;
 		int32_t r = (unsigned char)s[i];
 		if (r >= 0x80)
 			r = std_utf8_decode((const unsigned char *)s + i, n - i, &w);
 		if (w == 1 && r == 0xFFFD) {
-			char tmp[4] = {'\\', 'x', lowerhex[(unsigned char)s[i] >> 4], lowerhex[s[i] & 0xF]};
-			std_buf_put(b, tmp, 4);
+			out_put(b, "\\x", 2);
+			out_byte(b, lowerhex[(unsigned char)s[i] >> 4]);
+			out_byte(b, lowerhex[s[i] & 0xF]);
 			i++;
 			continue;
 		}
 		escaped_rune(b, r, quote, ascii, graphic);
 		i += w;
 	}
-	std_buf_byte(b, quote);
+	out_byte(b, quote);
 }
 
-static void quote_rune_with(StdBuf *b, int64_t r, bool ascii, bool graphic)
+static void quote_rune_with(Out *b, int64_t r, bool ascii, bool graphic)
 {
-	std_buf_byte(b, '\'');
+	out_byte(b, '\'');
 	if (!valid_rune(r))
 		r = 0xFFFD;
 	escaped_rune(b, (int32_t)r, '\'', ascii, graphic);
-	std_buf_byte(b, '\'');
+	out_byte(b, '\'');
 }
 
-static int q_quote(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_with(&b, str_ptr(S(a[0])), str_len(S(a[0])), '"', false, false);
-	r[0].p = std_buf_str(&b);
-	return 0;
-}
+#define QUOTE_FN(name, ascii, graphic)                                                    \
+	static int name(VM *vm, Value *a, int n, Value *r)                                \
+	{                                                                                 \
+		StdBuf buf = {0};                                                         \
+		Out o = {&buf, NULL};                                                     \
+		quote_with(&o, str_ptr(S(a[0])), str_len(S(a[0])), '"', ascii, graphic);  \
+		r[0].p = std_buf_str(&buf);                                               \
+		return 0;                                                                 \
+	}                                                                                 \
+	static int name##_append(VM *vm, Value *a, int n, Value *r)                       \
+	{                                                                                 \
+		Out o = {NULL, a[0].p};                                                   \
+		quote_with(&o, str_ptr(S(a[1])), str_len(S(a[1])), '"', ascii, graphic);  \
+		r[0].p = o.s;                                                             \
+		return 0;                                                                 \
+	}
+#define QUOTE_RUNE_FN(name, ascii, graphic)                                               \
+	static int name(VM *vm, Value *a, int n, Value *r)                                \
+	{                                                                                 \
+		StdBuf buf = {0};                                                         \
+		Out o = {&buf, NULL};                                                     \
+		quote_rune_with(&o, (int32_t)a[0].i, ascii, graphic);                     \
+		r[0].p = std_buf_str(&buf);                                               \
+		return 0;                                                                 \
+	}                                                                                 \
+	static int name##_append(VM *vm, Value *a, int n, Value *r)                       \
+	{                                                                                 \
+		Out o = {NULL, a[0].p};                                                   \
+		quote_rune_with(&o, (int32_t)a[1].i, ascii, graphic);                     \
+		r[0].p = o.s;                                                             \
+		return 0;                                                                 \
+	}
 
-static int q_quote_ascii(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_with(&b, str_ptr(S(a[0])), str_len(S(a[0])), '"', true, false);
-	r[0].p = std_buf_str(&b);
-	return 0;
-}
-
-static int q_quote_graphic(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_with(&b, str_ptr(S(a[0])), str_len(S(a[0])), '"', false, true);
-	r[0].p = std_buf_str(&b);
-	return 0;
-}
-
-static int q_quote_rune(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_rune_with(&b, (int32_t)a[0].i, false, false);
-	r[0].p = std_buf_str(&b);
-	return 0;
-}
-
-static int q_quote_rune_ascii(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_rune_with(&b, (int32_t)a[0].i, true, false);
-	r[0].p = std_buf_str(&b);
-	return 0;
-}
-
-static int q_quote_rune_graphic(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_rune_with(&b, (int32_t)a[0].i, false, true);
-	r[0].p = std_buf_str(&b);
-	return 0;
-}
-
-/* Append the bytes of b to the []byte dst. */
-static GolSlice *append_buf(Value dst, StdBuf *b)
-{
-	return std_append_bytes(dst.p, b->p, b->len);
-}
-
-static int q_append_quote(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_with(&b, str_ptr(S(a[1])), str_len(S(a[1])), '"', false, false);
-	r[0].p = append_buf(a[0], &b);
-	return 0;
-}
-
-static int q_append_quote_ascii(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_with(&b, str_ptr(S(a[1])), str_len(S(a[1])), '"', true, false);
-	r[0].p = append_buf(a[0], &b);
-	return 0;
-}
-
-static int q_append_quote_graphic(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_with(&b, str_ptr(S(a[1])), str_len(S(a[1])), '"', false, true);
-	r[0].p = append_buf(a[0], &b);
-	return 0;
-}
-
-static int q_append_quote_rune(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_rune_with(&b, (int32_t)a[1].i, false, false);
-	r[0].p = append_buf(a[0], &b);
-	return 0;
-}
-
-static int q_append_quote_rune_ascii(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_rune_with(&b, (int32_t)a[1].i, true, false);
-	r[0].p = append_buf(a[0], &b);
-	return 0;
-}
-
-static int q_append_quote_rune_graphic(VM *vm, Value *a, int n, Value *r)
-{
-	StdBuf b = {0};
-	quote_rune_with(&b, (int32_t)a[1].i, false, true);
-	r[0].p = append_buf(a[0], &b);
-	return 0;
-}
+QUOTE_FN(q_quote, false, false)
+QUOTE_FN(q_quote_ascii, true, false)
+QUOTE_FN(q_quote_graphic, false, true)
+QUOTE_RUNE_FN(q_quote_rune, false, false)
+QUOTE_RUNE_FN(q_quote_rune_ascii, true, false)
+QUOTE_RUNE_FN(q_quote_rune_graphic, false, true)
 
 static int q_can_backquote(VM *vm, Value *a, int n, Value *r)
 {
@@ -1187,7 +1149,8 @@ static int ne_error(VM *vm, Value *a, int n, Value *r)
 	std_buf_put(&b, "strconv.", 8);
 	std_buf_put(&b, str_ptr(fn), str_len(fn));
 	std_buf_put(&b, ": parsing ", 10);
-	quote_with(&b, str_ptr(num), str_len(num), '"', false, false);
+	Out o = {&b, NULL};
+	quote_with(&o, str_ptr(num), str_len(num), '"', false, false);
 	std_buf_put(&b, ": ", 2);
 	std_buf_put(&b, str_ptr(msg.p), str_len(msg.p));
 	r[0].p = std_buf_str(&b);
@@ -1223,12 +1186,12 @@ const NativeDef strconv_natives[] = {
 	{"strconv.AppendFloat", c_append_float},
 	{"strconv.AppendInt", c_append_int},
 	{"strconv.AppendUint", c_append_uint},
-	{"strconv.AppendQuote", q_append_quote},
-	{"strconv.AppendQuoteRune", q_append_quote_rune},
-	{"strconv.AppendQuoteRuneToASCII", q_append_quote_rune_ascii},
-	{"strconv.AppendQuoteRuneToGraphic", q_append_quote_rune_graphic},
-	{"strconv.AppendQuoteToASCII", q_append_quote_ascii},
-	{"strconv.AppendQuoteToGraphic", q_append_quote_graphic},
+	{"strconv.AppendQuote", q_quote_append},
+	{"strconv.AppendQuoteRune", q_quote_rune_append},
+	{"strconv.AppendQuoteRuneToASCII", q_quote_rune_ascii_append},
+	{"strconv.AppendQuoteRuneToGraphic", q_quote_rune_graphic_append},
+	{"strconv.AppendQuoteToASCII", q_quote_ascii_append},
+	{"strconv.AppendQuoteToGraphic", q_quote_graphic_append},
 	{"strconv.Quote", q_quote},
 	{"strconv.QuoteRune", q_quote_rune},
 	{"strconv.QuoteRuneToASCII", q_quote_rune_ascii},

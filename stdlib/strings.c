@@ -1292,7 +1292,25 @@ static int b_write_rune(VM *vm, Value *a, int n, Value *r)
 		return -1;
 	char tmp[4];
 	int w = std_utf8_encode(tmp, (int32_t)a[1].i);
-	b[1].p = std_append_bytes(b[1].p, tmp, w);
+	GolSlice *s = b[1].p;
+	int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
+	if (w > 1 && cap - len < 4) {
+		/* go1.19: grow to 2*cap+UTFMax, then encode in place */
+		GolSlice *ns = std_slice_new(len, 2 * cap + 4);
+		if (len)
+			memcpy(ns->data, s->data, sizeof(Value) * (size_t)len);
+		s = ns;
+	}
+	if (w == 1) {
+		b[1].p = std_append_bytes(s, tmp, 1);
+	} else {
+		GolSlice *ns = GC_MALLOC(sizeof *ns);
+		*ns = *s;
+		for (int i = 0; i < w; i++)
+			ns->data[len + i].u = (unsigned char)tmp[i];
+		ns->len = len + w;
+		b[1].p = ns;
+	}
 	r[0].i = w;
 	r[1].p = NULL;
 	return 0;

@@ -72,7 +72,11 @@ struct VM {
 	int exit_code;
 };
 
-#define STACK_LIMIT ((size_t)1 << 26) /* Values: 512 MB, Go's 1 GB limit in spirit */
+/* Go stops a goroutine whose stack passes 1 GB; gol's frames are smaller
+ * than Go's, so the same depth of recursion needs less: 16M registers and
+ * 4M frames stand for Go's limit. */
+#define STACK_LIMIT ((size_t)1 << 24)
+#define FRAME_LIMIT (1 << 22)
 
 static Type *rterr_type;
 
@@ -339,16 +343,21 @@ static void report_panic(VM *vm)
 
 /* ---- stack and frames ------------------------------------------------------------ */
 
+static void stack_overflow(VM *vm)
+{
+	vm_flush(vm);
+	const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
+	if (write(2, m, strlen(m)) < 0) {
+	}
+	exit(2);
+}
+
 static void stack_ensure(VM *vm, size_t need)
 {
 	if (need <= vm->stack_cap)
 		return;
 	if (need > STACK_LIMIT) {
-		vm_flush(vm);
-		const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
-		if (write(2, m, strlen(m)) < 0) {
-		}
-		exit(2);
+		stack_overflow(vm);
 	}
 	size_t cap = vm->stack_cap * 2;
 	while (cap < need)
@@ -362,6 +371,8 @@ static void stack_ensure(VM *vm, size_t need)
 static Frame *push_frame(VM *vm)
 {
 	if (vm->nframes == vm->capframes) {
+		if (vm->nframes >= FRAME_LIMIT)
+			stack_overflow(vm);
 		int cap = vm->capframes * 2;
 		Frame *f = GC_MALLOC(sizeof *f * (size_t)cap);
 		memcpy(f, vm->frames, sizeof *f * (size_t)vm->nframes);
