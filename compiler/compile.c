@@ -809,7 +809,23 @@ static int selector(FnState *fs, Node *n, int dst)
 		/* a method expression T.M: the method itself, receiver first */
 		if (r < 0)
 			r = alloc_reg(fs);
-		emit_bx(fs, BC_LOADK, r, (uint32_t)add_kp(fs, func_closure(sel.method->func)));
+		GolClosure *f;
+		Type *xt = x->type;
+		if (type_is_interface(xt)) {
+			f = GC_MALLOC(sizeof *f);
+			f->wrap = WRAP_IFACE;
+			f->mname = name;
+			f->name = name;
+		} else if (type_under(xt)->kind == TY_POINTER && !sel.method->ptr_recv) {
+			f = GC_MALLOC(sizeof *f);
+			f->wrap = WRAP_DEREF;
+			f->target = func_closure(sel.method->func);
+			f->recv_type = canon(type_under(xt)->elem);
+			f->name = name;
+		} else {
+			f = func_closure(sel.method->func);
+		}
+		emit_bx(fs, BC_LOADK, r, (uint32_t)add_kp(fs, f));
 		return r;
 	}
 	if (k == 2) {
@@ -1379,8 +1395,8 @@ static int call_expr(FnState *fs, Node *n, int nres)
 		Type *bt = fun->u.selector.x->type;
 		Selection sel;
 		const char *name = fun->u.selector.sel->u.ident.name;
-		if (fun->u.selector.x->kind != N_BAD && bt && type_lookup(bt, name, &sel) == 2
-		    && !(fun->u.selector.x->type && fun->u.selector.x->obj && ((Obj *)fun->u.selector.x->obj)->kind == OBJ_TYPE)) {
+		if (fun->u.selector.x->kind != N_BAD && bt && !is_type_expr(fun->u.selector.x)
+		    && type_lookup(bt, name, &sel) == 2) {
 			int rr = alloc_reg(fs);
 			expr_to(fs, fun->u.selector.x, rr);
 			for (int i = 0; i < sel.depth; i++)

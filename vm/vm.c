@@ -1573,6 +1573,34 @@ do_call: {
 		PANIC_RT("invalid memory address or nil pointer dereference");
 	int nargs = i.b;
 	Value *args = &R[i.a + 1];
+	if (f->wrap == WRAP_DEREF) {
+		if (!args[0].p)
+			PANIC_RT("invalid memory address or nil pointer dereference");
+		Type *u = type_under(f->recv_type);
+		if (u->kind == TY_STRUCT || u->kind == TY_ARRAY)
+			args[0].p = block_clone(f->recv_type, args[0].p);
+		else
+			args[0] = *(Value *)args[0].p;
+		f = f->target;
+		R[i.a].p = f;
+	} else if (f->wrap == WRAP_IFACE) {
+		GolIface *x = args[0].p;
+		if (!x)
+			PANIC_RT("invalid memory address or nil pointer dereference");
+		bool deref;
+		int path[16], depth;
+		GolClosure *m = find_method(x->type, f->mname, &deref, path, &depth);
+		if (!m)
+			PANIC_RT("method %s not found", f->mname);
+		Value recv = x->v;
+		for (int k = 0; k < depth; k++)
+			recv = ((Value *)recv.p)[path[k]];
+		if (deref)
+			recv = *(Value *)recv.p;
+		args[0] = recv;
+		f = m;
+		R[i.a].p = f;
+	}
 	if (f->bound) {
 		memmove(args + 1, args, sizeof(Value) * (size_t)nargs);
 		args[0] = f->recv;
