@@ -2591,12 +2591,33 @@ static void stmt(FnState *fs, Node *s)
 		/* evaluate the function and its arguments now, call them later */
 		Node *fun = ast_unparen(call->u.call.fun);
 		if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
-			/* defer a builtin: wrap in a literal is not possible here */
+			/* a deferred builtin: its arguments are evaluated now and a
+			 * native does the work later */
 			Builtin b = ((Obj *)fun->obj)->builtin;
-			if (b == BI_PANIC || b == BI_PRINT || b == BI_PRINTLN || b == BI_RECOVER || b == BI_CLOSE || b == BI_DELETE) {
-				cerror(s->pos, "gol: defer of a builtin is not supported yet");
+			NativeFn fn = b == BI_RECOVER ? natives_lookup("builtin.recover")
+				      : b == BI_PANIC ? natives_lookup("builtin.panic")
+				      : b == BI_DELETE ? natives_lookup("builtin.delete") : NULL;
+			if (!fn) {
+				cerror(s->pos, "gol: defer of this builtin is not supported yet");
 				break;
 			}
+			GolClosure *f = GC_MALLOC(sizeof *f);
+			f->native = fn;
+			f->name = ast_expr_string(fun);
+			int base = alloc_reg(fs);
+			emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, f));
+			NodeList *args = &call->u.call.args;
+			for (int i = 0; i < args->len; i++) {
+				int d = alloc_reg(fs);
+				if (b == BI_PANIC)
+					value_to(fs, args->v[i], type_any, d);
+				else if (b == BI_DELETE && i == 1)
+					map_key(fs, args->v[i], type_under(args->v[0]->type)->key, d);
+				else
+					expr_to(fs, args->v[i], d);
+			}
+			emit(fs, BC_DEFER, base, args->len, 0);
+			break;
 		}
 		int save = fs->top;
 		in_defer = true;

@@ -6,6 +6,7 @@
 #include "fmt.h"
 #include "stdlib_natives.h"
 #include "vm.h"
+#include "map.h"
 
 #include <gc.h>
 #include <stdio.h>
@@ -104,7 +105,38 @@ static int os_stdin(VM *vm, Value *a, int n, Value *res) { (void)vm; (void)a; (v
 static int os_stdout(VM *vm, Value *a, int n, Value *res) { (void)vm; (void)a; (void)n; res[0] = os_file(1, "/dev/stdout"); return 0; }
 static int os_stderr(VM *vm, Value *a, int n, Value *res) { (void)vm; (void)a; (void)n; res[0] = os_file(2, "/dev/stderr"); return 0; }
 
+/* Deferred builtins run as natives (the compiler evaluates their
+ * arguments at the defer statement). */
+static int builtin_recover(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)args;
+	(void)nargs;
+	res[0].p = NULL; /* not called by a deferred function: recovers nothing */
+	return 0;
+}
+
+static int builtin_panic(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)nargs;
+	(void)res;
+	return vm_panic_value(vm, args[0].p);
+}
+
+static int builtin_delete(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)nargs;
+	(void)res;
+	if (args[0].p)
+		map_delete(args[0].p, &args[1]);
+	return 0;
+}
+
 static const NativeDef core_natives[] = {
+	{"builtin.recover", builtin_recover},
+	{"builtin.panic", builtin_panic},
+	{"builtin.delete", builtin_delete},
 	{"os.Args", os_args},
 	{"os.Stdin", os_stdin},
 	{"os.Stdout", os_stdout},
