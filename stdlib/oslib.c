@@ -1,7 +1,8 @@
 /*
  * oslib.c — Go's package os: the environment (Getenv, LookupEnv, Setenv,
  * Unsetenv, Clearenv, Environ, Expand, ExpandEnv), process and user
- * queries, the working directory, and the package's error variables.
+ * queries, the working directory, the error types' and FileMode's
+ * methods, and the package's error variables.
  * os.Args, os.Exit and the standard files live in natives.c.
  */
 #include "stdlib_natives.h"
@@ -287,6 +288,122 @@ static int o_executable(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+/* ---- error types and FileMode ------------------------------------------------------------ */
+
+static int err_text(VM *vm, GolIface *err, StdBuf *b)
+{
+	Value msg;
+	if (std_call_method(vm, err, "Error", NULL, 0, &msg, 1) < 0)
+		return -1;
+	std_buf_put(b, str_ptr(msg.p), str_len(msg.p));
+	return 0;
+}
+
+#define NEED_BLOCK(e)                                                                         \
+	Value *e = a[0].p;                                                                    \
+	if (!e)                                                                               \
+		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+
+/* *PathError {Op, Path, Err}: "Op Path: Err" */
+static int pe_error(VM *vm, Value *a, int n, Value *r)
+{
+	NEED_BLOCK(e);
+	StdBuf b = {0};
+	std_buf_put(&b, str_ptr(e[0].p), str_len(e[0].p));
+	std_buf_byte(&b, ' ');
+	std_buf_put(&b, str_ptr(e[1].p), str_len(e[1].p));
+	std_buf_put(&b, ": ", 2);
+	if (err_text(vm, e[2].p, &b) < 0)
+		return -1;
+	r[0].p = std_buf_str(&b);
+	return 0;
+}
+
+/* *LinkError {Op, Old, New, Err}: "Op Old New: Err" */
+static int le_error(VM *vm, Value *a, int n, Value *r)
+{
+	NEED_BLOCK(e);
+	StdBuf b = {0};
+	for (int i = 0; i < 3; i++) {
+		std_buf_put(&b, str_ptr(e[i].p), str_len(e[i].p));
+		std_buf_put(&b, i < 2 ? " " : ": ", i < 2 ? 1 : 2);
+	}
+	if (err_text(vm, e[3].p, &b) < 0)
+		return -1;
+	r[0].p = std_buf_str(&b);
+	return 0;
+}
+
+/* *SyscallError {Syscall, Err}: "Syscall: Err" */
+static int se_error(VM *vm, Value *a, int n, Value *r)
+{
+	NEED_BLOCK(e);
+	StdBuf b = {0};
+	std_buf_put(&b, str_ptr(e[0].p), str_len(e[0].p));
+	std_buf_put(&b, ": ", 2);
+	if (err_text(vm, e[1].p, &b) < 0)
+		return -1;
+	r[0].p = std_buf_str(&b);
+	return 0;
+}
+
+static int pe_unwrap(VM *vm, Value *a, int n, Value *r) { NEED_BLOCK(e); r[0] = e[2]; return 0; }
+static int le_unwrap(VM *vm, Value *a, int n, Value *r) { NEED_BLOCK(e); r[0] = e[3]; return 0; }
+static int se_unwrap(VM *vm, Value *a, int n, Value *r) { NEED_BLOCK(e); r[0] = e[1]; return 0; }
+
+/* Timeout: the wrapped error's Timeout() if it has one. */
+static int timeout_of(VM *vm, GolIface *err, Value *r)
+{
+	r[0].i = 0;
+	Value recv;
+	if (err && std_method(err, "Timeout", &recv))
+		return std_call_method(vm, err, "Timeout", NULL, 0, r, 1);
+	return 0;
+}
+
+static int pe_timeout(VM *vm, Value *a, int n, Value *r) { NEED_BLOCK(e); return timeout_of(vm, e[2].p, r); }
+static int se_timeout(VM *vm, Value *a, int n, Value *r) { NEED_BLOCK(e); return timeout_of(vm, e[1].p, r); }
+
+static int o_new_syscall_error(VM *vm, Value *a, int n, Value *r)
+{
+	r[0].p = NULL;
+	if (!a[1].p)
+		return 0;
+	Type *t = std_named_type("os", "SyscallError");
+	Value *blk = GC_MALLOC(sizeof(Value) * 2);
+	blk[0] = a[0];
+	blk[1] = a[1];
+	Value v;
+	v.p = blk;
+	r[0].p = iface_box(rtype_canon(type_pointer(t)), v);
+	return 0;
+}
+
+#define MODE_DIR (1U << 31)
+#define MODE_TYPE 0x8F280000U /* Dir|Symlink|NamedPipe|Socket|Device|CharDevice|Irregular */
+
+static int fm_string(VM *vm, Value *a, int n, Value *r)
+{
+	static const char str[] = "dalTLDpSugct?", rwx[] = "rwxrwxrwx";
+	uint32_t m = (uint32_t)a[0].u;
+	char buf[32];
+	int w = 0;
+	for (int i = 0; str[i]; i++)
+		if (m & (1U << (31 - i)))
+			buf[w++] = str[i];
+	if (w == 0)
+		buf[w++] = '-';
+	for (int i = 0; i < 9; i++)
+		buf[w++] = (m & (1U << (8 - i))) ? rwx[i] : '-';
+	r[0].p = str_new(buf, w);
+	return 0;
+}
+
+static int fm_is_dir(VM *vm, Value *a, int n, Value *r) { r[0].i = ((uint32_t)a[0].u & MODE_DIR) != 0; return 0; }
+static int fm_is_regular(VM *vm, Value *a, int n, Value *r) { r[0].i = ((uint32_t)a[0].u & MODE_TYPE) == 0; return 0; }
+static int fm_perm(VM *vm, Value *a, int n, Value *r) { r[0].u = (uint32_t)a[0].u & 0777; return 0; }
+static int fm_type(VM *vm, Value *a, int n, Value *r) { r[0].u = (uint32_t)a[0].u & MODE_TYPE; return 0; }
+
 /* ---- the package's error variables ----------------------------------------------------- */
 
 static pthread_mutex_t err_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -333,6 +450,20 @@ const NativeDef os_natives[] = {
 	{"os.UserHomeDir", o_user_home_dir},
 	{"os.Getwd", o_getwd},
 	{"os.Executable", o_executable},
+	{"os.PathError.Error", pe_error},
+	{"os.PathError.Unwrap", pe_unwrap},
+	{"os.PathError.Timeout", pe_timeout},
+	{"os.LinkError.Error", le_error},
+	{"os.LinkError.Unwrap", le_unwrap},
+	{"os.SyscallError.Error", se_error},
+	{"os.SyscallError.Unwrap", se_unwrap},
+	{"os.SyscallError.Timeout", se_timeout},
+	{"os.NewSyscallError", o_new_syscall_error},
+	{"os.FileMode.String", fm_string},
+	{"os.FileMode.IsDir", fm_is_dir},
+	{"os.FileMode.IsRegular", fm_is_regular},
+	{"os.FileMode.Perm", fm_perm},
+	{"os.FileMode.Type", fm_type},
 	{"os.ErrInvalid", v_err_invalid},
 	{"os.ErrPermission", v_err_permission},
 	{"os.ErrExist", v_err_exist},

@@ -173,6 +173,15 @@ GolIface *std_io_eof(void)
 
 /* Attach native closures to the declared methods of a standard named type
  * that has none (the compiler fills method tables for package main only). */
+static void attach_natives(Type *named);
+
+void std_attach_natives(Type *named)
+{
+	pthread_mutex_lock(&type_lock);
+	attach_natives(named);
+	pthread_mutex_unlock(&type_lock);
+}
+
 static void attach_natives(Type *named)
 {
 	if (!named || named->kind != TY_NAMED || !named->pkg)

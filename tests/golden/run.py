@@ -60,6 +60,7 @@ class Golden:
         self.go_minor = None      # from `// go1.N`
         self.args = []            # from `// args: ...`
         self.not_go = None        # reason from `// not-go: ...`
+        self.needs = []           # from `// needs: goroutines ...`
         self.blocks = {}          # marker -> list of lines (Exit -> [int])
         self.errors_prefix = False  # Errors block ends in `// ...`
         self._parse()
@@ -115,6 +116,8 @@ class Golden:
                     raise Malformed("bad `// args:` header (%s)" % e)
             elif s.startswith("// not-go:"):
                 self.not_go = s[len("// not-go:"):].strip() or "no reason given"
+            elif s.startswith("// needs:"):
+                self.needs = s[len("// needs:"):].split()
 
         # Expectation blocks: from the first marker line to the end.
         start = None
@@ -357,6 +360,9 @@ def check_run_results(g, rc, out, err, timed_out, timeout, what):
 def test_gol(g, opts):
     path = g.path
     name_re = error_line_re(path, os.path.basename(path))
+    lacking = [n for n in g.needs if n in opts.lacks]
+    if opts.mode == "run" and lacking:
+        return Result(path, "skip", "gol lacks " + " ".join(lacking))
     if opts.mode == "check":
         rc, out, err, timed_out = run_proc([opts.gol, "check", path], opts.timeout)
         if timed_out:
@@ -630,10 +636,14 @@ def main(argv=None):
                     help="oracle cache directory (default: build/oracle-cache; '' disables)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                     help="files tested in parallel (default: number of CPUs)")
+    ap.add_argument("--lacks", default="",
+                    help="comma-separated features gol does not run yet; in run mode, files whose "
+                         "`// needs:` header names one are skipped (and counted)")
     ap.add_argument("--timeout", type=float, default=10.0,
                     help="seconds a program may run (default: 10)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list passes and skips")
     opts = ap.parse_args(argv)
+    opts.lacks = [x for x in opts.lacks.split(",") if x]
 
     paths = opts.paths or [os.path.join(REPO, "tests", "golden")]
     files = [display_path(f) for f in find_files(paths)]
