@@ -31,4 +31,12 @@ typedef struct Package {
  * be checked at all; otherwise errors are in diag. */
 Package *check_program(Node *file, Diag *diag);
 
+/* A type declared by a standard package (loading the package if needed),
+ * so natives make values of the very type the checker gave programs:
+ * check_std_type("strconv", "NumError"). NULL if there is none. */
+Type *check_std_type(const char *path, const char *name);
+
+/* Every package loaded so far (the standard ones a program imported). */
+Package **check_loaded_packages(int *n);
+
 #endif

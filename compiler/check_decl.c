@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 Scope *universe;
@@ -734,6 +735,29 @@ Package *load_package(Checker *c, const char *path, Pos pos)
 	resolve_methods(&rs, &file->u.file.decls);
 	p->checked = true;
 	return p;
+}
+
+Type *check_std_type(const char *path, const char *name)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&lock);
+	universe_init();
+	Checker c;
+	memset(&c, 0, sizeof c);
+	Diag d;
+	diag_init(&d, path);
+	c.diag = &d;
+	c.iota = -1;
+	Package *p = load_package(&c, path, (Pos){0, 0});
+	Obj *o = p && p->scope ? scope_lookup_here(p->scope, name) : NULL;
+	pthread_mutex_unlock(&lock);
+	return o && o->kind == OBJ_TYPE ? o->type : NULL;
+}
+
+Package **check_loaded_packages(int *n)
+{
+	*n = nloaded;
+	return loaded;
 }
 
 /* The standard packages a script without imports may use. */

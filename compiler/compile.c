@@ -2812,6 +2812,12 @@ Program *compile_program(Package *pkg, Diag *diag)
 		if (o->kind == OBJ_TYPE)
 			fill_method_impls(o->type);
 	}
+	int npk;
+	Package **pks = check_loaded_packages(&npk);
+	for (int k = 0; k < npk; k++)
+		for (int i = 0; i < pks[k]->scope->len; i++)
+			if (pks[k]->scope->objs[i]->kind == OBJ_TYPE)
+				natives_attach_methods(pks[k]->scope->objs[i]->type);
 
 	/* init: globals in declaration order (gol does not reorder them by
 	 * dependency yet), then init functions, then main */

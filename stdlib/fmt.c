@@ -2177,9 +2177,8 @@ int fmt_value(VM *vm, FmtBuf *b, Type *t, Value v, char verb)
 /*
  * type wrapError struct { msg string; err error }, with
  * func (e *wrapError) Error() string and func (e *wrapError) Unwrap() error.
- * Errorf returns a *wrapError; without %w its err is nil. (Go returns an
- * *errors.errorString then, which prints the same; only %T and errors.Unwrap
- * could tell them apart: Unwrap gives nil either way.)
+ * Errorf returns a *wrapError when it has a %w; without one it returns
+ * errors.New's *errors.errorString, as Go does.
  */
 static Type *wrap_error_ptr;
 static pthread_once_t wrap_error_once = PTHREAD_ONCE_INIT;
@@ -2429,6 +2428,12 @@ static int nat_errorf(VM *vm, Value *args, int nargs, Value *results)
 	p.wrap_errs = true;
 	if (do_printf(&p, str_ptr(f), (size_t)str_len(f), a, n) < 0)
 		return -1;
+	if (!p.wrapped_err) {
+		/* without %w, Go's Errorf is errors.New(message) */
+		Value msg;
+		msg.p = str_new(b.p, (int64_t)b.len);
+		return natives_lookup("errors.New")(vm, &msg, 1, results);
+	}
 	results[0].p = new_wrap_error(b.p, b.len, p.wrapped_err);
 	return 0;
 }

@@ -9,6 +9,8 @@
 #include "map.h"
 
 #include <gc.h>
+#include <pthread.h>
+#include "scope.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -151,6 +153,29 @@ static const NativeDef *const tables[] = {
 	core_natives, fmt_natives, strings_natives, strconv_natives, math_natives, rand_natives,
 	unicode_natives, unicode_var_natives, utf8_natives, sort_natives, errors_natives, os_natives,
 };
+
+void natives_attach_methods(Type *t)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	if (!t || t->kind != TY_NAMED)
+		return;
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < t->nmethods; i++) {
+		Method *m = &t->methods[i];
+		if (m->impl || !m->func)
+			continue;
+		char name[256];
+		snprintf(name, sizeof name, "%s.%s.%s", m->func->pkg, t->name, m->name);
+		NativeFn fn = natives_lookup(name);
+		if (!fn)
+			continue;
+		GolClosure *f = GC_MALLOC(sizeof *f);
+		f->native = fn;
+		f->name = GC_STRDUP(name);
+		m->impl = f;
+	}
+	pthread_mutex_unlock(&lock);
+}
 
 NativeFn natives_lookup(const char *qualified)
 {

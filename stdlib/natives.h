@@ -20,4 +20,10 @@ typedef struct NativeDef {
 /* NULL if no C implementation exists (the compiler reports it). */
 NativeFn natives_lookup(const char *qualified);
 
+/* Give the declared methods of a standard package's named type their
+ * native closures (Method.impl), so values of it can be used through
+ * interfaces. Methods without a native are left without one: calling
+ * such a method is an error only when a program does it. */
+void natives_attach_methods(Type *named);
+
 #endif

@@ -71,8 +71,6 @@ Type *std_named_type(const char *pkg, const char *name);
  * has a C implementation ("strings.Builder.Write" ...) and none yet. The
  * compiler fills method tables of package main only; calling this for the
  * types of the standard packages a program loads lets dynamic calls (fmt's
- * Write/String/Error lookups, interface method calls) reach the natives. */
-void std_attach_natives(Type *named);
 
 /* Find method `name` of the dynamic value x (an interface box): the
  * closure to call and the receiver to pass first. NULL if x's type has no

@@ -8,7 +8,7 @@
  */
 #define _GNU_SOURCE /* memmem */
 #include "stdlib_natives.h"
-#include "check_int.h"
+#include "check.h"
 #include "rt.h"
 #include "vm.h"
 
@@ -171,55 +171,9 @@ GolIface *std_io_eof(void)
 	return eof;
 }
 
-/* Attach native closures to the declared methods of a standard named type
- * that has none (the compiler fills method tables for package main only). */
-static void attach_natives(Type *named);
-
-void std_attach_natives(Type *named)
-{
-	pthread_mutex_lock(&type_lock);
-	attach_natives(named);
-	pthread_mutex_unlock(&type_lock);
-}
-
-static void attach_natives(Type *named)
-{
-	if (!named || named->kind != TY_NAMED || !named->pkg)
-		return;
-	for (int i = 0; i < named->nmethods; i++) {
-		Method *m = &named->methods[i];
-		if (m->impl)
-			continue;
-		char name[256];
-		snprintf(name, sizeof name, "%s.%s.%s", named->pkg, named->name, m->name);
-		NativeFn fn = natives_lookup(name);
-		if (!fn)
-			continue;
-		GolClosure *f = GC_MALLOC(sizeof *f);
-		f->native = fn;
-		f->name = GC_STRDUP(name);
-		m->impl = f;
-	}
-}
-
 Type *std_named_type(const char *pkg, const char *name)
 {
-	pthread_mutex_lock(&type_lock);
-	Checker c;
-	memset(&c, 0, sizeof c);
-	Pos pos;
-	memset(&pos, 0, sizeof pos);
-	Package *p = load_package(&c, pkg, pos);
-	Type *t = NULL;
-	if (p && p->scope) {
-		Obj *o = scope_lookup_here(p->scope, name);
-		if (o && o->kind == OBJ_TYPE)
-			t = o->type;
-	}
-	if (t)
-		attach_natives(t);
-	pthread_mutex_unlock(&type_lock);
-	return t;
+	return check_std_type(pkg, name);
 }
 
 GolClosure *std_method(GolIface *x, const char *name, Value *recv)
@@ -232,20 +186,30 @@ GolClosure *std_method(GolIface *x, const char *name, Value *recv)
 	if (m->ptr_recv && t->kind != TY_POINTER && !sel.indirect)
 		return NULL;
 	Value r = x->v;
-	for (int i = 0; i < sel.depth; i++)
+	Type *cur = t;
+	for (int i = 0; i < sel.depth; i++) {
+		Type *u = type_under(cur);
+		if (u->kind == TY_POINTER)
+			u = type_under(u->elem);
+		if (!r.p || u->kind != TY_STRUCT)
+			return NULL;
+		cur = u->fields[sel.path[i]].type;
 		r = ((Value *)r.p)[sel.path[i]];
+	}
+	if (sel.depth > 0 && type_is_interface(cur)) {
+		/* promoted from an embedded interface: its dynamic value's method */
+		if (!r.p)
+			return NULL;
+		return std_method(r.p, name, recv);
+	}
 	if (!m->ptr_recv && (t->kind == TY_POINTER || sel.indirect)) {
 		Type *rt = t->kind == TY_POINTER ? t->elem : t;
 		Type *u = type_under(rt);
 		if (!(u->kind == TY_STRUCT || u->kind == TY_ARRAY) && sel.depth == 0 && r.p)
 			r = *(Value *)r.p;
 	}
-	if (!m->impl && sel.depth == 0) {
-		Type *nt = t->kind == TY_POINTER ? t->elem : t;
-		pthread_mutex_lock(&type_lock);
-		attach_natives(nt);
-		pthread_mutex_unlock(&type_lock);
-	}
+	if (!m->impl)
+		natives_attach_methods(cur->kind == TY_POINTER ? cur->elem : cur);
 	*recv = r;
 	return m->impl;
 }
