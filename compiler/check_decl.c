@@ -861,7 +861,8 @@ Package *check_program(Node *file, Diag *diag)
 				checker_error(&c, imp->pos, "imported and not used: \"%s\"", path.s);
 		}
 	}
-	qsort(c.locals, (size_t)c.nlocals, sizeof *c.locals, cmp_obj_pos);
+	if (c.nlocals)
+		qsort(c.locals, (size_t)c.nlocals, sizeof *c.locals, cmp_obj_pos);
 	for (int i = 0; i < c.nlocals; i++)
 		if (!c.locals[i]->used)
 			checker_error(&c, c.locals[i]->pos, "%s declared but not used", c.locals[i]->name);

@@ -71,7 +71,8 @@ static int cmp_entry(const void *a, const void *b)
 
 void diag_print(Diag *d, FILE *f)
 {
-	qsort(d->v, (size_t)d->len, sizeof *d->v, cmp_entry);
+	if (d->len)
+		qsort(d->v, (size_t)d->len, sizeof *d->v, cmp_entry);
 	for (int i = 0; i < d->len; i++)
 		fprintf(f, "%s:%d:%d: %s\n", d->filename, d->v[i].pos.line, d->v[i].pos.col, d->v[i].msg);
 	if (d->total > d->len && d->len > 0) {
