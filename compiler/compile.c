@@ -755,6 +755,13 @@ static void map_key(FnState *fs, Node *k, Type *keytype, int reg)
 static bool is_type_expr(Node *n)
 {
 	n = ast_unparen(n);
+	switch (n->kind) {
+	case N_ARRAYTYPE: case N_SLICETYPE: case N_MAPTYPE: case N_CHANTYPE:
+	case N_FUNCTYPE: case N_STRUCTTYPE: case N_INTERFACETYPE:
+		return true;
+	default:
+		break;
+	}
 	if (n->kind == N_STAR)
 		return is_type_expr(n->u.un1.x);
 	if ((n->kind == N_IDENT || n->kind == N_SELECTOR) && n->obj)
@@ -1086,7 +1093,7 @@ static int complit(FnState *fs, Node *n, int dst)
 }
 
 /* Conversions T(x). */
-enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES, CV_CPLX };
+enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES, CV_SLICE2ARRPTR };
 
 static void convert_to(FnState *fs, Type *from, Type *to, int r)
 {
@@ -1128,6 +1135,13 @@ static void convert_to(FnState *fs, Type *from, Type *to, int r)
 	}
 	if (type_is_string(fu) && tu->kind == TY_SLICE) {
 		emit(fs, BC_CONV, r, r, type_under(tu->elem)->kind == TY_UINT8 ? CV_STR2BYTES : CV_STR2RUNES);
+		return;
+	}
+	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER) {
+		/* a slice's elements are laid out as an array block: the
+		 * pointer is its data, once the length is checked */
+		emit(fs, BC_CONV, r, r, CV_SLICE2ARRPTR);
+		emit_sbx(fs, BC_EXT, 0, (int32_t)type_under(tu->elem)->len);
 		return;
 	}
 	if (type_is_complex(fu) && type_is_complex(tu)) {
@@ -1660,17 +1674,10 @@ static int expr(FnState *fs, Node *n, int dst)
 			break;
 		}
 		/* conversions */
-		if ((fo && fo->kind == OBJ_TYPE) || (fun->kind == N_SELECTOR && fun->obj && ((Obj *)fun->obj)->kind == OBJ_TYPE)
-		    || (fun->kind != N_IDENT && fun->kind != N_SELECTOR && fun->kind != N_CALL && fun->kind != N_FUNCLIT
-			&& fun->kind != N_INDEX && fun->kind != N_TYPEASSERT && fun->kind != N_STAR)) {
+		if (is_type_expr(fun)) {
 			r = dst_or_new(fs, dst);
 			expr_to(fs, n->u.call.args.v[0], r);
 			convert_to(fs, n->u.call.args.v[0]->type, n->type, r);
-			break;
-		}
-		if (fun->kind == N_STAR && fun->type && fun->u.un1.x->obj && ((Obj *)fun->u.un1.x->obj)->kind == OBJ_TYPE) {
-			r = dst_or_new(fs, dst);
-			expr_to(fs, n->u.call.args.v[0], r);
 			break;
 		}
 		int save = fs->top;

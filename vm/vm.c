@@ -587,7 +587,7 @@ static int32_t utf8_dec(const unsigned char *s, int64_t n, int64_t i, int *w)
 	return v;
 }
 
-enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES };
+enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES, CV_SLICE2ARRPTR };
 
 static Value convert(int code, Value x)
 {
@@ -1085,6 +1085,16 @@ L_CONV:
 		DISPATCH();
 	}
 
+	if (i.c == CV_SLICE2ARRPTR) {
+		GolSlice *sl = R[i.b].p;
+		int64_t want = pc->sbx, have = sl ? sl->len : 0;
+		pc++;
+		if (have < want)
+			PANIC_RT("cannot convert slice with length %lld to pointer to array with length %lld",
+				 (long long)have, (long long)want);
+		R[i.a].p = sl ? sl->data : NULL;
+		DISPATCH();
+	}
 	R[i.a] = convert(i.c, R[i.b]);
 	DISPATCH();
 L_MKSLICE: {
