@@ -671,6 +671,15 @@ static const char *last_elem(const char *path)
 	return s ? s + 1 : path;
 }
 
+Scope *pkg_scope_of(Checker *c, Obj *o)
+{
+	if (!o->pkg_scope && o->pkg) {
+		Package *p = load_package(c, o->pkg, o->pos);
+		o->pkg_scope = p ? p->scope : scope_new(NULL);
+	}
+	return o->pkg_scope;
+}
+
 Package *load_package(Checker *c, const char *path, Pos pos)
 {
 	for (int i = 0; i < nloaded; i++)
@@ -796,13 +805,12 @@ Package *check_program(Node *file, Diag *diag)
 				      file->u.file.pkg->u.ident.name);
 		check_imports(&c, file, fscope);
 	} else {
-		/* a script sees every standard package, used or not */
+		/* a script sees every standard package, used or not; each is
+		 * loaded when first named (see pkg_scope_of) */
 		for (size_t i = 0; i < sizeof script_packages / sizeof *script_packages; i++) {
-			Package *sp = load_package(&c, script_packages[i], (Pos){1, 1});
-			if (!sp)
-				continue;
-			Obj *o = obj_new(OBJ_PKG, sp->name, (Pos){0, 0}, NULL);
-			o->pkg_scope = sp->scope;
+			const char *path = script_packages[i];
+			Obj *o = obj_new(OBJ_PKG, last_elem(path), (Pos){0, 0}, NULL);
+			o->pkg = path;
 			o->used = true;
 			scope_insert(fscope, o);
 		}

@@ -373,7 +373,7 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		if (o && o->kind == OBJ_PKG) {
 			o->used = true;
 			lhs->obj = o;
-			Obj *m = scope_lookup_here(o->pkg_scope, sel);
+			Obj *m = scope_lookup_here(pkg_scope_of(c, o), sel);
 			if (!m || !(sel[0] >= 'A' && sel[0] <= 'Z')) {
 				if (m)
 					checker_error(c, ast_start(n->u.selector.sel), "name %s not exported by package %s", sel, o->name);

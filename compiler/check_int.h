@@ -60,6 +60,8 @@ void resolve_obj(Checker *c, Obj *o);
 Type *check_signature(Checker *c, Node *ftype, Node *recv);
 void declare_local(Checker *c, Obj *o);
 Package *load_package(Checker *c, const char *path, Pos pos);
+/* The names of a package object (loading a script's package on first use). */
+Scope *pkg_scope_of(Checker *c, Obj *o);
 
 /* check_expr.c */
 void check_expr(Checker *c, Node *n, Operand *x, Type *hint);
