@@ -475,6 +475,23 @@ static int binary(FnState *fs, Node *n, int dst)
 	}
 	Type *lt = n->u.op.x->type, *lu = type_under(lt);
 	int save = fs->top;
+	/* x + k and x - k with a small constant k: one instruction */
+	if ((op == OP_ADD || op == OP_SUB) && type_is_integer(lu) && n->u.op.y->cv
+	    && n->u.op.y->cv->kind == CK_INT && const_fits_int(n->u.op.y->cv, 15, false)) {
+		int64_t k = const_to_int64(n->u.op.y->cv);
+		if (op == OP_SUB)
+			k = -k;
+		int b = expr(fs, n->u.op.x, -1);
+		int r = dst;
+		if (r < 0) {
+			fs->top = save;
+			r = alloc_reg(fs);
+		}
+		emit(fs, BC_ADDIK, r, b, (uint16_t)(int16_t)k);
+		wrap_int(fs, n->type ? n->type : lt, r);
+		fs->top = r >= save ? r + 1 : save;
+		return r;
+	}
 	int b = expr(fs, n->u.op.x, -1);
 	int c = expr(fs, n->u.op.y, -1);
 	int r = dst >= 0 ? dst : save;
@@ -1401,6 +1418,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 	Type *ft = type_under(fun->type);
 	int base = alloc_reg(fs);
 	int nargs = 0;
+	int known = -1; /* constant index of a known callee: CALLK */
 	/* method calls: the receiver is the first argument */
 	bool dynamic = false;
 	const char *mname = NULL;
@@ -1464,7 +1482,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 			expr_to(fs, fun, base);
 		}
 	} else if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_FUNC && ((Obj *)fun->obj)->global) {
-		emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, func_closure(fun->obj)));
+		known = add_kp(fs, func_closure(fun->obj));
 	} else {
 		expr_to(fs, fun, base);
 	}
@@ -1533,7 +1551,12 @@ static int call_expr(FnState *fs, Node *n, int nres)
 		int pc = emit(fs, BC_CALLM, base, nargs, nres);
 		(void)pc;
 		emit_sbx(fs, BC_EXT, 0, add_kp(fs, (void *)mname));
+	} else if (known >= 0 && !in_defer) {
+		emit(fs, BC_CALLK, base, nargs, nres);
+		emit_sbx(fs, BC_EXT, 0, known);
 	} else {
+		if (known >= 0)
+			emit_bx(fs, BC_LOADK, base, (uint32_t)known), fs->code[fs->ncode - 1].op = BC_LOADK;
 		emit(fs, BC_CALL, base, nargs, nres);
 	}
 	fs->top = base + (nres > 0 ? nres : 0);
@@ -2019,13 +2042,44 @@ static Loop *find_loop(FnState *fs, Node *label, bool is_continue)
 	return NULL;
 }
 
+/* Jump to a patched target when cond is false. Integer comparisons
+ * become one JCMPI (with a small constant operand as an immediate). */
+static int jump_if_false(FnState *fs, Node *cond)
+{
+	Node *c = ast_unparen(cond);
+	if (c->kind == N_BINARY && !c->cv) {
+		Op op = c->u.op.op;
+		Type *xt = type_under(c->u.op.x->type);
+		bool cmp = op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE || op == OP_EQ || op == OP_NE;
+		if (cmp && type_is_integer(xt) && !type_is_unsigned(xt) && !type_is_untyped(xt)) {
+			/* jump when the negated comparison holds */
+			static const int negate[] = {[OP_LT] = 3, [OP_LE] = 2, [OP_GT] = 1, [OP_GE] = 0, [OP_EQ] = 5, [OP_NE] = 4};
+			int save = fs->top;
+			int a = expr(fs, c->u.op.x, -1);
+			Node *y = c->u.op.y;
+			int pc;
+			if (y->cv && y->cv->kind == CK_INT && const_fits_int(y->cv, 15, false)) {
+				pc = emitx(fs, BC_JCMPI, negate[op] | 16, a, (uint16_t)(int16_t)const_to_int64(y->cv), 0);
+			} else {
+				int b = expr(fs, y, -1);
+				pc = emitx(fs, BC_JCMPI, negate[op], a, b, 0);
+			}
+			(void)pc;
+			int j = emit_sbx(fs, BC_EXT, 0, 0);
+			fs->top = save;
+			return j;
+		}
+	}
+	int r = expr(fs, cond, -1);
+	return emit_jump(fs, BC_JMPF, r);
+}
+
 static void if_stmt(FnState *fs, Node *s)
 {
 	int scope = fs->nlocals, active = fs->nactive;
 	if (s->u.ifstmt.init)
 		stmt(fs, s->u.ifstmt.init);
-	int c = expr(fs, s->u.ifstmt.cond, -1);
-	int jf = emit_jump(fs, BC_JMPF, c);
+	int jf = jump_if_false(fs, s->u.ifstmt.cond);
 	free_temps(fs);
 	stmt(fs, s->u.ifstmt.then);
 	if (s->u.ifstmt.els) {
@@ -2061,8 +2115,7 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	int top = fs->ncode;
 	int jexit = -1;
 	if (s->u.forstmt.cond) {
-		int c = expr(fs, s->u.forstmt.cond, -1);
-		jexit = emit_jump(fs, BC_JMPF, c);
+		jexit = jump_if_false(fs, s->u.forstmt.cond);
 		free_temps(fs);
 	}
 	/* Go 1.22: each iteration has its own loop variables; a closure that
@@ -2262,16 +2315,7 @@ static void switch_stmt(FnState *fs, Node *s, const char *label)
 			Node *e = cl->u.clause.list.v[k];
 			int c;
 			if (tag >= 0) {
-				Node cmp = {0};
-				cmp.kind = N_BINARY;
-				cmp.pos = e->pos;
-				cmp.u.op.op = OP_EQ;
-				cmp.u.op.x = s->u.sw.tag;
-				cmp.u.op.y = e;
-				cmp.type = type_basic[TY_BOOL];
 				/* compare against the saved tag register */
-				Node tagref = *s->u.sw.tag;
-				(void)tagref;
 				int v = expr(fs, e, -1);
 				c = alloc_reg(fs);
 				Type *u = type_under(tt);

@@ -87,9 +87,7 @@
 	OP(JMP,      SBX,  "pc += SBX")                                              \
 	OP(JMPT,     ASBX, "if R[A] pc += SBX")                                      \
 	OP(JMPF,     ASBX, "if !R[A] pc += SBX")                                     \
-	OP(LTIJ,     ABC,  "if R[A].i < R[B].i pc += (int16)C")                      \
-	OP(LEIJ,     ABC,  "if R[A].i <= R[B].i pc += (int16)C")                     \
-	OP(FORLOOP,  ABC,  "R[A].i += 1; if R[A].i < R[B].i pc += (int16)C")         \
+	OP(JCMPI,    AB,   "if R[A].i CMP (X&16 ? (int16)B : R[B].i) pc += next SBX; CMP = X&7: lt le gt ge eq ne") \
 	/* strings */                                                               \
 	OP(CONCAT,   ABC,  "R[A] = R[B] + R[C] (strings)")                           \
 	OP(STRLEN,   AB,   "R[A].i = len(R[B]) (string)")                            \
@@ -144,6 +142,7 @@
 	OP(SETUP,    AB,   "*cells[B] = R[A]")                                       \
 	OP(UPCELL,   AB,   "R[A].p = cells[B] (the cell itself)")                    \
 	OP(CALL,     ABC,  "R[A..A+C) = R[A](R[A+1..A+1+B))")                        \
+	OP(CALLK,    ABC,  "R[A] = K[next SBX]; then as CALL (a known function)")    \
 	OP(CALLM,    ABC,  "interface method call: R[A+1] receiver, method K[next]")  \
 	OP(BIND,     ABC,  "R[A] = method value: closure K[C] bound to R[B]")        \
 	OP(RET,      AB,   "return R[A..A+B)")                                       \

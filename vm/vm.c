@@ -380,7 +380,9 @@ static Frame *push_frame(VM *vm)
 		vm->capframes = cap;
 	}
 	Frame *f = &vm->frames[vm->nframes++];
-	memset(f, 0, sizeof *f);
+	f->defers = NULL;
+	f->is_defer = false;
+	f->panicking = false;
 	return f;
 }
 
@@ -513,7 +515,7 @@ static void print_builtin(VM *vm, Type *t, Value v)
 		snprintf(buf, sizeof buf, "%+.6e", v.f);
 		char *e = strchr(buf, 'e');
 		if (e) {
-			char out[64];
+			char out[96];
 			char sign = e[1];
 			int ex = atoi(e + 2);
 			*e = 0;
@@ -1033,19 +1035,20 @@ L_JMPF:
 	if (!R[i.a].u)
 		pc += i.sbx;
 	DISPATCH();
-L_LTIJ:
-	if (R[i.a].i < R[i.b].i)
-		pc += (int16_t)i.c;
+L_JCMPI: {
+	int64_t x = R[i.a].i, y = (i.x & 16) ? (int64_t)(int16_t)i.b : R[i.b].i;
+	bool t;
+	switch (i.x & 7) {
+	case 0: t = x < y; break;
+	case 1: t = x <= y; break;
+	case 2: t = x > y; break;
+	case 3: t = x >= y; break;
+	case 4: t = x == y; break;
+	default: t = x != y; break;
+	}
+	pc += t ? pc->sbx + 1 : 1;
 	DISPATCH();
-L_LEIJ:
-	if (R[i.a].i <= R[i.b].i)
-		pc += (int16_t)i.c;
-	DISPATCH();
-L_FORLOOP:
-	R[i.a].i += 1;
-	if (R[i.a].i < R[i.b].i)
-		pc += (int16_t)i.c;
-	DISPATCH();
+}
 L_CONCAT:
 	R[i.a].p = str_concat(R[i.b].p, R[i.c].p);
 	DISPATCH();
@@ -1576,6 +1579,10 @@ L_BIND: {
 	R[i.a].p = c;
 	DISPATCH();
 }
+L_CALLK:
+	R[i.a].p = K[pc->sbx].p;
+	pc++;
+	goto do_call;
 L_CALL:
 do_call: {
 	GolClosure *f = R[i.a].p;
@@ -1642,9 +1649,8 @@ do_call: {
 	nf->base = nbase;
 	nf->ret_reg = i.a;
 	nf->nres = i.c;
-	/* clear the callee's non-parameter registers (locals start at zero) */
-	Value *nr = vm->stack + nbase;
-	memset(nr + nargs, 0, sizeof(Value) * (size_t)(f->proto->nregs - nargs > 0 ? f->proto->nregs - nargs : 0));
+	/* the callee's other registers need no clearing: the compiler
+	 * writes every register before it reads it */
 	LOAD_FRAME();
 	DISPATCH();
 }
