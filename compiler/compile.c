@@ -462,6 +462,36 @@ static void write_var(FnState *fs, Obj *o, int src)
 /* The closure constant of a top-level function or method. */
 static GolClosure *func_closure(Obj *o);
 
+/* r = b op c for registers already holding operands of type t. */
+static void emit_op_regs(FnState *fs, Op op, Type *t, int r, int b, int c)
+{
+	Type *u = type_under(t);
+	bool fl = type_is_float(u), str = type_is_string(u), uns = type_is_unsigned(u);
+	if (type_is_complex(u)) {
+		int x = op == OP_ADD ? 0 : op == OP_SUB ? 1 : op == OP_MUL ? 2 : 3;
+		emitx(fs, BC_CPLX, x | (type_bits(u) == 64 ? 16 : 0), r, b, c);
+		return;
+	}
+	switch (op) {
+	case OP_ADD: emit(fs, str ? BC_CONCAT : fl ? BC_ADDF : BC_ADDI, r, b, c); break;
+	case OP_SUB: emit(fs, fl ? BC_SUBF : BC_SUBI, r, b, c); break;
+	case OP_MUL: emit(fs, fl ? BC_MULF : BC_MULI, r, b, c); break;
+	case OP_DIV: emit(fs, fl ? BC_DIVF : uns ? BC_DIVU : BC_DIVI, r, b, c); break;
+	case OP_REM: emit(fs, uns ? BC_REMU : BC_REMI, r, b, c); break;
+	case OP_AND: emit(fs, BC_ANDI, r, b, c); break;
+	case OP_OR: emit(fs, BC_ORI, r, b, c); break;
+	case OP_XOR: emit(fs, BC_XORI, r, b, c); break;
+	case OP_ANDNOT: emit(fs, BC_ANDNOT, r, b, c); break;
+	case OP_SHL: emitx(fs, BC_SHL, 1, r, b, c); break;
+	case OP_SHR: emitx(fs, uns ? BC_SHRU : BC_SHRS, 1, r, b, c); break;
+	default: cerror((Pos){fs->line, 1}, "internal: operator %s", op_text(op));
+	}
+	if (!str && !fl)
+		wrap_int(fs, t, r);
+	if (fl && type_bits(u) == 32)
+		emit(fs, BC_F32, r, r, 0);
+}
+
 static int binary(FnState *fs, Node *n, int dst)
 {
 	Op op = n->u.op.op;
@@ -1857,6 +1887,23 @@ static void assign(FnState *fs, Node *s)
 				binary(fs, &bin, fs->locals[li].reg);
 				return;
 			}
+		}
+		if (l->kind == N_INDEX && type_under(l->u.index.x->type)->kind == TY_MAP) {
+			/* m[k] op= v: find the slot once, then update it in place */
+			Type *mt = type_under(l->u.index.x->type);
+			int m = alloc_reg(fs);
+			expr_to(fs, l->u.index.x, m);
+			int k = alloc_reg(fs);
+			map_key(fs, l->u.index.index, mt->key, k);
+			int v = alloc_reg(fs);
+			value_to(fs, rhs->v[0], mt->elem, v);
+			int slot = alloc_reg(fs);
+			emit(fs, BC_MSLOT, slot, m, k);
+			int cur = alloc_reg(fs);
+			emit(fs, BC_LOAD, cur, slot, 0);
+			emit_op_regs(fs, s->u.assign.op, lhs->v[0]->type, cur, cur, v);
+			emit(fs, BC_STORE, slot, cur, 0);
+			return;
 		}
 		int r = alloc_reg(fs);
 		binary(fs, &bin, r);

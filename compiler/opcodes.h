@@ -125,6 +125,7 @@
 	OP(MGET,     ABC,  "R[A] = R[B][R[C]] (zero if absent; X: R[A+1] = ok)")     \
 	OP(MSET,     ABC,  "R[A][R[B]] = R[C]")                                      \
 	OP(MDEL,     AB,   "delete(R[A], R[B])")                                     \
+	OP(MSLOT,    ABC,  "R[A] = &R[B][R[C]] (the value slot, inserted if absent; for m[k] op= v)") \
 	OP(MLEN,     AB,   "R[A].i = len(R[B]) (map)")                               \
 	OP(UNBOX,    A,    "R[A] = value inside interface box R[A] (boxed map keys)") \
 	OP(CLEAR,    A,    "clear(R[A]): X 0 map, 1 slice")                          \

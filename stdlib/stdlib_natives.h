@@ -62,15 +62,9 @@ GolIface *std_error(const char *msg, int64_t n);
 /* io.EOF (the io package's own value when its native exists). */
 GolIface *std_io_eof(void);
 
-/* The checker's named type pkg.name (e.g. "strconv", "NumError") with the
- * C implementations of its declared methods attached; NULL if the package
- * was not loaded by the program. */
+/* The checker's named type pkg.name (e.g. "strconv", "NumError"); NULL if
+ * there is none. */
 Type *std_named_type(const char *pkg, const char *name);
-
-/* Set Method.impl of each declared method of a standard named type that
- * has a C implementation ("strings.Builder.Write" ...) and none yet. The
- * compiler fills method tables of package main only; calling this for the
- * types of the standard packages a program loads lets dynamic calls (fmt's
 
 /* Find method `name` of the dynamic value x (an interface box): the
  * closure to call and the receiver to pass first. NULL if x's type has no

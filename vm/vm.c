@@ -1374,6 +1374,23 @@ L_MSET: {
 	*v = R[i.c];
 	DISPATCH();
 }
+L_MSLOT: {
+	GolMap *m = R[i.b].p;
+	if (!m) {
+		frame->pc = pc;
+		vm_panic_plain(vm, "assignment to entry in nil map");
+		goto unwind;
+	}
+	Value key = R[i.c];
+	Value *v = map_set(m, &key);
+	if (rt_key_error) {
+		Type *bad = rt_key_error;
+		rt_key_error = NULL;
+		PANIC_RT("hash of unhashable type %s", rtype_string(bad));
+	}
+	R[i.a].p = v;
+	DISPATCH();
+}
 L_MDEL: {
 	GolMap *m = R[i.a].p;
 	Value key = R[i.b];
