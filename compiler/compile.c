@@ -395,7 +395,7 @@ static void load_const(FnState *fs, Type *t, ConstVal *cv, int dst)
 	} else if (u->kind == TY_INTERFACE || u->kind == TY_UNTYPED_NIL) {
 		v.p = NULL;
 	}
-	if (type_is_integer(u) && v.i >= INT32_MIN && v.i <= INT32_MAX) {
+	if ((type_is_integer(u) || type_is_boolean(u)) && v.i >= INT32_MIN && v.i <= INT32_MAX) {
 		emit_sbx(fs, BC_LOADI, dst, (int32_t)v.i);
 		return;
 	}
@@ -1809,13 +1809,14 @@ static void store_to(FnState *fs, Node *lhs, int src)
 			break;
 		}
 		int b = expr(fs, l->u.index.x, -1);
-		int i = alloc_reg(fs);
+		int i;
 		if (bt->kind == TY_MAP) {
+			i = alloc_reg(fs);
 			map_key(fs, l->u.index.index, bt->key, i);
 			emit(fs, BC_MSET, b, i, src);
 			break;
 		}
-		expr_to(fs, l->u.index.index, i);
+		i = expr(fs, l->u.index.index, -1);
 		if (bt->kind == TY_POINTER)
 			bt = type_under(bt->elem);
 		if (bt->kind == TY_SLICE) {
@@ -2006,6 +2007,19 @@ static void assign(FnState *fs, Node *s)
 static void define(FnState *fs, NodeList *names, NodeList *values, Type *declared)
 {
 	int n = names->len;
+	/* the common case, one new variable in a register: its initializer
+	 * cannot refer to it (it names an outer object if anything), so the
+	 * value is computed right into the variable's register */
+	if (n == 1 && values->len == 1 && names->v[0]->obj && strcmp(names->v[0]->u.ident.name, "_")
+	    && find_local(fs, names->v[0]->obj) < 0 && !needs_cell(names->v[0]->obj)
+	    && ast_unparen(values->v[0])->kind != N_TYPEASSERT
+	    && !(ast_unparen(values->v[0])->kind == N_INDEX && values->v[0]->cv == (ConstVal *)1)) {
+		Obj *o = names->v[0]->obj;
+		free_temps(fs);
+		int li = declare(fs, o);
+		value_to(fs, values->v[0], o->type, fs->locals[li].reg);
+		return;
+	}
 	/* evaluate first (the new variables are not in scope yet) */
 	int base = alloc_regs(fs, n);
 	if (values->len == n) {
@@ -2089,9 +2103,10 @@ static Loop *find_loop(FnState *fs, Node *label, bool is_continue)
 	return NULL;
 }
 
-/* Jump to a patched target when cond is false. Integer comparisons
- * become one JCMPI (with a small constant operand as an immediate). */
-static int jump_if_false(FnState *fs, Node *cond)
+/* Jump to a patched target when cond is `when` (false for if and loop
+ * exits, true for a loop's back edge). Integer comparisons become one
+ * JCMPI (with a small constant operand as an immediate). */
+static int jump_if(FnState *fs, Node *cond, bool when)
 {
 	Node *c = ast_unparen(cond);
 	if (c->kind == N_BINARY && !c->cv) {
@@ -2099,17 +2114,19 @@ static int jump_if_false(FnState *fs, Node *cond)
 		Type *xt = type_under(c->u.op.x->type);
 		bool cmp = op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE || op == OP_EQ || op == OP_NE;
 		if (cmp && type_is_integer(xt) && !type_is_unsigned(xt) && !type_is_untyped(xt)) {
-			/* jump when the negated comparison holds */
+			/* JCMPI conditions: 0 lt 1 le 2 gt 3 ge 4 eq 5 ne */
+			static const int same[] = {[OP_LT] = 0, [OP_LE] = 1, [OP_GT] = 2, [OP_GE] = 3, [OP_EQ] = 4, [OP_NE] = 5};
 			static const int negate[] = {[OP_LT] = 3, [OP_LE] = 2, [OP_GT] = 1, [OP_GE] = 0, [OP_EQ] = 5, [OP_NE] = 4};
+			int cc = when ? same[op] : negate[op];
 			int save = fs->top;
 			int a = expr(fs, c->u.op.x, -1);
 			Node *y = c->u.op.y;
 			int pc;
 			if (y->cv && y->cv->kind == CK_INT && const_fits_int(y->cv, 15, false)) {
-				pc = emitx(fs, BC_JCMPI, negate[op] | 16, a, (uint16_t)(int16_t)const_to_int64(y->cv), 0);
+				pc = emitx(fs, BC_JCMPI, cc | 16, a, (uint16_t)(int16_t)const_to_int64(y->cv), 0);
 			} else {
 				int b = expr(fs, y, -1);
-				pc = emitx(fs, BC_JCMPI, negate[op], a, b, 0);
+				pc = emitx(fs, BC_JCMPI, cc, a, b, 0);
 			}
 			(void)pc;
 			int j = emit_sbx(fs, BC_EXT, 0, 0);
@@ -2117,8 +2134,17 @@ static int jump_if_false(FnState *fs, Node *cond)
 			return j;
 		}
 	}
+	if (c->kind == N_UNARY && c->u.op.op == OP_NOT && !c->cv) {
+		int r = expr(fs, c->u.op.x, -1);
+		return emit_jump(fs, when ? BC_JMPF : BC_JMPT, r);
+	}
 	int r = expr(fs, cond, -1);
-	return emit_jump(fs, BC_JMPF, r);
+	return emit_jump(fs, when ? BC_JMPT : BC_JMPF, r);
+}
+
+static int jump_if_false(FnState *fs, Node *cond)
+{
+	return jump_if(fs, cond, false);
 }
 
 static void if_stmt(FnState *fs, Node *s)
@@ -2159,12 +2185,10 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	free_temps(fs);
 	Loop lp = {.outer = fs->loop, .label = label};
 	fs->loop = &lp;
+	/* the condition is tested at the bottom, so an iteration costs one
+	 * conditional jump: enter by jumping to the test */
+	int jtest = s->u.forstmt.cond ? emit_jump(fs, BC_JMP, 0) : -1;
 	int top = fs->ncode;
-	int jexit = -1;
-	if (s->u.forstmt.cond) {
-		jexit = jump_if_false(fs, s->u.forstmt.cond);
-		free_temps(fs);
-	}
 	/* Go 1.22: each iteration has its own loop variables; a closure that
 	 * captured one keeps the value of its iteration. Loop variables living
 	 * in cells get a fresh cell per iteration, copied forward. */
@@ -2183,10 +2207,15 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	if (s->u.forstmt.post)
 		stmt(fs, s->u.forstmt.post);
 	free_temps(fs);
-	int j = emit_jump(fs, BC_JMP, 0);
-	patch_to(fs, j, top);
-	if (jexit >= 0)
-		patch_here(fs, jexit);
+	if (jtest >= 0) {
+		patch_here(fs, jtest);
+		int j = jump_if(fs, s->u.forstmt.cond, true);
+		patch_to(fs, j, top);
+		free_temps(fs);
+	} else {
+		int j = emit_jump(fs, BC_JMP, 0);
+		patch_to(fs, j, top);
+	}
 	loop_close(fs, &lp, cont);
 	fs->nlocals = scope;
 	fs->nactive = active;
