@@ -364,6 +364,17 @@ static int dst_or_new(FnState *fs, int dst)
 	return dst >= 0 ? dst : alloc_reg(fs);
 }
 
+/* The register for a result computed from operands evaluated since
+ * `save`: dst if the caller gave one, else the first temporary (the
+ * operands' registers are free again once their values are read). */
+static int result_reg(FnState *fs, int dst, int save)
+{
+	if (dst >= 0)
+		return dst;
+	fs->top = save;
+	return alloc_reg(fs);
+}
+
 static void load_const(FnState *fs, Type *t, ConstVal *cv, int dst)
 {
 	Type *u = type_under(t);
@@ -512,11 +523,7 @@ static int binary(FnState *fs, Node *n, int dst)
 		if (op == OP_SUB)
 			k = -k;
 		int b = expr(fs, n->u.op.x, -1);
-		int r = dst;
-		if (r < 0) {
-			fs->top = save;
-			r = alloc_reg(fs);
-		}
+		int r = result_reg(fs, dst, save);
 		emit(fs, BC_ADDIK, r, b, (uint16_t)(int16_t)k);
 		wrap_int(fs, n->type ? n->type : lt, r);
 		fs->top = r >= save ? r + 1 : save;
@@ -714,11 +721,7 @@ static int unary(FnState *fs, Node *n, int dst)
 	}
 	int save = fs->top;
 	int b = expr(fs, n->u.op.x, -1);
-	int r = dst;
-	if (r < 0) {
-		fs->top = save;
-		r = alloc_reg(fs);
-	}
+	int r = result_reg(fs, dst, save);
 	Type *u = type_under(n->type);
 	switch (op) {
 	case OP_SUB:
@@ -847,10 +850,7 @@ static int selector(FnState *fs, Node *n, int dst)
 	int r = dst;
 	if (k == 1) {
 		int b = expr(fs, x, -1);
-		if (r < 0) {
-			fs->top = save;
-			r = alloc_reg(fs);
-		}
+		r = result_reg(fs, dst, save);
 		int cur = b;
 		for (int i = 0; i < sel.depth; i++) {
 			emit(fs, BC_GETF, r, cur, sel.path[i]);
@@ -1678,11 +1678,7 @@ static int expr(FnState *fs, Node *n, int dst)
 	case N_STAR: {
 		int save = fs->top;
 		int p = expr(fs, n->u.un1.x, -1);
-		r = dst;
-		if (r < 0) {
-			fs->top = save;
-			r = alloc_reg(fs);
-		}
+		r = result_reg(fs, dst, save);
 		if (is_aggregate(n->type)) {
 			if (r != p)
 				emit(fs, BC_MOVE, r, p, 0);
@@ -1710,11 +1706,7 @@ static int expr(FnState *fs, Node *n, int dst)
 	case N_TYPEASSERT: {
 		int save = fs->top;
 		int b = expr(fs, n->u.assert.x, -1);
-		r = dst;
-		if (r < 0) {
-			fs->top = save;
-			r = alloc_reg(fs);
-		}
+		r = result_reg(fs, dst, save);
 		emitx(fs, BC_ASSERT, type_is_interface(n->type) ? 2 : 0, r, b, type_k(fs, n->type));
 		emit_sbx(fs, BC_EXT, 0, type_k(fs, n->u.assert.x->type));
 		break;

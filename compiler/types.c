@@ -3,6 +3,7 @@
  */
 #include "types.h"
 #include "scope.h"
+#include "strbuf.h"
 
 #include <gc.h>
 #include <stdarg.h>
@@ -356,36 +357,6 @@ int type_bits(Type *t)
 
 /* ---- spelling ----------------------------------------------------------- */
 
-typedef struct SB {
-	char *s;
-	size_t len, cap;
-} SB;
-
-static void sb_put(SB *b, const char *fmt, ...)
-{
-	va_list ap;
-	for (;;) {
-		size_t room = b->cap - b->len;
-		va_start(ap, fmt);
-		int n = vsnprintf(b->s ? b->s + b->len : NULL, room, fmt, ap);
-		va_end(ap);
-		if (n < 0)
-			return;
-		if ((size_t)n < room) {
-			b->len += (size_t)n;
-			return;
-		}
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		while (cap - b->len <= (size_t)n)
-			cap *= 2;
-		char *s = GC_MALLOC_ATOMIC(cap);
-		if (b->len)
-			memcpy(s, b->s, b->len);
-		b->s = s;
-		b->cap = cap;
-	}
-}
-
 static const char *const basic_names[] = {
 	"invalid type",
 #define X(k, s) s,
@@ -393,32 +364,32 @@ static const char *const basic_names[] = {
 #undef X
 };
 
-static void write_type(SB *b, Type *t, bool q);
+static void write_type(StrBuf *b, Type *t, bool q);
 
-static void write_params(SB *b, Field *f, int n, bool variadic, bool q)
+static void write_params(StrBuf *b, Field *f, int n, bool variadic, bool q)
 {
-	sb_put(b, "(");
+	strbuf_printf(b, "(");
 	for (int i = 0; i < n; i++) {
 		if (i)
-			sb_put(b, ", ");
+			strbuf_printf(b, ", ");
 		if (variadic && i == n - 1 && f[i].type->kind == TY_SLICE) {
-			sb_put(b, "...");
+			strbuf_printf(b, "...");
 			write_type(b, f[i].type->elem, q);
 		} else {
 			write_type(b, f[i].type, q);
 		}
 	}
-	sb_put(b, ")");
+	strbuf_printf(b, ")");
 }
 
-static void write_sig(SB *b, Type *t, bool q)
+static void write_sig(StrBuf *b, Type *t, bool q)
 {
 	write_params(b, t->fields, t->nfields, t->variadic, q);
 	if (t->nresults == 1 && !(t->results[0].name && t->results[0].name[0])) {
-		sb_put(b, " ");
+		strbuf_printf(b, " ");
 		write_type(b, t->results[0].type, q);
 	} else if (t->nresults > 0) {
-		sb_put(b, " ");
+		strbuf_printf(b, " ");
 		write_params(b, t->results, t->nresults, false, q);
 	}
 }
@@ -426,94 +397,94 @@ static void write_sig(SB *b, Type *t, bool q)
 /* qualify also selects reflect's spelling ("interface {}", "struct { A
  * int }"), which is what %T and run-time messages use; the checker's
  * messages use types2's compact one ("interface{}", "struct{A int}"). */
-static void write_type(SB *b, Type *t, bool q)
+static void write_type(StrBuf *b, Type *t, bool q)
 {
 	if (!t) {
-		sb_put(b, "<nil>");
+		strbuf_printf(b, "<nil>");
 		return;
 	}
 	switch (t->kind) {
 	case TY_ARRAY:
-		sb_put(b, "[%lld]", (long long)t->len);
+		strbuf_printf(b, "[%lld]", (long long)t->len);
 		write_type(b, t->elem, q);
 		break;
 	case TY_SLICE:
-		sb_put(b, "[]");
+		strbuf_printf(b, "[]");
 		write_type(b, t->elem, q);
 		break;
 	case TY_POINTER:
-		sb_put(b, "*");
+		strbuf_printf(b, "*");
 		write_type(b, t->elem, q);
 		break;
 	case TY_MAP:
-		sb_put(b, "map[");
+		strbuf_printf(b, "map[");
 		write_type(b, t->key, q);
-		sb_put(b, "]");
+		strbuf_printf(b, "]");
 		write_type(b, t->elem, q);
 		break;
 	case TY_CHAN:
-		sb_put(b, t->chandir == 2 ? "<-chan " : t->chandir == 1 ? "chan<- " : "chan ");
+		strbuf_printf(b, t->chandir == 2 ? "<-chan " : t->chandir == 1 ? "chan<- " : "chan ");
 		/* chan (<-chan T) needs its parentheses to mean what it says */
 		if (t->chandir == 0 && t->elem && t->elem->kind == TY_CHAN && t->elem->chandir == 2) {
-			sb_put(b, "(");
+			strbuf_printf(b, "(");
 			write_type(b, t->elem, q);
-			sb_put(b, ")");
+			strbuf_printf(b, ")");
 		} else {
 			write_type(b, t->elem, q);
 		}
 		break;
 	case TY_FUNC:
-		sb_put(b, "func");
+		strbuf_printf(b, "func");
 		write_sig(b, t, q);
 		break;
 	case TY_STRUCT:
-		sb_put(b, q && t->nfields ? "struct { " : "struct{");
+		strbuf_printf(b, q && t->nfields ? "struct { " : "struct{");
 		for (int i = 0; i < t->nfields; i++) {
 			if (i)
-				sb_put(b, "; ");
+				strbuf_printf(b, "; ");
 			if (!t->fields[i].embedded)
-				sb_put(b, "%s ", t->fields[i].name);
+				strbuf_printf(b, "%s ", t->fields[i].name);
 			write_type(b, t->fields[i].type, q);
 			if (t->fields[i].tag)
-				sb_put(b, " \"%s\"", t->fields[i].tag);
+				strbuf_printf(b, " \"%s\"", t->fields[i].tag);
 		}
-		sb_put(b, q && t->nfields ? " }" : "}");
+		strbuf_printf(b, q && t->nfields ? " }" : "}");
 		break;
 	case TY_INTERFACE:
 		if (t == type_any && !q) {
-			sb_put(b, "any");
+			strbuf_printf(b, "any");
 			break;
 		}
-		sb_put(b, q ? (t->nmethods ? "interface { " : "interface {") : "interface{");
+		strbuf_printf(b, q ? (t->nmethods ? "interface { " : "interface {") : "interface{");
 		for (int i = 0; i < t->nmethods; i++) {
 			if (i)
-				sb_put(b, "; ");
-			sb_put(b, "%s", t->methods[i].name);
+				strbuf_printf(b, "; ");
+			strbuf_printf(b, "%s", t->methods[i].name);
 			write_sig(b, t->methods[i].sig, q);
 		}
-		sb_put(b, q && t->nmethods ? " }" : "}");
+		strbuf_printf(b, q && t->nmethods ? " }" : "}");
 		break;
 	case TY_TUPLE:
-		sb_put(b, "(");
+		strbuf_printf(b, "(");
 		for (int i = 0; i < t->nfields; i++) {
 			if (i)
-				sb_put(b, ", ");
+				strbuf_printf(b, ", ");
 			write_type(b, t->fields[i].type, q);
 		}
-		sb_put(b, ")");
+		strbuf_printf(b, ")");
 		break;
 	case TY_NAMED:
 		if (q && t->pkg)
-			sb_put(b, "%s.", t->pkg);
-		sb_put(b, "%s", t->name);
+			strbuf_printf(b, "%s.", t->pkg);
+		strbuf_printf(b, "%s", t->name);
 		break;
 	default:
 		if (t->name)
-			sb_put(b, "%s", t->name);
+			strbuf_printf(b, "%s", t->name);
 		else if ((unsigned)t->kind <= TY_UNTYPED_NIL)
-			sb_put(b, "%s", basic_names[t->kind]);
+			strbuf_printf(b, "%s", basic_names[t->kind]);
 		else
-			sb_put(b, "?");
+			strbuf_printf(b, "?");
 		break;
 	}
 }
@@ -525,10 +496,9 @@ char *rtype_string(Type *t)
 
 char *type_string(Type *t, bool qualify)
 {
-	SB b = {0};
-	sb_put(&b, "%s", "");
+	StrBuf b = {0};
 	write_type(&b, t, qualify);
-	return b.s;
+	return strbuf_str(&b);
 }
 
 /* ---- selectors ---------------------------------------------------------- */

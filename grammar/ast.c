@@ -2,6 +2,7 @@
  * ast.c — node allocation, lists and the S-expression dump.
  */
 #include "ast.h"
+#include "strbuf.h"
 
 #include <gc.h>
 #include <stdarg.h>
@@ -121,75 +122,45 @@ Node *ast_unparen(Node *n)
 
 /* ---- dump ---------------------------------------------------------------- */
 
-typedef struct Buf {
-	char *s;
-	size_t len, cap;
-} Buf;
+static void dump(StrBuf *b, const Node *n);
 
-static void put(Buf *b, const char *fmt, ...)
+static void dump_list(StrBuf *b, const char *tag, const NodeList *l)
 {
-	va_list ap;
-	for (;;) {
-		size_t room = b->cap - b->len;
-		va_start(ap, fmt);
-		int n = vsnprintf(b->s ? b->s + b->len : NULL, room, fmt, ap);
-		va_end(ap);
-		if (n < 0)
-			return;
-		if ((size_t)n < room) {
-			b->len += (size_t)n;
-			return;
-		}
-		size_t cap = b->cap ? b->cap * 2 : 256;
-		while (cap - b->len <= (size_t)n)
-			cap *= 2;
-		char *s = GC_MALLOC_ATOMIC(cap);
-		if (b->len)
-			memcpy(s, b->s, b->len);
-		b->s = s;
-		b->cap = cap;
-	}
-}
-
-static void dump(Buf *b, const Node *n);
-
-static void dump_list(Buf *b, const char *tag, const NodeList *l)
-{
-	put(b, " (%s", tag);
+	strbuf_printf(b, " (%s", tag);
 	for (int i = 0; i < l->len; i++)
 		dump(b, l->v[i]);
-	put(b, ")");
+	strbuf_printf(b, ")");
 }
 
-static void dump_opt(Buf *b, const Node *n)
+static void dump_opt(StrBuf *b, const Node *n)
 {
 	if (n)
 		dump(b, n);
 	else
-		put(b, " _");
+		strbuf_printf(b, " _");
 }
 
 /* Short lowercase name: N_COMPOSITELIT -> "compositelit". */
-static void dump_head(Buf *b, const Node *n)
+static void dump_head(StrBuf *b, const Node *n)
 {
 	const char *k = node_kind_name(n->kind) + 2;
-	put(b, " (");
+	strbuf_printf(b, " (");
 	for (; *k; k++)
-		put(b, "%c", *k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k);
+		strbuf_printf(b, "%c", *k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k);
 }
 
-static void dump(Buf *b, const Node *n)
+static void dump(StrBuf *b, const Node *n)
 {
 	if (!n) {
-		put(b, " _");
+		strbuf_printf(b, " _");
 		return;
 	}
 	switch (n->kind) {
 	case N_IDENT:
-		put(b, " %s", n->u.ident.name);
+		strbuf_printf(b, " %s", n->u.ident.name);
 		return;
 	case N_BASICLIT:
-		put(b, " %s", n->u.lit.text);
+		strbuf_printf(b, " %s", n->u.lit.text);
 		return;
 	default:
 		break;
@@ -233,21 +204,21 @@ static void dump(Buf *b, const Node *n)
 		if (n->u.assert.type)
 			dump(b, n->u.assert.type);
 		else
-			put(b, " type");
+			strbuf_printf(b, " type");
 		break;
 	case N_CALL:
 		dump(b, n->u.call.fun);
 		for (int i = 0; i < n->u.call.args.len; i++)
 			dump(b, n->u.call.args.v[i]);
 		if (n->u.call.ellipsis)
-			put(b, " ...");
+			strbuf_printf(b, " ...");
 		break;
 	case N_UNARY:
-		put(b, " %s", op_text(n->u.op.op));
+		strbuf_printf(b, " %s", op_text(n->u.op.op));
 		dump(b, n->u.op.x);
 		break;
 	case N_BINARY:
-		put(b, " %s", op_text(n->u.op.op));
+		strbuf_printf(b, " %s", op_text(n->u.op.op));
 		dump(b, n->u.op.x);
 		dump(b, n->u.op.y);
 		break;
@@ -272,7 +243,7 @@ static void dump(Buf *b, const Node *n)
 		dump(b, n->u.map.value);
 		break;
 	case N_CHANTYPE:
-		put(b, " %s", n->u.chan.dir == CHAN_SEND ? "send" : n->u.chan.dir == CHAN_RECV ? "recv" : "both");
+		strbuf_printf(b, " %s", n->u.chan.dir == CHAN_SEND ? "send" : n->u.chan.dir == CHAN_RECV ? "recv" : "both");
 		dump(b, n->u.chan.elem);
 		break;
 	case N_FIELD:
@@ -282,7 +253,7 @@ static void dump(Buf *b, const Node *n)
 		if (n->u.field.tag)
 			dump(b, n->u.field.tag);
 		if (n->u.field.embedded)
-			put(b, " embedded");
+			strbuf_printf(b, " embedded");
 		break;
 	case N_DECLSTMT:
 		dump(b, n->u.declstmt.decl);
@@ -302,10 +273,10 @@ static void dump(Buf *b, const Node *n)
 		break;
 	case N_INCDEC:
 		dump(b, n->u.incdec.x);
-		put(b, n->u.incdec.inc ? " ++" : " --");
+		strbuf_printf(b, n->u.incdec.inc ? " ++" : " --");
 		break;
 	case N_ASSIGN:
-		put(b, " %s%s", n->u.assign.define ? ":" : op_text(n->u.assign.op), "=");
+		strbuf_printf(b, " %s%s", n->u.assign.define ? ":" : op_text(n->u.assign.op), "=");
 		dump_list(b, "lhs", &n->u.assign.lhs);
 		dump_list(b, "rhs", &n->u.assign.rhs);
 		break;
@@ -319,7 +290,7 @@ static void dump(Buf *b, const Node *n)
 		break;
 	case N_BRANCH: {
 		static const char *const t[] = {"break", "continue", "goto", "fallthrough"};
-		put(b, " %s", t[n->u.branch.tok]);
+		strbuf_printf(b, " %s", t[n->u.branch.tok]);
 		if (n->u.branch.label)
 			dump(b, n->u.branch.label);
 		break;
@@ -336,7 +307,7 @@ static void dump(Buf *b, const Node *n)
 		break;
 	case N_CASECLAUSE:
 		if (n->u.clause.is_default)
-			put(b, " default");
+			strbuf_printf(b, " default");
 		else
 			dump_list(b, "list", &n->u.clause.list);
 		dump_list(b, "body", &n->u.clause.body);
@@ -362,7 +333,7 @@ static void dump(Buf *b, const Node *n)
 		dump(b, n->u.forstmt.body);
 		break;
 	case N_RANGE:
-		put(b, n->u.range.define ? " :=" : " =");
+		strbuf_printf(b, n->u.range.define ? " :=" : " =");
 		dump_opt(b, n->u.range.key);
 		dump_opt(b, n->u.range.value);
 		dump(b, n->u.range.x);
@@ -370,7 +341,7 @@ static void dump(Buf *b, const Node *n)
 		break;
 	case N_GENDECL: {
 		static const char *const t[] = {"import", "const", "type", "var"};
-		put(b, " %s", t[n->u.gen.tok]);
+		strbuf_printf(b, " %s", t[n->u.gen.tok]);
 		for (int i = 0; i < n->u.gen.specs.len; i++)
 			dump(b, n->u.gen.specs.v[i]);
 		break;
@@ -387,7 +358,7 @@ static void dump(Buf *b, const Node *n)
 	case N_TYPESPEC:
 		dump(b, n->u.typespec.name);
 		if (n->u.typespec.alias)
-			put(b, " =");
+			strbuf_printf(b, " =");
 		dump(b, n->u.typespec.type);
 		break;
 	case N_FUNCDECL:
@@ -406,13 +377,13 @@ static void dump(Buf *b, const Node *n)
 	default:
 		break;
 	}
-	put(b, ")");
+	strbuf_printf(b, ")");
 }
 
 char *ast_dump(const Node *n)
 {
-	Buf b = {0};
-	put(&b, "%s", "");
+	StrBuf b = {0};
+	strbuf_str(&b);
 	dump(&b, n);
 	/* every element is written with a leading space; drop the first */
 	return b.len && b.s[0] == ' ' ? b.s + 1 : b.s;
@@ -420,134 +391,133 @@ char *ast_dump(const Node *n)
 
 /* ---- Go-syntax printing of expressions ------------------------------------- */
 
-static void expr_str(Buf *b, const Node *n)
+static void expr_str(StrBuf *b, const Node *n)
 {
 	if (!n) {
-		put(b, "_");
+		strbuf_printf(b, "_");
 		return;
 	}
 	switch (n->kind) {
 	case N_IDENT:
-		put(b, "%s", n->u.ident.name);
+		strbuf_printf(b, "%s", n->u.ident.name);
 		break;
 	case N_BASICLIT:
-		put(b, "%s", n->u.lit.text);
+		strbuf_printf(b, "%s", n->u.lit.text);
 		break;
 	case N_PAREN:
-		put(b, "(");
+		strbuf_printf(b, "(");
 		expr_str(b, n->u.un1.x);
-		put(b, ")");
+		strbuf_printf(b, ")");
 		break;
 	case N_SELECTOR:
 		expr_str(b, n->u.selector.x);
-		put(b, ".%s", n->u.selector.sel->u.ident.name);
+		strbuf_printf(b, ".%s", n->u.selector.sel->u.ident.name);
 		break;
 	case N_INDEX:
 		expr_str(b, n->u.index.x);
-		put(b, "[");
+		strbuf_printf(b, "[");
 		expr_str(b, n->u.index.index);
-		put(b, "]");
+		strbuf_printf(b, "]");
 		break;
 	case N_SLICE:
 		expr_str(b, n->u.slice.x);
-		put(b, "[");
+		strbuf_printf(b, "[");
 		if (n->u.slice.lo)
 			expr_str(b, n->u.slice.lo);
-		put(b, ":");
+		strbuf_printf(b, ":");
 		if (n->u.slice.hi)
 			expr_str(b, n->u.slice.hi);
 		if (n->u.slice.three) {
-			put(b, ":");
+			strbuf_printf(b, ":");
 			expr_str(b, n->u.slice.max);
 		}
-		put(b, "]");
+		strbuf_printf(b, "]");
 		break;
 	case N_TYPEASSERT:
 		expr_str(b, n->u.assert.x);
-		put(b, ".(");
+		strbuf_printf(b, ".(");
 		if (n->u.assert.type)
 			expr_str(b, n->u.assert.type);
 		else
-			put(b, "type");
-		put(b, ")");
+			strbuf_printf(b, "type");
+		strbuf_printf(b, ")");
 		break;
 	case N_CALL:
 		expr_str(b, n->u.call.fun);
-		put(b, "(");
+		strbuf_printf(b, "(");
 		for (int i = 0; i < n->u.call.args.len; i++) {
 			if (i)
-				put(b, ", ");
+				strbuf_printf(b, ", ");
 			expr_str(b, n->u.call.args.v[i]);
 		}
-		put(b, n->u.call.ellipsis ? "...)" : ")");
+		strbuf_printf(b, n->u.call.ellipsis ? "...)" : ")");
 		break;
 	case N_STAR:
-		put(b, "*");
+		strbuf_printf(b, "*");
 		expr_str(b, n->u.un1.x);
 		break;
 	case N_UNARY:
-		put(b, "%s", op_text(n->u.op.op));
+		strbuf_printf(b, "%s", op_text(n->u.op.op));
 		expr_str(b, n->u.op.x);
 		break;
 	case N_BINARY:
 		expr_str(b, n->u.op.x);
-		put(b, " %s ", op_text(n->u.op.op));
+		strbuf_printf(b, " %s ", op_text(n->u.op.op));
 		expr_str(b, n->u.op.y);
 		break;
 	case N_COMPOSITELIT:
 		if (n->u.complit.type)
 			expr_str(b, n->u.complit.type);
-		put(b, n->u.complit.elts.len ? "{…}" : "{}");
+		strbuf_printf(b, n->u.complit.elts.len ? "{…}" : "{}");
 		break;
 	case N_FUNCLIT:
-		put(b, "func literal");
+		strbuf_printf(b, "func literal");
 		break;
 	case N_SLICETYPE:
-		put(b, "[]");
+		strbuf_printf(b, "[]");
 		expr_str(b, n->u.slicetype.elem);
 		break;
 	case N_ARRAYTYPE:
-		put(b, "[");
+		strbuf_printf(b, "[");
 		expr_str(b, n->u.array.len);
-		put(b, "]");
+		strbuf_printf(b, "]");
 		expr_str(b, n->u.array.elem);
 		break;
 	case N_ELLIPSIS:
-		put(b, "...");
+		strbuf_printf(b, "...");
 		if (n->u.un1.x)
 			expr_str(b, n->u.un1.x);
 		break;
 	case N_MAPTYPE:
-		put(b, "map[");
+		strbuf_printf(b, "map[");
 		expr_str(b, n->u.map.key);
-		put(b, "]");
+		strbuf_printf(b, "]");
 		expr_str(b, n->u.map.value);
 		break;
 	case N_CHANTYPE:
-		put(b, n->u.chan.dir == CHAN_RECV ? "<-chan " : n->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
+		strbuf_printf(b, n->u.chan.dir == CHAN_RECV ? "<-chan " : n->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
 		expr_str(b, n->u.chan.elem);
 		break;
 	default:
-		put(b, "%s", node_kind_name(n->kind));
+		strbuf_printf(b, "%s", node_kind_name(n->kind));
 		break;
 	}
 }
 
 char *ast_expr_string(const Node *n)
 {
-	Buf b = {0};
-	put(&b, "%s", "");
+	StrBuf b = {0};
 	expr_str(&b, n);
-	return b.s;
+	return strbuf_str(&b);
 }
 
 char *ast_list_string(const NodeList *l)
 {
-	Buf b = {0};
-	put(&b, "%s", "");
+	StrBuf b = {0};
+	strbuf_str(&b);
 	for (int i = 0; i < l->len; i++) {
 		if (i)
-			put(&b, ", ");
+			strbuf_printf(&b, ", ");
 		expr_str(&b, l->v[i]);
 	}
 	return b.s;

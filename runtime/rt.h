@@ -25,6 +25,13 @@ uint64_t value_hash(Type *t, Value v, uint64_t seed, Type **bad);
 typedef enum KeyClass { KEY_WORD, KEY_FLOAT, KEY_STRING, KEY_IFACE, KEY_BOXED } KeyClass;
 KeyClass key_class(Type *key);
 GolMap *rt_map_new(Type *map_type, int64_t hint);
+/* A named error type whose values are a block {msg string} and whose
+ * Error method returns msg: runtime.Error, *errors.errorString. With
+ * ptr_recv the method is declared on *T (values are boxed as *T). */
+Type *rt_error_type(const char *pkg, const char *name, bool ptr_recv);
+/* A value of such a type: the block holding msg. */
+Value rt_error_value(GolString *msg);
+
 /* Set by key hashing/equality when a dynamic key type is unhashable. */
 extern __thread Type *rt_key_error;
 

@@ -61,7 +61,7 @@ int str_compare(GolString *a, GolString *b)
 {
 	int64_t la = str_len(a), lb = str_len(b);
 	int64_t n = la < lb ? la : lb;
-	int c = n ? memcmp(str_ptr(a), str_ptr(b), (size_t)n) : 0;
+	int c = n > 0 ? memcmp(str_ptr(a), str_ptr(b), (size_t)n) : 0;
 	if (c)
 		return c;
 	return la < lb ? -1 : la > lb;
@@ -72,7 +72,7 @@ bool str_equal(GolString *a, GolString *b)
 	int64_t la = str_len(a);
 	if (la != str_len(b))
 		return false;
-	return a == b || la == 0 || memcmp(a->p, b->p, (size_t)la) == 0;
+	return a == b || la <= 0 || memcmp(a->p, b->p, (size_t)la) == 0;
 }
 
 /* ---- canonical types ------------------------------------------------------ */
@@ -191,6 +191,50 @@ Value *block_clone(Type *t, Value *src)
 			b[i] = src[i];
 	}
 	return b;
+}
+
+/* ---- error values made by the runtime ------------------------------------- */
+
+static int error_msg_method(struct VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)nargs;
+	res[0] = ((Value *)args[0].p)[0];
+	return 0;
+}
+
+Type *rt_error_type(const char *pkg, const char *name, bool ptr_recv)
+{
+	Type *st = type_new(TY_STRUCT);
+	st->fields = GC_MALLOC(sizeof(Field));
+	st->fields[0].name = "msg";
+	st->fields[0].type = type_basic[TY_STRING];
+	st->nfields = 1;
+	Type *t = type_named(pkg, name, NULL);
+	t->underlying = st;
+	Type *sig = type_new(TY_FUNC);
+	sig->results = GC_MALLOC(sizeof(Field));
+	sig->results[0].type = type_basic[TY_STRING];
+	sig->nresults = 1;
+	GolClosure *f = GC_MALLOC(sizeof *f);
+	f->native = error_msg_method;
+	f->name = "Error";
+	t->methods = GC_MALLOC(sizeof(Method));
+	t->methods[0].name = "Error";
+	t->methods[0].sig = sig;
+	t->methods[0].impl = f;
+	t->methods[0].ptr_recv = ptr_recv;
+	t->nmethods = 1;
+	return t;
+}
+
+Value rt_error_value(GolString *msg)
+{
+	Value *blk = GC_MALLOC(sizeof(Value));
+	blk[0].p = msg;
+	Value v;
+	v.p = blk;
+	return v;
 }
 
 /* ---- equality and hashing -------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include "fmt.h"
 #include "stdlib_natives.h"
 #include "vm.h"
+#include "rt.h"
 #include "map.h"
 
 #include <gc.h>
@@ -18,47 +19,14 @@
 
 static Type *error_string_type;
 
-static int errorstring_error(VM *vm, Value *args, int nargs, Value *res)
-{
-	(void)vm;
-	(void)nargs;
-	res[0] = ((Value *)args[0].p)[0];
-	return 0;
-}
-
 /* errors.New returns a *errors.errorString, as Go does. */
 static int errors_new(VM *vm, Value *args, int nargs, Value *res)
 {
 	(void)vm;
 	(void)nargs;
-	if (!error_string_type) {
-		Type *st = type_new(TY_STRUCT);
-		st->fields = GC_MALLOC(sizeof(Field));
-		st->fields[0].name = "s";
-		st->fields[0].type = type_basic[TY_STRING];
-		st->nfields = 1;
-		Type *named = type_named("errors", "errorString", NULL);
-		named->underlying = st;
-		Type *sig = type_new(TY_FUNC);
-		sig->results = GC_MALLOC(sizeof(Field));
-		sig->results[0].type = type_basic[TY_STRING];
-		sig->nresults = 1;
-		GolClosure *f = GC_MALLOC(sizeof *f);
-		f->native = errorstring_error;
-		f->name = "errors.(*errorString).Error";
-		named->methods = GC_MALLOC(sizeof(Method));
-		named->methods[0].name = "Error";
-		named->methods[0].sig = sig;
-		named->methods[0].impl = f;
-		named->methods[0].ptr_recv = true;
-		named->nmethods = 1;
-		error_string_type = rtype_canon(type_pointer(named));
-	}
-	Value *blk = GC_MALLOC(sizeof(Value));
-	blk[0] = args[0];
-	Value v;
-	v.p = blk;
-	res[0].p = iface_box(error_string_type, v);
+	if (!error_string_type)
+		error_string_type = rtype_canon(type_pointer(rt_error_type("errors", "errorString", true)));
+	res[0].p = iface_box(error_string_type, rt_error_value(args[0].p));
 	return 0;
 }
 

@@ -133,42 +133,13 @@ GolSlice *vm_args(VM *vm)
 
 /* ---- panics --------------------------------------------------------------------- */
 
-static int rterr_error(VM *vm, Value *args, int nargs, Value *res)
-{
-	(void)vm;
-	(void)nargs;
-	Value *blk = args[0].p;
-	res[0] = blk[0];
-	return 0;
-}
-
+/* Runtime errors are values of a named type with an Error method, so
+ * recover() gives an error and fmt prints its message. */
 static Type *runtime_error_type(void)
 {
-	if (rterr_type)
-		return rterr_type;
-	/* runtime errors are values of a named type with an Error method,
-	 * so recover() gives an error and fmt prints its message */
-	Type *st = type_new(TY_STRUCT);
-	st->fields = GC_MALLOC(sizeof(Field));
-	st->fields[0].name = "msg";
-	st->fields[0].type = type_basic[TY_STRING];
-	st->nfields = 1;
-	Type *t = type_named("runtime", "Error", NULL);
-	t->underlying = st;
-	Type *sig = type_new(TY_FUNC);
-	sig->results = GC_MALLOC(sizeof(Field));
-	sig->results[0].type = type_basic[TY_STRING];
-	sig->nresults = 1;
-	GolClosure *f = GC_MALLOC(sizeof *f);
-	f->native = rterr_error;
-	f->name = "runtime.Error.Error";
-	t->methods = GC_MALLOC(sizeof(Method));
-	t->methods[0].name = "Error";
-	t->methods[0].sig = sig;
-	t->methods[0].impl = f;
-	t->nmethods = 1;
-	rterr_type = t;
-	return t;
+	if (!rterr_type)
+		rterr_type = rt_error_type("runtime", "Error", false);
+	return rterr_type;
 }
 
 GolIface *vm_take_panic(VM *vm)
@@ -198,22 +169,14 @@ int vm_panic_error(VM *vm, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf + strlen(buf), sizeof buf - strlen(buf), fmt, ap);
 	va_end(ap);
-	Value *blk = GC_MALLOC(sizeof(Value));
-	blk[0].p = str_from_c(buf);
-	Value v;
-	v.p = blk;
-	return vm_panic_value(vm, iface_box(runtime_error_type(), v));
+	return vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(buf))));
 }
 
 /* A runtime.Error whose message has no "runtime error: " prefix (Go's
  * plainError: assignment to entry in nil map, type assertion failures). */
 static int vm_panic_plain(VM *vm, const char *msg)
 {
-	Value *blk = GC_MALLOC(sizeof(Value));
-	blk[0].p = str_from_c(msg);
-	Value v;
-	v.p = blk;
-	return vm_panic_value(vm, iface_box(runtime_error_type(), v));
+	return vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(msg))));
 }
 
 int vm_panic_msg(VM *vm, const char *fmt, ...)
