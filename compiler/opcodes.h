@@ -153,6 +153,14 @@
 	OP(RECOVER,  A,    "R[A] = recover()")                                       \
 	OP(PRINT,    ABC,  "print builtin: R[A] value of type K[B]; C bit0 space, bit1 newline") \
 	OP(RTERR,    ABX,  "runtime panic with message K[BX]")                       \
+	/* goroutines and channels */                                               \
+	OP(GO,       AB,   "go R[A](R[A+1..A+1+B))")                                 \
+	OP(MKCHAN,   ABC,  "R[A] = make(chan T, R[B]) (X: no size), type K[C]")      \
+	OP(SEND,     AB,   "R[A] <- R[B]")                                           \
+	OP(RECV,     AB,   "R[A] = <-R[B] (X: R[A+1] = ok)")                         \
+	OP(CLOSE,    A,    "close(R[A])")                                            \
+	OP(CHLEN,    AB,   "R[A].i = len(R[B]) (X: cap) of a channel")               \
+	OP(SELECT,   ABC,  "R[A] = chosen case of B cases described by next B words; X: has default") \
 	OP(EXT,      ASBX, "extra operand word of the previous instruction")
 
 typedef enum Opcode {

@@ -18,6 +18,7 @@
  * exits with status 2.
  */
 #include "vm.h"
+#include "vm_int.h"
 #include "program.h"
 #include "rt.h"
 #include "fmtfloat.h"
@@ -30,47 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-typedef struct Defer {
-	GolClosure *f;
-	Value *args;
-	int nargs;
-	struct Defer *next;
-} Defer;
-
-typedef struct Frame {
-	GolClosure *cl;
-	Proto *p;
-	const Instr *pc;     /* next instruction (saved while a callee runs) */
-	size_t base;         /* index of R[0] in the stack */
-	int ret_reg;         /* caller register receiving results */
-	int nres;            /* results the caller wants (-1: any, for defers) */
-	Defer *defers;
-	bool is_defer;       /* started by the defer machinery */
-	bool panicking;      /* running its defers because of a panic */
-} Frame;
-
-typedef struct PanicRec {
-	GolIface *value;
-	bool recovered;
-	struct PanicRec *next; /* an earlier panic this one interrupted */
-} PanicRec;
-
-struct VM {
-	Value *stack;
-	size_t stack_cap;
-	Frame *frames;
-	int nframes, capframes;
-	Value *globals;
-	Program *prog;
-	PanicRec *panic;
-	bool unwinding;
-	int argc;
-	char **argv;
-	char outbuf[2][1 << 15];
-	size_t outlen[2];
-	int exit_code;
-};
 
 /* Go stops a goroutine whose stack passes 1 GB; gol's frames are smaller
  * than Go's, so the same depth of recursion needs less: 16M registers and
@@ -267,6 +227,9 @@ static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 		fmtbuf_put(b, ")", 1);
 }
 
+static void traceback_frames(FmtBuf *b, Frame *frames, int nframes);
+static void traceback_created(FmtBuf *b, G *g);
+
 static void report_panic(VM *vm)
 {
 	vm_flush(vm);
@@ -287,19 +250,12 @@ static void report_panic(VM *vm)
 			fmtbuf_put(&b, " [recovered]", 12);
 		fmtbuf_put(&b, "\n", 1);
 	}
-	fmtbuf_put(&b, "\ngoroutine 1 [running]:\n", 24);
-	for (int i = vm->nframes - 1; i >= 0; i--) {
-		Frame *f = &vm->frames[i];
-		if (!f->p)
-			continue;
-		int idx = (int)(f->pc - f->p->code) - 1;
-		if (idx < 0)
-			idx = 0;
-		char line[512];
-		snprintf(line, sizeof line, "%s(...)\n\t%s:%d +0x%x\n", f->p->name, f->p->file,
-			 f->p->ncode ? f->p->lines[idx] : f->p->line, idx * 8);
-		fmtbuf_put(&b, line, strlen(line));
-	}
+	char head[64];
+	snprintf(head, sizeof head, "\ngoroutine %lld [running]:\n", (long long)(vm->cur ? vm->cur->id : 1));
+	fmtbuf_put(&b, head, strlen(head));
+	traceback_frames(&b, vm->frames, vm->nframes);
+	if (vm->cur)
+		traceback_created(&b, vm->cur);
 	vm_write(vm, 2, b.p, b.len);
 	vm_flush(vm);
 }
@@ -753,6 +709,7 @@ static int run(VM *vm, int stop_depth)
 
 	LOAD_FRAME();
 	Instr i;
+	const Instr *call_start = NULL;
 	DISPATCH();
 
 L_NOP:
@@ -989,6 +946,8 @@ L_CPLX: {
 }
 L_JMP:
 	pc += i.sbx;
+	if (i.sbx < 0)
+		goto back_edge;
 	DISPATCH();
 L_JMPT:
 	if (R[i.a].u)
@@ -1009,9 +968,21 @@ L_JCMPI: {
 	case 4: t = x == y; break;
 	default: t = x != y; break;
 	}
+	if (t && pc->sbx < 0) {
+		pc += pc->sbx + 1;
+		goto back_edge;
+	}
 	pc += t ? pc->sbx + 1 : 1;
 	DISPATCH();
 }
+back_edge:
+	/* cooperative preemption: a loop gives way when its time slice is
+	 * spent and another goroutine can run */
+	if (--vm->budget <= 0 && stop_depth == 0 && vm->runq_head) {
+		frame->pc = pc;
+		return 1;
+	}
+	DISPATCH();
 L_CONCAT:
 	R[i.a].p = str_concat(R[i.b].p, R[i.c].p);
 	DISPATCH();
@@ -1513,6 +1484,7 @@ L_CALLM: {
 	/* resolve the dynamic method, then fall into CALL */
 	const char *name = K[pc->sbx].p;
 	pc++;
+	call_start = pc - 2;
 	GolIface *x = R[i.a + 1].p;
 	if (!x)
 		PANIC_RT("invalid memory address or nil pointer dereference");
@@ -1562,8 +1534,10 @@ L_BIND: {
 L_CALLK:
 	R[i.a].p = K[pc->sbx].p;
 	pc++;
+	call_start = pc - 2;
 	goto do_call;
 L_CALL:
+	call_start = pc - 1;
 do_call: {
 	GolClosure *f = R[i.a].p;
 	if (!f)
@@ -1607,11 +1581,23 @@ do_call: {
 		frame->pc = pc;
 		Value res[16];
 		memset(res, 0, sizeof res);
-		if (f->native(vm, args, nargs, res) < 0) {
-			if (vm->exit_code >= 0)
-				goto unwind;
-			goto unwind;
+		int rc = f->native(vm, args, nargs, res);
+		if (rc == VM_BLOCK) {
+			if (stop_depth != 0)
+				goto nested_block;
+			if (vm->cur->status == G_RUNNING) {
+				/* a yield: go on after the call when its turn comes */
+				frame->pc = pc;
+				return 1;
+			}
+			/* a native that must wait (a lock, Wait, Sleep) runs again
+			 * from the start when its goroutine is woken */
+			vm->cur->retry_pc = call_start;
+			vm->cur->retry = true;
+			return 1;
 		}
+		if (rc < 0)
+			goto unwind;
 		int nres = i.c == 0xFFFF ? 0 : i.c;
 		for (int k = 0; k < nres && k < 16; k++)
 			R[i.a + k] = res[k];
@@ -1719,8 +1705,125 @@ L_PRINT:
 	DISPATCH();
 L_RTERR:
 	PANIC_RT("%s", str_ptr(K[i.bx].p));
+L_GO: {
+	GolClosure *f = R[i.a].p;
+	if (!f)
+		PANIC_RT("invalid memory address or nil pointer dereference");
+	G *cur = vm->cur;
+	G *g = sched_new_g(vm);
+	int nargs = i.b;
+	Value args[64];
+	int n = 0;
+	if (f->bound)
+		args[n++] = f->recv;
+	for (int k = 0; k < nargs && n < 64; k++)
+		args[n++] = R[i.a + 1 + k];
+	g->created_by = frame->p;
+	g->created_line = frame->p->lines[pc - 1 - frame->p->code];
+	g->created_gid = cur->id;
+	if (f->native) {
+		/* go with a native: run it in the new goroutine's stead now */
+		Value res[16];
+		f->native(vm, args, n, res);
+		sched_exit_g_other(vm, g);
+		if (vm->unwinding)
+			goto unwind;
+		DISPATCH();
+	}
+	size_t need = 1 + (size_t)f->proto->nregs + 16;
+	if (need > g->stack_cap) {
+		g->stack_cap = need;
+		g->stack = GC_MALLOC(sizeof(Value) * need);
+	}
+	memcpy(g->stack + 1, args, sizeof(Value) * (size_t)n);
+	Frame *nf = &g->frames[0];
+	memset(nf, 0, sizeof *nf);
+	nf->cl = f;
+	nf->p = f->proto;
+	nf->pc = f->proto->code;
+	nf->base = 1;
+	nf->ret_reg = -1;
+	g->nframes = 1;
+	sched_ready(vm, g);
+	DISPATCH();
+}
+L_MKCHAN: {
+	int64_t cap = (i.x & 1) ? 0 : R[i.b].i;
+	if (cap < 0 || cap > ((int64_t)1 << 40))
+		PANIC_RT("makechan: size out of range");
+	R[i.a].p = chan_make(K[i.c].p, cap);
+	DISPATCH();
+}
+L_SEND: {
+	int r = chan_send(vm, R[i.a].p, R[i.b]);
+	if (r == CHAN_PANIC) {
+		frame->pc = pc;
+		goto unwind;
+	}
+	if (r == CHAN_BLOCKED)
+		goto blocked;
+	DISPATCH();
+}
+L_RECV: {
+	int r = chan_recv(vm, R[i.b].p, &R[i.a], (i.x & 1) ? &R[i.a + 1] : NULL);
+	if (r == CHAN_BLOCKED)
+		goto blocked;
+	DISPATCH();
+}
+L_CLOSE:
+	if (chan_close(vm, R[i.a].p) == CHAN_PANIC) {
+		frame->pc = pc;
+		goto unwind;
+	}
+	DISPATCH();
+L_CHLEN:
+	R[i.a].i = (i.x & 1) ? chan_cap(R[i.b].p) : chan_len(R[i.b].p);
+	DISPATCH();
+L_SELECT: {
+	SelCase cases[64];
+	int n = i.b < 64 ? i.b : 64;
+	for (int k = 0; k < n; k++) {
+		const Instr *e = pc + k;
+		/* EXT A: channel register; SBX: value/destination register (low 16
+		 * bits), ok register + 1 (bits 16..30, 0: none), bit 31: send */
+		uint32_t w = (uint32_t)e->sbx;
+		cases[k].c = R[e->a].p;
+		cases[k].send = (w >> 31) & 1;
+		int reg = (int)(w & 0xFFFF), okreg = (int)((w >> 16) & 0x7FFF) - 1;
+		cases[k].val = R[reg];
+		cases[k].dst = cases[k].send ? NULL : &R[reg];
+		cases[k].okdst = okreg >= 0 ? &R[okreg] : NULL;
+	}
+	pc += i.b;
+	int r = chan_select(vm, cases, n, i.x & 1, &R[i.a]);
+	if (r == CHAN_PANIC) {
+		frame->pc = pc;
+		goto unwind;
+	}
+	if (r == CHAN_BLOCKED) {
+		vm->cur->retry_pc = pc - i.b - 1;
+		frame->pc = pc;
+		if (stop_depth != 0)
+			goto nested_block;
+		return 1;
+	}
+	DISPATCH();
+}
 L_EXT:
 	DISPATCH();
+
+blocked:
+	/* the running goroutine was parked by the instruction just executed:
+	 * it resumes after it (or re-executes it: retry_pc) */
+	vm->cur->retry_pc = pc - 1;
+	frame->pc = pc;
+	if (stop_depth != 0)
+		goto nested_block;
+	return 1;
+nested_block:
+	vm_flush(vm);
+	fprintf(stderr, "gol: a goroutine blocked inside a method called by the runtime (String, Error, sort's Less); not supported yet\n");
+	exit(2);
 
 unwind:
 	/* A panic is in flight: the top frame runs its deferred calls one by
@@ -1754,6 +1857,91 @@ unwind:
  * it shares the unwinding loop's code by marking the frame and jumping in.
  * To keep that simple, RET with pending defers is handled by run_defer. */
 
+/* Print one goroutine's frames, Go's traceback shape. */
+static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
+{
+	for (int i = nframes - 1; i >= 0; i--) {
+		Frame *f = &frames[i];
+		if (!f->p)
+			continue;
+		int idx = (int)(f->pc - f->p->code) - 1;
+		if (idx < 0)
+			idx = 0;
+		char line[512];
+		snprintf(line, sizeof line, "%s(...)\n\t%s:%d +0x%x\n", f->p->name, f->p->file,
+			 f->p->ncode ? f->p->lines[idx] : f->p->line, idx * 8);
+		fmtbuf_put(b, line, strlen(line));
+	}
+}
+
+static void traceback_created(FmtBuf *b, G *g)
+{
+	if (!g->created_by)
+		return;
+	char line[512];
+	snprintf(line, sizeof line, "created by %s in goroutine %lld\n\t%s:%d +0x0\n", g->created_by->name,
+		 (long long)g->created_gid, g->created_by->file, g->created_line);
+	fmtbuf_put(b, line, strlen(line));
+}
+
+void sched_deadlock(VM *vm)
+{
+	vm_flush(vm);
+	FmtBuf b = {0};
+	const char *head = "fatal error: all goroutines are asleep - deadlock!\n";
+	fmtbuf_put(&b, head, strlen(head));
+	/* the main goroutine first, as Go lists them */
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < vm->nall; k++) {
+			G *g = vm->all[k];
+			if ((pass == 0) != (g->id == 1))
+				continue;
+			char line[128];
+			snprintf(line, sizeof line, "\ngoroutine %lld [%s]:\n", (long long)g->id,
+				 g->wait_reason ? g->wait_reason : "running");
+			fmtbuf_put(&b, line, strlen(line));
+			traceback_frames(&b, g->frames, g->nframes);
+			traceback_created(&b, g);
+		}
+	vm_write(vm, 2, b.p, b.len);
+	vm_flush(vm);
+	exit(2);
+}
+
+/* Run goroutines until the main one returns (exit 0), a panic nobody
+ * recovers ends the program (exit 2), or all of them wait (deadlock). */
+static int schedule(VM *vm, G *main_g)
+{
+	for (;;) {
+		G *g = sched_next(vm);
+		if (!g)
+			sched_deadlock(vm);
+		sched_load(vm, g);
+		if (g->retry) {
+			vm->frames[vm->nframes - 1].pc = g->retry_pc;
+			g->retry = false;
+		}
+		vm->budget = 20000;
+		int r = run(vm, 0);
+		if (r == 0) {
+			if (g == main_g) {
+				vm_flush(vm);
+				return 0;
+			}
+			sched_exit_g(vm);
+			vm->cur = NULL;
+			continue;
+		}
+		if (r < 0) {
+			report_panic(vm);
+			return 2;
+		}
+		sched_save(vm);
+		if (g->status == G_RUNNING)
+			sched_ready(vm, g); /* its time slice ended, or it yielded */
+	}
+}
+
 int vm_run(Program *prog, int argc, char **argv)
 {
 	VM *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
@@ -1762,33 +1950,43 @@ int vm_run(Program *prog, int argc, char **argv)
 	vm->argc = argc;
 	vm->argv = argv;
 	vm->exit_code = -1;
-	vm->stack_cap = 1 << 16;
-	vm->stack = GC_MALLOC(sizeof(Value) * vm->stack_cap);
-	vm->capframes = 256;
-	vm->frames = GC_MALLOC(sizeof(Frame) * (size_t)vm->capframes);
 	vm->globals = prog->globals;
 	runtime_error_type();
+	/* the main goroutine: main.main at the bottom, init above it (init
+	 * returns into main's first instruction) */
+	G *g = sched_new_g(vm);
+	sched_load(vm, g);
+	stack_ensure(vm, 1 + (size_t)(prog->main ? prog->main->nregs : 0) + (size_t)prog->init->nregs + 64);
 	/* globals of the standard packages (os.Args, os.Stdout, ...) */
-	for (int g = 0; g < prog->nglobals; g++)
-		if (prog->global_init && prog->global_init[g]) {
+	for (int k = 0; k < prog->nglobals; k++)
+		if (prog->global_init && prog->global_init[k]) {
 			Value res[2] = {{0}};
-			prog->global_init[g](vm, NULL, 0, res);
-			vm->globals[g] = res[0];
+			prog->global_init[k](vm, NULL, 0, res);
+			vm->globals[k] = res[0];
 		}
-	GolClosure initc = {.proto = prog->init, .name = "main.init"};
-	if (vm_call(vm, &initc, NULL, 0, NULL, 0) < 0) {
-		report_panic(vm);
-		return 2;
+	static GolClosure mainc, initc;
+	mainc.proto = prog->main;
+	mainc.name = "main.main";
+	initc.proto = prog->init;
+	initc.name = "main.init";
+	size_t base = 1;
+	if (prog->main) {
+		Frame *f = push_frame(vm);
+		f->cl = &mainc;
+		f->p = prog->main;
+		f->pc = prog->main->code;
+		f->base = base;
+		f->ret_reg = -1;
+		base += (size_t)prog->main->nregs + 1;
 	}
-	if (!prog->main) {
-		vm_flush(vm);
-		return 0;
-	}
-	GolClosure mainc = {.proto = prog->main, .name = "main.main"};
-	if (vm_call(vm, &mainc, NULL, 0, NULL, 0) < 0) {
-		report_panic(vm);
-		return 2;
-	}
-	vm_flush(vm);
-	return 0;
+	Frame *f = push_frame(vm);
+	f->cl = &initc;
+	f->p = prog->init;
+	f->pc = prog->init->code;
+	f->base = base;
+	f->ret_reg = -1;
+	sched_save(vm);
+	sched_ready(vm, g);
+	vm->cur = NULL;
+	return schedule(vm, g);
 }

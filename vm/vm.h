@@ -28,6 +28,25 @@ int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int n
  * 0 if there is no such method, -1 if it panicked. */
 int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString **out);
 
+/* A native returns VM_BLOCK after parking the running goroutine (see
+ * vm_wait, vm_sleep): the call is made again from the start once the
+ * goroutine is woken. */
+#define VM_BLOCK (-2)
+
+/* Park the running goroutine on queue *q (a list head the native owns,
+ * e.g. in a Mutex's block) with Go's wait reason; returns VM_BLOCK.
+ * vm_wake_one / vm_wake_all make waiters on q runnable again. */
+typedef struct GWait GWait;
+int vm_wait(VM *vm, GWait **q, const char *reason);
+void vm_wake_one(VM *vm, GWait **q);
+void vm_wake_all(VM *vm, GWait **q);
+/* time.Sleep: the first call parks for ns nanoseconds and returns
+ * VM_BLOCK; the call made again after the wake-up returns 0. */
+int vm_sleep(VM *vm, int64_t ns);
+/* Let other goroutines run (runtime.Gosched): returns VM_BLOCK. */
+int vm_yield(VM *vm);
+int vm_num_goroutine(VM *vm);
+
 /* Raise a panic from C. vm_panic_error makes a runtime.Error ("runtime
  * error: " prefix is added); vm_panic_value panics with any Go value boxed
  * in an interface. Both return -1 for convenience: `return vm_panic...`. */

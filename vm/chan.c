@@ -1,0 +1,297 @@
+/*
+ * chan.c — channels and select.
+ *
+ * A channel is a ring buffer of cap slots plus two queues of waiters:
+ * goroutines parked in a send (with the value they send) and in a receive
+ * (with where the value must go). An operation that finds a partner waiting
+ * completes with it at once: a receive takes a parked sender's value
+ * directly (or, on a full buffered channel, the oldest buffered value, and
+ * the sender's value moves into the buffer), and the partner is made
+ * runnable. Otherwise the operation uses the buffer, or parks.
+ *
+ * Closing wakes every waiter: receivers get the zero value and ok=false;
+ * senders re-execute their send and panic with "send on closed channel".
+ *
+ * A select that must wait puts one waiter per case on the channels, all
+ * sharing one SelGroup; the first partner to arrive finishes the group and
+ * the others are skipped when found (removed lazily). Goroutines run on one
+ * thread for now, so no lock is needed; the queue discipline is Go's.
+ */
+#include "vm_int.h"
+#include "rt.h"
+
+#include <gc.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct SelGroup {
+	bool done;
+} SelGroup;
+
+typedef struct Waiter {
+	G *g;
+	Value val;           /* a sender's value */
+	Value *dst, *okdst;  /* a receiver's destinations (in its parked stack) */
+	SelGroup *sel;       /* select: shared by all of the goroutine's waiters */
+	int case_index;
+	Value *chosen;       /* select: where the fired case index goes */
+	struct Waiter *next;
+} Waiter;
+
+typedef struct WaitQ {
+	Waiter *head, *tail;
+} WaitQ;
+
+struct GolChan {
+	Type *elem;
+	int64_t cap, len, head;
+	Value *buf;
+	bool closed;
+	WaitQ recvq, sendq;
+};
+
+GolChan *chan_make(Type *chan_type, int64_t cap)
+{
+	GolChan *c = GC_MALLOC(sizeof *c);
+	c->elem = type_under(chan_type)->elem;
+	c->cap = cap;
+	if (cap > 0)
+		c->buf = GC_MALLOC(sizeof(Value) * (size_t)cap);
+	return c;
+}
+
+int64_t chan_len(GolChan *c) { return c ? c->len : 0; }
+int64_t chan_cap(GolChan *c) { return c ? c->cap : 0; }
+
+static void enqueue(WaitQ *q, Waiter *w)
+{
+	w->next = NULL;
+	if (q->tail)
+		q->tail->next = w;
+	else
+		q->head = w;
+	q->tail = w;
+}
+
+/* The first waiter that can still be woken (skipping finished selects). */
+static Waiter *dequeue(WaitQ *q)
+{
+	for (;;) {
+		Waiter *w = q->head;
+		if (!w)
+			return NULL;
+		q->head = w->next;
+		if (!q->head)
+			q->tail = NULL;
+		if (w->sel) {
+			if (w->sel->done)
+				continue;
+			w->sel->done = true;
+			if (w->chosen)
+				w->chosen->i = w->case_index;
+		}
+		return w;
+	}
+}
+
+static Value zero_of(Type *t)
+{
+	Value v;
+	v.u = 0;
+	Type *u = type_under(t);
+	if (u->kind == TY_STRUCT || u->kind == TY_ARRAY)
+		v.p = block_new(t);
+	return v;
+}
+
+static void deliver(Waiter *w, Value v, bool ok)
+{
+	if (w->dst)
+		*w->dst = v;
+	if (w->okdst)
+		w->okdst->u = ok;
+}
+
+/* A receive that can complete now: 1 with the value, 0 if it would wait. */
+static int try_recv(VM *vm, GolChan *c, Value *v, bool *ok)
+{
+	Waiter *s;
+	if (c->len > 0) {
+		*v = c->buf[c->head];
+		c->head = (c->head + 1) % c->cap;
+		c->len--;
+		*ok = true;
+		/* a parked sender's value takes the freed slot */
+		if ((s = dequeue(&c->sendq))) {
+			c->buf[(c->head + c->len) % c->cap] = s->val;
+			c->len++;
+			sched_ready(vm, s->g);
+		}
+		return 1;
+	}
+	if ((s = dequeue(&c->sendq))) {
+		*v = s->val;
+		*ok = true;
+		sched_ready(vm, s->g);
+		return 1;
+	}
+	if (c->closed) {
+		*v = zero_of(c->elem);
+		*ok = false;
+		return 1;
+	}
+	return 0;
+}
+
+/* A send that can complete now: 1 done, 0 would wait. (Closed is checked
+ * by the caller.) */
+static int try_send(VM *vm, GolChan *c, Value v)
+{
+	Waiter *r = dequeue(&c->recvq);
+	if (r) {
+		deliver(r, v, true);
+		sched_ready(vm, r->g);
+		return 1;
+	}
+	if (c->len < c->cap) {
+		c->buf[(c->head + c->len) % c->cap] = v;
+		c->len++;
+		return 1;
+	}
+	return 0;
+}
+
+int chan_send(VM *vm, GolChan *c, Value v)
+{
+	if (!c) {
+		sched_park(vm, "chan send (nil chan)");
+		return CHAN_BLOCKED;
+	}
+	if (c->closed) {
+		vm_panic_msg(vm, "send on closed channel");
+		return CHAN_PANIC;
+	}
+	if (try_send(vm, c, v))
+		return CHAN_DONE;
+	Waiter *w = GC_MALLOC(sizeof *w);
+	w->g = vm->cur;
+	w->val = v;
+	enqueue(&c->sendq, w);
+	sched_park(vm, "chan send");
+	return CHAN_BLOCKED;
+}
+
+int chan_recv(VM *vm, GolChan *c, Value *dst, Value *okdst)
+{
+	if (!c) {
+		sched_park(vm, "chan receive (nil chan)");
+		return CHAN_BLOCKED;
+	}
+	Value v;
+	bool ok;
+	if (try_recv(vm, c, &v, &ok)) {
+		*dst = v;
+		if (okdst)
+			okdst->u = ok;
+		return CHAN_DONE;
+	}
+	Waiter *w = GC_MALLOC(sizeof *w);
+	w->g = vm->cur;
+	w->dst = dst;
+	w->okdst = okdst;
+	enqueue(&c->recvq, w);
+	sched_park(vm, "chan receive");
+	return CHAN_BLOCKED;
+}
+
+int chan_close(VM *vm, GolChan *c)
+{
+	if (!c) {
+		vm_panic_msg(vm, "close of nil channel");
+		return CHAN_PANIC;
+	}
+	if (c->closed) {
+		vm_panic_msg(vm, "close of closed channel");
+		return CHAN_PANIC;
+	}
+	c->closed = true;
+	Waiter *w;
+	while ((w = dequeue(&c->recvq))) {
+		deliver(w, zero_of(c->elem), false);
+		sched_ready(vm, w->g);
+	}
+	while ((w = dequeue(&c->sendq))) {
+		/* the sender re-executes its send and finds the channel closed */
+		w->g->retry = true;
+		sched_ready(vm, w->g);
+	}
+	return CHAN_DONE;
+}
+
+int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
+{
+	/* poll in a random order, so no case is favoured */
+	int order[64];
+	int m = n < 64 ? n : 64;
+	for (int i = 0; i < m; i++)
+		order[i] = i;
+	for (int i = m - 1; i > 0; i--) {
+		int j = rand() % (i + 1);
+		int t = order[i];
+		order[i] = order[j];
+		order[j] = t;
+	}
+	for (int k = 0; k < m; k++) {
+		SelCase *sc = &cases[order[k]];
+		if (!sc->c)
+			continue;
+		if (sc->send) {
+			if (sc->c->closed) {
+				vm_panic_msg(vm, "send on closed channel");
+				return CHAN_PANIC;
+			}
+			if (try_send(vm, sc->c, sc->val)) {
+				chosen->i = order[k];
+				return CHAN_DONE;
+			}
+		} else {
+			Value v;
+			bool ok;
+			if (try_recv(vm, sc->c, &v, &ok)) {
+				if (sc->dst)
+					*sc->dst = v;
+				if (sc->okdst)
+					sc->okdst->u = ok;
+				chosen->i = order[k];
+				return CHAN_DONE;
+			}
+		}
+	}
+	if (has_default) {
+		chosen->i = -1;
+		return CHAN_DONE;
+	}
+	bool any = false;
+	SelGroup *grp = GC_MALLOC(sizeof *grp);
+	for (int i = 0; i < m; i++) {
+		SelCase *sc = &cases[i];
+		if (!sc->c)
+			continue;
+		any = true;
+		Waiter *w = GC_MALLOC(sizeof *w);
+		w->g = vm->cur;
+		w->sel = grp;
+		w->case_index = i;
+		w->chosen = chosen;
+		if (sc->send) {
+			w->val = sc->val;
+			enqueue(&sc->c->sendq, w);
+		} else {
+			w->dst = sc->dst;
+			w->okdst = sc->okdst;
+			enqueue(&sc->c->recvq, w);
+		}
+	}
+	sched_park(vm, any ? "select" : "select (no cases)");
+	return CHAN_BLOCKED;
+}

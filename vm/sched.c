@@ -1,0 +1,231 @@
+/*
+ * sched.c — goroutines and the scheduler.
+ *
+ * A goroutine is a G: a register stack that starts small and grows, its
+ * frames, its panic state. This first scheduler runs every goroutine on one
+ * OS thread, cooperatively: a goroutine runs until it blocks (a channel, a
+ * lock, a sleep), finishes, or spends its time slice (an instruction budget
+ * counted at loop back-edges), and the next runnable one is taken from a
+ * first-in-first-out queue. Sleepers wait in a list ordered by wake time;
+ * when nothing is runnable the thread sleeps until the first of them.
+ * Nothing runnable and nobody sleeping is Go's deadlock.
+ *
+ * Invariant: vm->stack, vm->frames, vm->panic... always belong to vm->cur;
+ * every other goroutine's copies are in its G (sched_save / sched_load).
+ */
+#include "vm_int.h"
+
+#include <gc.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+int64_t sched_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+G *sched_new_g(VM *vm)
+{
+	G *g = GC_MALLOC(sizeof *g);
+	g->id = ++vm->next_id;
+	g->status = G_RUNNABLE;
+	/* small to start: a parked goroutine should cost little */
+	g->stack_cap = 64;
+	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
+	g->capframes = 8;
+	g->frames = GC_MALLOC(sizeof(Frame) * (size_t)g->capframes);
+	g->select_case = -1;
+	if (vm->nall == vm->capall) {
+		int cap = vm->capall ? vm->capall * 2 : 16;
+		G **v = GC_MALLOC(sizeof *v * (size_t)cap);
+		if (vm->nall)
+			memcpy(v, vm->all, sizeof *v * (size_t)vm->nall);
+		vm->all = v;
+		vm->capall = cap;
+	}
+	vm->all[vm->nall++] = g;
+	return g;
+}
+
+void sched_save(VM *vm)
+{
+	G *g = vm->cur;
+	if (!g)
+		return;
+	g->stack = vm->stack;
+	g->stack_cap = vm->stack_cap;
+	g->frames = vm->frames;
+	g->nframes = vm->nframes;
+	g->capframes = vm->capframes;
+	g->panic = vm->panic;
+	g->unwinding = vm->unwinding;
+}
+
+void sched_load(VM *vm, G *g)
+{
+	vm->cur = g;
+	vm->stack = g->stack;
+	vm->stack_cap = g->stack_cap;
+	vm->frames = g->frames;
+	vm->nframes = g->nframes;
+	vm->capframes = g->capframes;
+	vm->panic = g->panic;
+	vm->unwinding = g->unwinding;
+	g->status = G_RUNNING;
+}
+
+void sched_ready(VM *vm, G *g)
+{
+	if (g->status == G_DEAD)
+		return;
+	g->status = G_RUNNABLE;
+	g->wait_reason = NULL;
+	g->next = NULL;
+	if (vm->runq_tail)
+		vm->runq_tail->next = g;
+	else
+		vm->runq_head = g;
+	vm->runq_tail = g;
+}
+
+void sched_park(VM *vm, const char *reason)
+{
+	vm->cur->status = G_WAITING;
+	vm->cur->wait_reason = reason;
+}
+
+void sched_exit_g(VM *vm)
+{
+	sched_exit_g_other(vm, vm->cur);
+}
+
+void sched_exit_g_other(VM *vm, G *g)
+{
+	g->status = G_DEAD;
+	for (int i = 0; i < vm->nall; i++)
+		if (vm->all[i] == g) {
+			vm->all[i] = vm->all[--vm->nall];
+			break;
+		}
+	/* the collector may take its stack now */
+	g->stack = NULL;
+	g->frames = NULL;
+}
+
+/* Wake the sleepers whose time has come. */
+static void wake_sleepers(VM *vm, int64_t now)
+{
+	for (int i = 0; i < vm->nsleepers;) {
+		G *g = vm->sleepers[i];
+		if (g->wake_at <= now) {
+			vm->sleepers[i] = vm->sleepers[--vm->nsleepers];
+			g->wake_at = 0;
+			sched_ready(vm, g);
+			continue;
+		}
+		i++;
+	}
+}
+
+G *sched_next(VM *vm)
+{
+	for (;;) {
+		if (vm->nsleepers)
+			wake_sleepers(vm, sched_now());
+		G *g = vm->runq_head;
+		if (g) {
+			vm->runq_head = g->next;
+			if (!vm->runq_head)
+				vm->runq_tail = NULL;
+			g->next = NULL;
+			return g;
+		}
+		if (!vm->nsleepers)
+			return NULL;
+		/* nothing to do until the first sleeper wakes: no busy wait */
+		int64_t first = vm->sleepers[0]->wake_at;
+		for (int i = 1; i < vm->nsleepers; i++)
+			if (vm->sleepers[i]->wake_at < first)
+				first = vm->sleepers[i]->wake_at;
+		int64_t d = first - sched_now();
+		if (d > 0) {
+			vm_flush(vm);
+			struct timespec ts = {d / 1000000000, d % 1000000000};
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
+/* ---- services for natives (vm.h) ------------------------------------------ */
+
+struct GWait {
+	G *g;
+	struct GWait *next;
+};
+
+int vm_wait(VM *vm, GWait **q, const char *reason)
+{
+	GWait *w = GC_MALLOC(sizeof *w);
+	w->g = vm->cur;
+	/* first in, first out */
+	GWait **p = q;
+	while (*p)
+		p = &(*p)->next;
+	*p = w;
+	sched_park(vm, reason);
+	return VM_BLOCK;
+}
+
+void vm_wake_one(VM *vm, GWait **q)
+{
+	GWait *w = *q;
+	if (!w)
+		return;
+	*q = w->next;
+	sched_ready(vm, w->g);
+}
+
+void vm_wake_all(VM *vm, GWait **q)
+{
+	while (*q)
+		vm_wake_one(vm, q);
+}
+
+int vm_sleep(VM *vm, int64_t ns)
+{
+	G *g = vm->cur;
+	if (g->sleeping) {
+		g->sleeping = false; /* the call again, after the wake-up */
+		return 0;
+	}
+	if (ns <= 0)
+		return 0;
+	g->sleeping = true;
+	g->wake_at = sched_now() + ns;
+	if (vm->nsleepers == vm->capsleepers) {
+		int cap = vm->capsleepers ? vm->capsleepers * 2 : 16;
+		G **v = GC_MALLOC(sizeof *v * (size_t)cap);
+		if (vm->nsleepers)
+			memcpy(v, vm->sleepers, sizeof *v * (size_t)vm->nsleepers);
+		vm->sleepers = v;
+		vm->capsleepers = cap;
+	}
+	vm->sleepers[vm->nsleepers++] = g;
+	sched_park(vm, "sleep");
+	return VM_BLOCK;
+}
+
+int vm_yield(VM *vm)
+{
+	(void)vm; /* still running: the loop puts it back at the end of the queue */
+	return VM_BLOCK;
+}
+
+int vm_num_goroutine(VM *vm)
+{
+	return vm->nall;
+}
