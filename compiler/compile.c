@@ -351,6 +351,7 @@ static int global_index(Obj *o)
 static int expr(FnState *fs, Node *n, int dst);
 static void expr_to(FnState *fs, Node *n, int dst);
 static void stmt(FnState *fs, Node *s);
+static void select_stmt(FnState *fs, Node *s);
 static void block(FnState *fs, NodeList *l);
 static int call_expr(FnState *fs, Node *n, int nres);
 static int index_expr(FnState *fs, Node *n, int dst, bool commaok);
@@ -716,8 +717,11 @@ static int unary(FnState *fs, Node *n, int dst)
 		return r;
 	}
 	if (op == OP_RECV) {
-		cerror(n->pos, "gol: channels are not supported yet");
-		return dst_or_new(fs, dst);
+		int save = fs->top;
+		int c = expr(fs, n->u.op.x, -1);
+		int r = result_reg(fs, dst, save);
+		emit(fs, BC_RECV, r, c, 0);
+		return r;
 	}
 	int save = fs->top;
 	int b = expr(fs, n->u.op.x, -1);
@@ -1219,7 +1223,9 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 			break;
 		}
 		int a = expr(fs, args->v[0], -1);
-		if (type_is_string(u))
+		if (u->kind == TY_CHAN)
+			emitx(fs, BC_CHLEN, bi == BI_CAP, r, a, 0);
+		else if (type_is_string(u))
 			emit(fs, BC_STRLEN, r, a, 0);
 		else if (u->kind == TY_MAP)
 			emit(fs, BC_MLEN, r, a, 0);
@@ -1265,7 +1271,10 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		} else if (u->kind == TY_MAP) {
 			emit_bx(fs, BC_MKMAP, r, (uint32_t)type_k(fs, t));
 		} else {
-			cerror(n->pos, "gol: channels are not supported yet");
+			int c = alloc_reg(fs);
+			if (args->len > 1)
+				expr_to(fs, args->v[1], c);
+			emitx(fs, BC_MKCHAN, args->len > 1 ? 0 : 1, r, c, type_k(fs, t));
 		}
 		break;
 	}
@@ -1336,6 +1345,11 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 			emit(fs, BC_MOVE, r, a, 0);
 			patch_here(fs, j);
 		}
+		break;
+	}
+	case BI_CLOSE: {
+		int a = expr(fs, args->v[0], -1);
+		emit(fs, BC_CLOSE, a, 0, 0);
 		break;
 	}
 	case BI_REAL:
@@ -1977,6 +1991,10 @@ static void assign(FnState *fs, Node *s)
 	} else if (r0->kind == N_INDEX) {
 		base = alloc_regs(fs, 2);
 		index_expr(fs, r0, base, true);
+	} else if (r0->kind == N_UNARY && r0->u.op.op == OP_RECV) {
+		base = alloc_regs(fs, 2);
+		int c = expr(fs, r0->u.op.x, -1);
+		emitx(fs, BC_RECV, 1, base, c, 0);
 	} else if (r0->kind == N_TYPEASSERT) {
 		base = alloc_regs(fs, 2);
 		int b = expr(fs, r0->u.assert.x, -1);
@@ -2027,6 +2045,10 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 		} else if (r0->kind == N_INDEX) {
 			got = alloc_regs(fs, 2);
 			index_expr(fs, r0, got, true);
+		} else if (r0->kind == N_UNARY && r0->u.op.op == OP_RECV) {
+			got = alloc_regs(fs, 2);
+			int c = expr(fs, r0->u.op.x, -1);
+			emitx(fs, BC_RECV, 1, got, c, 0);
 		} else if (r0->kind == N_TYPEASSERT) {
 			got = alloc_regs(fs, 2);
 			int b = expr(fs, r0->u.assert.x, -1);
@@ -2265,6 +2287,41 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 		int j = emit_jump(fs, BC_JMP, 0);
 		patch_to(fs, j, top);
 		fs->code[jdone].c = (uint16_t)(int16_t)(fs->ncode - (jdone + 1));
+		loop_close(fs, &lp, top);
+		fs->nlocals = scope;
+		fs->nactive = active;
+		free_temps(fs);
+		return;
+	}
+	if (u->kind == TY_CHAN) {
+		/* receive until the channel is closed and drained */
+		int vreg = alloc_reg(fs), okreg = alloc_reg(fs);
+		(void)okreg;
+		fs->nactive = fs->top;
+		fs->loop = &lp;
+		int top = fs->ncode;
+		emitx(fs, BC_RECV, 1, vreg, coll, 0);
+		int jexit = emit_jump(fs, BC_JMPF, vreg + 1);
+		if (kv[0]) {
+			if (s->u.range.define) {
+				if (strcmp(kv[0]->u.ident.name, "_")) {
+					int li = declare(fs, kv[0]->obj);
+					Local *l = &fs->locals[li];
+					if (l->cell) {
+						emit(fs, BC_NEWCELL, l->reg, 0, 0);
+						emit(fs, BC_STORE, l->reg, vreg, 0);
+					} else {
+						emit(fs, BC_MOVE, l->reg, vreg, 0);
+					}
+				}
+			} else {
+				store_to(fs, kv[0], vreg);
+			}
+		}
+		stmt(fs, s->u.range.body);
+		int j = emit_jump(fs, BC_JMP, 0);
+		patch_to(fs, j, top);
+		patch_here(fs, jexit);
 		loop_close(fs, &lp, top);
 		fs->nlocals = scope;
 		fs->nactive = active;
@@ -2530,6 +2587,107 @@ static void type_switch(FnState *fs, Node *s, const char *label)
 	free_temps(fs);
 }
 
+/*
+ * select: every channel and sent value is evaluated first, in order; the
+ * SELECT instruction picks a ready case (or default, or waits) and leaves
+ * its index in a register; the bodies follow, each reached by comparing
+ * that index. A receive case's value and ok land in registers reserved
+ * for it, then are bound or assigned at the start of its body.
+ */
+static void select_stmt(FnState *fs, Node *s)
+{
+	int scope = fs->nlocals, active = fs->nactive;
+	int n = s->u.sw.body.len;
+	int ncases = 0, default_clause = -1;
+	for (int i = 0; i < n; i++)
+		if (s->u.sw.body.v[i]->u.clause.is_default)
+			default_clause = i;
+		else
+			ncases++;
+	int chosen = alloc_reg(fs);
+	int *chans = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(n + 1) * 3);
+	int *vals = chans + n + 1, *oks = vals + n + 1;
+	int *clause_of = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(n + 1));
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		Node *cl = s->u.sw.body.v[i];
+		if (cl->u.clause.is_default)
+			continue;
+		Node *comm = cl->u.clause.comm;
+		clause_of[k] = i;
+		chans[k] = alloc_reg(fs);
+		if (comm->kind == N_SEND) {
+			expr_to(fs, comm->u.send.ch, chans[k]);
+			vals[k] = alloc_reg(fs);
+			value_to(fs, comm->u.send.value, type_under(comm->u.send.ch->type)->elem, vals[k]);
+			oks[k] = -1;
+		} else {
+			Node *rx = comm->kind == N_EXPRSTMT ? comm->u.exprstmt.x : comm->u.assign.rhs.v[0];
+			rx = ast_unparen(rx);
+			expr_to(fs, rx->u.op.x, chans[k]);
+			vals[k] = alloc_reg(fs);
+			oks[k] = alloc_reg(fs);
+		}
+		k++;
+	}
+	fs->nactive = fs->top;
+	emitx(fs, BC_SELECT, default_clause >= 0, chosen, ncases, 0);
+	for (int c = 0; c < ncases; c++) {
+		Node *comm = s->u.sw.body.v[clause_of[c]]->u.clause.comm;
+		uint32_t w = (uint32_t)vals[c] | ((uint32_t)(oks[c] + 1) << 16);
+		if (comm->kind == N_SEND)
+			w |= 1u << 31;
+		emit_sbx(fs, BC_EXT, chans[c], (int32_t)w);
+	}
+	Loop lp = {.outer = fs->loop, .is_switch = true};
+	fs->loop = &lp;
+	Jumps ends = {0};
+	for (int c = -1; c < ncases; c++) {
+		int clause = c < 0 ? default_clause : clause_of[c];
+		if (clause < 0)
+			continue;
+		Node *cl = s->u.sw.body.v[clause];
+		int jnext = emitx(fs, BC_JCMPI, 5 | 16, chosen, (uint16_t)(int16_t)c, 0);
+		(void)jnext;
+		int jn = emit_sbx(fs, BC_EXT, 0, 0);
+		int sc = fs->nlocals, sa = fs->nactive;
+		Node *comm = cl->u.clause.comm;
+		if (comm && comm->kind == N_ASSIGN) {
+			NodeList *lhs = &comm->u.assign.lhs;
+			int srcs[2] = {vals[c], oks[c]};
+			for (int v = 0; v < lhs->len && v < 2; v++) {
+				Node *id = lhs->v[v];
+				if (comm->u.assign.define) {
+					if (!strcmp(id->u.ident.name, "_"))
+						continue;
+					int li = declare(fs, id->obj);
+					Local *l = &fs->locals[li];
+					if (l->cell) {
+						emit(fs, BC_NEWCELL, l->reg, 0, 0);
+						emit(fs, BC_STORE, l->reg, srcs[v], 0);
+					} else {
+						emit(fs, BC_MOVE, l->reg, srcs[v], 0);
+					}
+				} else {
+					store_to(fs, id, srcs[v]);
+				}
+			}
+		}
+		block(fs, &cl->u.clause.body);
+		fs->nlocals = sc;
+		fs->nactive = sa;
+		free_temps(fs);
+		jumps_add(&ends, emit_jump(fs, BC_JMP, 0));
+		patch_here(fs, jn);
+	}
+	for (int i = 0; i < ends.len; i++)
+		patch_here(fs, ends.v[i]);
+	loop_close(fs, &lp, fs->ncode);
+	fs->nlocals = scope;
+	fs->nactive = active;
+	free_temps(fs);
+}
+
 static void return_stmt(FnState *fs, Node *s)
 {
 	NodeList *r = &s->u.ret.results;
@@ -2754,10 +2912,37 @@ static void stmt(FnState *fs, Node *s)
 		fs->top = save;
 		break;
 	}
-	case N_GO:
-	case N_SEND:
+	case N_GO: {
+		/* like defer: evaluate the function and arguments now */
+		Node *call = ast_unparen(s->u.gostmt.call);
+		Node *fun = ast_unparen(call->u.call.fun);
+		if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
+			cerror(s->pos, "gol: go with a builtin is not supported yet");
+			break;
+		}
+		int save = fs->top;
+		in_defer = true;
+		call_expr(fs, call, -1);
+		in_defer = false;
+		Instr *last = &fs->code[fs->ncode - 1];
+		if (last->op == BC_CALL) {
+			last->op = BC_GO;
+			last->c = 0;
+		} else {
+			cerror(s->pos, "gol: go with an interface method is not supported yet");
+		}
+		fs->top = save;
+		break;
+	}
+	case N_SEND: {
+		int c = expr(fs, s->u.send.ch, -1);
+		int v = alloc_reg(fs);
+		value_to(fs, s->u.send.value, type_under(s->u.send.ch->type)->elem, v);
+		emit(fs, BC_SEND, c, v, 0);
+		break;
+	}
 	case N_SELECT:
-		cerror(s->pos, "gol: goroutines and channels are not supported yet");
+		select_stmt(fs, s);
 		break;
 	default:
 		cerror(s->pos, "gol: %s is not supported yet", node_kind_name(s->kind));

@@ -22,6 +22,7 @@ struct VM;
 
 /* Each table is terminated by {NULL, NULL}. */
 extern const NativeDef strings_natives[];
+extern const NativeDef sync_natives[];
 extern const NativeDef strconv_natives[];
 extern const NativeDef math_natives[];
 extern const NativeDef rand_natives[];

@@ -161,6 +161,11 @@ static int try_send(VM *vm, GolChan *c, Value v)
 	return 0;
 }
 
+bool chan_try_send(VM *vm, GolChan *c, Value v)
+{
+	return c && !c->closed && try_send(vm, c, v);
+}
+
 int chan_send(VM *vm, GolChan *c, Value v)
 {
 	if (!c) {

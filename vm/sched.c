@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <stdint.h>
 
 int64_t sched_now(void)
 {
@@ -116,6 +117,37 @@ void sched_exit_g_other(VM *vm, G *g)
 	g->frames = NULL;
 }
 
+typedef struct Timer {
+	int64_t when;
+	GolChan *c;
+	Value v;
+	struct Timer *next;
+} Timer;
+
+/* Send v on c (a channel with room) at time when: time.After. */
+void sched_timer(VM *vm, int64_t when, GolChan *c, Value v)
+{
+	Timer *t = GC_MALLOC(sizeof *t);
+	t->when = when;
+	t->c = c;
+	t->v = v;
+	t->next = vm->timers;
+	vm->timers = t;
+}
+
+static void fire_timers(VM *vm, int64_t now)
+{
+	for (Timer **p = &vm->timers; *p;) {
+		Timer *t = *p;
+		if (t->when <= now) {
+			*p = t->next;
+			chan_try_send(vm, t->c, t->v);
+			continue;
+		}
+		p = &t->next;
+	}
+}
+
 /* Wake the sleepers whose time has come. */
 static void wake_sleepers(VM *vm, int64_t now)
 {
@@ -134,8 +166,11 @@ static void wake_sleepers(VM *vm, int64_t now)
 G *sched_next(VM *vm)
 {
 	for (;;) {
-		if (vm->nsleepers)
-			wake_sleepers(vm, sched_now());
+		if (vm->nsleepers || vm->timers) {
+			int64_t now = sched_now();
+			wake_sleepers(vm, now);
+			fire_timers(vm, now);
+		}
 		G *g = vm->runq_head;
 		if (g) {
 			vm->runq_head = g->next;
@@ -144,13 +179,16 @@ G *sched_next(VM *vm)
 			g->next = NULL;
 			return g;
 		}
-		if (!vm->nsleepers)
+		if (!vm->nsleepers && !vm->timers)
 			return NULL;
-		/* nothing to do until the first sleeper wakes: no busy wait */
-		int64_t first = vm->sleepers[0]->wake_at;
-		for (int i = 1; i < vm->nsleepers; i++)
+		/* nothing to do until the first sleeper or timer is due: no busy wait */
+		int64_t first = INT64_MAX;
+		for (int i = 0; i < vm->nsleepers; i++)
 			if (vm->sleepers[i]->wake_at < first)
 				first = vm->sleepers[i]->wake_at;
+		for (Timer *t = vm->timers; t; t = t->next)
+			if (t->when < first)
+				first = t->when;
 		int64_t d = first - sched_now();
 		if (d > 0) {
 			vm_flush(vm);
@@ -228,4 +266,16 @@ int vm_yield(VM *vm)
 int vm_num_goroutine(VM *vm)
 {
 	return vm->nall;
+}
+
+void *vm_after(VM *vm, Type *chan_type, int64_t ns, Value v)
+{
+	GolChan *c = chan_make(chan_type, 1);
+	sched_timer(vm, sched_now() + (ns > 0 ? ns : 0), c, v);
+	return c;
+}
+
+int64_t vm_now(void)
+{
+	return sched_now();
 }

@@ -1868,8 +1868,9 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		if (idx < 0)
 			idx = 0;
 		char line[512];
-		snprintf(line, sizeof line, "%s(...)\n\t%s:%d +0x%x\n", f->p->name, f->p->file,
-			 f->p->ncode ? f->p->lines[idx] : f->p->line, idx * 8);
+		/* Go shows argument words; gol shows (...) when there are any */
+		snprintf(line, sizeof line, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name, f->p->nparams ? "..." : "",
+			 f->p->file, f->p->ncode ? f->p->lines[idx] : f->p->line, idx * 8);
 		fmtbuf_put(b, line, strlen(line));
 	}
 }

@@ -43,6 +43,11 @@ void vm_wake_all(VM *vm, GWait **q);
 /* time.Sleep: the first call parks for ns nanoseconds and returns
  * VM_BLOCK; the call made again after the wake-up returns 0. */
 int vm_sleep(VM *vm, int64_t ns);
+/* time.After: a channel of capacity 1 of chan_type that receives v after
+ * ns nanoseconds. */
+void *vm_after(VM *vm, Type *chan_type, int64_t ns, Value v);
+int64_t vm_now(void);
+
 /* Let other goroutines run (runtime.Gosched): returns VM_BLOCK. */
 int vm_yield(VM *vm);
 int vm_num_goroutine(VM *vm);

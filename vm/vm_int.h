@@ -81,6 +81,7 @@ struct VM {
 	int64_t next_id;
 	G **sleepers;              /* goroutines in time.Sleep */
 	int nsleepers, capsleepers;
+	struct Timer *timers;      /* pending time.After sends, unordered */
 	int budget;                /* instructions left in this time slice */
 
 	Value *globals;
@@ -113,6 +114,8 @@ typedef struct SelCase {
 	Value *okdst;   /* receive: where ok goes (may be NULL) */
 } SelCase;
 int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen);
+/* A send that never waits: false if it would have to. */
+bool chan_try_send(VM *vm, GolChan *c, Value v);
 
 /* sched.c */
 G *sched_new_g(VM *vm);
