@@ -2707,6 +2707,18 @@ static void return_stmt(FnState *fs, Node *s)
 	}
 	int n = sig->nresults;
 	int base;
+	/* return x where x is a local in a register: return it from there */
+	if (n == 1 && r->len == 1 && fs->result_base < 0) {
+		Node *x = ast_unparen(r->v[0]);
+		if (x->kind == N_IDENT && x->obj && ((Obj *)x->obj)->kind == OBJ_VAR && !((Obj *)x->obj)->global
+		    && !is_aggregate(x->type) && !(type_is_interface(sig->results[0].type) && !type_is_interface(x->type))) {
+			int li = find_local(fs, x->obj);
+			if (li >= 0 && !fs->locals[li].cell) {
+				emit(fs, BC_RET, fs->locals[li].reg, 1, 0);
+				return;
+			}
+		}
+	}
 	if (r->len == 1 && n > 1) {
 		base = call_expr(fs, ast_unparen(r->v[0]), n);
 		Type *tt = r->v[0]->type;

@@ -1606,18 +1606,30 @@ do_call: {
 		DISPATCH();
 	}
 	frame->pc = pc;
+	Proto *np = f->proto;
 	size_t nbase = frame->base + (size_t)i.a + 1;
-	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
-	Frame *nf = push_frame(vm);
+	if (__builtin_expect(nbase + (size_t)np->nregs + 16 > vm->stack_cap, 0))
+		stack_ensure(vm, nbase + (size_t)np->nregs + 16);
+	Frame *nf;
+	if (__builtin_expect(vm->nframes < vm->capframes, 1)) {
+		nf = &vm->frames[vm->nframes++];
+		nf->defers = NULL;
+		nf->is_defer = false;
+		nf->panicking = false;
+	} else {
+		nf = push_frame(vm);
+	}
 	nf->cl = f;
-	nf->p = f->proto;
-	nf->pc = f->proto->code;
+	nf->p = np;
 	nf->base = nbase;
 	nf->ret_reg = i.a;
 	nf->nres = i.c;
 	/* the callee's other registers need no clearing: the compiler
 	 * writes every register before it reads it */
-	LOAD_FRAME();
+	frame = nf;
+	pc = np->code;
+	R = vm->stack + nbase;
+	K = np->k;
 	DISPATCH();
 }
 L_DEFER: {
