@@ -104,6 +104,9 @@ int main(int argc, char **argv)
 {
 	GC_INIT();
 	GC_set_warn_proc(gc_quiet);
+	/* grow the heap rather than collect often: interpreted programs
+	 * allocate many small objects that die young */
+	GC_set_free_space_divisor(1);
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return 2;

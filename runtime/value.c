@@ -15,8 +15,10 @@ GolString *str_new(const char *p, int64_t len)
 {
 	if (len <= 0)
 		return NULL;
-	/* header and bytes in one allocation; substrings point inside */
-	GolString *s = GC_MALLOC(sizeof *s + (size_t)len + 1);
+	/* header and bytes in one pointer-free allocation: the header's only
+	 * pointer is into the block itself, so the collector need not scan it
+	 * (substrings, which point into other blocks, are scanned headers) */
+	GolString *s = GC_MALLOC_ATOMIC(sizeof *s + (size_t)len + 1);
 	char *d = (char *)(s + 1);
 	memcpy(d, p, (size_t)len);
 	d[len] = 0;
@@ -47,7 +49,7 @@ GolString *str_concat(GolString *a, GolString *b)
 		return b;
 	if (!lb)
 		return a;
-	GolString *s = GC_MALLOC(sizeof *s + (size_t)(la + lb) + 1);
+	GolString *s = GC_MALLOC_ATOMIC(sizeof *s + (size_t)(la + lb) + 1);
 	char *d = (char *)(s + 1);
 	memcpy(d, a->p, (size_t)la);
 	memcpy(d + la, b->p, (size_t)lb);
