@@ -2885,7 +2885,8 @@ static void stmt(FnState *fs, Node *s)
 			Builtin b = ((Obj *)fun->obj)->builtin;
 			NativeFn fn = b == BI_RECOVER ? natives_lookup("builtin.recover")
 				      : b == BI_PANIC ? natives_lookup("builtin.panic")
-				      : b == BI_DELETE ? natives_lookup("builtin.delete") : NULL;
+				      : b == BI_DELETE ? natives_lookup("builtin.delete")
+				      : b == BI_CLOSE ? natives_lookup("builtin.close") : NULL;
 			if (!fn) {
 				cerror(s->pos, "gol: defer of this builtin is not supported yet");
 				break;

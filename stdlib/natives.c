@@ -101,6 +101,13 @@ static int builtin_panic(VM *vm, Value *args, int nargs, Value *res)
 	return vm_panic_value(vm, args[0].p);
 }
 
+static int builtin_close(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)nargs;
+	(void)res;
+	return vm_close_chan(vm, args[0].p);
+}
+
 static int builtin_delete(VM *vm, Value *args, int nargs, Value *res)
 {
 	(void)vm;
@@ -115,6 +122,7 @@ static const NativeDef core_natives[] = {
 	{"builtin.recover", builtin_recover},
 	{"builtin.panic", builtin_panic},
 	{"builtin.delete", builtin_delete},
+	{"builtin.close", builtin_close},
 	{"os.Args", os_args},
 	{"os.Stdin", os_stdin},
 	{"os.Stdout", os_stdout},

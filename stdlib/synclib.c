@@ -189,6 +189,97 @@ static int time_after(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+/* ---- time.Duration ----------------------------------------------------------- */
+
+/* Write the fraction v / 10^prec before *w (trailing zeros and, for a zero
+ * fraction, the point omitted); returns v / 10^prec. */
+static uint64_t dur_frac(char *buf, int *w, uint64_t v, int prec)
+{
+	bool print = false;
+	for (int i = 0; i < prec; i++) {
+		int digit = (int)(v % 10);
+		print = print || digit;
+		if (print)
+			buf[--*w] = (char)('0' + digit);
+		v /= 10;
+	}
+	if (print)
+		buf[--*w] = '.';
+	return v;
+}
+
+static void dur_int(char *buf, int *w, uint64_t v)
+{
+	do {
+		buf[--*w] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+}
+
+/* Go's Duration.String: 1h2m3.5s, 1.5ms, 3µs, 0s. */
+static int dur_string(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	char buf[40];
+	int w = sizeof buf;
+	int64_t d = a[0].i;
+	uint64_t u = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
+	if (u < 1000000000ULL) {
+		int prec;
+		buf[--w] = 's';
+		if (u == 0) {
+			r[0].p = str_from_c("0s");
+			return 0;
+		} else if (u < 1000) {
+			prec = 0;
+			buf[--w] = 'n';
+		} else if (u < 1000000) {
+			prec = 3;
+			buf[--w] = (char)0xB5; /* µ in UTF-8: C2 B5 */
+			buf[--w] = (char)0xC2;
+		} else {
+			prec = 6;
+			buf[--w] = 'm';
+		}
+		u = dur_frac(buf, &w, u, prec);
+		dur_int(buf, &w, u);
+	} else {
+		buf[--w] = 's';
+		u = dur_frac(buf, &w, u, 9);
+		dur_int(buf, &w, u % 60);
+		u /= 60;
+		if (u > 0) {
+			buf[--w] = 'm';
+			dur_int(buf, &w, u % 60);
+			u /= 60;
+			if (u > 0) {
+				buf[--w] = 'h';
+				dur_int(buf, &w, u);
+			}
+		}
+	}
+	if (d < 0)
+		buf[--w] = '-';
+	r[0].p = str_new(buf + w, (int64_t)sizeof buf - w);
+	return 0;
+}
+
+/* Seconds, Minutes, Hours as floats: whole part and remainder apart, as
+ * Go computes them, so the result is exact where Go's is. */
+static double dur_float(int64_t d, int64_t unit)
+{
+	int64_t whole = d / unit, frac = d % unit;
+	return (double)whole + (double)frac / (double)unit;
+}
+
+static int dur_seconds(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].f = dur_float(a[0].i, 1000000000LL); return 0; }
+static int dur_minutes(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].f = dur_float(a[0].i, 60000000000LL); return 0; }
+static int dur_hours(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].f = dur_float(a[0].i, 3600000000000LL); return 0; }
+static int dur_ms(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = a[0].i / 1000000; return 0; }
+static int dur_us(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = a[0].i / 1000; return 0; }
+static int dur_ns(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = a[0].i; return 0; }
+
 static int rt_gosched(VM *vm, Value *a, int n, Value *r)
 {
 	(void)a;
@@ -243,6 +334,13 @@ const NativeDef sync_natives[] = {
 	{"sync.Once.Do", once_do},
 	{"time.Sleep", time_sleep},
 	{"time.After", time_after},
+	{"time.Duration.String", dur_string},
+	{"time.Duration.Seconds", dur_seconds},
+	{"time.Duration.Minutes", dur_minutes},
+	{"time.Duration.Hours", dur_hours},
+	{"time.Duration.Milliseconds", dur_ms},
+	{"time.Duration.Microseconds", dur_us},
+	{"time.Duration.Nanoseconds", dur_ns},
 	{"runtime.Gosched", rt_gosched},
 	{"runtime.NumGoroutine", rt_numgoroutine},
 	{"runtime.NumCPU", rt_numcpu},

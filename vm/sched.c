@@ -279,3 +279,8 @@ int64_t vm_now(void)
 {
 	return sched_now();
 }
+
+int vm_close_chan(VM *vm, void *c)
+{
+	return chan_close(vm, c) == CHAN_PANIC ? -1 : 0;
+}

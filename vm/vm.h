@@ -51,6 +51,8 @@ int64_t vm_now(void);
 /* Let other goroutines run (runtime.Gosched): returns VM_BLOCK. */
 int vm_yield(VM *vm);
 int vm_num_goroutine(VM *vm);
+/* close(c) for a deferred close: 0, or -1 after a panic. */
+int vm_close_chan(VM *vm, void *c);
 
 /* Raise a panic from C. vm_panic_error makes a runtime.Error ("runtime
  * error: " prefix is added); vm_panic_value panics with any Go value boxed
