@@ -158,6 +158,173 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 	return vm_call(vm, a[1].p, NULL, 0, NULL, 0);
 }
 
+/* ---- Cond: slot 0 L (a Locker), slot 1 waiters ------------------------------- */
+
+/* Call L.Lock or L.Unlock; natives are called directly so that a Lock
+ * that must wait parks this goroutine (VM_BLOCK) like any lock. */
+static int locker_call(VM *vm, GolIface *l, const char *name)
+{
+	Value recv;
+	if (!l)
+		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+	GolClosure *f = std_method(l, name, &recv);
+	if (!f)
+		return vm_panic_msg(vm, "sync: Locker has no %s method", name);
+	if (f->native) {
+		Value res[2];
+		return f->native(vm, &recv, 1, res);
+	}
+	return vm_call(vm, f, &recv, 1, NULL, 0);
+}
+
+static int cond_wait(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	int *st = vm_g_scratch(vm);
+	GolIface *l = SLOT(a[0], 0).p;
+	if (*st == 0) {
+		/* unlock, then wait for Signal or Broadcast */
+		int rc = locker_call(vm, l, "Unlock");
+		if (rc < 0)
+			return rc;
+		*st = 1;
+		return vm_wait(vm, QUEUE(a[0], 1), "sync.Cond.Wait");
+	}
+	/* woken: take the lock back before returning (this may wait too) */
+	int rc = locker_call(vm, l, "Lock");
+	if (rc == VM_BLOCK)
+		return rc;
+	*st = 0;
+	return rc;
+}
+
+static int cond_signal(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	vm_wake_one(vm, QUEUE(a[0], 1));
+	return 0;
+}
+
+static int cond_broadcast(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	vm_wake_all(vm, QUEUE(a[0], 1));
+	return 0;
+}
+
+static int new_cond(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	static Type *cond_type;
+	if (!cond_type)
+		cond_type = std_named_type("sync", "Cond");
+	Value *blk = block_new(cond_type);
+	blk[0] = a[0];
+	r[0].p = blk;
+	return 0;
+}
+
+/* ---- sync/atomic ------------------------------------------------------------------ */
+/* Each function works on one Value slot (a variable's cell, a field, the
+ * single field of an atomic type), with the width of its type. The
+ * __atomic builtins keep them right when goroutines run on several
+ * threads; the narrow kinds wrap as their Go types do. */
+
+static Value *atomic_slot(VM *vm, Value *a, bool method)
+{
+	Value *p = a[0].p;
+	if (!p)
+		vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+	(void)method;
+	return p;
+}
+
+static int64_t wrap_width(int64_t v, int kind)
+{
+	switch (kind) {
+	case 32: return (int32_t)v;
+	case -32: return (uint32_t)v;
+	default: return v;
+	}
+}
+
+#define ATOMIC_FUNCS(NAME, KIND)                                                             \
+	static int add_##NAME(VM *vm, Value *a, int n, Value *r)                             \
+	{                                                                                  \
+		(void)n;                                                                   \
+		Value *p = atomic_slot(vm, a, false);                                      \
+		if (!p)                                                                    \
+			return -1;                                                         \
+		int64_t nv = wrap_width(__atomic_add_fetch(&p->i, a[1].i, __ATOMIC_SEQ_CST), KIND); \
+		__atomic_store_n(&p->i, nv, __ATOMIC_SEQ_CST);                             \
+		r[0].i = nv;                                                               \
+		return 0;                                                                  \
+	}                                                                                  \
+	static int load_##NAME(VM *vm, Value *a, int n, Value *r)                            \
+	{                                                                                  \
+		(void)n;                                                                   \
+		Value *p = atomic_slot(vm, a, false);                                      \
+		if (!p)                                                                    \
+			return -1;                                                         \
+		r[0].i = __atomic_load_n(&p->i, __ATOMIC_SEQ_CST);                         \
+		return 0;                                                                  \
+	}                                                                                  \
+	static int store_##NAME(VM *vm, Value *a, int n, Value *r)                           \
+	{                                                                                  \
+		(void)n;                                                                   \
+		(void)r;                                                                   \
+		Value *p = atomic_slot(vm, a, false);                                      \
+		if (!p)                                                                    \
+			return -1;                                                         \
+		__atomic_store_n(&p->i, wrap_width(a[1].i, KIND), __ATOMIC_SEQ_CST);        \
+		return 0;                                                                  \
+	}                                                                                  \
+	static int swap_##NAME(VM *vm, Value *a, int n, Value *r)                            \
+	{                                                                                  \
+		(void)n;                                                                   \
+		Value *p = atomic_slot(vm, a, false);                                      \
+		if (!p)                                                                    \
+			return -1;                                                         \
+		r[0].i = __atomic_exchange_n(&p->i, wrap_width(a[1].i, KIND), __ATOMIC_SEQ_CST); \
+		return 0;                                                                  \
+	}                                                                                  \
+	static int cas_##NAME(VM *vm, Value *a, int n, Value *r)                             \
+	{                                                                                  \
+		(void)n;                                                                   \
+		Value *p = atomic_slot(vm, a, false);                                      \
+		if (!p)                                                                    \
+			return -1;                                                         \
+		int64_t old = wrap_width(a[1].i, KIND);                                    \
+		r[0].i = __atomic_compare_exchange_n(&p->i, &old, wrap_width(a[2].i, KIND), false, \
+						     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);  \
+		return 0;                                                                  \
+	}
+
+ATOMIC_FUNCS(i32, 32)
+ATOMIC_FUNCS(i64, 64)
+ATOMIC_FUNCS(u32, -32)
+ATOMIC_FUNCS(u64, 64)
+
+/* atomic.Value: slot 0 holds the interface. */
+static int av_load(VM *vm, Value *a, int n, Value *r) { return load_i64(vm, a, n, r); }
+static int av_store(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	if (!a[1].p)
+		return vm_panic_msg(vm, "sync/atomic: store of nil value into Value");
+	Value *p = a[0].p;
+	GolIface *old = __atomic_load_n((GolIface **)&p->p, __ATOMIC_SEQ_CST);
+	if (old && old->type != ((GolIface *)a[1].p)->type)
+		return vm_panic_msg(vm, "sync/atomic: store of inconsistently typed value into Value");
+	__atomic_store_n(&p->p, a[1].p, __ATOMIC_SEQ_CST);
+	return 0;
+}
+
 /* ---- time and runtime --------------------------------------------------------- */
 
 static int time_sleep(VM *vm, Value *a, int n, Value *r)
@@ -177,6 +344,108 @@ static Value time_value(int64_t mono)
 	v.p = block_new(time_type);
 	((Value *)v.p)[1].i = mono;
 	return v;
+}
+
+static int time_now(VM *vm, Value *a, int n, Value *r)
+{
+	(void)a;
+	(void)n;
+	(void)vm;
+	r[0] = time_value(vm_now());
+	return 0;
+}
+
+static int time_since(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	r[0].i = vm_now() - ((Value *)a[0].p)[1].i;
+	return 0;
+}
+
+static int time_until(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	r[0].i = ((Value *)a[0].p)[1].i - vm_now();
+	return 0;
+}
+
+static int time_sub(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	r[0].i = ((Value *)a[0].p)[1].i - ((Value *)a[1].p)[1].i;
+	return 0;
+}
+
+static Type *time_chan_type(void)
+{
+	static Type *t;
+	if (!t)
+		t = type_chan(std_named_type("time", "Time"), 2);
+	return t;
+}
+
+/* *Timer and *Ticker: a block {C, r}; r keeps the VM's timer handle. */
+static int make_timer(VM *vm, const char *type, int64_t d, int64_t period, GolClosure *f, Value *r)
+{
+	Type *tt = std_named_type("time", type);
+	Value *blk = block_new(tt);
+	void *c = NULL;
+	void *h = vm_timer_start(vm, f ? NULL : time_chan_type(), f, d, period, &c);
+	blk[0].p = c;
+	blk[1].p = h;
+	r[0].p = blk;
+	return 0;
+}
+
+static int time_newtimer(VM *vm, Value *a, int n, Value *r) { (void)n; return make_timer(vm, "Timer", a[0].i, 0, NULL, r); }
+static int time_afterfunc(VM *vm, Value *a, int n, Value *r) { (void)n; return make_timer(vm, "Timer", a[0].i, 0, a[1].p, r); }
+
+static int time_newticker(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	if (a[0].i <= 0)
+		return vm_panic_msg(vm, "non-positive interval for NewTicker");
+	return make_timer(vm, "Ticker", a[0].i, a[0].i, NULL, r);
+}
+
+static int time_tick(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	if (a[0].i <= 0) {
+		r[0].p = NULL;
+		return 0;
+	}
+	Value t;
+	make_timer(vm, "Ticker", a[0].i, a[0].i, NULL, &t);
+	r[0] = ((Value *)t.p)[0];
+	return 0;
+}
+
+static int timer_stop(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	r[0].i = vm_timer_stop(vm, ((Value *)a[0].p)[1].p);
+	return 0;
+}
+
+static int timer_reset(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	r[0].i = vm_timer_reset(vm, ((Value *)a[0].p)[1].p, a[1].i, 0);
+	return 0;
+}
+
+static int ticker_reset(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	if (a[1].i <= 0)
+		return vm_panic_msg(vm, "non-positive interval for Ticker.Reset");
+	vm_timer_reset(vm, ((Value *)a[0].p)[1].p, a[1].i, a[1].i);
+	return 0;
 }
 
 static int time_after(VM *vm, Value *a, int n, Value *r)
@@ -332,7 +601,49 @@ const NativeDef sync_natives[] = {
 	{"sync.WaitGroup.Done", wg_done},
 	{"sync.WaitGroup.Wait", wg_wait},
 	{"sync.Once.Do", once_do},
+	{"sync.Cond.Wait", cond_wait},
+	{"sync.Cond.Signal", cond_signal},
+	{"sync.Cond.Broadcast", cond_broadcast},
+	{"sync.NewCond", new_cond},
+	{"sync/atomic.AddInt32", add_i32}, {"sync/atomic.AddInt64", add_i64},
+	{"sync/atomic.AddUint32", add_u32}, {"sync/atomic.AddUint64", add_u64},
+	{"sync/atomic.LoadInt32", load_i32}, {"sync/atomic.LoadInt64", load_i64},
+	{"sync/atomic.LoadUint32", load_u32}, {"sync/atomic.LoadUint64", load_u64},
+	{"sync/atomic.StoreInt32", store_i32}, {"sync/atomic.StoreInt64", store_i64},
+	{"sync/atomic.StoreUint32", store_u32}, {"sync/atomic.StoreUint64", store_u64},
+	{"sync/atomic.SwapInt32", swap_i32}, {"sync/atomic.SwapInt64", swap_i64},
+	{"sync/atomic.SwapUint32", swap_u32}, {"sync/atomic.SwapUint64", swap_u64},
+	{"sync/atomic.CompareAndSwapInt32", cas_i32}, {"sync/atomic.CompareAndSwapInt64", cas_i64},
+	{"sync/atomic.CompareAndSwapUint32", cas_u32}, {"sync/atomic.CompareAndSwapUint64", cas_u64},
+	/* the atomic types: the receiver is the block, whose slot 0 is v */
+	{"sync/atomic.Int32.Add", add_i32}, {"sync/atomic.Int32.Load", load_i32},
+	{"sync/atomic.Int32.Store", store_i32}, {"sync/atomic.Int32.Swap", swap_i32},
+	{"sync/atomic.Int32.CompareAndSwap", cas_i32},
+	{"sync/atomic.Int64.Add", add_i64}, {"sync/atomic.Int64.Load", load_i64},
+	{"sync/atomic.Int64.Store", store_i64}, {"sync/atomic.Int64.Swap", swap_i64},
+	{"sync/atomic.Int64.CompareAndSwap", cas_i64},
+	{"sync/atomic.Uint32.Add", add_u32}, {"sync/atomic.Uint32.Load", load_u32},
+	{"sync/atomic.Uint32.Store", store_u32}, {"sync/atomic.Uint32.Swap", swap_u32},
+	{"sync/atomic.Uint32.CompareAndSwap", cas_u32},
+	{"sync/atomic.Uint64.Add", add_u64}, {"sync/atomic.Uint64.Load", load_u64},
+	{"sync/atomic.Uint64.Store", store_u64}, {"sync/atomic.Uint64.Swap", swap_u64},
+	{"sync/atomic.Uint64.CompareAndSwap", cas_u64},
+	{"sync/atomic.Bool.Load", load_u32}, {"sync/atomic.Bool.Store", store_u32},
+	{"sync/atomic.Bool.Swap", swap_u32}, {"sync/atomic.Bool.CompareAndSwap", cas_u32},
+	{"sync/atomic.Value.Load", av_load}, {"sync/atomic.Value.Store", av_store},
 	{"time.Sleep", time_sleep},
+	{"time.Now", time_now},
+	{"time.Since", time_since},
+	{"time.Until", time_until},
+	{"time.Time.Sub", time_sub},
+	{"time.NewTimer", time_newtimer},
+	{"time.AfterFunc", time_afterfunc},
+	{"time.NewTicker", time_newticker},
+	{"time.Tick", time_tick},
+	{"time.Timer.Stop", timer_stop},
+	{"time.Timer.Reset", timer_reset},
+	{"time.Ticker.Stop", timer_stop},
+	{"time.Ticker.Reset", ticker_reset},
 	{"time.After", time_after},
 	{"time.Duration.String", dur_string},
 	{"time.Duration.Seconds", dur_seconds},

@@ -14,6 +14,7 @@
  * every other goroutine's copies are in its G (sched_save / sched_load).
  */
 #include "vm_int.h"
+#include "rt.h"
 
 #include <gc.h>
 #include <stdio.h>
@@ -117,35 +118,82 @@ void sched_exit_g_other(VM *vm, G *g)
 	g->frames = NULL;
 }
 
+/*
+ * A timer sends the current time on its channel when due (time.After,
+ * NewTimer, tickers: a ticker re-arms itself every period and drops a tick
+ * the reader has not taken, as Go's does), or starts a goroutine running
+ * its function (AfterFunc). Pending timers are an unordered list; the
+ * scheduler fires the due ones whenever it looks for work.
+ */
 typedef struct Timer {
 	int64_t when;
+	int64_t period;      /* tickers: > 0 */
 	GolChan *c;
-	Value v;
+	GolClosure *f;       /* AfterFunc */
+	Type *time_type;     /* what the channel carries */
+	bool pending;
 	struct Timer *next;
 } Timer;
 
-/* Send v on c (a channel with room) at time when: time.After. */
-void sched_timer(VM *vm, int64_t when, GolChan *c, Value v)
+static void timer_add(VM *vm, Timer *t)
 {
-	Timer *t = GC_MALLOC(sizeof *t);
-	t->when = when;
-	t->c = c;
-	t->v = v;
+	t->pending = true;
 	t->next = vm->timers;
 	vm->timers = t;
 }
+
+void sched_timer(VM *vm, int64_t when, GolChan *c, Value v)
+{
+	(void)v;
+	Timer *t = GC_MALLOC(sizeof *t);
+	t->when = when;
+	t->c = c;
+	timer_add(vm, t);
+}
+
+/* The time value a timer sends: a time.Time with the monotonic reading. */
+static Value time_now_value(Type *tt, int64_t mono)
+{
+	Value v;
+	v.p = block_new(tt);
+	((Value *)v.p)[1].i = mono;
+	return v;
+}
+
+static void start_goroutine(VM *vm, GolClosure *f);
 
 static void fire_timers(VM *vm, int64_t now)
 {
 	for (Timer **p = &vm->timers; *p;) {
 		Timer *t = *p;
-		if (t->when <= now) {
-			*p = t->next;
-			chan_try_send(vm, t->c, t->v);
+		if (t->when > now) {
+			p = &t->next;
 			continue;
 		}
-		p = &t->next;
+		*p = t->next;
+		t->pending = false;
+		if (t->f)
+			start_goroutine(vm, t->f);
+		else if (t->c)
+			chan_try_send(vm, t->c, t->time_type ? time_now_value(t->time_type, now) : (Value){0});
+		if (t->period > 0) {
+			t->when += t->period;
+			if (t->when <= now)
+				t->when = now + t->period;
+			timer_add(vm, t);
+		}
 	}
+}
+
+static bool timer_remove(VM *vm, Timer *t)
+{
+	for (Timer **p = &vm->timers; *p; p = &(*p)->next)
+		if (*p == t) {
+			*p = t->next;
+			t->pending = false;
+			return true;
+		}
+	return false;
 }
 
 /* Wake the sleepers whose time has come. */
@@ -270,9 +318,67 @@ int vm_num_goroutine(VM *vm)
 
 void *vm_after(VM *vm, Type *chan_type, int64_t ns, Value v)
 {
-	GolChan *c = chan_make(chan_type, 1);
-	sched_timer(vm, sched_now() + (ns > 0 ? ns : 0), c, v);
-	return c;
+	(void)v;
+	return vm_timer_start(vm, chan_type, NULL, ns, 0, NULL);
+}
+
+void *vm_timer_start(VM *vm, Type *chan_type, GolClosure *f, int64_t ns, int64_t period, void **chan_out)
+{
+	Timer *t = GC_MALLOC(sizeof *t);
+	t->when = sched_now() + (ns > 0 ? ns : 0);
+	t->period = period;
+	t->f = f;
+	if (chan_type) {
+		t->c = chan_make(chan_type, 1);
+		t->time_type = type_under(chan_type)->elem;
+	}
+	if (chan_out)
+		*chan_out = t->c;
+	timer_add(vm, t);
+	return chan_out ? (void *)t : (void *)t->c;
+}
+
+bool vm_timer_stop(VM *vm, void *t)
+{
+	return t && timer_remove(vm, t);
+}
+
+bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
+{
+	Timer *t = tp;
+	if (!t)
+		return false;
+	bool was = timer_remove(vm, t);
+	t->when = sched_now() + (ns > 0 ? ns : 0);
+	if (period > 0)
+		t->period = period;
+	timer_add(vm, t);
+	return was;
+}
+
+/* A goroutine for fn with no arguments (AfterFunc). */
+static void start_goroutine(VM *vm, GolClosure *f)
+{
+	G *g = sched_new_g(vm);
+	size_t need = 1 + (size_t)f->proto->nregs + 16;
+	if (need > g->stack_cap) {
+		g->stack_cap = need;
+		g->stack = GC_MALLOC(sizeof(Value) * need);
+	}
+	Frame *nf = &g->frames[0];
+	memset(nf, 0, sizeof *nf);
+	nf->cl = f;
+	nf->p = f->proto;
+	nf->pc = f->proto->code;
+	nf->base = 1;
+	nf->ret_reg = -1;
+	g->nframes = 1;
+	sched_ready(vm, g);
+}
+
+int *vm_g_scratch(VM *vm)
+{
+	return &vm->cur->scratch;
 }
 
 int64_t vm_now(void)

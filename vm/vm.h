@@ -47,6 +47,16 @@ int vm_sleep(VM *vm, int64_t ns);
  * ns nanoseconds. */
 void *vm_after(VM *vm, Type *chan_type, int64_t ns, Value v);
 int64_t vm_now(void);
+/* Timers: after ns (then every period, if > 0) send the time on a new
+ * channel of chan_type (returned in *chan_out), or start a goroutine
+ * running f. Returns a handle for stop and reset (which report whether
+ * the timer was still pending). */
+void *vm_timer_start(VM *vm, Type *chan_type, GolClosure *f, int64_t ns, int64_t period, void **chan_out);
+bool vm_timer_stop(VM *vm, void *timer);
+bool vm_timer_reset(VM *vm, void *timer, int64_t ns, int64_t period);
+/* A blocking native's own state, kept in the running goroutine across the
+ * calls made again after each wake-up (zero at first). */
+int *vm_g_scratch(VM *vm);
 
 /* Let other goroutines run (runtime.Gosched): returns VM_BLOCK. */
 int vm_yield(VM *vm);

@@ -57,6 +57,7 @@ typedef struct G {
 	const Instr *retry_pc;
 	int64_t wake_at;           /* sleeping: monotonic ns, else 0 */
 	bool sleeping;             /* in time.Sleep (its call runs again on wake-up) */
+	int scratch;               /* a blocking native's state across its calls */
 	struct G *wait_next;       /* link in a native's wait queue (GWait) */
 	int select_case;           /* select: the case that fired, -1 none */
 	Proto *created_by;         /* the function that ran the go statement */
