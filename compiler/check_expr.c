@@ -784,6 +784,15 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 				bool po;
 				bool iok = (type_is_interface(xt) && type_implements(yt, xt, &m, &po))
 					   || (type_is_interface(yt) && type_implements(xt, yt, &m, &po));
+				/* or one assignable to the other: a bidirectional channel
+				 * and a directional one, a named and an unnamed type */
+				Type *xu = type_under(xt), *yu = type_under(yt);
+				if (!iok && (xt->kind != TY_NAMED || yt->kind != TY_NAMED) && xu->kind > TY_UNTYPED_NIL
+				    && type_identical(xu, yu))
+					iok = true;
+				if (!iok && xu->kind == TY_CHAN && yu->kind == TY_CHAN && type_identical(xu->elem, yu->elem)
+				    && (xu->chandir == 0 || yu->chandir == 0))
+					iok = true;
 				if (!iok)
 					goto mismatch;
 			}

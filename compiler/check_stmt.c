@@ -886,9 +886,15 @@ static void check_stmt(Checker *c, Node *s)
 		return;
 	}
 	case N_INCDEC: {
+		/* x++ reads x: unlike a plain assignment it counts as a use */
 		Operand x;
-		if (!check_lhs(c, s->u.incdec.x, &x))
+		check_expr(c, s->u.incdec.x, &x, NULL);
+		if (x.mode == M_INVALID)
 			return;
+		if (x.mode != M_VAR && x.mode != M_MAPINDEX) {
+			checker_error(c, ast_start(s->u.incdec.x), "cannot assign to %s", operand_string(&x));
+			return;
+		}
 		if (x.type && !type_is_numeric(x.type)) {
 			checker_error(c, s->pos, "invalid operation: %s%s (non-numeric type %s)",
 				      ast_expr_string(s->u.incdec.x), s->u.incdec.inc ? "++" : "--", tstr(x.type));
@@ -914,12 +920,9 @@ static void check_stmt(Checker *c, Node *s)
 			bin.u.op.op = s->u.assign.op;
 			bin.u.op.x = s->u.assign.lhs.v[0];
 			bin.u.op.y = s->u.assign.rhs.v[0];
+			/* x op= y reads x: it counts as a use of x */
 			Operand r;
-			Obj *o = s->u.assign.lhs.v[0]->kind == N_IDENT ? s->u.assign.lhs.v[0]->obj : NULL;
-			bool was = o ? o->used : false;
 			check_expr(c, &bin, &r, lx.type);
-			if (o && !o->global)
-				o->used = was;
 			if (r.mode != M_INVALID && lx.type)
 				assign_to(c, &r, lx.type, "assignment");
 			return;

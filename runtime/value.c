@@ -205,6 +205,15 @@ static int error_msg_method(struct VM *vm, Value *args, int nargs, Value *res)
 	return 0;
 }
 
+static int no_op_method(struct VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)args;
+	(void)nargs;
+	(void)res;
+	return 0;
+}
+
 Type *rt_error_type(const char *pkg, const char *name, bool ptr_recv)
 {
 	Type *st = type_new(TY_STRUCT);
@@ -221,12 +230,23 @@ Type *rt_error_type(const char *pkg, const char *name, bool ptr_recv)
 	GolClosure *f = GC_MALLOC(sizeof *f);
 	f->native = error_msg_method;
 	f->name = "Error";
-	t->methods = GC_MALLOC(sizeof(Method));
+	t->methods = GC_MALLOC(sizeof(Method) * 2);
 	t->methods[0].name = "Error";
 	t->methods[0].sig = sig;
 	t->methods[0].impl = f;
 	t->methods[0].ptr_recv = ptr_recv;
 	t->nmethods = 1;
+	if (!strcmp(pkg, "runtime")) {
+		/* the runtime's errors satisfy runtime.Error too */
+		GolClosure *g = GC_MALLOC(sizeof *g);
+		g->native = no_op_method;
+		g->name = "RuntimeError";
+		t->methods[1].name = "RuntimeError";
+		t->methods[1].sig = type_new(TY_FUNC);
+		t->methods[1].impl = g;
+		t->methods[1].ptr_recv = ptr_recv;
+		t->nmethods = 2;
+	}
 	return t;
 }
 

@@ -14,6 +14,7 @@
 #include "vm.h"
 #include "rt.h"
 
+#include <gc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -23,9 +24,7 @@
 
 static void fatal(VM *vm, const char *msg)
 {
-	vm_flush(vm);
-	fprintf(stderr, "fatal error: %s\n", msg);
-	exit(2);
+	vm_fatal(vm, msg);
 }
 
 /* ---- Mutex: slot 0 locked, slot 1 waiters ---------------------------------- */
@@ -111,6 +110,36 @@ static int rw_runlock(VM *vm, Value *a, int n, Value *r)
 		fatal(vm, "sync: RUnlock of unlocked RWMutex");
 	if (--SLOT(a[0], 3).i == 0)
 		vm_wake_one(vm, QUEUE(SLOT(a[0], 0), 1));
+	return 0;
+}
+
+/* RLocker: a Locker whose Lock and Unlock are the RWMutex's RLock and
+ * RUnlock. Its values are the RWMutex's own block, typed *rlocker. */
+static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	static Type *ptr;
+	if (!ptr) {
+		Type *t = type_named("sync", "rlocker", NULL);
+		t->underlying = type_under(std_named_type("sync", "RWMutex"));
+		Type *sig = type_new(TY_FUNC);
+		t->methods = GC_MALLOC(sizeof(Method) * 2);
+		static const char *const names[] = {"Lock", "Unlock"};
+		NativeFn fns[] = {rw_rlock, rw_runlock};
+		for (int k = 0; k < 2; k++) {
+			GolClosure *f = GC_MALLOC(sizeof *f);
+			f->native = fns[k];
+			f->name = names[k];
+			t->methods[k].name = names[k];
+			t->methods[k].sig = sig;
+			t->methods[k].impl = f;
+			t->methods[k].ptr_recv = true;
+		}
+		t->nmethods = 2;
+		ptr = rtype_canon(type_pointer(t));
+	}
+	r[0].p = iface_box(ptr, a[0]);
 	return 0;
 }
 
@@ -597,6 +626,7 @@ const NativeDef sync_natives[] = {
 	{"sync.RWMutex.Unlock", rw_unlock},
 	{"sync.RWMutex.RLock", rw_rlock},
 	{"sync.RWMutex.RUnlock", rw_runlock},
+	{"sync.RWMutex.RLocker", rw_rlocker},
 	{"sync.WaitGroup.Add", wg_add},
 	{"sync.WaitGroup.Done", wg_done},
 	{"sync.WaitGroup.Wait", wg_wait},

@@ -173,7 +173,7 @@ int chan_send(VM *vm, GolChan *c, Value v)
 		return CHAN_BLOCKED;
 	}
 	if (c->closed) {
-		vm_panic_msg(vm, "send on closed channel");
+		vm_panic_plain(vm, "send on closed channel");
 		return CHAN_PANIC;
 	}
 	if (try_send(vm, c, v))
@@ -212,11 +212,11 @@ int chan_recv(VM *vm, GolChan *c, Value *dst, Value *okdst)
 int chan_close(VM *vm, GolChan *c)
 {
 	if (!c) {
-		vm_panic_msg(vm, "close of nil channel");
+		vm_panic_plain(vm, "close of nil channel");
 		return CHAN_PANIC;
 	}
 	if (c->closed) {
-		vm_panic_msg(vm, "close of closed channel");
+		vm_panic_plain(vm, "close of closed channel");
 		return CHAN_PANIC;
 	}
 	c->closed = true;
@@ -252,7 +252,7 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 			continue;
 		if (sc->send) {
 			if (sc->c->closed) {
-				vm_panic_msg(vm, "send on closed channel");
+				vm_panic_plain(vm, "send on closed channel");
 				return CHAN_PANIC;
 			}
 			if (try_send(vm, sc->c, sc->val)) {
@@ -297,6 +297,7 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 			enqueue(&sc->c->recvq, w);
 		}
 	}
-	sched_park(vm, any ? "select" : "select (no cases)");
+	(void)any;
+	sched_park(vm, n ? "select" : "select (no cases)");
 	return CHAN_BLOCKED;
 }

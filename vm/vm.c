@@ -38,7 +38,8 @@
 #define STACK_LIMIT ((size_t)1 << 24)
 #define FRAME_LIMIT (1 << 22)
 
-static Type *rterr_type;
+static Type *rterr_type;  /* runtime errors with the "runtime error: " prefix */
+static Type *plain_type;  /* Go's plainError: no prefix */
 
 /* ---- output -------------------------------------------------------------------- */
 
@@ -98,7 +99,9 @@ GolSlice *vm_args(VM *vm)
 static Type *runtime_error_type(void)
 {
 	if (!rterr_type)
-		rterr_type = rt_error_type("runtime", "Error", false);
+		rterr_type = rt_error_type("runtime", "errorString", false);
+	if (!plain_type)
+		plain_type = rt_error_type("runtime", "plainError", false);
 	return rterr_type;
 }
 
@@ -134,9 +137,10 @@ int vm_panic_error(VM *vm, const char *fmt, ...)
 
 /* A runtime.Error whose message has no "runtime error: " prefix (Go's
  * plainError: assignment to entry in nil map, type assertion failures). */
-static int vm_panic_plain(VM *vm, const char *msg)
+int vm_panic_plain(VM *vm, const char *msg)
 {
-	return vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(msg))));
+	runtime_error_type();
+	return vm_panic_value(vm, iface_box(plain_type, rt_error_value(str_from_c(msg))));
 }
 
 int vm_panic_msg(VM *vm, const char *fmt, ...)
@@ -229,6 +233,22 @@ static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 
 static void traceback_frames(FmtBuf *b, Frame *frames, int nframes);
 static void traceback_created(FmtBuf *b, G *g);
+
+void vm_fatal(VM *vm, const char *msg)
+{
+	vm_flush(vm);
+	FmtBuf b = {0};
+	char head[256];
+	snprintf(head, sizeof head, "fatal error: %s\n\ngoroutine %lld [running]:\n", msg,
+		 (long long)(vm->cur ? vm->cur->id : 1));
+	fmtbuf_put(&b, head, strlen(head));
+	traceback_frames(&b, vm->frames, vm->nframes);
+	if (vm->cur)
+		traceback_created(&b, vm->cur);
+	vm_write(vm, 2, b.p, b.len);
+	vm_flush(vm);
+	exit(2);
+}
 
 static void report_panic(VM *vm)
 {

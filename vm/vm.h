@@ -70,6 +70,11 @@ int vm_close_chan(VM *vm, void *c);
 int vm_panic_error(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vm_panic_msg(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vm_panic_value(VM *vm, GolIface *v);
+/* A runtime.Error without the "runtime error: " prefix, as Go's plain
+ * runtime errors ("send on closed channel") are. */
+int vm_panic_plain(VM *vm, const char *msg);
+/* Go's fatal error: "fatal error: MSG", the goroutine's stack, exit 2. */
+void vm_fatal(VM *vm, const char *msg) __attribute__((noreturn));
 
 /* Take the panic that is propagating out of a failed vm_call (fmt does
  * this for a String method that panics: Go prints %!v(PANIC=...)); the
