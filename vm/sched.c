@@ -35,10 +35,10 @@ G *sched_new_g(VM *vm)
 	G *g = GC_MALLOC(sizeof *g);
 	g->id = ++vm->next_id;
 	g->status = G_RUNNABLE;
-	/* small to start: a parked goroutine should cost little */
-	g->stack_cap = 64;
-	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
-	g->capframes = 8;
+	/* small to start: a parked goroutine should cost little. Its stack
+	 * is sized for its first function when it is started (go), and both
+	 * the stack and the frames grow by doubling when calls need more. */
+	g->capframes = 1;
 	g->frames = GC_MALLOC(sizeof(Frame) * (size_t)g->capframes);
 	g->select_case = -1;
 	if (vm->nall == vm->capall) {
@@ -360,11 +360,8 @@ bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
 static void start_goroutine(VM *vm, GolClosure *f)
 {
 	G *g = sched_new_g(vm);
-	size_t need = 1 + (size_t)f->proto->nregs + 16;
-	if (need > g->stack_cap) {
-		g->stack_cap = need;
-		g->stack = GC_MALLOC(sizeof(Value) * need);
-	}
+	g->stack_cap = 1 + (size_t)f->proto->nregs + 2;
+	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	Frame *nf = &g->frames[0];
 	memset(nf, 0, sizeof *nf);
 	nf->cl = f;

@@ -1602,6 +1602,10 @@ do_call: {
 		Value res[16];
 		memset(res, 0, sizeof res);
 		int rc = f->native(vm, args, nargs, res);
+		/* the native may have re-entered the VM: the frame array and the
+		 * stack may have moved */
+		frame = &vm->frames[vm->nframes - 1];
+		R = vm->stack + frame->base;
 		if (rc == VM_BLOCK) {
 			if (stop_depth != 0)
 				goto nested_block;
@@ -1757,16 +1761,15 @@ L_GO: {
 		/* go with a native: run it in the new goroutine's stead now */
 		Value res[16];
 		f->native(vm, args, n, res);
+		frame = &vm->frames[vm->nframes - 1];
+		R = vm->stack + frame->base;
 		sched_exit_g_other(vm, g);
 		if (vm->unwinding)
 			goto unwind;
 		DISPATCH();
 	}
-	size_t need = 1 + (size_t)f->proto->nregs + 16;
-	if (need > g->stack_cap) {
-		g->stack_cap = need;
-		g->stack = GC_MALLOC(sizeof(Value) * need);
-	}
+	g->stack_cap = 1 + (size_t)f->proto->nregs + 2;
+	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	memcpy(g->stack + 1, args, sizeof(Value) * (size_t)n);
 	Frame *nf = &g->frames[0];
 	memset(nf, 0, sizeof *nf);
@@ -1988,6 +1991,8 @@ int vm_run(Program *prog, int argc, char **argv)
 	/* the main goroutine: main.main at the bottom, init above it (init
 	 * returns into main's first instruction) */
 	G *g = sched_new_g(vm);
+	g->stack_cap = 1024;
+	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	sched_load(vm, g);
 	stack_ensure(vm, 1 + (size_t)(prog->main ? prog->main->nregs : 0) + (size_t)prog->init->nregs + 64);
 	/* globals of the standard packages (os.Args, os.Stdout, ...) */
