@@ -295,6 +295,19 @@ static int declare(FnState *fs, Obj *o)
 	return fs->nlocals - 1;
 }
 
+/* A new local for o whose value is in register src (a cell if o needs one). */
+static void bind_new_var(FnState *fs, Obj *o, int src)
+{
+	int li = declare(fs, o);
+	Local *l = &fs->locals[li];
+	if (l->cell) {
+		emit(fs, BC_NEWCELL, l->reg, 0, 0);
+		emit(fs, BC_STORE, l->reg, src, 0);
+	} else if (l->reg != src) {
+		emit(fs, BC_MOVE, l->reg, src, 0);
+	}
+}
+
 static int find_upval(FnState *fs, Obj *o)
 {
 	for (int i = 0; i < fs->nups; i++)
@@ -2088,15 +2101,7 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 			write_var(fs, o, base + i);
 			continue;
 		}
-		/* the value's register becomes the variable's */
-		int idx = declare(fs, o);
-		Local *l = &fs->locals[idx];
-		if (l->cell) {
-			emit(fs, BC_NEWCELL, l->reg, 0, 0);
-			emit(fs, BC_STORE, l->reg, base + i, 0);
-		} else if (l->reg != base + i) {
-			emit(fs, BC_MOVE, l->reg, base + i, 0);
-		}
+		bind_new_var(fs, o, base + i);
 	}
 	/* registers base.. were temporaries; locals were allocated after them,
 	 * which wastes a few registers but keeps evaluation order simple */
@@ -2269,16 +2274,10 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 			if (s->u.range.define) {
 				if (!strcmp(kv[i]->u.ident.name, "_"))
 					continue;
-				int li = declare(fs, kv[i]->obj);
-				Local *l = &fs->locals[li];
-				if (l->cell) {
-					emit(fs, BC_NEWCELL, l->reg, 0, 0);
-					emit(fs, BC_STORE, l->reg, src, 0);
-				} else {
-					emit(fs, BC_MOVE, l->reg, src, 0);
-					if (is_aggregate(kv[i]->obj ? ((Obj *)kv[i]->obj)->type : NULL))
-						emit_bx(fs, BC_CLONE, l->reg, (uint32_t)type_k(fs, ((Obj *)kv[i]->obj)->type));
-				}
+				Obj *o = kv[i]->obj;
+				bind_new_var(fs, o, src);
+				if (is_aggregate(o->type)) /* the map keeps its own copy */
+					emit_bx(fs, BC_CLONE, fs->locals[fs->nlocals - 1].reg, (uint32_t)type_k(fs, o->type));
 			} else {
 				store_to(fs, kv[i], src);
 			}
@@ -2305,14 +2304,7 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 		if (kv[0]) {
 			if (s->u.range.define) {
 				if (strcmp(kv[0]->u.ident.name, "_")) {
-					int li = declare(fs, kv[0]->obj);
-					Local *l = &fs->locals[li];
-					if (l->cell) {
-						emit(fs, BC_NEWCELL, l->reg, 0, 0);
-						emit(fs, BC_STORE, l->reg, vreg, 0);
-					} else {
-						emit(fs, BC_MOVE, l->reg, vreg, 0);
-					}
+					bind_new_var(fs, kv[0]->obj, vreg);
 				}
 			} else {
 				store_to(fs, kv[0], vreg);
@@ -2660,14 +2652,7 @@ static void select_stmt(FnState *fs, Node *s)
 				if (comm->u.assign.define) {
 					if (!strcmp(id->u.ident.name, "_"))
 						continue;
-					int li = declare(fs, id->obj);
-					Local *l = &fs->locals[li];
-					if (l->cell) {
-						emit(fs, BC_NEWCELL, l->reg, 0, 0);
-						emit(fs, BC_STORE, l->reg, srcs[v], 0);
-					} else {
-						emit(fs, BC_MOVE, l->reg, srcs[v], 0);
-					}
+					bind_new_var(fs, id->obj, srcs[v]);
 				} else {
 					store_to(fs, id, srcs[v]);
 				}
