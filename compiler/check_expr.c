@@ -1838,6 +1838,8 @@ int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok)
 {
 	Operand x;
 	check_raw(c, n, &x, NULL);
+	if (max > 0)
+		out[0] = x;
 	if (x.mode == M_INVALID)
 		return -1;
 	if (x.mode == M_VALUE && x.type && x.type->kind == TY_TUPLE) {

@@ -834,12 +834,10 @@ static void check_stmt(Checker *c, Node *s)
 	case N_EXPRSTMT: {
 		Operand x;
 		Node *e = s->u.exprstmt.x;
-		check_raw_stmt:
-		check_multi(c, e, &x, 1, false);
-		(void)&&check_raw_stmt;
-		Node *inner = ast_unparen(e);
-		if (x.mode == M_INVALID)
+		memset(&x, 0, sizeof x);
+		if (check_multi(c, e, &x, 1, false) < 0 || x.mode == M_INVALID)
 			return;
+		Node *inner = ast_unparen(e);
 		bool is_call = inner->kind == N_CALL;
 		bool is_recv = inner->kind == N_UNARY && inner->u.op.op == OP_RECV;
 		if (is_call) {
