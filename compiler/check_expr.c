@@ -717,8 +717,15 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 {
 	Op op = n->u.op.op;
 	Operand y;
-	check_expr(c, n->u.op.x, x, (op == OP_SHL || op == OP_SHR) ? hint : NULL);
-	check_expr(c, n->u.op.y, &y, NULL);
+	bool shift = op == OP_SHL || op == OP_SHR;
+	/* An untyped constant shifted by a non-constant count takes the type
+	 * its place gives it: the other operand's here (v | 1<<i), or the
+	 * context's for a shift itself. */
+	check_expr(c, n->u.op.x, x, shift || !is_comparison(op) ? hint : NULL);
+	Type *yhint = NULL;
+	if (!shift && x->mode != M_INVALID && !type_is_untyped(x->type))
+		yhint = x->type;
+	check_expr(c, n->u.op.y, &y, shift ? NULL : yhint);
 	if (x->mode == M_INVALID || y.mode == M_INVALID) {
 		invalid(x);
 		x->expr = n;

@@ -49,6 +49,7 @@ G *sched_new_g(VM *vm)
 		vm->all = v;
 		vm->capall = cap;
 	}
+	g->all_index = vm->nall;
 	vm->all[vm->nall++] = g;
 	return g;
 }
@@ -108,11 +109,13 @@ void sched_exit_g(VM *vm)
 void sched_exit_g_other(VM *vm, G *g)
 {
 	g->status = G_DEAD;
-	for (int i = 0; i < vm->nall; i++)
-		if (vm->all[i] == g) {
-			vm->all[i] = vm->all[--vm->nall];
-			break;
-		}
+	/* O(1): the last goroutine takes its place in the list */
+	int i = g->all_index;
+	if (i >= 0 && i < vm->nall && vm->all[i] == g) {
+		G *last = vm->all[--vm->nall];
+		vm->all[i] = last;
+		last->all_index = i;
+	}
 	/* the collector may take its stack now */
 	g->stack = NULL;
 	g->frames = NULL;

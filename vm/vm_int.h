@@ -45,6 +45,7 @@ typedef enum GStatus { G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD } GStatus;
  */
 typedef struct G {
 	int64_t id;
+	int all_index;             /* its place in vm->all */
 	GStatus status;
 	const char *wait_reason;   /* "chan receive", "sleep", ... */
 	Value *stack;
