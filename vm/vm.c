@@ -690,6 +690,35 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 	return true;
 }
 
+/* A proto that calls R[0](R[1..1+nargs)) and returns: how a goroutine
+ * runs a native function (go wg.Done()). One per argument count. */
+static Proto *native_trampoline(int nargs)
+{
+	static Proto *cache[65];
+	if (nargs > 64)
+		nargs = 64;
+	if (cache[nargs])
+		return cache[nargs];
+	Proto *p = GC_MALLOC_UNCOLLECTABLE(sizeof *p);
+	Instr *code = GC_MALLOC_UNCOLLECTABLE(sizeof(Instr) * 2);
+	int32_t *lines = GC_MALLOC_UNCOLLECTABLE(sizeof(int32_t) * 2);
+	memset(code, 0, sizeof(Instr) * 2);
+	code[0].op = BC_CALL;
+	code[0].a = 0;
+	code[0].b = (uint16_t)nargs;
+	code[0].c = 0;
+	code[1].op = BC_RET;
+	p->name = "runtime.goexit";
+	p->file = "<runtime>";
+	p->code = code;
+	p->lines = lines;
+	p->ncode = 2;
+	p->nparams = nargs + 1;
+	p->nregs = nargs + 2;
+	cache[nargs] = p;
+	return p;
+}
+
 /* ---- the loop --------------------------------------------------------------------- */
 
 #define PANIC_INDEX(k, n)                                                              \
@@ -1758,14 +1787,29 @@ L_GO: {
 	g->created_line = frame->p->lines[pc - 1 - frame->p->code];
 	g->created_gid = cur->id;
 	if (f->native) {
-		/* go with a native: run it in the new goroutine's stead now */
-		Value res[16];
-		f->native(vm, args, n, res);
-		frame = &vm->frames[vm->nframes - 1];
-		R = vm->stack + frame->base;
-		sched_exit_g_other(vm, g);
-		if (vm->unwinding)
-			goto unwind;
+		/* go with a native (go wg.Done(), go fmt.Println(x)): the new
+		 * goroutine runs a two-instruction trampoline that calls it */
+		Proto *tp = native_trampoline(n);
+		g->stack_cap = (size_t)tp->nregs + 4;
+		g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
+		g->stack[1].p = f;
+		memcpy(g->stack + 2, args, sizeof(Value) * (size_t)n);
+		if (f->bound) {
+			/* the receiver is already among args: call the unbound native */
+			GolClosure *u = GC_MALLOC(sizeof *u);
+			*u = *f;
+			u->bound = false;
+			g->stack[1].p = u;
+		}
+		Frame *nf = &g->frames[0];
+		memset(nf, 0, sizeof *nf);
+		nf->cl = NULL;
+		nf->p = tp;
+		nf->pc = tp->code;
+		nf->base = 1;
+		nf->ret_reg = -1;
+		g->nframes = 1;
+		sched_ready(vm, g);
 		DISPATCH();
 	}
 	g->stack_cap = 1 + (size_t)f->proto->nregs + 2;
