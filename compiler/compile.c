@@ -2726,6 +2726,41 @@ static void return_stmt(FnState *fs, Node *s)
 	emit(fs, BC_RET, base, n, fs->result_base >= 0 ? 1 : 0);
 }
 
+/* defer or go (op) of a builtin call: its arguments are evaluated now and
+ * a native does the builtin's work later, in the deferring function's
+ * epilogue or on a new goroutine. */
+static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
+{
+	Builtin b = ((Obj *)fun->obj)->builtin;
+	NativeFn fn = b == BI_RECOVER ? natives_lookup("builtin.recover")
+		      : b == BI_PANIC ? natives_lookup("builtin.panic")
+		      : b == BI_DELETE ? natives_lookup("builtin.delete")
+		      : b == BI_CLOSE ? natives_lookup("builtin.close") : NULL;
+	if (!fn) {
+		cerror(s->pos, "gol: %s of builtin %s is not supported yet", op == BC_GO ? "go" : "defer",
+		       ast_expr_string(fun));
+		return;
+	}
+	GolClosure *f = GC_MALLOC(sizeof *f);
+	f->native = fn;
+	f->name = ast_expr_string(fun);
+	int save = fs->top;
+	int base = alloc_reg(fs);
+	emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, f));
+	NodeList *args = &call->u.call.args;
+	for (int i = 0; i < args->len; i++) {
+		int d = alloc_reg(fs);
+		if (b == BI_PANIC)
+			value_to(fs, args->v[i], type_any, d);
+		else if (b == BI_DELETE && i == 1)
+			map_key(fs, args->v[i], type_under(args->v[0]->type)->key, d);
+		else
+			expr_to(fs, args->v[i], d);
+	}
+	emit(fs, op, base, args->len, 0);
+	fs->top = save;
+}
+
 static void stmt(FnState *fs, Node *s)
 {
 	if (!s)
@@ -2865,33 +2900,7 @@ static void stmt(FnState *fs, Node *s)
 		/* evaluate the function and its arguments now, call them later */
 		Node *fun = ast_unparen(call->u.call.fun);
 		if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
-			/* a deferred builtin: its arguments are evaluated now and a
-			 * native does the work later */
-			Builtin b = ((Obj *)fun->obj)->builtin;
-			NativeFn fn = b == BI_RECOVER ? natives_lookup("builtin.recover")
-				      : b == BI_PANIC ? natives_lookup("builtin.panic")
-				      : b == BI_DELETE ? natives_lookup("builtin.delete")
-				      : b == BI_CLOSE ? natives_lookup("builtin.close") : NULL;
-			if (!fn) {
-				cerror(s->pos, "gol: defer of this builtin is not supported yet");
-				break;
-			}
-			GolClosure *f = GC_MALLOC(sizeof *f);
-			f->native = fn;
-			f->name = ast_expr_string(fun);
-			int base = alloc_reg(fs);
-			emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, f));
-			NodeList *args = &call->u.call.args;
-			for (int i = 0; i < args->len; i++) {
-				int d = alloc_reg(fs);
-				if (b == BI_PANIC)
-					value_to(fs, args->v[i], type_any, d);
-				else if (b == BI_DELETE && i == 1)
-					map_key(fs, args->v[i], type_under(args->v[0]->type)->key, d);
-				else
-					expr_to(fs, args->v[i], d);
-			}
-			emit(fs, BC_DEFER, base, args->len, 0);
+			builtin_later(fs, s, call, fun, BC_DEFER);
 			break;
 		}
 		int save = fs->top;
@@ -2915,7 +2924,7 @@ static void stmt(FnState *fs, Node *s)
 		Node *call = ast_unparen(s->u.gostmt.call);
 		Node *fun = ast_unparen(call->u.call.fun);
 		if (fun->kind == N_IDENT && fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
-			cerror(s->pos, "gol: go with a builtin is not supported yet");
+			builtin_later(fs, s, call, fun, BC_GO);
 			break;
 		}
 		int save = fs->top;

@@ -100,7 +100,7 @@ struct GolMap {
 	MapEqFn eq;
 	uint64_t seed;
 	uint32_t clears; /* number of map_clear calls, for iterators */
-	bool word;       /* 8-byte bitwise keys: hash and eq inlined */
+	uint8_t kind;    /* KIND_*: which key hash and equality are inlined */
 	bool noscan;     /* table holds no pointers */
 };
 
@@ -196,7 +196,7 @@ uint64_t map_hash_u64(uint64_t v, uint64_t seed)
 	return hash_word(v, seed);
 }
 
-uint64_t map_hash_bytes(const void *p, size_t n, uint64_t seed)
+INLINE uint64_t hash_bytes(const void *p, size_t n, uint64_t seed)
 {
 	const uint8_t *s = p;
 	uint64_t h = (seed ^ K0) + (uint64_t)n * K3;
@@ -226,6 +226,11 @@ uint64_t map_hash_bytes(const void *p, size_t n, uint64_t seed)
 		b = rd64(s + i - 8);
 	}
 	return fold_mul(fold_mul(a ^ K1, b ^ h) ^ K2, K3);
+}
+
+uint64_t map_hash_bytes(const void *p, size_t n, uint64_t seed)
+{
+	return hash_bytes(p, n, seed);
 }
 
 uint64_t map_hash_f64(double v, uint64_t seed)
@@ -355,9 +360,36 @@ static uint8_t *table_alloc(const GolMap *m, uint64_t ng)
 	return t;
 }
 
-INLINE uint64_t key_hash(const GolMap *m, const void *key, bool word)
+/* Key kinds whose hash and equality the table code inlines; any other key
+ * goes through the map's hash and eq functions. Each operation is
+ * instantiated once per kind (the kind argument is a constant), so the
+ * common keys pay no indirect call per probe. */
+enum { KIND_GENERIC, KIND_WORD, KIND_STR };
+
+INLINE uint64_t key_hash(const GolMap *m, const void *key, int kind)
 {
-	return word ? hash_word(rd64(key), m->seed) : m->hash(key, m->seed);
+	if (kind == KIND_WORD)
+		return hash_word(rd64(key), m->seed);
+	if (kind == KIND_STR) {
+		const MapStr *k = *(const MapStr *const *)key;
+		return k ? hash_bytes(k->p, (size_t)k->len, m->seed) : hash_bytes("", 0, m->seed);
+	}
+	return m->hash(key, m->seed);
+}
+
+/* Whether the probe key (whose first word is kw) equals the key in slot s. */
+INLINE bool key_eq(const GolMap *m, const void *key, uint64_t kw, const uint8_t *s, int kind)
+{
+	if (kind == KIND_WORD)
+		return rd64(s) == kw;
+	if (kind == KIND_STR) {
+		const MapStr *a = (const MapStr *)(uintptr_t)kw, *b = (const MapStr *)(uintptr_t)rd64(s);
+		if (a == b)
+			return true;
+		int64_t la = a ? a->len : 0, lb = b ? b->len : 0;
+		return la == lb && (la == 0 || memcmp(a->p, b->p, (size_t)la) == 0);
+	}
+	return m->eq(key, s);
 }
 
 /* Where a lookup found its key. */
@@ -367,19 +399,19 @@ typedef struct Found {
 } Found;
 
 /* Find key (hash h) in m's table, which must exist. */
-INLINE Found find(const GolMap *m, const void *key, uint64_t h, bool word)
+INLINE Found find(const GolMap *m, const void *key, uint64_t h, int kind)
 {
 	uint8_t *groups = m->groups;
 	uint64_t mask = m->mask, h2 = h & 0x7f, g = (h >> 7) & mask;
 	size_t gs = m->groupsize;
-	uint64_t kw = word ? rd64(key) : 0;
+	uint64_t kw = kind != KIND_GENERIC ? rd64(key) : 0;
 	for (uint64_t step = 1;; step++) {
 		uint8_t *gp = groups + g * gs;
 		uint64_t ctrl = rd64(gp);
 		for (uint64_t b = match_h2(ctrl, h2); b; b &= b - 1) {
 			unsigned i = first_slot(b);
 			uint8_t *s = slot_at(m, gp, i);
-			if (word ? rd64(s) == kw : m->eq(key, s))
+			if (key_eq(m, key, kw, s, kind))
 				return (Found){gp, i};
 		}
 		if (LIKELY(match_empty(ctrl)))
@@ -405,7 +437,7 @@ INLINE uint8_t *place_fresh(const GolMap *m, uint8_t *groups, uint64_t mask, uin
 	}
 }
 
-INLINE void rehash_impl(GolMap *m, uint64_t ng, bool word)
+INLINE void rehash_impl(GolMap *m, uint64_t ng, int kind)
 {
 	uint8_t *old = m->groups, *t = table_alloc(m, ng);
 	uint64_t oldng = old ? m->mask + 1 : 0, mask = ng - 1;
@@ -413,7 +445,7 @@ INLINE void rehash_impl(GolMap *m, uint64_t ng, bool word)
 		uint8_t *gp = old + g * m->groupsize;
 		for (uint64_t b = match_full(rd64(gp)); b; b &= b - 1) {
 			uint8_t *s = slot_at(m, gp, first_slot(b));
-			uint8_t *d = place_fresh(m, t, mask, key_hash(m, s, word));
+			uint8_t *d = place_fresh(m, t, mask, key_hash(m, s, kind));
 			memcpy(d, s, m->slotsize);
 		}
 	}
@@ -432,10 +464,11 @@ static void grow(GolMap *m)
 		if (m->count + 1 > max_load(ng * GROUP_SLOTS) / 2)
 			ng *= 2;
 	}
-	if (m->word)
-		rehash_impl(m, ng, true);
-	else
-		rehash_impl(m, ng, false);
+	switch (m->kind) {
+	case KIND_WORD: rehash_impl(m, ng, KIND_WORD); break;
+	case KIND_STR: rehash_impl(m, ng, KIND_STR); break;
+	default: rehash_impl(m, ng, KIND_GENERIC); break;
+	}
 }
 
 /* ---- the map operations ---------------------------------------------------- */
@@ -456,7 +489,12 @@ GolMap *map_new_flags(uint32_t keysize, uint32_t valsize, MapHashFn hash, MapEqF
 	m->hash = hash;
 	m->eq = eq;
 	m->seed = fast_rand();
-	m->word = keysize == 8 && hash == map_hash_word && eq == map_eq_word;
+	if (keysize == 8 && hash == map_hash_word && eq == map_eq_word)
+		m->kind = KIND_WORD;
+	else if (keysize == 8 && (flags & MAP_STRKEY))
+		m->kind = KIND_STR;
+	else
+		m->kind = KIND_GENERIC;
 	m->noscan = (flags & MAP_NOSCAN) != 0;
 	if (hint > 0) {
 		if (hint > MAX_HINT)
@@ -481,9 +519,9 @@ int64_t map_len(const GolMap *m)
 	return m ? m->count : 0;
 }
 
-INLINE void *get_impl(GolMap *m, const void *key, bool word)
+INLINE void *get_impl(GolMap *m, const void *key, int kind)
 {
-	Found f = find(m, key, key_hash(m, key, word), word);
+	Found f = find(m, key, key_hash(m, key, kind), kind);
 	return f.group ? slot_at(m, f.group, f.i) + m->keysize : NULL;
 }
 
@@ -491,16 +529,20 @@ void *map_get(GolMap *m, const void *key)
 {
 	if (!m || m->count == 0)
 		return NULL;
-	return m->word ? get_impl(m, key, true) : get_impl(m, key, false);
+	switch (m->kind) {
+	case KIND_WORD: return get_impl(m, key, KIND_WORD);
+	case KIND_STR: return get_impl(m, key, KIND_STR);
+	default: return get_impl(m, key, KIND_GENERIC);
+	}
 }
 
-INLINE void *set_impl(GolMap *m, const void *key, bool word)
+INLINE void *set_impl(GolMap *m, const void *key, int kind)
 {
 	if (UNLIKELY(!m->groups))
 		grow(m);
-	uint64_t h = key_hash(m, key, word), h2 = h & 0x7f;
+	uint64_t h = key_hash(m, key, kind), h2 = h & 0x7f;
 	uint64_t mask = m->mask, g = (h >> 7) & mask;
-	uint64_t kw = word ? rd64(key) : 0;
+	uint64_t kw = kind != KIND_GENERIC ? rd64(key) : 0;
 	size_t gs = m->groupsize;
 	uint8_t *free_group = NULL;
 	unsigned free_i = 0;
@@ -509,7 +551,7 @@ INLINE void *set_impl(GolMap *m, const void *key, bool word)
 		uint64_t ctrl = rd64(gp);
 		for (uint64_t b = match_h2(ctrl, h2); b; b &= b - 1) {
 			uint8_t *s = slot_at(m, gp, first_slot(b));
-			if (word ? rd64(s) == kw : m->eq(key, s))
+			if (key_eq(m, key, kw, s, kind))
 				return s + m->keysize;
 		}
 		if (!free_group) {
@@ -545,12 +587,16 @@ INLINE void *set_impl(GolMap *m, const void *key, bool word)
 
 void *map_set(GolMap *m, const void *key)
 {
-	return m->word ? set_impl(m, key, true) : set_impl(m, key, false);
+	switch (m->kind) {
+	case KIND_WORD: return set_impl(m, key, KIND_WORD);
+	case KIND_STR: return set_impl(m, key, KIND_STR);
+	default: return set_impl(m, key, KIND_GENERIC);
+	}
 }
 
-INLINE bool delete_impl(GolMap *m, const void *key, bool word)
+INLINE bool delete_impl(GolMap *m, const void *key, int kind)
 {
-	Found f = find(m, key, key_hash(m, key, word), word);
+	Found f = find(m, key, key_hash(m, key, kind), kind);
 	if (!f.group)
 		return false;
 	if (match_empty(rd64(f.group))) {
@@ -568,7 +614,11 @@ bool map_delete(GolMap *m, const void *key)
 {
 	if (!m || m->count == 0)
 		return false;
-	return m->word ? delete_impl(m, key, true) : delete_impl(m, key, false);
+	switch (m->kind) {
+	case KIND_WORD: return delete_impl(m, key, KIND_WORD);
+	case KIND_STR: return delete_impl(m, key, KIND_STR);
+	default: return delete_impl(m, key, KIND_GENERIC);
+	}
 }
 
 void map_clear(GolMap *m)
@@ -622,13 +672,13 @@ bool map_iter_next(MapIter *it, void **key, void **val)
 			if (ctrl_byte(ctrl, i) & 0x80)
 				continue;
 			uint8_t *s = slot_at(m, gp, i);
-			if (it->groups != m->groups && (m->word || m->eq(s, s))) {
+			if (it->groups != m->groups && (m->kind != KIND_GENERIC || m->eq(s, s))) {
 				/* the map moved to a new table: the entry counts only if
 				 * its key is still there, and its value is the new one */
 				if (m->count == 0)
 					continue;
-				Found f = m->word ? find(m, s, key_hash(m, s, true), true)
-						  : find(m, s, key_hash(m, s, false), false);
+				Found f = m->kind == KIND_WORD ? find(m, s, key_hash(m, s, KIND_WORD), KIND_WORD)
+								: find(m, s, key_hash(m, s, KIND_GENERIC), KIND_GENERIC);
 				if (!f.group)
 					continue;
 				s = slot_at(m, f.group, f.i);

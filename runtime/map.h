@@ -48,7 +48,17 @@ typedef struct GolMap GolMap;
  * never scans it. */
 enum {
 	MAP_NOSCAN = 1, /* key and value bytes never hold GC pointers */
+	/* Each 8-byte key is a pointer to a MapStr (NULL for the empty string),
+	 * compared and hashed by its bytes: the table then inlines both, and
+	 * hash must be map_hash_bytes over those bytes (iterators may use it). */
+	MAP_STRKEY = 2,
 };
+
+/* The layout a MAP_STRKEY key points to. */
+typedef struct MapStr {
+	int64_t len;
+	const char *p;
+} MapStr;
 
 /* A new empty map. hint is Go's make(map[K]V, hint): a size to reserve room
  * for (negative counts as 0; very large hints are only partly honoured). The

@@ -366,6 +366,12 @@ uint64_t value_hash(Type *t, Value v, uint64_t seed, Type **bad)
  * An unhashable dynamic key sets rt_key_error for the VM to panic with. */
 __thread Type *rt_key_error;
 
+/* String map keys are hashed and compared inside the table (MAP_STRKEY),
+ * which reads a GolString through MapStr's layout. */
+_Static_assert(sizeof(GolString) == sizeof(MapStr) && offsetof(GolString, len) == offsetof(MapStr, len) &&
+		       offsetof(GolString, p) == offsetof(MapStr, p),
+	       "GolString and MapStr must share a layout");
+
 static uint64_t hash_string_key(const void *k, uint64_t seed)
 {
 	GolString *s = *(GolString *const *)k;
@@ -420,7 +426,7 @@ GolMap *rt_map_new(Type *mt, int64_t hint)
 	Type *u = type_under(mt);
 	switch (key_class(u->key)) {
 	case KEY_STRING:
-		return map_new(8, 8, hash_string_key, eq_string_key, hint);
+		return map_new_flags(8, 8, hash_string_key, eq_string_key, hint, MAP_STRKEY);
 	case KEY_FLOAT:
 		return map_new(8, 8, map_hash_float, map_eq_float, hint);
 	case KEY_IFACE:

@@ -98,7 +98,8 @@ static inline const char *errs_str(const Diag *d)
 {
 	int n = diag_count(d);
 	DiagEntry *v = GC_MALLOC(sizeof *v * (size_t)(n ? n : 1));
-	memcpy(v, d->v, sizeof *v * (size_t)n);
+	if (n)
+		memcpy(v, d->v, sizeof *v * (size_t)n);
 	for (int i = 1; i < n; i++) /* insertion sort: stable, n is tiny */
 		for (int j = i; j > 0; j--) {
 			DiagEntry *a = &v[j - 1], *b = &v[j];
