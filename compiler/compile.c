@@ -1947,6 +1947,20 @@ static void assign(FnState *fs, Node *s)
 					return;
 				}
 			}
+			/* s[i] = k with a small integer or boolean constant k: one
+			 * instruction, no register for k */
+			Type *lu = lt ? type_under(lt) : NULL;
+			Node *rv = rhs->v[0];
+			if (l->kind == N_INDEX && type_under(l->u.index.x->type)->kind == TY_SLICE && lu
+			    && (type_is_integer(lu) || lu->kind == TY_BOOL) && rv->cv
+			    && ((rv->cv->kind == CK_INT && const_fits_int(rv->cv, 15, false))
+				|| rv->cv->kind == CK_BOOL)) {
+				int64_t k = rv->cv->kind == CK_BOOL ? rv->cv->b : const_to_int64(rv->cv);
+				int b = expr(fs, l->u.index.x, -1);
+				int i = expr(fs, l->u.index.index, -1);
+				emit(fs, BC_SSETK, b, i, (uint16_t)(int16_t)k);
+				return;
+			}
 			int r = alloc_reg(fs);
 			value_to(fs, rhs->v[0], lt, r);
 			store_to(fs, lhs->v[0], r);

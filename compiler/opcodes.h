@@ -100,6 +100,7 @@
 	OP(SCAP,     AB,   "R[A].i = cap(R[B]) (slice)")                             \
 	OP(SIDX,     ABC,  "R[A] = R[B][R[C]] (slice, bounds checked)")              \
 	OP(SSET,     ABC,  "R[A][R[B]] = R[C] (slice, bounds checked)")              \
+	OP(SSETK,    ABC,  "R[A][R[B]].i = (int16)C (slice, bounds checked)")        \
 	OP(SADDR,    ABC,  "R[A] = &R[B][R[C]] (slice element address)")            \
 	OP(APPEND,   ABC,  "R[A] = append(R[A], R[B] .. R[B+C-1])")                  \
 	OP(APPENDS,  ABC,  "R[A] = append(R[B], R[C]...) (X: R[C] is a string)")    \

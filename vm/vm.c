@@ -119,6 +119,9 @@ int vm_panic_value(VM *vm, GolIface *v)
 {
 	PanicRec *p = GC_MALLOC(sizeof *p);
 	p->value = v;
+	p->nframes = vm->nframes;
+	p->frames = GC_MALLOC(sizeof(Frame) * (size_t)(vm->nframes ? vm->nframes : 1));
+	memcpy(p->frames, vm->frames, sizeof(Frame) * (size_t)vm->nframes);
 	p->next = vm->panic;
 	vm->panic = p;
 	vm->unwinding = true;
@@ -250,6 +253,29 @@ void vm_fatal(VM *vm, const char *msg)
 	exit(2);
 }
 
+/* The frames of an unrecovered panic, newest first. A panic raised by a
+ * deferred call that runs because of an earlier panic shows that call's
+ * frames, then the earlier panic's frames from where it began: the stack Go
+ * prints, since its deferred calls run on top of the panicking frames. */
+static void panic_frames(FmtBuf *b, PanicRec *p, int depth)
+{
+	if (!p)
+		return;
+	int k = -1;
+	if (p->next && depth < 64)
+		for (int i = p->nframes - 2; i >= 0; i--)
+			if (p->frames[i].panicking) {
+				k = i;
+				break;
+			}
+	if (k < 0) {
+		traceback_frames(b, p->frames, p->nframes);
+		return;
+	}
+	traceback_frames(b, p->frames + k + 1, p->nframes - k - 1);
+	panic_frames(b, p->next, depth + 1);
+}
+
 static void report_panic(VM *vm)
 {
 	vm_flush(vm);
@@ -273,7 +299,7 @@ static void report_panic(VM *vm)
 	char head[64];
 	snprintf(head, sizeof head, "\ngoroutine %lld [running]:\n", (long long)(vm->cur ? vm->cur->id : 1));
 	fmtbuf_put(&b, head, strlen(head));
-	traceback_frames(&b, vm->frames, vm->nframes);
+	panic_frames(&b, vm->panic, 0);
 	if (vm->cur)
 		traceback_created(&b, vm->cur);
 	vm_write(vm, 2, b.p, b.len);
@@ -1127,6 +1153,14 @@ L_SSET: {
 	if ((uint64_t)k >= (uint64_t)n)
 		PANIC_INDEX(k, n);
 	s->data[k] = R[i.c];
+	DISPATCH();
+}
+L_SSETK: {
+	GolSlice *s = R[i.a].p;
+	int64_t k = R[i.b].i, n = s ? s->len : 0;
+	if ((uint64_t)k >= (uint64_t)n)
+		PANIC_INDEX(k, n);
+	s->data[k].i = (int16_t)i.c;
 	DISPATCH();
 }
 L_SADDR: {

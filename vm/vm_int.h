@@ -31,6 +31,11 @@ typedef struct Frame {
 typedef struct PanicRec {
 	GolIface *value;
 	bool recovered;
+	/* the goroutine's frames when the panic began: unwinding pops them
+	 * while deferred calls run, but an unrecovered panic prints them, as
+	 * Go does (its defers run on top of the panicking frames) */
+	Frame *frames;
+	int nframes;
 	struct PanicRec *next; /* an earlier panic this one interrupted */
 } PanicRec;
 
