@@ -2643,7 +2643,12 @@ static void select_stmt(FnState *fs, Node *s)
 		uint32_t w = (uint32_t)vals[c] | ((uint32_t)(oks[c] + 1) << 16);
 		if (comm->kind == N_SEND)
 			w |= 1u << 31;
+		/* each case's word carries its line: a send on a closed channel
+		 * panics at its case, as Go reports it */
+		int line = fs->line;
+		fs->line = comm->pos.line;
 		emit_sbx(fs, BC_EXT, chans[c], (int32_t)w);
+		fs->line = line;
 	}
 	Loop lp = {.outer = fs->loop, .is_switch = true};
 	fs->loop = &lp;

@@ -252,6 +252,7 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 			continue;
 		if (sc->send) {
 			if (sc->c->closed) {
+				chosen->i = order[k]; /* the case that panics */
 				vm_panic_plain(vm, "send on closed channel");
 				return CHAN_PANIC;
 			}

@@ -1868,11 +1868,10 @@ L_MKCHAN: {
 	DISPATCH();
 }
 L_SEND: {
+	frame->pc = pc; /* a panic's traceback reads it */
 	int r = chan_send(vm, R[i.a].p, R[i.b]);
-	if (r == CHAN_PANIC) {
-		frame->pc = pc;
+	if (r == CHAN_PANIC)
 		goto unwind;
-	}
 	if (r == CHAN_BLOCKED)
 		goto blocked;
 	DISPATCH();
@@ -1884,8 +1883,8 @@ L_RECV: {
 	DISPATCH();
 }
 L_CLOSE:
+	frame->pc = pc;
 	if (chan_close(vm, R[i.a].p) == CHAN_PANIC) {
-		frame->pc = pc;
 		goto unwind;
 	}
 	DISPATCH();
@@ -1908,9 +1907,13 @@ L_SELECT: {
 		cases[k].okdst = okreg >= 0 ? &R[okreg] : NULL;
 	}
 	pc += i.b;
+	frame->pc = pc;
 	int r = chan_select(vm, cases, n, i.x & 1, &R[i.a]);
 	if (r == CHAN_PANIC) {
-		frame->pc = pc;
+		/* the traceback points at the panicking case's word */
+		PanicRec *p = vm->panic;
+		if (p && p->nframes == vm->nframes && R[i.a].i >= 0 && R[i.a].i < n)
+			p->frames[p->nframes - 1].pc = pc - i.b + R[i.a].i + 1;
 		goto unwind;
 	}
 	if (r == CHAN_BLOCKED) {
