@@ -135,7 +135,9 @@ int vm_panic_error(VM *vm, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf + strlen(buf), sizeof buf - strlen(buf), fmt, ap);
 	va_end(ap);
-	return vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(buf))));
+	int r = vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(buf))));
+	vm->panic->signal = strcmp(fmt, "invalid memory address or nil pointer dereference") == 0;
+	return r;
 }
 
 /* A runtime.Error whose message has no "runtime error: " prefix (Go's
@@ -296,6 +298,14 @@ static void report_panic(VM *vm)
 			fmtbuf_put(&b, " [recovered]", 12);
 		fmtbuf_put(&b, "\n", 1);
 	}
+	for (int i = 0; i < n; i++)
+		if (chain[i]->signal) {
+			/* Go finds nil dereferences by the fault they cause and
+			 * names the signal; gol has no fault address to show */
+			const char *sig = "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
+			fmtbuf_put(&b, sig, strlen(sig));
+			break;
+		}
 	char head[64];
 	snprintf(head, sizeof head, "\ngoroutine %lld [running]:\n", (long long)(vm->cur ? vm->cur->id : 1));
 	fmtbuf_put(&b, head, strlen(head));

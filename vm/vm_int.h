@@ -31,6 +31,7 @@ typedef struct Frame {
 typedef struct PanicRec {
 	GolIface *value;
 	bool recovered;
+	bool signal; /* a nil dereference: Go reports it as a SIGSEGV */
 	/* the goroutine's frames when the panic began: unwinding pops them
 	 * while deferred calls run, but an unrecovered panic prints them, as
 	 * Go does (its defers run on top of the panicking frames) */

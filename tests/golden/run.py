@@ -333,12 +333,14 @@ TRACE_FUNC_RE = re.compile(r"^([\w.()*\[\]]+)\((.*)\)$")
 TRACE_POS_RE = re.compile(r"^\t(\S*?):(\d+)(?: \+0x[0-9a-f]+)?$")
 GOROUTINE_RE = re.compile(r"^goroutine \d+ \[")
 CREATED_RE = re.compile(r"^(created by \S+) in goroutine \d+$")
+SIGNAL_RE = re.compile(r"^\[signal (\S+): ([^]]*?) code=\S+ addr=\S+ pc=\S+\]$")
 
 
 def normalize_trace(lines):
     """Stderr lines with traceback details that legitimately differ between
     gol and Go made alike: goroutine ids, argument words (and whether a call
-    was inlined), files (only the line number is kept) and code offsets;
+    was inlined), files (only the line number is kept), code offsets and
+    fault addresses;
     frames inside Go's own library (the runtime's panic frame, sync's
     methods) are dropped, since gol's library functions have no frames."""
     res = []
@@ -357,6 +359,7 @@ def normalize_trace(lines):
             line = "\tline " + m.group(2)
         line = GOROUTINE_RE.sub("goroutine N [", line)
         line = CREATED_RE.sub(r"\1", line)
+        line = SIGNAL_RE.sub(r"[signal \1: \2]", line)
         res.append(line)
         i += 1
     return res
