@@ -2754,7 +2754,9 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 	NativeFn fn = b == BI_RECOVER ? natives_lookup("builtin.recover")
 		      : b == BI_PANIC ? natives_lookup("builtin.panic")
 		      : b == BI_DELETE ? natives_lookup("builtin.delete")
-		      : b == BI_CLOSE ? natives_lookup("builtin.close") : NULL;
+		      : b == BI_CLOSE ? natives_lookup("builtin.close")
+		      : b == BI_PRINT ? natives_lookup("builtin.print")
+		      : b == BI_PRINTLN ? natives_lookup("builtin.println") : NULL;
 	if (!fn) {
 		cerror(s->pos, "gol: %s of builtin %s is not supported yet", op == BC_GO ? "go" : "defer",
 		       ast_expr_string(fun));
@@ -2767,6 +2769,19 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 	int base = alloc_reg(fs);
 	emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, f));
 	NodeList *args = &call->u.call.args;
+	if (b == BI_PRINT || b == BI_PRINTLN) {
+		/* (type, value) pairs: print formats by static type */
+		for (int i = 0; i < args->len; i++) {
+			Type *t = args->v[i]->type;
+			if (type_is_untyped(t))
+				t = type_default(t);
+			emit_bx(fs, BC_LOADK, alloc_reg(fs), (uint32_t)type_k(fs, t));
+			expr_to(fs, args->v[i], alloc_reg(fs));
+		}
+		emit(fs, op, base, 2 * args->len, 0);
+		fs->top = save;
+		return;
+	}
 	for (int i = 0; i < args->len; i++) {
 		int d = alloc_reg(fs);
 		if (b == BI_PANIC)

@@ -118,11 +118,39 @@ static int builtin_delete(VM *vm, Value *args, int nargs, Value *res)
 	return 0;
 }
 
+/* Deferred print and println: args are (type, value) pairs, since the
+ * builtin prints each operand by its static type. */
+static int print_pairs(VM *vm, Value *args, int nargs, bool ln)
+{
+	for (int k = 0; k + 1 < nargs; k += 2) {
+		if (ln && k)
+			vm_write(vm, 2, " ", 1);
+		vm_print_value(vm, args[k].p, args[k + 1]);
+	}
+	if (ln)
+		vm_write(vm, 2, "\n", 1);
+	return 0;
+}
+
+static int builtin_print(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)res;
+	return print_pairs(vm, args, nargs, false);
+}
+
+static int builtin_println(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)res;
+	return print_pairs(vm, args, nargs, true);
+}
+
 static const NativeDef core_natives[] = {
 	{"builtin.recover", builtin_recover},
 	{"builtin.panic", builtin_panic},
 	{"builtin.delete", builtin_delete},
 	{"builtin.close", builtin_close},
+	{"builtin.print", builtin_print},
+	{"builtin.println", builtin_println},
 	{"os.Args", os_args},
 	{"os.Stdin", os_stdin},
 	{"os.Stdout", os_stdout},

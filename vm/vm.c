@@ -474,7 +474,7 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
 
 /* ---- print builtin ---------------------------------------------------------------- */
 
-static void print_builtin(VM *vm, Type *t, Value v)
+void vm_print_value(VM *vm, Type *t, Value v)
 {
 	char buf[64];
 	Type *u = type_under(t);
@@ -1808,7 +1808,7 @@ L_PRINT:
 	}
 	if (i.c & 1)
 		vm_write(vm, 2, " ", 1);
-	print_builtin(vm, K[i.b].p, R[i.a]);
+	vm_print_value(vm, K[i.b].p, R[i.a]);
 	if (i.c & 2)
 		vm_write(vm, 2, "\n", 1);
 	DISPATCH();

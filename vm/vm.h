@@ -86,6 +86,9 @@ GolIface *vm_take_panic(VM *vm);
 void vm_write(VM *vm, int fd, const char *p, size_t n);
 void vm_flush(VM *vm);
 
+/* Writes v (of type t) to standard error as the print builtin does. */
+void vm_print_value(VM *vm, Type *t, Value v);
+
 /* The command-line arguments as os.Args sees them. */
 GolSlice *vm_args(VM *vm);
 
