@@ -1752,6 +1752,18 @@ static int expr(FnState *fs, Node *n, int dst)
 			convert_to(fs, n->u.call.args.v[0]->type, n->type, r);
 			break;
 		}
+		/* math.Sqrt and math.Abs are single instructions: no call */
+		Obj *po = fun->kind == N_SELECTOR ? fun->u.selector.x->obj : NULL;
+		Obj *mo = fun->kind == N_SELECTOR ? fun->obj : NULL;
+		if (po && po->kind == OBJ_PKG && mo && mo->kind == OBJ_FUNC && mo->pkg && !strcmp(mo->pkg, "math")
+		    && (!strcmp(mo->name, "Sqrt") || !strcmp(mo->name, "Abs"))) {
+			r = dst_or_new(fs, dst);
+			int save = fs->top;
+			int a = expr(fs, n->u.call.args.v[0], -1);
+			emit(fs, mo->name[0] == 'S' ? BC_SQRTF : BC_ABSF, r, a, 0);
+			fs->top = save > r ? save : r + 1;
+			break;
+		}
 		int save = fs->top;
 		int nres = n->type && n->type->kind == TY_TUPLE ? n->type->nfields : 1;
 		int b = call_expr(fs, n, nres);
@@ -1854,10 +1866,16 @@ static void store_to(FnState *fs, Node *lhs, int src)
 				write_var(fs, l->obj, src);
 			break;
 		}
-		int b = alloc_reg(fs);
-		expr_to(fs, l->u.selector.x, b);
-		for (int i = 0; i < sel.depth - 1; i++)
-			emit(fs, BC_GETF, b, b, sel.path[i]);
+		/* the base may be a local's own register: embedded-field steps
+		 * go through a temporary so the local is left as it is */
+		int b = expr(fs, l->u.selector.x, -1);
+		if (sel.depth > 1) {
+			int t = alloc_reg(fs);
+			emit(fs, BC_GETF, t, b, sel.path[0]);
+			for (int i = 1; i < sel.depth - 1; i++)
+				emit(fs, BC_GETF, t, t, sel.path[i]);
+			b = t;
+		}
 		if (is_aggregate(l->type)) {
 			int d = alloc_regs(fs, 2);
 			emit(fs, BC_GETF, d, b, sel.path[sel.depth - 1]);

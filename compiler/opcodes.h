@@ -61,6 +61,8 @@
 	OP(MULF,     ABC,  "R[A].f = R[B].f * R[C].f")                               \
 	OP(DIVF,     ABC,  "R[A].f = R[B].f / R[C].f")                               \
 	OP(NEGF,     AB,   "R[A].f = -R[B].f")                                       \
+	OP(SQRTF,    AB,   "R[A].f = math.Sqrt(R[B].f)")                             \
+	OP(ABSF,     AB,   "R[A].f = math.Abs(R[B].f)")                              \
 	OP(F32,      AB,   "R[A].f = (float)R[B].f")                                 \
 	OP(I2F,      AB,   "R[A].f = (double)R[B].i")                                \
 	OP(U2F,      AB,   "R[A].f = (double)R[B].u")                                \

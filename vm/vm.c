@@ -908,6 +908,12 @@ L_DIVF:
 L_NEGF:
 	R[i.a].f = -R[i.b].f;
 	DISPATCH();
+L_SQRTF:
+	R[i.a].f = sqrt(R[i.b].f);
+	DISPATCH();
+L_ABSF:
+	R[i.a].f = fabs(R[i.b].f);
+	DISPATCH();
 L_F32:
 	R[i.a].f = (double)(float)R[i.b].f;
 	DISPATCH();
