@@ -1630,11 +1630,17 @@ L_BIND: {
 	R[i.a].p = c;
 	DISPATCH();
 }
-L_CALLK:
-	R[i.a].p = K[pc->sbx].p;
+L_CALLK: {
+	/* a call of a package-level function: plain gol code, so straight
+	 * to the frame push unless it is a library native */
+	GolClosure *f = K[pc->sbx].p;
+	R[i.a].p = f;
 	pc++;
 	call_start = pc - 2;
-	goto do_call;
+	if (__builtin_expect(!f->proto || f->bound || f->wrap, 0))
+		goto do_call;
+	goto push_frame;
+}
 L_CALL:
 	call_start = pc - 1;
 do_call: {
@@ -1708,6 +1714,10 @@ do_call: {
 		R = vm->stack + frame->base;
 		DISPATCH();
 	}
+	goto push_frame;
+}
+push_frame: {
+	GolClosure *f = R[i.a].p;
 	frame->pc = pc;
 	Proto *np = f->proto;
 	size_t nbase = frame->base + (size_t)i.a + 1;
