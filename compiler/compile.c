@@ -1503,7 +1503,14 @@ static int call_expr(FnState *fs, Node *n, int nres)
 						cur = type_under(cur->elem);
 				}
 			}
-			if (type_is_interface(rt)) {
+			if (type_is_interface(rt) && in_defer) {
+				/* defer/go of a dynamic method: the method value is
+				 * bound now (a nil interface panics here, as in Go),
+				 * and its register takes the receiver's place */
+				emitx(fs, BC_BIND, 1, base, rr, add_kp(fs, (void *)name));
+				fs->top = rr;
+				nargs = -1; /* becomes 0 below: no receiver argument */
+			} else if (type_is_interface(rt)) {
 				dynamic = true;
 				mname = name;
 			} else {
@@ -1534,7 +1541,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 					emit_bx(fs, BC_CLONE, rr, (uint32_t)type_k(fs, rt));
 				}
 			}
-			nargs = 1;
+			nargs = nargs < 0 ? 0 : 1;
 		} else {
 			expr_to(fs, fun, base);
 		}
@@ -2965,7 +2972,7 @@ static void stmt(FnState *fs, Node *s)
 			last->op = BC_DEFER;
 			last->c = 0;
 		} else {
-			cerror(s->pos, "gol: defer of an interface method is not supported yet");
+			cerror(s->pos, "internal: defer of a call that did not compile to CALL");
 		}
 		(void)base;
 		fs->top = save;
@@ -2988,7 +2995,7 @@ static void stmt(FnState *fs, Node *s)
 			last->op = BC_GO;
 			last->c = 0;
 		} else {
-			cerror(s->pos, "gol: go with an interface method is not supported yet");
+			cerror(s->pos, "internal: go with a call that did not compile to CALL");
 		}
 		fs->top = save;
 		break;
