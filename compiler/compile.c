@@ -2235,6 +2235,25 @@ static void loop_close(FnState *fs, Loop *lp, int continue_target)
 	fs->loop = lp->outer;
 }
 
+/* When a loop's test (a JCMPI at t0, entered from the loop's first jump)
+ * directly follows an increment of the register it tests (r += k or
+ * r += s), the increment becomes FORIK/FORI: add, then do that same test
+ * with the JCMPI's EXT. The JCMPI stays for the entry path, so nothing
+ * that jumps to either instruction sees a change. */
+static void fuse_increment(FnState *fs, int top, int t0)
+{
+	if (t0 - 1 < top || fs->ncode != t0 + 2)
+		return;
+	Instr *inc = &fs->code[t0 - 1], *test = &fs->code[t0];
+	if (test->op != BC_JCMPI || fs->code[t0 + 1].op != BC_EXT)
+		return;
+	if ((inc->op != BC_ADDIK && inc->op != BC_ADDI) || inc->a != inc->b || inc->a != test->a)
+		return;
+	inc->op = inc->op == BC_ADDIK ? BC_FORIK : BC_FORI;
+	inc->x = test->x;
+	inc->b = test->b;
+}
+
 static void for_stmt(FnState *fs, Node *s, const char *label)
 {
 	int scope = fs->nlocals, active = fs->nactive;
@@ -2267,9 +2286,11 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	free_temps(fs);
 	if (jtest >= 0) {
 		patch_here(fs, jtest);
+		int t0 = fs->ncode;
 		int j = jump_if(fs, s->u.forstmt.cond, true);
 		patch_to(fs, j, top);
 		free_temps(fs);
+		fuse_increment(fs, top, t0);
 	} else {
 		int j = emit_jump(fs, BC_JMP, 0);
 		patch_to(fs, j, top);

@@ -90,6 +90,8 @@
 	OP(JMPT,     ASBX, "if R[A] pc += SBX")                                      \
 	OP(JMPF,     ASBX, "if !R[A] pc += SBX")                                     \
 	OP(JCMPI,    AB,   "if R[A].i CMP (X&16 ? (int16)B : R[B].i) pc += next SBX; CMP = X&7: lt le gt ge eq ne") \
+	OP(FORIK,    ABC,  "R[A].i += (int16)C, then the JCMPI after it (same A, B, X) with its EXT") \
+	OP(FORI,     ABC,  "R[A].i += R[C].i, then the JCMPI after it (same A, B, X) with its EXT") \
 	/* strings */                                                               \
 	OP(CONCAT,   ABC,  "R[A] = R[B] + R[C] (strings)")                           \
 	OP(STRLEN,   AB,   "R[A].i = len(R[B]) (string)")                            \

@@ -771,6 +771,19 @@ static Proto *native_trampoline(int nargs)
 		goto unwind;                                 \
 	} while (0)
 
+/* JCMPI's comparisons: 0 lt 1 le 2 gt 3 ge 4 eq 5 ne. */
+static inline __attribute__((always_inline)) bool cmp_int(int64_t x, int64_t y, int kind)
+{
+	switch (kind) {
+	case 0: return x < y;
+	case 1: return x <= y;
+	case 2: return x > y;
+	case 3: return x >= y;
+	case 4: return x == y;
+	default: return x != y;
+	}
+}
+
 static int run(VM *vm, int stop_depth)
 {
 	static void *const labels[] = {
@@ -1049,21 +1062,31 @@ L_JMPF:
 		pc += i.sbx;
 	DISPATCH();
 L_JCMPI: {
-	int64_t x = R[i.a].i, y = (i.x & 16) ? (int64_t)(int16_t)i.b : R[i.b].i;
-	bool t;
-	switch (i.x & 7) {
-	case 0: t = x < y; break;
-	case 1: t = x <= y; break;
-	case 2: t = x > y; break;
-	case 3: t = x >= y; break;
-	case 4: t = x == y; break;
-	default: t = x != y; break;
-	}
+	bool t = cmp_int(R[i.a].i, (i.x & 16) ? (int64_t)(int16_t)i.b : R[i.b].i, i.x & 7);
 	if (t && pc->sbx < 0) {
 		pc += pc->sbx + 1;
 		goto back_edge;
 	}
 	pc += t ? pc->sbx + 1 : 1;
+	DISPATCH();
+}
+L_FORIK:
+	R[i.a].u += (uint64_t)(int64_t)(int16_t)i.c;
+	goto for_test;
+L_FORI:
+	R[i.a].u += R[i.c].u;
+for_test: {
+	/* a loop's increment fused with its test: the JCMPI that follows
+	 * (where the loop is entered) holds the same test, and its EXT the
+	 * jump back to the loop's top */
+	const Instr *e = pc + 1;
+	if (cmp_int(R[i.a].i, (i.x & 16) ? (int64_t)(int16_t)i.b : R[i.b].i, i.x & 7)) {
+		pc = e + e->sbx + 1;
+		if (e->sbx < 0)
+			goto back_edge;
+		DISPATCH();
+	}
+	pc = e + 1;
 	DISPATCH();
 }
 back_edge:
