@@ -1936,8 +1936,7 @@ static void assign(FnState *fs, Node *s)
 		if (l->kind == N_INDEX && type_under(l->u.index.x->type)->kind == TY_MAP) {
 			/* m[k] op= v: find the slot once, then update it in place */
 			Type *mt = type_under(l->u.index.x->type);
-			int m = alloc_reg(fs);
-			expr_to(fs, l->u.index.x, m);
+			int m = expr(fs, l->u.index.x, -1); /* a local's own register: nothing in v can reassign it */
 			int k = alloc_reg(fs);
 			map_key(fs, l->u.index.index, mt->key, k);
 			int v = alloc_reg(fs);
@@ -2254,6 +2253,37 @@ static void fuse_increment(FnState *fs, int top, int t0)
 	inc->b = test->b;
 }
 
+/* A loop condition `x CMP k` whose integer constant k is too large for
+ * JCMPI's immediate would load k on every iteration: load it once into a
+ * hidden local before the loop and test against that register instead.
+ * Returns the condition to compile. */
+static Node *hoist_limit(FnState *fs, Node *cond)
+{
+	Node *c = cond ? ast_unparen(cond) : NULL;
+	if (!c || c->kind != N_BINARY || c->cv)
+		return cond;
+	Op op = c->u.op.op;
+	Node *y = c->u.op.y;
+	Type *yt = y->type;
+	if (!(op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE || op == OP_EQ || op == OP_NE) || !y->cv
+	    || y->cv->kind != CK_INT || const_fits_int(y->cv, 15, false) || !yt || type_is_untyped(yt)
+	    || !type_is_integer(type_under(yt)))
+		return cond;
+	Obj *o = obj_new(OBJ_VAR, ".limit", y->pos, yt);
+	int li = declare(fs, o);
+	load_const(fs, yt, y->cv, fs->locals[li].reg);
+	Node *ny = GC_MALLOC(sizeof *ny);
+	ny->kind = N_IDENT;
+	ny->pos = y->pos;
+	ny->type = yt;
+	ny->obj = o;
+	ny->u.ident.name = ".limit";
+	Node *nc = GC_MALLOC(sizeof *nc);
+	*nc = *c;
+	nc->u.op.y = ny;
+	return nc;
+}
+
 static void for_stmt(FnState *fs, Node *s, const char *label)
 {
 	int scope = fs->nlocals, active = fs->nactive;
@@ -2264,7 +2294,8 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	fs->loop = &lp;
 	/* the condition is tested at the bottom, so an iteration costs one
 	 * conditional jump: enter by jumping to the test */
-	int jtest = s->u.forstmt.cond ? emit_jump(fs, BC_JMP, 0) : -1;
+	Node *cond = hoist_limit(fs, s->u.forstmt.cond);
+	int jtest = cond ? emit_jump(fs, BC_JMP, 0) : -1;
 	int top = fs->ncode;
 	/* Go 1.22: each iteration has its own loop variables; a closure that
 	 * captured one keeps the value of its iteration. Loop variables living
@@ -2287,7 +2318,7 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	if (jtest >= 0) {
 		patch_here(fs, jtest);
 		int t0 = fs->ncode;
-		int j = jump_if(fs, s->u.forstmt.cond, true);
+		int j = jump_if(fs, cond, true);
 		patch_to(fs, j, top);
 		free_temps(fs);
 		fuse_increment(fs, top, t0);
