@@ -119,9 +119,13 @@ int vm_panic_value(VM *vm, GolIface *v)
 {
 	PanicRec *p = GC_MALLOC(sizeof *p);
 	p->value = v;
-	p->nframes = vm->nframes;
-	p->frames = GC_MALLOC(sizeof(Frame) * (size_t)(vm->nframes ? vm->nframes : 1));
-	memcpy(p->frames, vm->frames, sizeof(Frame) * (size_t)vm->nframes);
+	/* the innermost TRACE_FRAMES frames, about as many as Go prints (it
+	 * says nothing of the rest): a deep recursion that panics and
+	 * recovers over and over stays cheap */
+	int skip = vm->nframes > TRACE_FRAMES ? vm->nframes - TRACE_FRAMES : 0;
+	p->nframes = vm->nframes - skip;
+	p->frames = GC_MALLOC(sizeof(Frame) * (size_t)(p->nframes ? p->nframes : 1));
+	memcpy(p->frames, vm->frames + skip, sizeof(Frame) * (size_t)p->nframes);
 	p->next = vm->panic;
 	vm->panic = p;
 	vm->unwinding = true;

@@ -28,6 +28,9 @@ typedef struct Frame {
 	bool panicking;      /* running its defers because of a panic */
 } Frame;
 
+/* Frames kept in a panic's traceback, innermost first (Go prints 100). */
+#define TRACE_FRAMES 100
+
 typedef struct PanicRec {
 	GolIface *value;
 	bool recovered;
