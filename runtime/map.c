@@ -152,6 +152,11 @@ static inline uint64_t fast_rand(void)
 	return mix64(tl_rand);
 }
 
+uint64_t rt_fastrand(void)
+{
+	return fast_rand();
+}
+
 /* ---- hashing ------------------------------------------------------------- */
 
 #define K0 0xa5b35705f1e2c6a1ull

@@ -130,4 +130,9 @@ bool map_eq_word(const void *a, const void *b);
 uint64_t map_hash_float(const void *key, uint64_t seed);
 bool map_eq_float(const void *a, const void *b);
 
+/* A random word from the calling thread's generator, seeded from OS
+ * entropy: map seeds and iteration starts, and select's choice among ready
+ * cases, differ from run to run as Go's do. */
+uint64_t rt_fastrand(void);
+
 #endif

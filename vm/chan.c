@@ -17,6 +17,7 @@
  * the others are skipped when found (removed lazily). Goroutines run on one
  * thread for now, so no lock is needed; the queue discipline is Go's.
  */
+#include "map.h"
 #include "vm_int.h"
 #include "rt.h"
 
@@ -241,7 +242,7 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 	for (int i = 0; i < m; i++)
 		order[i] = i;
 	for (int i = m - 1; i > 0; i--) {
-		int j = rand() % (i + 1);
+		int j = (int)(rt_fastrand() % (uint64_t)(i + 1));
 		int t = order[i];
 		order[i] = order[j];
 		order[j] = t;

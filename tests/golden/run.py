@@ -630,7 +630,17 @@ def test_one(path, opts):
     except Malformed as e:
         return Result(path, "fail", "malformed golden file: %s" % e)
     try:
-        return test_oracle(g, opts) if opts.oracle else test_gol(g, opts)
+        if opts.oracle:
+            return test_oracle(g, opts)
+        # --repeat: a concurrent program must pass every run; flakiness is
+        # a scheduler or runtime bug, not noise
+        for k in range(max(1, opts.repeat)):
+            r = test_gol(g, opts)
+            if r.status != "pass":
+                if opts.repeat > 1:
+                    r.reason = "%s (run %d of %d)" % (r.reason, k + 1, opts.repeat)
+                return r
+        return r
     except Exception as e:  # a runner bug must not hide the other results
         return Result(path, "fail", "runner error: %s: %s" % (type(e).__name__, e))
 
@@ -676,6 +686,8 @@ def main(argv=None):
     ap.add_argument("--lacks", default="",
                     help="comma-separated features gol does not run yet; in run mode, files whose "
                          "`// needs:` header names one are skipped (and counted)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run each program N times; it passes only if every run passes")
     ap.add_argument("--timeout", type=float, default=10.0,
                     help="seconds a program may run (default: 10)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list passes and skips")
