@@ -1711,8 +1711,12 @@ do_call: {
 	}
 	if (f->native) {
 		frame->pc = pc;
+		/* only the results the caller takes need a zero value (a native
+		 * may leave one unset); the rest is scratch */
 		Value res[16];
-		memset(res, 0, sizeof res);
+		int want = i.c == 0xFFFF ? 0 : i.c < 16 ? i.c : 16;
+		for (int k = 0; k < want; k++)
+			res[k].u = 0;
 		int rc = f->native(vm, args, nargs, res);
 		/* the native may have re-entered the VM: the frame array and the
 		 * stack may have moved */
