@@ -1515,7 +1515,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 				mname = name;
 			} else {
 				Method *m = sel.method;
-				emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, func_closure(m->func)));
+				known = add_kp(fs, func_closure(m->func)); /* CALLK, or LOADK + CALL */
 				Type *ru = type_under(rt);
 				bool is_ptr = ru->kind == TY_POINTER;
 				if (m->ptr_recv && !is_ptr && !is_aggregate(rt)) {

@@ -82,6 +82,10 @@ struct Type {
 	const char *pkg;     /* "main", or NULL for predeclared (error) */
 	Type *underlying;    /* set once the declaration is resolved */
 	struct Obj *obj;     /* the type name's object */
+	/* run time, for arrays and structs: 0 not yet known, 1 no element is
+	 * itself an array or struct (a new value is one zeroed allocation),
+	 * 2 some are. Set on first use; every thread computes the same. */
+	_Atomic unsigned char blk_flat;
 };
 
 /* Predeclared types, indexed by kind for the basic ones. */

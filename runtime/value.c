@@ -150,7 +150,21 @@ Value *block_new(Type *t)
 {
 	int64_t n = block_len(t);
 	Value *b = GC_MALLOC(sizeof(Value) * (size_t)(n ? n : 1));
+	unsigned flat = t->blk_flat;
+	if (flat == 1)
+		return b; /* GC_MALLOC zeroes: every slot is its zero value */
 	Type *u = type_under(t);
+	if (!flat) {
+		bool nested = false;
+		if (u->kind == TY_ARRAY)
+			nested = aggregate(u->elem);
+		else
+			for (int64_t i = 0; i < n && !nested; i++)
+				nested = aggregate(u->fields[i].type);
+		t->blk_flat = nested ? 2 : 1;
+		if (!nested)
+			return b;
+	}
 	if (u->kind == TY_ARRAY) {
 		if (aggregate(u->elem))
 			for (int64_t i = 0; i < n; i++)
