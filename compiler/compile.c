@@ -2160,6 +2160,13 @@ static Loop *find_loop(FnState *fs, Node *label, bool is_continue)
 	return NULL;
 }
 
+/* Whether n is the predeclared nil. */
+static bool is_nil(Node *n)
+{
+	n = ast_unparen(n);
+	return n->kind == N_IDENT && n->obj && ((Obj *)n->obj)->kind == OBJ_NIL;
+}
+
 /* Jump to a patched target when cond is `when` (false for if and loop
  * exits, true for a loop's back edge). Integer comparisons become one
  * JCMPI (with a small constant operand as an immediate). */
@@ -2187,6 +2194,25 @@ static int jump_if(FnState *fs, Node *cond, bool when)
 			}
 			(void)pc;
 			int j = emit_sbx(fs, BC_EXT, 0, 0);
+			fs->top = save;
+			return j;
+		}
+	}
+	if (c->kind == N_BINARY && !c->cv && (c->u.op.op == OP_EQ || c->u.op.op == OP_NE)) {
+		/* p == nil, p != nil for a pointer, map, chan, func or slice:
+		 * nil is the zero word, so one conditional jump on p itself */
+		Node *x = c->u.op.x, *y = c->u.op.y;
+		if (is_nil(x)) {
+			Node *t = x;
+			x = y;
+			y = t;
+		}
+		if (is_nil(y) && !is_nil(x) && x->type && !type_is_interface(x->type)
+		    && x->type->kind != TY_UNTYPED_NIL) {
+			int save = fs->top;
+			int r = expr(fs, x, -1);
+			bool jump_if_nil = (c->u.op.op == OP_EQ) == when;
+			int j = emit_jump(fs, jump_if_nil ? BC_JMPF : BC_JMPT, r);
 			fs->top = save;
 			return j;
 		}
