@@ -371,6 +371,12 @@ static uint8_t *table_alloc(const GolMap *m, uint64_t ng)
  * common keys pay no indirect call per probe. */
 enum { KIND_GENERIC, KIND_WORD, KIND_STR };
 
+/* Evaluates CALL(kind) with kind a constant matching m's, so each inline
+ * operation is compiled once per key kind. */
+#define BY_KIND(m, CALL)                                                   \
+	((m)->kind == KIND_WORD ? CALL(KIND_WORD)                          \
+	 : (m)->kind == KIND_STR ? CALL(KIND_STR) : CALL(KIND_GENERIC))
+
 INLINE uint64_t key_hash(const GolMap *m, const void *key, int kind)
 {
 	if (kind == KIND_WORD)
@@ -469,11 +475,9 @@ static void grow(GolMap *m)
 		if (m->count + 1 > max_load(ng * GROUP_SLOTS) / 2)
 			ng *= 2;
 	}
-	switch (m->kind) {
-	case KIND_WORD: rehash_impl(m, ng, KIND_WORD); break;
-	case KIND_STR: rehash_impl(m, ng, KIND_STR); break;
-	default: rehash_impl(m, ng, KIND_GENERIC); break;
-	}
+#define REHASH(kind) rehash_impl(m, ng, kind)
+	BY_KIND(m, REHASH);
+#undef REHASH
 }
 
 /* ---- the map operations ---------------------------------------------------- */
@@ -534,11 +538,9 @@ void *map_get(GolMap *m, const void *key)
 {
 	if (!m || m->count == 0)
 		return NULL;
-	switch (m->kind) {
-	case KIND_WORD: return get_impl(m, key, KIND_WORD);
-	case KIND_STR: return get_impl(m, key, KIND_STR);
-	default: return get_impl(m, key, KIND_GENERIC);
-	}
+#define OP(kind) get_impl(m, key, kind)
+	return BY_KIND(m, OP);
+#undef OP
 }
 
 INLINE void *set_impl(GolMap *m, const void *key, int kind)
@@ -592,11 +594,9 @@ INLINE void *set_impl(GolMap *m, const void *key, int kind)
 
 void *map_set(GolMap *m, const void *key)
 {
-	switch (m->kind) {
-	case KIND_WORD: return set_impl(m, key, KIND_WORD);
-	case KIND_STR: return set_impl(m, key, KIND_STR);
-	default: return set_impl(m, key, KIND_GENERIC);
-	}
+#define OP(kind) set_impl(m, key, kind)
+	return BY_KIND(m, OP);
+#undef OP
 }
 
 INLINE bool delete_impl(GolMap *m, const void *key, int kind)
@@ -619,11 +619,9 @@ bool map_delete(GolMap *m, const void *key)
 {
 	if (!m || m->count == 0)
 		return false;
-	switch (m->kind) {
-	case KIND_WORD: return delete_impl(m, key, KIND_WORD);
-	case KIND_STR: return delete_impl(m, key, KIND_STR);
-	default: return delete_impl(m, key, KIND_GENERIC);
-	}
+#define OP(kind) delete_impl(m, key, kind)
+	return BY_KIND(m, OP);
+#undef OP
 }
 
 void map_clear(GolMap *m)
@@ -682,8 +680,9 @@ bool map_iter_next(MapIter *it, void **key, void **val)
 				 * its key is still there, and its value is the new one */
 				if (m->count == 0)
 					continue;
-				Found f = m->kind == KIND_WORD ? find(m, s, key_hash(m, s, KIND_WORD), KIND_WORD)
-								: find(m, s, key_hash(m, s, KIND_GENERIC), KIND_GENERIC);
+#define FIND(kind) find(m, s, key_hash(m, s, kind), kind)
+				Found f = BY_KIND(m, FIND);
+#undef FIND
 				if (!f.group)
 					continue;
 				s = slot_at(m, f.group, f.i);

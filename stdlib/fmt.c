@@ -2187,7 +2187,7 @@ static int wrap_error_error(VM *vm, Value *args, int nargs, Value *results)
 {
 	Value *blk = args[0].p;
 	if (!blk)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	results[0] = blk[0];
 	return 0;
 }
@@ -2196,7 +2196,7 @@ static int wrap_error_unwrap(VM *vm, Value *args, int nargs, Value *results)
 {
 	Value *blk = args[0].p;
 	if (!blk)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	results[0] = blk[1];
 	return 0;
 }
@@ -2314,7 +2314,7 @@ static bool is_os_file_ptr(Type *t)
 static int write_to(VM *vm, GolIface *w, FmtBuf *b, Value *results)
 {
 	if (!w)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	if (is_os_file_ptr(w->type)) {
 		Value *file = w->v.p;
 		if (!file) {
@@ -2346,7 +2346,7 @@ static int write_to(VM *vm, GolIface *w, FmtBuf *b, Value *results)
 		 * block is the pointer itself) */
 		TypeKind ek = kind_of(t->elem);
 		if (!recv.p)
-			return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+			return vm_panic_nil(vm);
 		if (ek != TY_STRUCT && ek != TY_ARRAY)
 			recv = *(Value *)recv.p;
 	}

@@ -3430,7 +3430,7 @@ static int r_seed(VM *vm, Value *rd, int64_t seed)
 #define RECV(rd, a)                                                                                  \
 	Value *rd = (a)[0].p;                                                                        \
 	if (!rd)                                                                                     \
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 
 #define RAND_FN(name, body)                                                                          \
 	static int name##_m(VM *vm, Value *a, int n, Value *r)                                      \
@@ -3519,7 +3519,7 @@ static int rf_zipf_uint64(VM *vm, Value *a, int n, Value *r)
 		return vm_panic_msg(vm, "rand: nil Zipf");
 	Value *rd = z[0].p;
 	if (!rd)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	double imax = z[1].f, v = z[2].f, q = z[3].f, s = z[4].f;
 	double hxm = zipf_h(q, v, imax + 0.5);
 	double hx0minus = zipf_h(q, v, 0.5) - Exp(Log(v) * (-q)) - hxm;

@@ -302,7 +302,7 @@ static int err_text(VM *vm, GolIface *err, StdBuf *b)
 #define NEED_BLOCK(e)                                                                         \
 	Value *e = a[0].p;                                                                    \
 	if (!e)                                                                               \
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 
 /* *PathError {Op, Path, Err}: "Op Path: Err" */
 static int pe_error(VM *vm, Value *a, int n, Value *r)

@@ -465,7 +465,7 @@ static int64_t sorter_iface(VM *vm, Sorter *s, GolIface *x)
 		x = ((Value *)x->v.p)[0].p;
 	}
 	if (!x) {
-		vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		vm_panic_nil(vm);
 		return -1;
 	}
 	if (is_sort_type(x->type, "IntSlice") || is_sort_type(x->type, "Float64Slice") ||

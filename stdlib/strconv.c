@@ -1139,7 +1139,7 @@ static int ne_error(VM *vm, Value *a, int n, Value *r)
 {
 	Value *e = a[0].p;
 	if (!e)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	GolString *fn = e[0].p, *num = e[1].p;
 	GolIface *err = e[2].p;
 	Value msg;
@@ -1161,7 +1161,7 @@ static int ne_unwrap(VM *vm, Value *a, int n, Value *r)
 {
 	Value *e = a[0].p;
 	if (!e)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	r[0] = e[2];
 	return 0;
 }

@@ -217,7 +217,7 @@ GolClosure *std_method(GolIface *x, const char *name, Value *recv)
 int std_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int nres)
 {
 	if (!f)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	Value tmp[16];
 	Value out[16];
 	if (f->bound) {
@@ -238,7 +238,7 @@ int std_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int nres
 int std_call_method(VM *vm, GolIface *x, const char *name, Value *args, int nargs, Value *res, int nres)
 {
 	if (!x)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	Value recv;
 	GolClosure *f = std_method(x, name, &recv);
 	if (!f)
@@ -1162,7 +1162,7 @@ static int s_trim_suffix(VM *vm, Value *a, int n, Value *r)
 static int builder_check(VM *vm, Value *b)
 {
 	if (!b)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	if (!b[0].p)
 		b[0].p = b;
 	else if (b[0].p != b)
@@ -1174,7 +1174,7 @@ static int b_string(VM *vm, Value *a, int n, Value *r)
 {
 	Value *b = a[0].p;
 	if (!b)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	r[0].p = std_bytes_str(b[1].p);
 	return 0;
 }
@@ -1183,7 +1183,7 @@ static int b_len(VM *vm, Value *a, int n, Value *r)
 {
 	Value *b = a[0].p;
 	if (!b)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	GolSlice *s = b[1].p;
 	r[0].i = s ? s->len : 0;
 	return 0;
@@ -1193,7 +1193,7 @@ static int b_cap(VM *vm, Value *a, int n, Value *r)
 {
 	Value *b = a[0].p;
 	if (!b)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	GolSlice *s = b[1].p;
 	r[0].i = s ? s->cap : 0;
 	return 0;
@@ -1203,7 +1203,7 @@ static int b_reset(VM *vm, Value *a, int n, Value *r)
 {
 	Value *b = a[0].p;
 	if (!b)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	b[0].p = NULL;
 	b[1].p = NULL;
 	return 0;
@@ -1312,7 +1312,7 @@ static Value *reader(VM *vm, Value *a)
 {
 	Value *rd = a[0].p;
 	if (!rd)
-		vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		vm_panic_nil(vm);
 	return rd;
 }
 
@@ -1506,7 +1506,7 @@ static int r_seek(VM *vm, Value *a, int n, Value *r)
 static int write_string_to(VM *vm, GolIface *w, GolString *s, int64_t *nw, GolIface **err)
 {
 	if (!w)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	Value recv, res[2];
 	GolClosure *f = std_method(w, "WriteString", &recv);
 	Value args[2];
@@ -1624,7 +1624,7 @@ static int rep_replace(VM *vm, Value *a, int n, Value *r)
 {
 	Value *rp = a[0].p;
 	if (!rp)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	r[0].p = rep_apply(rp, S(a[1]));
 	return 0;
 }
@@ -1634,7 +1634,7 @@ static int rep_write_string(VM *vm, Value *a, int n, Value *r)
 	Value *rp = a[0].p;
 	GolIface *w = a[1].p;
 	if (!rp)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	GolString *out = rep_apply(rp, S(a[2]));
 	int64_t m;
 	GolIface *err;

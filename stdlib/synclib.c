@@ -195,7 +195,7 @@ static int locker_call(VM *vm, GolIface *l, const char *name)
 {
 	Value recv;
 	if (!l)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	GolClosure *f = std_method(l, name, &recv);
 	if (!f)
 		return vm_panic_msg(vm, "sync: Locker has no %s method", name);
@@ -267,7 +267,7 @@ static Value *atomic_slot(VM *vm, Value *a, bool method)
 {
 	Value *p = a[0].p;
 	if (!p)
-		vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		vm_panic_nil(vm);
 	(void)method;
 	return p;
 }

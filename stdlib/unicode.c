@@ -2066,7 +2066,7 @@ static int u_is(VM *vm, Value *a, int n, Value *r)
 {
 	Value *tab = a[0].p;
 	if (!tab)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+		return vm_panic_nil(vm);
 	r[0].i = go_is(tab, RUNE(a[1]));
 	return 0;
 }
@@ -2077,7 +2077,7 @@ static int is_one_of(VM *vm, GolSlice *s, int32_t c, Value *r)
 	for (int64_t i = 0; s && i < s->len; i++) {
 		Value *tab = s->data[i].p;
 		if (!tab)
-			return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+			return vm_panic_nil(vm);
 		if (go_is(tab, c)) {
 			r[0].i = 1;
 			return 0;

@@ -139,8 +139,13 @@ int vm_panic_error(VM *vm, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf + strlen(buf), sizeof buf - strlen(buf), fmt, ap);
 	va_end(ap);
-	int r = vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(buf))));
-	vm->panic->signal = strcmp(fmt, "invalid memory address or nil pointer dereference") == 0;
+	return vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(buf))));
+}
+
+int vm_panic_nil(VM *vm)
+{
+	int r = vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+	vm->panic->signal = true;
 	return r;
 }
 
@@ -443,7 +448,7 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
 		recv = ((Value *)recv.p)[path[i]];
 	if (deref) {
 		if (!recv.p)
-			return vm_panic_error(vm, "invalid memory address or nil pointer dereference");
+			return vm_panic_nil(vm);
 		recv = *(Value *)recv.p;
 	}
 	Value res[2];
@@ -695,7 +700,7 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 {
 	GolClosure *f = d->f;
 	if (!f)
-		return vm_panic_error(vm, "invalid memory address or nil pointer dereference"), false;
+		return vm_panic_nil(vm), false;
 	if (f->native) {
 		Value args[17];
 		int n = 0;
@@ -772,6 +777,12 @@ static Proto *native_trampoline(int nargs)
 	do {                                                 \
 		frame->pc = pc;                              \
 		vm_panic_error(vm, __VA_ARGS__);             \
+		goto unwind;                                 \
+	} while (0)
+#define PANIC_NIL()                                          \
+	do {                                                 \
+		frame->pc = pc;                              \
+		vm_panic_nil(vm);                            \
 		goto unwind;                                 \
 	} while (0)
 
@@ -1265,7 +1276,7 @@ L_SLICE: {
 	if (i.x & 8) {
 		data = R[i.b].p;
 		if (!data)
-			PANIC_RT("invalid memory address or nil pointer dereference");
+			PANIC_NIL();
 		len = cap = alen;
 	} else {
 		GolSlice *s = R[i.b].p;
@@ -1332,24 +1343,24 @@ L_COPYIN:
 	DISPATCH();
 L_GETF:
 	if (!R[i.b].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	R[i.a] = ((Value *)R[i.b].p)[i.c];
 	DISPATCH();
 L_SETF:
 	if (!R[i.a].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	((Value *)R[i.a].p)[i.b] = R[i.c];
 	DISPATCH();
 L_FADDR:
 	if (!R[i.b].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	R[i.a].p = &((Value *)R[i.b].p)[i.c];
 	DISPATCH();
 L_AIDX: {
 	int64_t n = pc->sbx, k = R[i.c].i;
 	pc++;
 	if (!R[i.b].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	if ((uint64_t)k >= (uint64_t)n)
 		PANIC_INDEX(k, n);
 	R[i.a] = ((Value *)R[i.b].p)[k];
@@ -1359,7 +1370,7 @@ L_ASET: {
 	int64_t n = pc->sbx, k = R[i.b].i;
 	pc++;
 	if (!R[i.a].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	if ((uint64_t)k >= (uint64_t)n)
 		PANIC_INDEX(k, n);
 	((Value *)R[i.a].p)[k] = R[i.c];
@@ -1369,7 +1380,7 @@ L_AADDR: {
 	int64_t n = pc->sbx, k = R[i.c].i;
 	pc++;
 	if (!R[i.b].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	if ((uint64_t)k >= (uint64_t)n)
 		PANIC_INDEX(k, n);
 	R[i.a].p = &((Value *)R[i.b].p)[k];
@@ -1380,17 +1391,17 @@ L_NEWCELL:
 	DISPATCH();
 L_LOAD:
 	if (!R[i.b].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	R[i.a] = *(Value *)R[i.b].p;
 	DISPATCH();
 L_STORE:
 	if (!R[i.a].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	*(Value *)R[i.a].p = R[i.b];
 	DISPATCH();
 L_NILCHK:
 	if (!R[i.a].p)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	DISPATCH();
 L_MKMAP:
 	R[i.a].p = rt_map_new(K[i.bx].p, 0);
@@ -1613,7 +1624,7 @@ L_CALLM: {
 	call_start = pc - 2;
 	GolIface *x = R[i.a + 1].p;
 	if (!x)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	bool deref;
 	int path[16], depth;
 	GolClosure *f = find_method(x->type, name, &deref, path, &depth);
@@ -1634,7 +1645,7 @@ L_BIND: {
 	if (i.x & 1) {
 		GolIface *x = recv.p;
 		if (!x)
-			PANIC_RT("invalid memory address or nil pointer dereference");
+			PANIC_NIL();
 		bool deref;
 		int path[16], depth;
 		f = find_method(x->type, K[i.c].p, &deref, path, &depth);
@@ -1673,12 +1684,12 @@ L_CALL:
 do_call: {
 	GolClosure *f = R[i.a].p;
 	if (!f)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	int nargs = i.b;
 	Value *args = &R[i.a + 1];
 	if (f->wrap == WRAP_DEREF) {
 		if (!args[0].p)
-			PANIC_RT("invalid memory address or nil pointer dereference");
+			PANIC_NIL();
 		Type *u = type_under(f->recv_type);
 		if (u->kind == TY_STRUCT || u->kind == TY_ARRAY)
 			args[0].p = block_clone(f->recv_type, args[0].p);
@@ -1689,7 +1700,7 @@ do_call: {
 	} else if (f->wrap == WRAP_IFACE) {
 		GolIface *x = args[0].p;
 		if (!x)
-			PANIC_RT("invalid memory address or nil pointer dereference");
+			PANIC_NIL();
 		bool deref;
 		int path[16], depth;
 		GolClosure *m = find_method(x->type, f->mname, &deref, path, &depth);
@@ -1864,7 +1875,7 @@ L_RTERR:
 L_GO: {
 	GolClosure *f = R[i.a].p;
 	if (!f)
-		PANIC_RT("invalid memory address or nil pointer dereference");
+		PANIC_NIL();
 	G *cur = vm->cur;
 	G *g = sched_new_g(vm);
 	int nargs = i.b;

@@ -68,6 +68,9 @@ int vm_close_chan(VM *vm, void *c);
  * error: " prefix is added); vm_panic_value panics with any Go value boxed
  * in an interface. Both return -1 for convenience: `return vm_panic...`. */
 int vm_panic_error(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The nil-dereference runtime error; Go detects these by the fault and its
+ * report adds a [signal SIGSEGV ...] line, so this one is marked. */
+int vm_panic_nil(VM *vm);
 int vm_panic_msg(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vm_panic_value(VM *vm, GolIface *v);
 /* A runtime.Error without the "runtime error: " prefix, as Go's plain
