@@ -11,6 +11,7 @@
 #include "check.h"
 #include "program.h"
 #include "vm.h"
+#include "repl.h"
 
 #include <errno.h>
 #include <gc.h>
@@ -26,14 +27,15 @@ static const char usage[] =
 	"gol is an interpreter for a strict subset of Go.\n"
 	"\n"
 	"Usage:\n"
+	"\tgol                  interactive session (REPL); with standard input not a\n"
+	"\t                     terminal, runs the session typed there (also: gol repl)\n"
 	"\tgol FILE.gol [args]  run FILE (also: gol run FILE.gol [args])\n"
 	"\tgol check FILE.gol   parse and type-check FILE, report its errors (exit 1 if any)\n"
 	"\tgol disasm FILE.gol  print FILE's compiled bytecode with source lines\n"
 	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
 	"\tgol version          print gol's version\n"
 	"\tgol help             print this help\n"
-	"\n"
-	"Goroutines, channels and select are not supported yet.\n";
+;
 
 /* Go's wording for a file that cannot be opened. */
 static const char *errno_text(int err)
@@ -107,10 +109,8 @@ int main(int argc, char **argv)
 	/* grow the heap rather than collect often: interpreted programs
 	 * allocate many small objects that die young */
 	GC_set_free_space_divisor(1);
-	if (argc < 2) {
-		fputs(usage, stderr);
-		return 2;
-	}
+	if (argc < 2 || !strcmp(argv[1], "repl"))
+		return repl_main(argc, argv);
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage, stdout);

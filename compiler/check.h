@@ -31,6 +31,21 @@ typedef struct Package {
  * be checked at all; otherwise errors are in diag. */
 Package *check_program(Node *file, Diag *diag);
 
+/* The REPL: a session's package (script mode: every standard package
+ * visible) and the check of one more input against it. An input is a file
+ * of declarations, or (stmts) a file holding one `func main` whose body is
+ * the input's statements: their top-level names join the package scope,
+ * names declared again replace the old ones, and an expression statement
+ * with a value becomes a call of fmt.Println. An input with errors leaves
+ * the session as it was; returns whether it checked cleanly. */
+Package *check_repl_package(void);
+bool check_repl_input(Package *p, Node *file, bool stmts, Diag *diag);
+
+/* REPL completion: the names a session sees (its own, the standard
+ * packages', the predeclared ones), or with pkgname the exported names of
+ * the package visible under that name; sorted, NULL-terminated. */
+const char **check_repl_names(Package *p, const char *pkgname);
+
 /* A type declared by a standard package (loading the package if needed),
  * so natives make values of the very type the checker gave programs:
  * check_std_type("strconv", "NumError"). NULL if there is none. */

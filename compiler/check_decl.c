@@ -88,8 +88,29 @@ static void universe_init(void)
 	}
 }
 
+/* A name declared at the top level of a REPL input joins the session's
+ * package scope, in place of any earlier one of that name (and of a
+ * standard package of that name: the user's name wins). */
+static void repl_declare(Checker *c, Obj *o)
+{
+	o->global = true;
+	o->pkg = c->pkg->path;
+	o->func = NULL;
+	o->used = true;
+	if (!strcmp(o->name, "_"))
+		return;
+	scope_replace(c->pkg->scope, o);
+	Obj *p = scope_lookup_here(c->pkg->fscope, o->name);
+	if (p && p->kind == OBJ_PKG)
+		scope_remove(c->pkg->fscope, o->name);
+}
+
 void declare_local(Checker *c, Obj *o)
 {
+	if (c->repl_scope && c->scope == c->repl_scope && o->kind != OBJ_LABEL) {
+		repl_declare(c, o);
+		return;
+	}
 	o->func = c->fn ? c->fn->obj : NULL;
 	Obj *old = scope_insert(c->scope, o);
 	if (old) {
@@ -521,6 +542,22 @@ static void collect_method(Checker *c, Node *fd)
 	const char *name = fd->u.func.name->u.ident.name;
 	for (int i = 0; i < nt->nmethods; i++)
 		if (!strcmp(nt->methods[i].name, name)) {
+			if (c->repl) {
+				/* declared again at the prompt: the new body
+				 * serves the old method's callers */
+				Obj *fo = obj_new(OBJ_FUNC, name, fd->u.func.name->pos, NULL);
+				fo->decl = fd;
+				fo->pkg = c->pkg->path;
+				fo->global = true;
+				Obj *old = nt->methods[i].func;
+				fo->replaces = old->replaces ? old->replaces : old;
+				fd->u.func.name->obj = fo;
+				Method *v = GC_MALLOC(sizeof *v * (size_t)nt->nmethods);
+				memcpy(v, nt->methods, sizeof *v * (size_t)nt->nmethods);
+				v[i].func = fo;
+				nt->methods = v;
+				return;
+			}
 			checker_error(c, fd->u.func.name->pos, "method %s.%s already declared at %s:%d:%d",
 				      nt->name, name, c->diag->filename, nt->methods[i].func->pos.line,
 				      nt->methods[i].func->pos.col);
@@ -551,6 +588,9 @@ static void resolve_methods(Checker *c, NodeList *decls)
 		Obj *fo = d->u.func.name->obj;
 		fo->type = check_signature(c, d->u.func.type, d->u.func.recv);
 		fo->state = 2;
+		if (fo->replaces && !type_identical(fo->type, fo->replaces->type))
+			checker_error(c, fo->pos, "gol: method %s was declared with another signature; a session cannot change it",
+				      fo->name);
 		/* find the Method entry and give it the signature */
 		Node *rt = d->u.func.recv->u.field.type;
 		while (rt->kind == N_PAREN || rt->kind == N_STAR)
@@ -693,7 +733,7 @@ Package *load_package(Checker *c, const char *path, Pos pos)
 		checker_error(c, pos, "package %s is not in std", path);
 		return NULL;
 	}
-	SrcFile f = {ast_strndup(path, strlen(path)), src, strlen(src)};
+	SrcFile f = {ast_strndup(path, strlen(path)), src, strlen(src), 0};
 	Diag d;
 	diag_init(&d, f.name);
 	Node *file = parse_file(&f, &d);
@@ -784,6 +824,71 @@ static int cmp_obj_pos(const void *a, const void *b)
 	return x->pos.col - y->pos.col;
 }
 
+/* A script sees every standard package, used or not; each is loaded when
+ * first named (see pkg_scope_of). */
+static void add_script_packages(Scope *fscope)
+{
+	for (size_t i = 0; i < sizeof script_packages / sizeof *script_packages; i++) {
+		const char *path = script_packages[i];
+		Obj *o = obj_new(OBJ_PKG, last_elem(path), (Pos){0, 0}, NULL);
+		o->pkg = path;
+		o->used = true;
+		scope_insert(fscope, o);
+	}
+}
+
+/* Package-level names in declaration order (dependencies resolve
+ * themselves on demand), then methods. */
+static void resolve_decls(Checker *c, Node *file)
+{
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL) {
+			if (!d->u.func.recv && d->u.func.name->obj)
+				resolve_obj(c, d->u.func.name->obj);
+			continue;
+		}
+		for (int s = 0; s < d->u.gen.specs.len; s++) {
+			Node *spec = d->u.gen.specs.v[s];
+			if (spec->kind == N_TYPESPEC)
+				resolve_obj(c, spec->u.typespec.name->obj);
+			else if (spec->kind == N_VALUESPEC)
+				for (int k = 0; k < spec->u.value.names.len; k++)
+					if (spec->u.value.names.v[k]->obj)
+						resolve_obj(c, spec->u.value.names.v[k]->obj);
+		}
+	}
+	resolve_methods(c, &file->u.file.decls);
+}
+
+/* Check every function body of file; returns whether there is a main. */
+static bool check_bodies(Checker *c, Node *file)
+{
+	bool has_main = false;
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind != N_FUNCDECL || !d->u.func.body)
+			continue;
+		Obj *fo = d->u.func.name->obj;
+		if (!d->u.func.recv && !strcmp(d->u.func.name->u.ident.name, "main"))
+			has_main = true;
+		if (!fo || !fo->type)
+			continue;
+		check_func_body(c, fo->type, d->u.func.recv, d->u.func.type, d->u.func.body, fo);
+	}
+	return has_main;
+}
+
+/* "declared and not used", in source order. */
+static void report_unused_locals(Checker *c)
+{
+	if (c->nlocals)
+		qsort(c->locals, (size_t)c->nlocals, sizeof *c->locals, cmp_obj_pos);
+	for (int i = 0; i < c->nlocals; i++)
+		if (!c->locals[i]->used)
+			checker_error(c, c->locals[i]->pos, "%s declared but not used", c->locals[i]->name);
+}
+
 Package *check_program(Node *file, Diag *diag)
 {
 	universe_init();
@@ -805,15 +910,7 @@ Package *check_program(Node *file, Diag *diag)
 				      file->u.file.pkg->u.ident.name);
 		check_imports(&c, file, fscope);
 	} else {
-		/* a script sees every standard package, used or not; each is
-		 * loaded when first named (see pkg_scope_of) */
-		for (size_t i = 0; i < sizeof script_packages / sizeof *script_packages; i++) {
-			const char *path = script_packages[i];
-			Obj *o = obj_new(OBJ_PKG, last_elem(path), (Pos){0, 0}, NULL);
-			o->pkg = path;
-			o->used = true;
-			scope_insert(fscope, o);
-		}
+		add_script_packages(fscope);
 	}
 	collect(&c, file, false);
 	for (int i = 0; i < file->u.file.decls.len; i++) {
@@ -822,38 +919,8 @@ Package *check_program(Node *file, Diag *diag)
 			collect_method(&c, d);
 	}
 	c.scope = fscope;
-	/* Package-level names in declaration order (dependencies resolve
-	 * themselves on demand), then methods, then bodies. */
-	for (int i = 0; i < file->u.file.decls.len; i++) {
-		Node *d = file->u.file.decls.v[i];
-		if (d->kind == N_FUNCDECL) {
-			if (!d->u.func.recv && d->u.func.name->obj)
-				resolve_obj(&c, d->u.func.name->obj);
-			continue;
-		}
-		for (int s = 0; s < d->u.gen.specs.len; s++) {
-			Node *spec = d->u.gen.specs.v[s];
-			if (spec->kind == N_TYPESPEC)
-				resolve_obj(&c, spec->u.typespec.name->obj);
-			else if (spec->kind == N_VALUESPEC)
-				for (int k = 0; k < spec->u.value.names.len; k++)
-					if (spec->u.value.names.v[k]->obj)
-						resolve_obj(&c, spec->u.value.names.v[k]->obj);
-		}
-	}
-	resolve_methods(&c, &file->u.file.decls);
-	bool has_main = false;
-	for (int i = 0; i < file->u.file.decls.len; i++) {
-		Node *d = file->u.file.decls.v[i];
-		if (d->kind != N_FUNCDECL || !d->u.func.body)
-			continue;
-		Obj *fo = d->u.func.name->obj;
-		if (!d->u.func.recv && !strcmp(d->u.func.name->u.ident.name, "main"))
-			has_main = true;
-		if (!fo || !fo->type)
-			continue;
-		check_func_body(&c, fo->type, d->u.func.recv, d->u.func.type, d->u.func.body, fo);
-	}
+	resolve_decls(&c, file);
+	bool has_main = check_bodies(&c, file);
 	if (!has_main && !diag_count(diag))
 		checker_error(&c, (Pos){1, 1}, "function main is undeclared in the main package");
 
@@ -869,11 +936,240 @@ Package *check_program(Node *file, Diag *diag)
 				checker_error(&c, imp->pos, "imported and not used: \"%s\"", path.s);
 		}
 	}
-	if (c.nlocals)
-		qsort(c.locals, (size_t)c.nlocals, sizeof *c.locals, cmp_obj_pos);
-	for (int i = 0; i < c.nlocals; i++)
-		if (!c.locals[i]->used)
-			checker_error(&c, c.locals[i]->pos, "%s declared but not used", c.locals[i]->name);
+	report_unused_locals(&c);
 	p->checked = true;
 	return p;
+}
+
+/* ---- the REPL ------------------------------------------------------------------- */
+
+Package *check_repl_package(void)
+{
+	universe_init();
+	Package *p = GC_MALLOC(sizeof *p);
+	p->path = "main";
+	p->name = "main";
+	p->scope = scope_new(universe);
+	p->fscope = scope_new(p->scope);
+	add_script_packages(p->fscope);
+	Obj *o = obj_new(OBJ_PKG, REPL_FMT, (Pos){0, 0}, NULL);
+	o->pkg = "fmt";
+	o->used = true;
+	scope_insert(p->fscope, o);
+	p->checked = true;
+	return p;
+}
+
+/* What an input that fails to check must leave as it found: the two
+ * scopes' lists and the method tables of the session's types. */
+typedef struct ReplSnapshot {
+	Obj **pkg_objs, **file_objs;
+	int npkg, nfile;
+	Type **types;
+	Method **methods;
+	int *nmethods;
+	int ntypes;
+} ReplSnapshot;
+
+static Obj **copy_objs(Scope *s)
+{
+	Obj **v = GC_MALLOC(sizeof *v * (size_t)(s->len + 1));
+	memcpy(v, s->objs, sizeof *v * (size_t)s->len);
+	return v;
+}
+
+static void repl_snapshot(Package *p, ReplSnapshot *sn)
+{
+	sn->pkg_objs = copy_objs(p->scope);
+	sn->npkg = p->scope->len;
+	sn->file_objs = copy_objs(p->fscope);
+	sn->nfile = p->fscope->len;
+	sn->types = GC_MALLOC(sizeof(Type *) * (size_t)(sn->npkg + 1));
+	sn->methods = GC_MALLOC(sizeof(Method *) * (size_t)(sn->npkg + 1));
+	sn->nmethods = GC_MALLOC(sizeof(int) * (size_t)(sn->npkg + 1));
+	sn->ntypes = 0;
+	for (int i = 0; i < sn->npkg; i++) {
+		Obj *o = sn->pkg_objs[i];
+		if (o->kind == OBJ_TYPE && o->type && o->type->kind == TY_NAMED) {
+			sn->types[sn->ntypes] = o->type;
+			sn->methods[sn->ntypes] = o->type->methods;
+			sn->nmethods[sn->ntypes] = o->type->nmethods;
+			sn->ntypes++;
+		}
+	}
+}
+
+static void repl_restore(Package *p, ReplSnapshot *sn)
+{
+	p->scope->objs = sn->pkg_objs;
+	p->scope->len = p->scope->cap = sn->npkg;
+	p->fscope->objs = sn->file_objs;
+	p->fscope->len = p->fscope->cap = sn->nfile;
+	for (int i = 0; i < sn->ntypes; i++) {
+		sn->types[i]->methods = sn->methods[i];
+		sn->types[i]->nmethods = sn->nmethods[i];
+	}
+}
+
+/* An input's imports: every standard package is visible already, so an
+ * import only checks the path and makes a renamed import visible. */
+static void repl_imports(Checker *c, Node *file)
+{
+	for (int i = 0; i < file->u.file.imports.len; i++) {
+		Node *imp = file->u.file.imports.v[i];
+		Str path = imp->u.import.path->u.lit.val;
+		Package *pk = load_package(c, path.s, imp->u.import.path->pos);
+		if (!pk)
+			continue;
+		const char *name = imp->u.import.name ? imp->u.import.name->u.ident.name : pk->name;
+		if (!strcmp(name, "_") || !strcmp(name, "."))
+			continue;
+		Obj *o = obj_new(OBJ_PKG, name, imp->pos, NULL);
+		o->pkg_scope = pk->scope;
+		o->pkg = pk->path;
+		o->used = true;
+		o->cv = (ConstVal *)pk;
+		imp->obj = o;
+		scope_replace(c->pkg->fscope, o);
+	}
+}
+
+/* The package-level names file declares. */
+static int decl_names(Node *file, Node **out, int max)
+{
+	int n = 0;
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL) {
+			if (!d->u.func.recv && n < max)
+				out[n++] = d->u.func.name;
+			continue;
+		}
+		for (int s = 0; s < d->u.gen.specs.len; s++) {
+			Node *spec = d->u.gen.specs.v[s];
+			if (spec->kind == N_TYPESPEC && n < max)
+				out[n++] = spec->u.typespec.name;
+			else if (spec->kind == N_VALUESPEC)
+				for (int k = 0; k < spec->u.value.names.len && n < max; k++)
+					out[n++] = spec->u.value.names.v[k];
+		}
+	}
+	return n;
+}
+
+/* Declarations typed at the prompt: each replaces an earlier name; a
+ * function or method declared again with the same signature replaces the
+ * old one for every caller compiled before (Obj.replaces). */
+static void repl_check_decls(Checker *c, Node *file)
+{
+	Package *p = c->pkg;
+	repl_imports(c, file);
+	Node *names[512];
+	int n = decl_names(file, names, 512);
+	Obj *olds[512];
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->u.ident.name;
+		olds[i] = strcmp(name, "_") ? scope_remove(p->scope, name) : NULL;
+		Obj *pk = scope_lookup_here(p->fscope, name);
+		if (pk && pk->kind == OBJ_PKG)
+			scope_remove(p->fscope, name);
+	}
+	collect(c, file, false);
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL && d->u.func.recv)
+			collect_method(c, d);
+	}
+	c->scope = p->fscope;
+	resolve_decls(c, file);
+	for (int i = 0; i < n; i++) {
+		Obj *o = names[i]->obj, *old = olds[i];
+		if (o && old && o->kind == OBJ_FUNC && old->kind == OBJ_FUNC && o->type && old->type
+		    && type_identical(o->type, old->type))
+			o->replaces = old->replaces ? old->replaces : old;
+	}
+	check_bodies(c, file);
+}
+
+bool check_repl_input(Package *p, Node *file, bool stmts, Diag *diag)
+{
+	Checker c;
+	memset(&c, 0, sizeof c);
+	c.diag = diag;
+	c.iota = -1;
+	c.pkg = p;
+	c.scope = p->fscope;
+	c.repl = true;
+	ReplSnapshot sn;
+	repl_snapshot(p, &sn);
+	if (stmts) {
+		/* the parser gave `func main() { INPUT }` */
+		Node *fd = file->u.file.decls.v[0];
+		Type *sig = check_signature(&c, fd->u.func.type, NULL);
+		Obj *fo = obj_new(OBJ_FUNC, "main", fd->pos, sig);
+		fo->decl = fd;
+		fo->state = 2;
+		fd->u.func.name->obj = fo;
+		c.repl_pending = true;
+		check_func_body(&c, sig, NULL, fd->u.func.type, fd->u.func.body, fo);
+	} else {
+		repl_check_decls(&c, file);
+	}
+	report_unused_locals(&c);
+	if (diag_count(diag)) {
+		repl_restore(p, &sn);
+		return false;
+	}
+	return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void add_names(Scope *sc, const char ***v, int *n, int *cap, bool exported_only)
+{
+	for (int i = 0; sc && i < sc->len; i++) {
+		const char *name = sc->objs[i]->name;
+		if (!strcmp(name, REPL_FMT) || !strcmp(name, "_") || name[0] == '.')
+			continue;
+		if (exported_only && !(name[0] >= 'A' && name[0] <= 'Z'))
+			continue;
+		if (*n + 1 >= *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			const char **w = GC_MALLOC(sizeof *w * (size_t)*cap);
+			if (*n)
+				memcpy(w, *v, sizeof *w * (size_t)*n);
+			*v = w;
+		}
+		(*v)[(*n)++] = name;
+	}
+}
+
+const char **check_repl_names(Package *p, const char *pkgname)
+{
+	const char **v = NULL;
+	int n = 0, cap = 0;
+	if (pkgname) {
+		Obj *o = scope_lookup(p->fscope, pkgname, NULL);
+		if (o && o->kind == OBJ_PKG) {
+			Checker c;
+			memset(&c, 0, sizeof c);
+			Diag d;
+			diag_init(&d, "<repl>");
+			c.diag = &d;
+			c.pkg = p;
+			add_names(pkg_scope_of(&c, o), &v, &n, &cap, true);
+		}
+	} else {
+		add_names(p->scope, &v, &n, &cap, false);
+		add_names(p->fscope, &v, &n, &cap, false);
+		add_names(universe, &v, &n, &cap, false);
+	}
+	if (!v)
+		v = GC_MALLOC(sizeof *v);
+	qsort(v, (size_t)n, sizeof *v, cmp_str);
+	v[n] = NULL;
+	return v;
 }

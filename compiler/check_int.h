@@ -49,9 +49,21 @@ typedef struct Checker {
 	int nlocals, caplocals;
 	int loop_depth, switch_depth, select_depth;
 	bool stdlib;          /* checking a declarations file: quieter */
+	bool repl;            /* checking a REPL input: redeclaring is fine */
+	/* REPL: the next function body checked is an input's statements
+	 * (repl_pending); names declared at its top level (repl_scope) go to
+	 * the package scope, replacing earlier ones, and a top-level
+	 * expression statement with a value is printed (repl_print). */
+	bool repl_pending;
+	Scope *repl_scope;
 } Checker;
 
 extern Scope *universe;
+
+/* The name under which a REPL session sees package fmt for printing
+ * values: not an identifier, so no user name can shadow it. */
+#define REPL_FMT "fmt\xC2\xB7"
+
 
 /* check_decl.c */
 void checker_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -211,6 +211,16 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 		const char *name = id->u.ident.name;
 		if (short_decl) {
 			Obj *old = strcmp(name, "_") ? scope_lookup_here(c->scope, name) : NULL;
+			if (c->repl_scope && c->scope == c->repl_scope) {
+				/* at the REPL prompt `x := v` may always be said
+				 * again: it assigns to the session's x if the type
+				 * is the same, else declares a new x in its place */
+				old = strcmp(name, "_") ? scope_lookup_here(c->pkg->scope, name) : NULL;
+				if (old && (old->kind != OBJ_VAR || i >= 64 || !types[i] || !old->type
+					    || !type_identical(old->type, types[i])))
+					old = NULL;
+				any_new = true;
+			}
 			if (old) {
 				/* redeclaration: plain assignment to the existing variable */
 				id->obj = old;
@@ -808,6 +818,34 @@ static void check_branch(Checker *c, Node *s)
 		checker_error(c, s->pos, "continue is not in a loop");
 }
 
+/* At the REPL prompt an expression statement with a value prints it, as
+ * fmt.Println would: the statement becomes a call of fmt.Println (through
+ * a package name no program can spell, so a user's own `fmt` does not get
+ * in the way). Returns false for an expression without a value, which is
+ * then checked as an ordinary statement. */
+static bool repl_print_stmt(Checker *c, Node *s)
+{
+	Node *e = s->u.exprstmt.x;
+	Operand xs[64];
+	memset(xs, 0, sizeof xs);
+	int got = check_multi(c, e, xs, 64, false);
+	if (got < 0 || xs[0].mode == M_INVALID)
+		return true; /* reported */
+	if (xs[0].mode == M_NOVALUE)
+		return false;
+	Node *sel = ast_new(N_SELECTOR, e->pos);
+	sel->u.selector.x = ast_ident(e->pos, REPL_FMT);
+	sel->u.selector.sel = ast_ident(e->pos, "Println");
+	Node *call = ast_new(N_CALL, e->pos);
+	call->u.call.fun = sel;
+	nodelist_push(&call->u.call.args, e);
+	call->end = e->pos;
+	s->u.exprstmt.x = call;
+	Operand x;
+	check_multi(c, call, &x, 1, false);
+	return true;
+}
+
 static void check_stmt(Checker *c, Node *s)
 {
 	switch (s->kind) {
@@ -832,6 +870,8 @@ static void check_stmt(Checker *c, Node *s)
 		return;
 	}
 	case N_EXPRSTMT: {
+		if (c->repl_scope && c->scope == c->repl_scope && repl_print_stmt(c, s))
+			return;
 		Operand x;
 		Node *e = s->u.exprstmt.x;
 		memset(&x, 0, sizeof x);
@@ -1102,6 +1142,11 @@ void check_func_body(Checker *c, Type *sig, Node *recv, Node *ftype, Node *body,
 	c->loop_depth = c->switch_depth = c->select_depth = 0;
 	c->scope = scope_new(c->scope);
 	c->scope->func_boundary = true;
+	if (c->repl_pending) {
+		/* the body of a REPL input: its top-level names persist */
+		c->repl_pending = false;
+		c->repl_scope = c->scope;
+	}
 	Label *saved_labels = fn_labels;
 	int saved_nlabels = fn_nlabels, saved_nenclosing = nenclosing;
 	Label *labels = GC_MALLOC(sizeof(Label) * 256);

@@ -1432,7 +1432,7 @@ static GolClosure *func_closure(Obj *o)
 	for (int i = 0; i < nclosures; i++)
 		if (closure_objs[i] == o)
 			return closures_by_obj[i];
-	GolClosure *f = GC_MALLOC(sizeof *f);
+	GolClosure *f = o->replaces ? func_closure(o->replaces) : GC_MALLOC(sizeof *f);
 	if (o->pkg && strcmp(o->pkg, "main")) {
 		/* a standard-library function: implemented natively */
 		char name[256];
@@ -2073,6 +2073,7 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 	 * value is computed right into the variable's register */
 	if (n == 1 && values->len == 1 && names->v[0]->obj && strcmp(names->v[0]->u.ident.name, "_")
 	    && find_local(fs, names->v[0]->obj) < 0 && !needs_cell(names->v[0]->obj)
+	    && !((Obj *)names->v[0]->obj)->global
 	    && ast_unparen(values->v[0])->kind != N_TYPEASSERT
 	    && !(ast_unparen(values->v[0])->kind == N_INDEX && values->v[0]->cv == (ConstVal *)1)) {
 		Obj *o = names->v[0]->obj;
@@ -2130,6 +2131,10 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 		Obj *o = id->obj;
 		if (!o || !strcmp(id->u.ident.name, "_"))
 			continue;
+		if (o->global) { /* a variable declared at the REPL prompt */
+			write_var(fs, o, base + i);
+			continue;
+		}
 		int li = find_local(fs, o);
 		if (li >= 0 && o->decl != NULL && fs->locals[li].obj == o && o->pos.line != id->pos.line) {
 			write_var(fs, o, base + i);
@@ -3242,19 +3247,10 @@ static void fill_method_impls(Type *t)
 			t->methods[i].impl = func_closure(t->methods[i].func);
 }
 
-Program *compile_program(Package *pkg, Diag *diag)
+/* Method tables of the package's named types, and of the standard
+ * packages loaded so far. */
+static void fill_all_method_impls(Package *pkg)
 {
-	Compiler comp;
-	memset(&comp, 0, sizeof comp);
-	comp.diag = diag;
-	comp.pkg = pkg;
-	C = &comp;
-	Program *prog = GC_MALLOC(sizeof *prog);
-	prog->file = diag->filename;
-	comp.prog = prog;
-	Node *file = pkg->file;
-
-	/* method tables of every named type of the package */
 	for (int i = 0; i < pkg->scope->len; i++) {
 		Obj *o = pkg->scope->objs[i];
 		if (o->kind == OBJ_TYPE)
@@ -3266,19 +3262,22 @@ Program *compile_program(Package *pkg, Diag *diag)
 		for (int i = 0; i < pks[k]->scope->len; i++)
 			if (pks[k]->scope->objs[i]->kind == OBJ_TYPE)
 				natives_attach_methods(pks[k]->scope->objs[i]->type);
+}
 
-	/* init: globals in declaration order (gol does not reorder them by
-	 * dependency yet), then init functions, then main */
+/* The code initialising file's package variables, in declaration order
+ * (gol does not reorder them by dependency yet), then calls of its init
+ * functions; ends in RET. */
+static Proto *compile_init(Node *file, const char *name)
+{
 	FnState ifs;
 	memset(&ifs, 0, sizeof ifs);
 	Proto *init = GC_MALLOC(sizeof *init);
-	init->name = "main.init";
-	init->file = prog->file;
+	init->name = name;
+	init->file = C->prog->file;
 	ifs.p = init;
-	ifs.name = "main.init";
+	ifs.name = name;
 	ifs.result_base = -1;
-	Type *nosig = type_new(TY_FUNC);
-	ifs.sig = nosig;
+	ifs.sig = type_new(TY_FUNC);
 	for (int i = 0; i < file->u.file.decls.len; i++) {
 		Node *d = file->u.file.decls.v[i];
 		if (d->kind != N_GENDECL || d->u.gen.tok != DECL_VAR)
@@ -3331,9 +3330,12 @@ Program *compile_program(Package *pkg, Diag *diag)
 	init->k = ifs.k;
 	init->nk = ifs.nk;
 	init->nregs = ifs.maxregs + 4;
-	prog->init = init;
+	return init;
+}
 
-	/* functions and methods */
+/* Compile every function and method of file into its closure. */
+static void compile_funcs(Node *file)
+{
 	for (int i = 0; i < file->u.file.decls.len; i++) {
 		Node *d = file->u.file.decls.v[i];
 		if (d->kind != N_FUNCDECL || !d->u.func.body)
@@ -3357,13 +3359,16 @@ Program *compile_program(Package *pkg, Diag *diag)
 		f->proto = p;
 		f->name = full;
 		if (!d->u.func.recv && !strcmp(o->name, "main"))
-			prog->main = p;
+			C->prog->main = p;
 	}
-	prog->nglobals = comp.nglobals;
-	prog->globals = GC_MALLOC(sizeof(Value) * (size_t)(comp.nglobals + 1));
-	prog->global_init = GC_MALLOC(sizeof(NativeFn) * (size_t)(comp.nglobals + 1));
-	for (int g = 0; g < comp.nglobals; g++) {
-		Obj *o = comp.globals[g];
+}
+
+/* Standard packages' variables (os.Args...) are made by natives: find
+ * them for globals from..nglobals. */
+static void find_global_inits(Program *prog, int from)
+{
+	for (int g = from; g < C->nglobals; g++) {
+		Obj *o = C->globals[g];
 		if (o->pkg && strcmp(o->pkg, "main")) {
 			char name[256];
 			snprintf(name, sizeof name, "%s.%s", o->pkg, o->name);
@@ -3372,8 +3377,75 @@ Program *compile_program(Package *pkg, Diag *diag)
 				cerror(o->pos, "gol: %s is not implemented yet", name);
 		}
 	}
-	/* globals of aggregate type start as zeroed blocks (init fills them) */
-	(void)global_index;
+}
+
+Program *compile_program(Package *pkg, Diag *diag)
+{
+	Compiler comp;
+	memset(&comp, 0, sizeof comp);
+	comp.diag = diag;
+	comp.pkg = pkg;
+	C = &comp;
+	Program *prog = GC_MALLOC(sizeof *prog);
+	prog->file = diag->filename;
+	comp.prog = prog;
+	Node *file = pkg->file;
+	fill_all_method_impls(pkg);
+	prog->init = compile_init(file, "main.init");
+	compile_funcs(file);
+	prog->nglobals = comp.nglobals;
+	prog->globals = GC_MALLOC(sizeof(Value) * (size_t)(comp.nglobals + 1));
+	prog->global_init = GC_MALLOC(sizeof(NativeFn) * (size_t)(comp.nglobals + 1));
+	find_global_inits(prog, 0);
 	C = NULL;
 	return comp.failed ? NULL : prog;
+}
+
+/* ---- the REPL ------------------------------------------------------------------- */
+
+/* One session's compiler state lives across inputs: its globals keep
+ * their slots, and the globals array never moves (goroutines running in
+ * the background hold no pointer into it, but GADDR results do). */
+static Compiler repl_comp;
+
+Program *compile_repl_program(const char *filename)
+{
+	memset(&repl_comp, 0, sizeof repl_comp);
+	Program *prog = GC_MALLOC(sizeof *prog);
+	prog->file = filename;
+	prog->globals = GC_MALLOC(sizeof(Value) * REPL_MAX_GLOBALS);
+	prog->global_init = GC_MALLOC(sizeof(NativeFn) * REPL_MAX_GLOBALS);
+	repl_comp.prog = prog;
+	return prog;
+}
+
+Proto *compile_repl_input(Program *prog, Package *pkg, Node *file, bool stmts, Diag *diag)
+{
+	C = &repl_comp;
+	C->diag = diag;
+	C->pkg = pkg;
+	C->failed = false;
+	int from = C->nglobals;
+	fill_all_method_impls(pkg);
+	Proto *p;
+	if (stmts) {
+		Node *fd = file->u.file.decls.v[0];
+		Obj *fo = fd->u.func.name->obj;
+		p = compile_function(NULL, "main.main", fo->type, NULL, fd->u.func.type, fd->u.func.body);
+	} else {
+		p = compile_init(file, "main.init");
+		Proto *saved_main = prog->main;
+		compile_funcs(file);
+		prog->main = saved_main;
+		fill_all_method_impls(pkg);
+	}
+	if (C->nglobals > REPL_MAX_GLOBALS) {
+		cerror((Pos){1, 1}, "gol: a session holds at most %d variables", REPL_MAX_GLOBALS);
+		C->nglobals = from;
+	}
+	find_global_inits(prog, from);
+	prog->nglobals = C->nglobals;
+	bool failed = C->failed;
+	C = NULL;
+	return failed ? NULL : p;
 }

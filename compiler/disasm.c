@@ -4,6 +4,8 @@
  */
 #include "program.h"
 
+#include <string.h>
+
 #include <stdio.h>
 
 const char *const opcode_names[BC__COUNT] = {
@@ -49,4 +51,38 @@ void disasm_program(Program *prog, FILE *out)
 	extern int ncompiled_protos;
 	for (int i = 0; i < ncompiled_protos; i++)
 		disasm_proto(compiled_protos[i], out);
+}
+
+/* Does proto name (main.f, main.T.M, main.(*T).M) answer to what a user
+ * types: f, T.M, (*T).M, or the full name? */
+static bool name_matches(const char *full, const char *want)
+{
+	if (!strcmp(full, want))
+		return true;
+	if (strncmp(full, "main.", 5))
+		return false;
+	full += 5;
+	if (!strcmp(full, want))
+		return true;
+	/* T.M also finds (*T).M */
+	if (full[0] == '(' && full[1] == '*') {
+		const char *close = strchr(full, ')');
+		size_t tl = close ? (size_t)(close - full - 2) : 0;
+		if (close && !strncmp(want, full + 2, tl) && !strcmp(want + tl, close + 1))
+			return true;
+	}
+	return false;
+}
+
+bool disasm_named(const char *name, FILE *out)
+{
+	extern Proto **compiled_protos;
+	extern int ncompiled_protos;
+	/* the newest first: a function declared again at the prompt */
+	for (int i = ncompiled_protos - 1; i >= 0; i--)
+		if (name_matches(compiled_protos[i]->name, name)) {
+			disasm_proto(compiled_protos[i], out);
+			return true;
+		}
+	return false;
 }

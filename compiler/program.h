@@ -57,7 +57,20 @@ struct Package;
 struct Diag;
 Program *compile_program(struct Package *pkg, struct Diag *diag);
 
+struct Node;
+/* The REPL: a program whose globals grow input by input (at most
+ * REPL_MAX_GLOBALS), and the compilation of one checked input (see
+ * check_repl_input): its statements as a function main.main, or its
+ * declarations (functions go into their closures; the returned main.init
+ * initialises its variables). NULL after reporting errors. */
+#define REPL_MAX_GLOBALS 65536
+Program *compile_repl_program(const char *filename);
+Proto *compile_repl_input(Program *prog, struct Package *pkg, struct Node *file, bool stmts, struct Diag *diag);
+
 /* Print every function's bytecode with source lines (gol disasm). */
 void disasm_program(Program *prog, FILE *out);
+/* Print the newest function named name (f, T.M or the full name); false
+ * if there is none. */
+bool disasm_named(const char *name, FILE *out);
 
 #endif

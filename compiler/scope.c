@@ -53,6 +53,30 @@ Obj *scope_insert(Scope *s, Obj *obj)
 	return NULL;
 }
 
+Obj *scope_replace(Scope *s, Obj *obj)
+{
+	for (int i = s->len - 1; i >= 0; i--)
+		if (!strcmp(s->objs[i]->name, obj->name)) {
+			Obj *old = s->objs[i];
+			s->objs[i] = obj;
+			return old;
+		}
+	scope_insert(s, obj);
+	return NULL;
+}
+
+Obj *scope_remove(Scope *s, const char *name)
+{
+	for (int i = s->len - 1; i >= 0; i--)
+		if (!strcmp(s->objs[i]->name, name)) {
+			Obj *old = s->objs[i];
+			memmove(s->objs + i, s->objs + i + 1, sizeof *s->objs * (size_t)(s->len - i - 1));
+			s->len--;
+			return old;
+		}
+	return NULL;
+}
+
 Obj *scope_lookup(Scope *s, const char *name, Scope **found_in)
 {
 	for (; s; s = s->parent) {

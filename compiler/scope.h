@@ -52,6 +52,9 @@ typedef struct Obj {
 	int state;            /* package-level resolution: 0 todo, 1 busy, 2 done */
 	int slot;             /* compiler: register or global index */
 	struct Obj *func;     /* the function whose local this is */
+	struct Obj *replaces; /* REPL: the function or method of the same name
+			       * and signature this one redefines (callers
+			       * compiled against that one call this one) */
 } Obj;
 
 struct Scope {
@@ -65,6 +68,11 @@ Scope *scope_new(Scope *parent);
 /* Insert obj; returns the object already declared with that name in this
  * very scope (obj not inserted), or NULL. "_" is never inserted. */
 Obj *scope_insert(Scope *s, Obj *obj);
+/* Insert obj, taking the place of an object of the same name if there is
+ * one (a REPL declaration replaces the earlier one); returns that one. */
+Obj *scope_replace(Scope *s, Obj *obj);
+/* Remove the object named name from s itself; returns it, or NULL. */
+Obj *scope_remove(Scope *s, const char *name);
 Obj *scope_lookup_here(Scope *s, const char *name);
 /* Look up through parents; *found_in gets the scope it was found in. */
 Obj *scope_lookup(Scope *s, const char *name, Scope **found_in);

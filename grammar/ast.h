@@ -221,6 +221,9 @@ typedef struct SrcFile {
 	const char *name;  /* as given on the command line */
 	const char *text;  /* the bytes, NUL-terminated (may hold NULs too) */
 	size_t len;
+	int32_t line_offset; /* added to every line number (the REPL puts a
+			      * wrapper line before an input and numbers the
+			      * input from 1) */
 } SrcFile;
 
 /* Allocation: every node comes from here (zeroed, collected). */

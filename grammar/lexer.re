@@ -173,7 +173,7 @@ void lexer_init(Lexer *lx, const SrcFile *file, Diag *diag)
 	lx->cur = (const unsigned char *)file->text;
 	lx->lim = lx->cur + file->len;
 	lx->bol = lx->cur;
-	lx->line = 1;
+	lx->line = 1 + file->line_offset;
 	lx->diag = diag;
 	/* A byte order mark is allowed at the very start, and ignored. */
 	if (file->len >= 3 && memcmp(file->text, "\xEF\xBB\xBF", 3) == 0) {

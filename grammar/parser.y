@@ -1473,5 +1473,6 @@ int srcfile_read(const char *path, SrcFile *out)
 	out->name = path;
 	out->text = buf;
 	out->len = len;
+	out->line_offset = 0;
 	return 0;
 }

@@ -26,4 +26,7 @@ NativeFn natives_lookup(const char *qualified);
  * such a method is an error only when a program does it. */
 void natives_attach_methods(Type *named);
 
+/* runtime.GOMAXPROCS: set the setting to n if n > 0; returns the old one. */
+int64_t natives_gomaxprocs(int64_t n);
+
 #endif

@@ -606,15 +606,24 @@ static int rt_numcpu(VM *vm, Value *a, int n, Value *r)
 
 /* One worker runs every goroutine for now; the setting is remembered
  * and reported as Go does (the previous value). */
-static int rt_gomaxprocs(VM *vm, Value *a, int n, Value *r)
+int64_t natives_gomaxprocs(int64_t n)
 {
 	static int64_t procs;
+	if (!procs) {
+		long c = sysconf(_SC_NPROCESSORS_ONLN);
+		procs = c > 0 ? c : 1;
+	}
+	int64_t old = procs;
+	if (n > 0)
+		procs = n;
+	return old;
+}
+
+static int rt_gomaxprocs(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
 	(void)n;
-	if (!procs)
-		rt_numcpu(vm, a, 0, r), procs = r[0].i;
-	r[0].i = procs;
-	if (a[0].i > 0)
-		procs = a[0].i;
+	r[0].i = natives_gomaxprocs(a[0].i);
 	return 0;
 }
 

@@ -84,6 +84,8 @@ static Waiter *dequeue(WaitQ *q)
 		q->head = w->next;
 		if (!q->head)
 			q->tail = NULL;
+		if (w->g->status == G_DEAD)
+			continue; /* a REPL input interrupted while it waited */
 		if (w->sel) {
 			if (w->sel->done)
 				continue;

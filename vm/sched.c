@@ -214,9 +214,28 @@ static void wake_sleepers(VM *vm, int64_t now)
 	}
 }
 
+int64_t sched_timers(VM *vm)
+{
+	if (!vm->nsleepers && !vm->timers)
+		return INT64_MAX;
+	int64_t now = sched_now();
+	wake_sleepers(vm, now);
+	fire_timers(vm, now);
+	int64_t first = INT64_MAX;
+	for (int i = 0; i < vm->nsleepers; i++)
+		if (vm->sleepers[i]->wake_at < first)
+			first = vm->sleepers[i]->wake_at;
+	for (Timer *t = vm->timers; t; t = t->next)
+		if (t->when < first)
+			first = t->when;
+	return first;
+}
+
 G *sched_next(VM *vm)
 {
 	for (;;) {
+		if (vm->session && vm_interrupted)
+			return NULL;
 		if (vm->nsleepers || vm->timers) {
 			int64_t now = sched_now();
 			wake_sleepers(vm, now);
@@ -228,6 +247,8 @@ G *sched_next(VM *vm)
 			if (!vm->runq_head)
 				vm->runq_tail = NULL;
 			g->next = NULL;
+			if (g->status == G_DEAD)
+				continue; /* an interrupted REPL input, still queued */
 			return g;
 		}
 		if (!vm->nsleepers && !vm->timers)
@@ -271,11 +292,15 @@ int vm_wait(VM *vm, GWait **q, const char *reason)
 
 void vm_wake_one(VM *vm, GWait **q)
 {
-	GWait *w = *q;
-	if (!w)
-		return;
-	*q = w->next;
-	sched_ready(vm, w->g);
+	/* a goroutine that died waiting (an interrupted REPL input) is
+	 * passed over: the wake-up goes to a live one */
+	for (GWait *w; (w = *q);) {
+		*q = w->next;
+		if (w->g->status != G_DEAD) {
+			sched_ready(vm, w->g);
+			return;
+		}
+	}
 }
 
 void vm_wake_all(VM *vm, GWait **q)

@@ -24,7 +24,9 @@
 #include "fmtfloat.h"
 #include "fmt.h"
 
+#include <errno.h>
 #include <gc.h>
+#include <poll.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -248,6 +250,17 @@ static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 static void traceback_frames(FmtBuf *b, Frame *frames, int nframes);
 static void traceback_created(FmtBuf *b, G *g);
 
+volatile sig_atomic_t vm_interrupted;
+
+/* A fatal error ends the program; in a REPL session only the input. */
+static void fatal_exit(VM *vm) __attribute__((noreturn));
+static void fatal_exit(VM *vm)
+{
+	if (vm->fatal_jmp)
+		longjmp(*vm->fatal_jmp, 1);
+	exit(2);
+}
+
 void vm_fatal(VM *vm, const char *msg)
 {
 	vm_flush(vm);
@@ -261,7 +274,7 @@ void vm_fatal(VM *vm, const char *msg)
 		traceback_created(&b, vm->cur);
 	vm_write(vm, 2, b.p, b.len);
 	vm_flush(vm);
-	exit(2);
+	fatal_exit(vm);
 }
 
 /* The frames of an unrecovered panic, newest first. A panic raised by a
@@ -333,7 +346,7 @@ static void stack_overflow(VM *vm)
 	const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
 	if (write(2, m, strlen(m)) < 0) {
 	}
-	exit(2);
+	fatal_exit(vm);
 }
 
 static void stack_ensure(VM *vm, size_t need)
@@ -1107,7 +1120,7 @@ for_test: {
 back_edge:
 	/* cooperative preemption: a loop gives way when its time slice is
 	 * spent and another goroutine can run */
-	if (--vm->budget <= 0 && stop_depth == 0 && vm->runq_head) {
+	if (--vm->budget <= 0 && stop_depth == 0 && (vm->runq_head || vm->session)) {
 		frame->pc = pc;
 		return 1;
 	}
@@ -2069,7 +2082,7 @@ static void traceback_created(FmtBuf *b, G *g)
 	fmtbuf_put(b, line, strlen(line));
 }
 
-void sched_deadlock(VM *vm)
+static void deadlock_report(VM *vm)
 {
 	vm_flush(vm);
 	FmtBuf b = {0};
@@ -2090,40 +2103,89 @@ void sched_deadlock(VM *vm)
 		}
 	vm_write(vm, 2, b.p, b.len);
 	vm_flush(vm);
+}
+
+void sched_deadlock(VM *vm)
+{
+	deadlock_report(vm);
 	exit(2);
 }
 
+/* Run g for one time slice. Returns 0 when it has returned (the caller
+ * ends it), -1 when a panic nobody recovered ended it (reported), 1 while
+ * it lives on (parked, or queued again when its slice ran out). */
+static int run_slice(VM *vm, G *g)
+{
+	sched_load(vm, g);
+	if (g->retry) {
+		vm->frames[vm->nframes - 1].pc = g->retry_pc;
+		g->retry = false;
+	}
+	vm->budget = 20000;
+	int r = run(vm, 0);
+	if (r == 0)
+		return 0;
+	if (r < 0) {
+		report_panic(vm);
+		return -1;
+	}
+	sched_save(vm);
+	if (g->status == G_RUNNING)
+		sched_ready(vm, g); /* its time slice ended, or it yielded */
+	return 1;
+}
+
 /* Run goroutines until the main one returns (exit 0), a panic nobody
- * recovers ends the program (exit 2), or all of them wait (deadlock). */
+ * recovers ends the program (exit 2), or all of them wait (deadlock). In
+ * a REPL session main_g is the input's goroutine: a panic in another one
+ * ends only that goroutine, and a deadlock or an interrupt only the input
+ * (status 2, or 130 for an interrupt, as a shell reports SIGINT). */
 static int schedule(VM *vm, G *main_g)
 {
+	int status = 0;
 	for (;;) {
-		G *g = sched_next(vm);
-		if (!g)
-			sched_deadlock(vm);
-		sched_load(vm, g);
-		if (g->retry) {
-			vm->frames[vm->nframes - 1].pc = g->retry_pc;
-			g->retry = false;
+		if (vm->session && vm_interrupted) {
+			vm_interrupted = 0;
+			vm_flush(vm);
+			vm_write(vm, 2, "interrupted\n", 12);
+			sched_exit_g_other(vm, main_g);
+			vm->cur = NULL;
+			return 130;
 		}
-		vm->budget = 20000;
-		int r = run(vm, 0);
+		G *g = sched_next(vm);
+		if (!g) {
+			if (!vm->session)
+				sched_deadlock(vm);
+			if (vm_interrupted)
+				continue;
+			deadlock_report(vm);
+			sched_exit_g_other(vm, main_g);
+			vm->cur = NULL;
+			return 2;
+		}
+		int r = run_slice(vm, g);
 		if (r == 0) {
-			if (g == main_g) {
+			if (g == main_g && !vm->session) {
 				vm_flush(vm);
 				return 0;
 			}
 			sched_exit_g(vm);
 			vm->cur = NULL;
+			if (g == main_g) {
+				vm_flush(vm);
+				return status;
+			}
 			continue;
 		}
 		if (r < 0) {
-			report_panic(vm);
-			return 2;
+			if (!vm->session)
+				return 2;
+			sched_exit_g(vm);
+			vm->cur = NULL;
+			status = 2;
+			if (g == main_g)
+				return 2;
 		}
-		sched_save(vm);
-		if (g->status == G_RUNNING)
-			sched_ready(vm, g); /* its time slice ended, or it yielded */
 	}
 }
 
@@ -2176,4 +2238,177 @@ int vm_run(Program *prog, int argc, char **argv)
 	sched_ready(vm, g);
 	vm->cur = NULL;
 	return schedule(vm, g);
+}
+
+/* ---- REPL sessions ---------------------------------------------------------------- */
+
+void vm_interrupt(void)
+{
+	vm_interrupted = 1;
+}
+
+void vm_interrupt_clear(void)
+{
+	vm_interrupted = 0;
+}
+
+VM *vm_session_new(Program *prog, int argc, char **argv)
+{
+	VM *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
+	memset(vm, 0, sizeof *vm);
+	vm->prog = prog;
+	vm->argc = argc;
+	vm->argv = argv;
+	vm->exit_code = -1;
+	vm->globals = prog->globals;
+	vm->session = true;
+	/* goroutine 1 is the prompt's own (each input runs as it); the
+	 * ones `go` starts are numbered from 2 */
+	vm->next_id = 1;
+	runtime_error_type();
+	return vm;
+}
+
+int vm_session_eval(VM *vm, Proto *p)
+{
+	vm_interrupted = 0;
+	G *g = sched_new_g(vm);
+	g->id = 1;
+	vm->next_id--;
+	g->stack_cap = 1 + (size_t)p->nregs + 64;
+	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
+	sched_load(vm, g);
+	/* standard packages' variables this input names for the first time */
+	for (; vm->ginit_done < vm->prog->nglobals; vm->ginit_done++) {
+		int k = vm->ginit_done;
+		if (vm->prog->global_init[k]) {
+			Value res[2] = {{0}};
+			vm->prog->global_init[k](vm, NULL, 0, res);
+			vm->globals[k] = res[0];
+		}
+	}
+	GolClosure *cl = GC_MALLOC(sizeof *cl);
+	cl->proto = p;
+	cl->name = p->name;
+	Frame *f = push_frame(vm);
+	f->cl = cl;
+	f->p = p;
+	f->pc = p->code;
+	f->base = 1;
+	f->ret_reg = -1;
+	sched_save(vm);
+	sched_ready(vm, g);
+	vm->cur = NULL;
+	jmp_buf jb;
+	if (setjmp(jb)) {
+		/* a fatal error (reported): its goroutine, and the input, end */
+		vm->fatal_jmp = NULL;
+		if (vm->cur)
+			sched_exit_g_other(vm, vm->cur);
+		if (g->status != G_DEAD)
+			sched_exit_g_other(vm, g);
+		vm->cur = NULL;
+		vm_flush(vm);
+		return 2;
+	}
+	vm->fatal_jmp = &jb;
+	int r = schedule(vm, g);
+	vm->fatal_jmp = NULL;
+	return r;
+}
+
+/* run_slice for a background goroutine of a session; -2 after a fatal
+ * error, which ends that goroutine. */
+static int run_slice_guarded(VM *vm, G *g)
+{
+	jmp_buf jb;
+	if (setjmp(jb)) {
+		vm->fatal_jmp = NULL;
+		if (vm->cur)
+			sched_exit_g_other(vm, vm->cur);
+		vm->cur = NULL;
+		return -2;
+	}
+	vm->fatal_jmp = &jb;
+	int r = run_slice(vm, g);
+	vm->fatal_jmp = NULL;
+	return r;
+}
+
+int vm_session_idle(VM *vm, int fd)
+{
+	struct pollfd pfd = {.fd = fd, .events = POLLIN};
+	/* without a descriptor: until no goroutine is ready, within a bound
+	 * (a goroutine spinning in a loop is always ready) */
+	int slices = 1000;
+	for (;;) {
+		if (vm->outlen[0] || vm->outlen[1])
+			return 2;
+		if (vm_interrupted)
+			return 0;
+		int64_t next = sched_timers(vm);
+		if (fd < 0 && (!vm->runq_head || --slices < 0))
+			return 1;
+		if (vm->runq_head) {
+			if (fd >= 0 && poll(&pfd, 1, 0) != 0)
+				return 1;
+			G *g = vm->runq_head;
+			vm->runq_head = g->next;
+			if (!vm->runq_head)
+				vm->runq_tail = NULL;
+			g->next = NULL;
+			if (g->status == G_DEAD)
+				continue;
+			int r = run_slice_guarded(vm, g);
+			if (r == -2)
+				return 3;
+			if (r <= 0) {
+				sched_exit_g(vm);
+				vm->cur = NULL;
+				if (r < 0)
+					return 3;
+			}
+			continue;
+		}
+		int wait_ms = -1;
+		if (next != INT64_MAX) {
+			int64_t d = next - sched_now();
+			wait_ms = d <= 0 ? 0 : (int)((d + 999999) / 1000000);
+		}
+		int pr = poll(&pfd, 1, wait_ms);
+		if (pr > 0)
+			return 1;
+		if (pr < 0 && errno == EINTR)
+			return 0;
+	}
+}
+
+void vm_session_goroutines(VM *vm, FILE *out)
+{
+	fprintf(out, "goroutine 1 [running]: repl\n");
+	/* by id, as a reader expects */
+	G **v = GC_MALLOC(sizeof *v * (size_t)(vm->nall + 1));
+	int n = 0;
+	for (int k = 0; k < vm->nall; k++)
+		if (vm->all[k]->status != G_DEAD && vm->all[k]->id != 1)
+			v[n++] = vm->all[k];
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && v[j - 1]->id > v[j]->id; j--) {
+			G *t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++) {
+		G *g = v[i];
+		const char *state = g->status == G_WAITING && g->wait_reason ? g->wait_reason : "runnable";
+		fprintf(out, "goroutine %lld [%s]:", (long long)g->id, state);
+		if (g->nframes > 0) {
+			Frame *f = &g->frames[g->nframes - 1];
+			int idx = (int)(f->pc - f->p->code) - 1;
+			if (idx < 0)
+				idx = 0;
+			fprintf(out, " %s() %s:%d", f->p->name, f->p->file, f->p->ncode ? f->p->lines[idx] : f->p->line);
+		}
+		fputc('\n', out);
+	}
 }

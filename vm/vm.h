@@ -12,12 +12,34 @@
 
 #include "value.h"
 
+#include <stdio.h>
+
 typedef struct VM VM;
 struct Program;
 
 /* Run a compiled program's main; returns the process exit status
  * (0, 2 after an unrecovered panic, or os.Exit's code). */
 int vm_run(struct Program *prog, int argc, char **argv);
+
+/* REPL sessions. A session is one VM whose globals and goroutines live
+ * across inputs. vm_session_eval runs a compiled input on goroutine 1
+ * while the other goroutines run too, until it returns: 0, 2 after a
+ * panic, deadlock or fatal error (reported; only the input ends, and a
+ * background goroutine's panic ends only that goroutine), 130 after
+ * vm_interrupt (a SIGINT handler may call it). vm_session_idle runs the
+ * background goroutines while the prompt waits: it returns 1 when fd has
+ * input, 2 when goroutines have written output (still buffered: the
+ * caller clears its prompt line, vm_flush, redraws), 3 after a goroutine
+ * panicked (reported), 0 on an interrupt. With fd < 0 it returns 1 as
+ * soon as no goroutine is ready (or after a bounded number of slices). */
+struct Proto;
+VM *vm_session_new(struct Program *prog, int argc, char **argv);
+int vm_session_eval(VM *vm, struct Proto *p);
+int vm_session_idle(VM *vm, int fd);
+void vm_interrupt(void);
+void vm_interrupt_clear(void);
+/* Every goroutine: id, state or wait reason, function and line. */
+void vm_session_goroutines(VM *vm, FILE *out);
 
 /* Call closure f with args; results written to results. Returns 0, or -1
  * if a panic is propagating (the caller must return -1 at once). */

@@ -9,6 +9,9 @@
 #include "program.h"
 #include "vm.h"
 
+#include <setjmp.h>
+#include <signal.h>
+
 typedef struct Defer {
 	GolClosure *f;
 	Value *args;
@@ -99,6 +102,11 @@ struct VM {
 	Program *prog;
 	int argc;
 	char **argv;
+	/* REPL sessions (vm_session_*): goroutines outlive each input, and
+	 * a panic, a deadlock or a fatal error ends only the input */
+	bool session;
+	jmp_buf *fatal_jmp;        /* where a fatal error returns to */
+	int ginit_done;            /* standard package globals made so far */
 	char outbuf[2][1 << 15];
 	size_t outlen[2];
 	int exit_code;
@@ -136,7 +144,13 @@ void sched_ready(VM *vm, G *g);    /* g may run again */
 void sched_park(VM *vm, const char *reason); /* the running goroutine waits */
 void sched_exit_g(VM *vm);         /* the running goroutine has finished */
 void sched_exit_g_other(VM *vm, G *g);
-G *sched_next(VM *vm);             /* the next goroutine to run; NULL: deadlock */
+G *sched_next(VM *vm);             /* the next goroutine to run; NULL: deadlock
+				    * (or, in a session, an interrupt) */
+/* Wake due sleepers and fire due timers; returns when the next one is
+ * due (monotonic ns), INT64_MAX if none is pending. */
+int64_t sched_timers(VM *vm);
+/* Set by SIGINT in a REPL session (vm_interrupt). */
+extern volatile sig_atomic_t vm_interrupted;
 void sched_deadlock(VM *vm) __attribute__((noreturn));
 int64_t sched_now(void);
 

@@ -89,7 +89,7 @@ static inline SrcFile tu_src(const char *text, size_t len)
 	char *copy = GC_MALLOC_ATOMIC(len + 1);
 	memcpy(copy, text, len);
 	copy[len] = 0;
-	return (SrcFile){"test.gol", copy, len};
+	return (SrcFile){"test.gol", copy, len, 0};
 }
 
 /* Every error of d as "LINE:COL: message\n", in position order (report
