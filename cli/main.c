@@ -34,19 +34,7 @@ static const char usage[] =
 	"\tgol disasm FILE.gol  print FILE's compiled bytecode with source lines\n"
 	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
 	"\tgol version          print gol's version\n"
-	"\tgol help             print this help\n"
-;
-
-/* Go's wording for a file that cannot be opened. */
-static const char *errno_text(int err)
-{
-	switch (err) {
-	case ENOENT: return "no such file or directory";
-	case EACCES: return "permission denied";
-	case EISDIR: return "is a directory";
-	default: return strerror(err);
-	}
-}
+	"\tgol help             print this help\n";
 
 /* Parse path; print errors; return the tree, or NULL after reporting. */
 static Node *load(const char *path, bool typecheck)
@@ -54,7 +42,7 @@ static Node *load(const char *path, bool typecheck)
 	SrcFile src;
 	int err = srcfile_read(path, &src);
 	if (err) {
-		fprintf(stderr, "gol: open %s: %s\n", path, errno_text(err));
+		fprintf(stderr, "gol: open %s: %s\n", path, srcfile_strerror(err));
 		return NULL;
 	}
 	Diag diag;
@@ -75,7 +63,7 @@ static Program *build(const char *path)
 	SrcFile src;
 	int err = srcfile_read(path, &src);
 	if (err) {
-		fprintf(stderr, "gol: open %s: %s\n", path, errno_text(err));
+		fprintf(stderr, "gol: open %s: %s\n", path, srcfile_strerror(err));
 		return NULL;
 	}
 	Diag diag;

@@ -55,18 +55,44 @@ static bool input_blank(const Input *in)
 	return true;
 }
 
-/* A command is one line; anything else waits until it is whole. */
-static bool input_ready(const Input *in)
+static bool is_command(const char *line)
 {
-	const char *p = in->p;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return *p == ':' || !session_incomplete(in->p);
+	while (*line == ' ' || *line == '\t')
+		line++;
+	return *line == ':';
 }
 
 static int worse(int a, int b)
 {
 	return b > a ? b : a;
+}
+
+/* Add a line to the input being gathered; run the input once it is whole.
+ * A command is one line; typed while an input is still open, it first
+ * ends that input (whose errors then say what was missing). *status gets
+ * the worst status of what ran; *ran says whether anything did. Returns
+ * true for :quit. */
+static bool feed_line(Session *s, Input *in, const char *line, int *status, bool *ran)
+{
+	*ran = false;
+	if (is_command(line) && in->len) {
+		*status = worse(*status, session_eval(s, in->p));
+		in->len = 0;
+	}
+	input_add(in, line);
+	if (input_blank(in)) {
+		in->len = 0;
+		return false;
+	}
+	if (!is_command(in->p) && session_incomplete(in->p))
+		return false;
+	*ran = true;
+	int r = session_eval(s, in->p);
+	in->len = 0;
+	if (r == SESSION_QUIT)
+		return true;
+	*status = worse(*status, r);
+	return false;
 }
 
 /* ---- standard input that is not a terminal --------------------------------------- */
@@ -78,18 +104,11 @@ static int run_script(Session *s, FILE *in)
 	char *line = NULL;
 	size_t cap = 0;
 	while (getline(&line, &cap, in) >= 0) {
-		input_add(&acc, line);
-		if (input_blank(&acc)) {
-			acc.len = 0;
-			continue;
-		}
-		if (!input_ready(&acc))
-			continue;
-		int r = session_eval(s, acc.p);
-		acc.len = 0;
-		if (r == SESSION_QUIT)
+		bool ran;
+		if (feed_line(s, &acc, line, &status, &ran))
 			break;
-		status = worse(status, r);
+		if (!ran)
+			continue;
 		/* the goroutines this input made ready run before the next
 		 * input, as they would while a person types it */
 		for (int k; (k = vm_session_idle(session_vm(s), -1)) != 1;) {
@@ -112,6 +131,7 @@ static Session *S;
 static EditLine *el;
 static const char *prompt = "gol> ";
 static bool prompt_interrupted;
+static volatile sig_atomic_t at_prompt; /* waiting for a key, not running */
 
 static char *prompt_fn(EditLine *e)
 {
@@ -124,7 +144,9 @@ static int getc_fn(EditLine *e, wchar_t *wc)
 {
 	VM *vm = session_vm(S);
 	for (;;) {
+		at_prompt = 1;
 		int r = vm_session_idle(vm, 0);
+		at_prompt = 0;
 		if (r == 2 || r == 3) {
 			/* goroutine output: on a line of its own, then the
 			 * prompt and what was typed so far again */
@@ -212,6 +234,9 @@ static unsigned char complete_fn(EditLine *e, int ch)
 static void on_sigint(int sig)
 {
 	(void)sig;
+	/* the terminal echoed ^C; what follows goes on a line of its own */
+	if (!at_prompt && write(1, "\n", 1) < 0) {
+	}
 	vm_interrupt();
 }
 
@@ -271,25 +296,21 @@ static int run_terminal(Session *s, const char *argv0)
 			putchar('\n');
 			break;
 		}
-		input_add(&acc, line);
-		if (input_blank(&acc)) {
-			acc.len = 0;
-			continue;
+		/* history keeps each line typed */
+		char *entry = GC_MALLOC_ATOMIC((size_t)count + 1);
+		memcpy(entry, line, (size_t)count + 1);
+		if (count && entry[count - 1] == '\n')
+			entry[count - 1] = 0;
+		if (*entry) {
+			history(hist, &ev, H_ENTER, entry);
+			if (hpath)
+				history(hist, &ev, H_SAVE, hpath);
 		}
-		if (!input_ready(&acc))
-			continue;
-		/* history keeps whole inputs, one line each where possible */
-		char *entry = GC_MALLOC_ATOMIC(acc.len + 1);
-		memcpy(entry, acc.p, acc.len + 1);
-		if (acc.len && entry[acc.len - 1] == '\n')
-			entry[acc.len - 1] = 0;
-		history(hist, &ev, H_ENTER, entry);
-		if (hpath)
-			history(hist, &ev, H_SAVE, hpath);
-		int r = session_eval(s, acc.p);
-		acc.len = 0;
+		bool ran;
+		int status = 0;
+		bool quit = feed_line(s, &acc, line, &status, &ran);
 		fflush(stdout);
-		if (r == SESSION_QUIT)
+		if (quit)
 			break;
 	}
 	el_end(el);

@@ -141,28 +141,51 @@ static int first_token(const char *text, int *second)
 	return t.kind;
 }
 
-static Node *parse_decls(const char *text, Diag *d)
+static Node *parse_decls(const char *name, const char *text, Diag *d)
 {
-	SrcFile f = {repl_file, text, strlen(text), 0};
-	diag_init(d, repl_file);
+	SrcFile f = {name, text, strlen(text), 0};
+	diag_init(d, name);
 	return parse_file(&f, d);
 }
 
-static Node *parse_stmts(const char *text, Diag *d)
+static Node *parse_stmts(const char *name, const char *text, Diag *d)
 {
 	size_t n = strlen(text);
 	char *w = GC_MALLOC_ATOMIC(n + 32);
 	int k = snprintf(w, n + 32, "func main() {\n%s\n}", text);
 	/* the wrapper's first line is line 0: the input counts from 1 */
-	SrcFile f = {repl_file, w, (size_t)k, -1};
-	diag_init(d, repl_file);
-	return parse_file(&f, d);
+	SrcFile f = {name, w, (size_t)k, -1};
+	diag_init(d, name);
+	Node *file = parse_file(&f, d);
+	/* an error at the wrapper's closing brace is the input ending early:
+	 * say so, at the input's end */
+	int32_t last = 1, col = 1;
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n' && p[1]) {
+			last++;
+			col = 1;
+		} else if (*p != '\n') {
+			col++;
+		}
+	}
+	for (int i = 0; i < d->len; i++)
+		if (d->v[i].pos.line > last) {
+			d->v[i].pos = (Pos){last, col};
+			const char *m = d->v[i].msg, *u = strstr(m, "unexpected }");
+			if (u) {
+				size_t n = strlen(m) + 8;
+				char *msg = GC_MALLOC_ATOMIC(n);
+				snprintf(msg, n, "%.*sunexpected EOF%s", (int)(u - m), m, u + 12);
+				d->v[i].msg = msg;
+			}
+		}
+	return file;
 }
 
 /* Parse an input: declarations if it starts like them and parses as
  * them, else statements. Returns the tree, with *stmts saying which, or
  * NULL after printing the errors of the likelier reading. */
-static Node *parse_input(const char *text, bool *stmts)
+static Node *parse_input(const char *name, const char *text, bool *stmts)
 {
 	int second;
 	int first = first_token(text, &second);
@@ -170,7 +193,7 @@ static Node *parse_input(const char *text, bool *stmts)
 			 || first == PACKAGE;
 	Diag dd, ds;
 	if (decl_like) {
-		Node *file = parse_decls(text, &dd);
+		Node *file = parse_decls(name, text, &dd);
 		if (!diag_count(&dd)) {
 			*stmts = false;
 			return file;
@@ -178,7 +201,7 @@ static Node *parse_input(const char *text, bool *stmts)
 	}
 	Node *body = NULL;
 	if (first != IMPORT && first != PACKAGE) {
-		body = parse_stmts(text, &ds);
+		body = parse_stmts(name, text, &ds);
 		if (!diag_count(&ds)) {
 			*stmts = true;
 			return body;
@@ -193,20 +216,23 @@ static Node *parse_input(const char *text, bool *stmts)
 
 /* ---- running ------------------------------------------------------------------------------ */
 
-/* Check, compile and run one input of declarations or statements. */
-static int run_input(Session *s, const char *text)
+/* Check, compile and run one input of declarations or statements; name
+ * is where it comes from (<repl>, or the file :load reads). */
+static int run_input(Session *s, const char *name, const char *text)
 {
 	bool stmts = false;
-	Node *file = parse_input(text, &stmts);
+	Node *file = parse_input(name, text, &stmts);
 	if (!file)
 		return SESSION_ERRORS;
 	Diag d;
-	diag_init(&d, repl_file);
+	diag_init(&d, name);
 	if (!check_repl_input(s->pkg, file, stmts, &d)) {
 		diag_print(&d, stderr);
 		return SESSION_ERRORS;
 	}
+	s->prog->file = name;
 	Proto *p = compile_repl_input(s->prog, s->pkg, file, stmts, &d);
+	s->prog->file = repl_file;
 	if (!p) {
 		diag_print(&d, stderr);
 		return SESSION_ERRORS;
@@ -214,6 +240,8 @@ static int run_input(Session *s, const char *text)
 	fflush(stdout);
 	int r = vm_session_eval(s->vm, p);
 	vm_flush(s->vm);
+	if (r == SESSION_INTERRUPTED)
+		fprintf(stderr, "interrupted\n");
 	return r;
 }
 
@@ -243,11 +271,14 @@ static int cmd_type(Session *s, const char *expr)
 		fprintf(stderr, "usage: :type EXPR\n");
 		return SESSION_ERRORS;
 	}
+	/* `_ = EXPR` with EXPR where the user's columns are */
 	size_t n = strlen(expr);
-	char *w = GC_MALLOC_ATOMIC(n + 16);
-	snprintf(w, n + 16, "_ = %s", expr);
+	char *w = GC_MALLOC_ATOMIC(n + 32);
+	int k = snprintf(w, n + 32, "func main() { _ = (\n%s)}", expr);
+	SrcFile f = {repl_file, w, (size_t)k, -1};
 	Diag d;
-	Node *file = parse_stmts(w, &d);
+	diag_init(&d, repl_file);
+	Node *file = parse_file(&f, &d);
 	if (diag_count(&d)) {
 		diag_print(&d, stderr);
 		return SESSION_ERRORS;
@@ -269,10 +300,10 @@ static int cmd_load(Session *s, const char *path)
 	SrcFile src;
 	int err = srcfile_read(path, &src);
 	if (err) {
-		fprintf(stderr, "gol: open %s: %s\n", path, strerror(err));
+		fprintf(stderr, "gol: open %s: %s\n", path, srcfile_strerror(err));
 		return SESSION_ERRORS;
 	}
-	return run_input(s, src.text);
+	return run_input(s, path, src.text);
 }
 
 static int command(Session *s, const char *line)
@@ -346,7 +377,7 @@ int session_eval(Session *s, const char *text)
 	 * terminal (or one pipe): each is flushed before another writes */
 	vm_flush(s->vm);
 	fflush(stdout);
-	int r = *p == ':' ? command(s, p) : run_input(s, text);
+	int r = *p == ':' ? command(s, p) : run_input(s, repl_file, text);
 	vm_flush(s->vm);
 	fflush(stdout);
 	return r;

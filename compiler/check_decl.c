@@ -837,28 +837,33 @@ static void add_script_packages(Scope *fscope)
 	}
 }
 
-/* Package-level names in declaration order (dependencies resolve
- * themselves on demand), then methods. */
+/* Package-level names as Go's checker takes them: types first, then the
+ * methods' signatures (a variable's initializer may need a method set),
+ * then functions, constants and variables in declaration order (their
+ * dependencies resolve themselves on demand). */
 static void resolve_decls(Checker *c, Node *file)
 {
-	for (int i = 0; i < file->u.file.decls.len; i++) {
-		Node *d = file->u.file.decls.v[i];
-		if (d->kind == N_FUNCDECL) {
-			if (!d->u.func.recv && d->u.func.name->obj)
-				resolve_obj(c, d->u.func.name->obj);
-			continue;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < file->u.file.decls.len; i++) {
+			Node *d = file->u.file.decls.v[i];
+			if (d->kind == N_FUNCDECL) {
+				if (pass == 1 && !d->u.func.recv && d->u.func.name->obj)
+					resolve_obj(c, d->u.func.name->obj);
+				continue;
+			}
+			for (int s = 0; s < d->u.gen.specs.len; s++) {
+				Node *spec = d->u.gen.specs.v[s];
+				if (spec->kind == N_TYPESPEC && pass == 0)
+					resolve_obj(c, spec->u.typespec.name->obj);
+				else if (spec->kind == N_VALUESPEC && pass == 1)
+					for (int k = 0; k < spec->u.value.names.len; k++)
+						if (spec->u.value.names.v[k]->obj)
+							resolve_obj(c, spec->u.value.names.v[k]->obj);
+			}
 		}
-		for (int s = 0; s < d->u.gen.specs.len; s++) {
-			Node *spec = d->u.gen.specs.v[s];
-			if (spec->kind == N_TYPESPEC)
-				resolve_obj(c, spec->u.typespec.name->obj);
-			else if (spec->kind == N_VALUESPEC)
-				for (int k = 0; k < spec->u.value.names.len; k++)
-					if (spec->u.value.names.v[k]->obj)
-						resolve_obj(c, spec->u.value.names.v[k]->obj);
-		}
+		if (pass == 0)
+			resolve_methods(c, &file->u.file.decls);
 	}
-	resolve_methods(c, &file->u.file.decls);
 }
 
 /* Check every function body of file; returns whether there is a main. */

@@ -833,6 +833,16 @@ static bool repl_print_stmt(Checker *c, Node *s)
 		return true; /* reported */
 	if (xs[0].mode == M_NOVALUE)
 		return false;
+	/* fmt.Println("x") at the prompt prints x, not also its byte count */
+	Node *in = ast_unparen(e);
+	if (in->kind == N_CALL && in->u.call.fun->kind == N_SELECTOR) {
+		Node *px = in->u.call.fun->u.selector.x;
+		const char *f = in->u.call.fun->u.selector.sel->u.ident.name;
+		Obj *po = px->kind == N_IDENT ? px->obj : NULL;
+		if (po && po->kind == OBJ_PKG && po->pkg && !strcmp(po->pkg, "fmt")
+		    && (!strncmp(f, "Print", 5) || !strncmp(f, "Fprint", 6)))
+			return false;
+	}
 	Node *sel = ast_new(N_SELECTOR, e->pos);
 	sel->u.selector.x = ast_ident(e->pos, REPL_FMT);
 	sel->u.selector.sel = ast_ident(e->pos, "Println");

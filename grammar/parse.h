@@ -19,5 +19,7 @@ Node *parse_file(const SrcFile *file, Diag *diag);
 
 /* Read path into a SrcFile (NUL-terminated copy). Returns 0, or an errno. */
 int srcfile_read(const char *path, SrcFile *out);
+/* Go's wording for srcfile_read's errno ("no such file or directory"). */
+const char *srcfile_strerror(int err);
 
 #endif

@@ -1476,3 +1476,13 @@ int srcfile_read(const char *path, SrcFile *out)
 	out->line_offset = 0;
 	return 0;
 }
+
+const char *srcfile_strerror(int err)
+{
+	switch (err) {
+	case ENOENT: return "no such file or directory";
+	case EACCES: return "permission denied";
+	case EISDIR: return "is a directory";
+	default: return strerror(err);
+	}
+}

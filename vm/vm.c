@@ -2147,7 +2147,6 @@ static int schedule(VM *vm, G *main_g)
 		if (vm->session && vm_interrupted) {
 			vm_interrupted = 0;
 			vm_flush(vm);
-			vm_write(vm, 2, "interrupted\n", 12);
 			sched_exit_g_other(vm, main_g);
 			vm->cur = NULL;
 			return 130;
