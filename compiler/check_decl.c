@@ -979,7 +979,8 @@ typedef struct ReplSnapshot {
 static Obj **copy_objs(Scope *s)
 {
 	Obj **v = GC_MALLOC(sizeof *v * (size_t)(s->len + 1));
-	memcpy(v, s->objs, sizeof *v * (size_t)s->len);
+	if (s->len)
+		memcpy(v, s->objs, sizeof *v * (size_t)s->len);
 	return v;
 }
 

@@ -79,6 +79,11 @@ t send-keys -t repl -l ' * 3'
 keys Enter
 check "completion of a session name" '15'
 
+t send-keys -t repl -l ':gor'
+keys Tab
+keys Enter
+check "completion of a command" 'goroutine 1 [running]: repl'
+
 # Ctrl-C stops a running loop; the session goes on
 type_line 'for {}'
 sleep 0.5
