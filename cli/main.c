@@ -30,6 +30,9 @@ static const char usage[] =
 	"\tgol                  interactive session (REPL); with standard input not a\n"
 	"\t                     terminal, runs the session typed there (also: gol repl)\n"
 	"\tgol FILE.gol [args]  run FILE (also: gol run FILE.gol [args])\n"
+	"\tgol -race FILE.gol   run FILE with the data-race detector: races are reported\n"
+	"\t                     as go run -race reports them, exit status 66 if any\n"
+	"\t                     (GORACE=exitcode=N changes it)\n"
 	"\tgol check FILE.gol   parse and type-check FILE, report its errors (exit 1 if any)\n"
 	"\tgol disasm FILE.gol  print FILE's compiled bytecode with source lines\n"
 	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
@@ -97,8 +100,22 @@ int main(int argc, char **argv)
 	/* grow the heap rather than collect often: interpreted programs
 	 * allocate many small objects that die young */
 	GC_set_free_space_divisor(1);
-	if (argc < 2 || !strcmp(argv[1], "repl"))
+	/* -race may come before or after run: gol -race [run] FILE, gol run -race FILE */
+	bool race = false;
+	for (int k = 1; k < argc && k <= 2; k++)
+		if (!strcmp(argv[k], "-race")) {
+			race = true;
+			memmove(argv + k, argv + k + 1, sizeof *argv * (size_t)(argc - k));
+			argc--;
+			break;
+		}
+	if (argc < 2 || !strcmp(argv[1], "repl")) {
+		if (race) {
+			fprintf(stderr, "gol: -race is for running a file: gol -race FILE.gol\n");
+			return 2;
+		}
 		return repl_main(argc, argv);
+	}
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage, stdout);
@@ -140,6 +157,8 @@ int main(int argc, char **argv)
 		Program *prog = build(argv[first]);
 		if (!prog)
 			return 1;
+		if (race)
+			vm_enable_race();
 		return vm_run(prog, argc - first, argv + first);
 	}
 	fprintf(stderr, "gol: unknown command %s\nRun 'gol help' for usage.\n", cmd);

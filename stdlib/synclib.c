@@ -20,6 +20,11 @@
 #include <unistd.h>
 
 #define SLOT(v, i) (((Value *)(v).p)[i])
+/* The race detector's synchronisation objects of an RWMutex, as Go's
+ * RWMutex names them: writers release readerSem for later readers and
+ * writers; readers release (merge) writerSem for the next writer. */
+#define READER_SEM(v) ((Value *)(v).p + 1)
+#define WRITER_SEM(v) ((Value *)(v).p + 2)
 #define QUEUE(v, i) ((GWait **)&((Value *)(v).p)[i].p)
 
 static void fatal(VM *vm, const char *msg)
@@ -36,6 +41,7 @@ static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 	if (SLOT(a[0], 0).i)
 		return vm_wait(vm, QUEUE(a[0], 1), "sync.Mutex.Lock");
 	SLOT(a[0], 0).i = 1;
+	vm_race_acquire(vm, a[0].p);
 	return 0;
 }
 
@@ -48,6 +54,7 @@ static int mutex_trylock(VM *vm, Value *a, int n, Value *r)
 		return 0;
 	}
 	SLOT(a[0], 0).i = 1;
+	vm_race_acquire(vm, a[0].p);
 	r[0].i = 1;
 	return 0;
 }
@@ -58,6 +65,7 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 	(void)r;
 	if (!SLOT(a[0], 0).i)
 		fatal(vm, "sync: unlock of unlocked mutex");
+	vm_race_release(vm, a[0].p);
 	SLOT(a[0], 0).i = 0;
 	vm_wake_one(vm, QUEUE(a[0], 1));
 	return 0;
@@ -74,6 +82,8 @@ static int rw_lock(VM *vm, Value *a, int n, Value *r)
 	if (SLOT(w, 0).i || SLOT(a[0], 3).i > 0)
 		return vm_wait(vm, QUEUE(w, 1), "sync.RWMutex.Lock");
 	SLOT(w, 0).i = 1;
+	vm_race_acquire(vm, READER_SEM(a[0]));
+	vm_race_acquire(vm, WRITER_SEM(a[0]));
 	return 0;
 }
 
@@ -84,6 +94,7 @@ static int rw_unlock(VM *vm, Value *a, int n, Value *r)
 	Value w = SLOT(a[0], 0);
 	if (!SLOT(w, 0).i)
 		fatal(vm, "sync: Unlock of unlocked RWMutex");
+	vm_race_release(vm, READER_SEM(a[0]));
 	SLOT(w, 0).i = 0;
 	vm_wake_all(vm, QUEUE(a[0], 1));
 	vm_wake_one(vm, QUEUE(w, 1));
@@ -99,6 +110,7 @@ static int rw_rlock(VM *vm, Value *a, int n, Value *r)
 	if (SLOT(w, 0).i || *QUEUE(w, 1))
 		return vm_wait(vm, QUEUE(a[0], 1), "sync.RWMutex.RLock");
 	SLOT(a[0], 3).i++;
+	vm_race_acquire(vm, READER_SEM(a[0]));
 	return 0;
 }
 
@@ -108,6 +120,7 @@ static int rw_runlock(VM *vm, Value *a, int n, Value *r)
 	(void)r;
 	if (SLOT(a[0], 3).i <= 0)
 		fatal(vm, "sync: RUnlock of unlocked RWMutex");
+	vm_race_release(vm, WRITER_SEM(a[0]));
 	if (--SLOT(a[0], 3).i == 0)
 		vm_wake_one(vm, QUEUE(SLOT(a[0], 0), 1));
 	return 0;
@@ -150,6 +163,8 @@ static int wg_add(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)r;
 	Value st = SLOT(a[0], 0);
+	if (a[1].i < 0)
+		vm_race_release(vm, st.p); /* Done happens before the Wait it releases */
 	SLOT(st, 0).i += a[1].i;
 	if (SLOT(st, 0).i < 0)
 		return vm_panic_msg(vm, "sync: negative WaitGroup counter");
@@ -172,6 +187,7 @@ static int wg_wait(VM *vm, Value *a, int n, Value *r)
 	Value st = SLOT(a[0], 0);
 	if (SLOT(st, 0).i > 0)
 		return vm_wait(vm, QUEUE(st, 1), "sync.WaitGroup.Wait");
+	vm_race_acquire(vm, st.p);
 	return 0;
 }
 
@@ -181,10 +197,14 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 {
 	(void)n;
 	(void)r;
-	if (SLOT(a[0], 0).i)
+	if (SLOT(a[0], 0).i) {
+		vm_race_acquire(vm, a[0].p);
 		return 0;
+	}
 	SLOT(a[0], 0).i = 1;
-	return vm_call(vm, a[1].p, NULL, 0, NULL, 0);
+	int rc = vm_call(vm, a[1].p, NULL, 0, NULL, 0);
+	vm_race_release(vm, a[0].p); /* f's return happens before every Do's */
+	return rc;
 }
 
 /* ---- Cond: slot 0 L (a Locker), slot 1 waiters ------------------------------- */
@@ -263,12 +283,13 @@ static int new_cond(VM *vm, Value *a, int n, Value *r)
  * __atomic builtins keep them right when goroutines run on several
  * threads; the narrow kinds wrap as their Go types do. */
 
-static Value *atomic_slot(VM *vm, Value *a, bool method)
+static Value *atomic_slot(VM *vm, Value *a, bool write)
 {
 	Value *p = a[0].p;
 	if (!p)
 		vm_panic_nil(vm);
-	(void)method;
+	else
+		vm_race_atomic(vm, p, write);
 	return p;
 }
 
@@ -285,7 +306,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int add_##NAME(VM *vm, Value *a, int n, Value *r)                             \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, false);                                      \
+		Value *p = atomic_slot(vm, a, true);                                      \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		int64_t nv = wrap_width(__atomic_add_fetch(&p->i, a[1].i, __ATOMIC_SEQ_CST), KIND); \
@@ -296,7 +317,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int load_##NAME(VM *vm, Value *a, int n, Value *r)                            \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, false);                                      \
+		Value *p = atomic_slot(vm, a, false);                                       \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		r[0].i = __atomic_load_n(&p->i, __ATOMIC_SEQ_CST);                         \
@@ -306,7 +327,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	{                                                                                  \
 		(void)n;                                                                   \
 		(void)r;                                                                   \
-		Value *p = atomic_slot(vm, a, false);                                      \
+		Value *p = atomic_slot(vm, a, true);                                      \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		__atomic_store_n(&p->i, wrap_width(a[1].i, KIND), __ATOMIC_SEQ_CST);        \
@@ -315,7 +336,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int swap_##NAME(VM *vm, Value *a, int n, Value *r)                            \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, false);                                      \
+		Value *p = atomic_slot(vm, a, true);                                      \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		r[0].i = __atomic_exchange_n(&p->i, wrap_width(a[1].i, KIND), __ATOMIC_SEQ_CST); \
@@ -324,7 +345,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int cas_##NAME(VM *vm, Value *a, int n, Value *r)                             \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, false);                                      \
+		Value *p = atomic_slot(vm, a, true);                                      \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		int64_t old = wrap_width(a[1].i, KIND);                                    \
@@ -346,7 +367,9 @@ static int av_store(VM *vm, Value *a, int n, Value *r)
 	(void)r;
 	if (!a[1].p)
 		return vm_panic_msg(vm, "sync/atomic: store of nil value into Value");
-	Value *p = a[0].p;
+	Value *p = atomic_slot(vm, a, true);
+	if (!p)
+		return -1;
 	GolIface *old = __atomic_load_n((GolIface **)&p->p, __ATOMIC_SEQ_CST);
 	if (old && old->type != ((GolIface *)a[1].p)->type)
 		return vm_panic_msg(vm, "sync/atomic: store of inconsistently typed value into Value");

@@ -19,6 +19,7 @@
  */
 #include "map.h"
 #include "vm_int.h"
+#include "race.h"
 #include "rt.h"
 
 #include <gc.h>
@@ -97,6 +98,35 @@ static Waiter *dequeue(WaitQ *q)
 	}
 }
 
+/*
+ * Happens-before, as Go's runtime tells its race detector: a buffered
+ * channel's slot k is a synchronisation object that the send putting a
+ * value there and the receive taking it both acquire and release (so the
+ * k-th receive happens before the (k+C)-th send completes); a hand-off
+ * between a sender and a parked receiver (or the reverse) on an unbuffered
+ * channel orders each before the other's completion; close releases the
+ * channel and a receive that sees it closed acquires it. A send reads, and
+ * close writes, the channel itself, so a send racing with a close is a
+ * reported race.
+ */
+static void *slot_addr(GolChan *c, int64_t k)
+{
+	return c->cap ? (void *)&c->buf[k] : (void *)&c->len;
+}
+
+static void *close_addr(GolChan *c)
+{
+	return &c->closed;
+}
+
+static void race_handoff(G *a, G *b, void *slot)
+{
+	race_release(a, slot);
+	race_acquire(b, slot);
+	race_release(b, slot);
+	race_acquire(a, slot);
+}
+
 static Value zero_of(Type *t)
 {
 	Value v;
@@ -120,25 +150,34 @@ static int try_recv(VM *vm, GolChan *c, Value *v, bool *ok)
 {
 	Waiter *s;
 	if (c->len > 0) {
+		if (race_enabled)
+			race_acqrel(vm->cur, slot_addr(c, c->head));
 		*v = c->buf[c->head];
 		c->head = (c->head + 1) % c->cap;
 		c->len--;
 		*ok = true;
 		/* a parked sender's value takes the freed slot */
 		if ((s = dequeue(&c->sendq))) {
-			c->buf[(c->head + c->len) % c->cap] = s->val;
+			int64_t k = (c->head + c->len) % c->cap;
+			if (race_enabled)
+				race_acqrel(s->g, slot_addr(c, k));
+			c->buf[k] = s->val;
 			c->len++;
 			sched_ready(vm, s->g);
 		}
 		return 1;
 	}
 	if ((s = dequeue(&c->sendq))) {
+		if (race_enabled)
+			race_handoff(vm->cur, s->g, slot_addr(c, 0));
 		*v = s->val;
 		*ok = true;
 		sched_ready(vm, s->g);
 		return 1;
 	}
 	if (c->closed) {
+		if (race_enabled)
+			race_acquire(vm->cur, close_addr(c));
 		*v = zero_of(c->elem);
 		*ok = false;
 		return 1;
@@ -152,12 +191,27 @@ static int try_send(VM *vm, GolChan *c, Value v)
 {
 	Waiter *r = dequeue(&c->recvq);
 	if (r) {
+		if (race_enabled) {
+			if (c->cap) {
+				/* the buffer is empty: the value passes through the
+				 * slot at the head, which both sides use, and the
+				 * ring moves on as if it had been buffered */
+				race_acqrel(vm->cur, slot_addr(c, c->head));
+				race_acqrel(r->g, slot_addr(c, c->head));
+				c->head = (c->head + 1) % c->cap;
+			} else {
+				race_handoff(vm->cur, r->g, slot_addr(c, 0));
+			}
+		}
 		deliver(r, v, true);
 		sched_ready(vm, r->g);
 		return 1;
 	}
 	if (c->len < c->cap) {
-		c->buf[(c->head + c->len) % c->cap] = v;
+		int64_t k = (c->head + c->len) % c->cap;
+		if (race_enabled)
+			race_acqrel(vm->cur, slot_addr(c, k));
+		c->buf[k] = v;
 		c->len++;
 		return 1;
 	}
@@ -175,6 +229,8 @@ int chan_send(VM *vm, GolChan *c, Value v)
 		sched_park(vm, "chan send (nil chan)");
 		return CHAN_BLOCKED;
 	}
+	if (race_enabled)
+		race_read(vm, c, NULL);
 	if (c->closed) {
 		vm_panic_plain(vm, "send on closed channel");
 		return CHAN_PANIC;
@@ -222,9 +278,15 @@ int chan_close(VM *vm, GolChan *c)
 		vm_panic_plain(vm, "close of closed channel");
 		return CHAN_PANIC;
 	}
+	if (race_enabled) {
+		race_write(vm, c, NULL);
+		race_release(vm->cur, close_addr(c));
+	}
 	c->closed = true;
 	Waiter *w;
 	while ((w = dequeue(&c->recvq))) {
+		if (race_enabled)
+			race_acquire(w->g, close_addr(c));
 		deliver(w, zero_of(c->elem), false);
 		sched_ready(vm, w->g);
 	}

@@ -14,6 +14,7 @@
  * every other goroutine's copies are in its G (sched_save / sched_load).
  */
 #include "vm_int.h"
+#include "race.h"
 #include "rt.h"
 
 #include <gc.h>
@@ -109,6 +110,7 @@ void sched_exit_g(VM *vm)
 void sched_exit_g_other(VM *vm, G *g)
 {
 	g->status = G_DEAD;
+	race_finished(g);
 	/* O(1): the last goroutine takes its place in the list */
 	int i = g->all_index;
 	if (i >= 0 && i < vm->nall && vm->all[i] == g) {
@@ -163,7 +165,7 @@ static Value time_now_value(Type *tt, int64_t mono)
 	return v;
 }
 
-static void start_goroutine(VM *vm, GolClosure *f);
+static G *start_goroutine(VM *vm, GolClosure *f);
 
 static void fire_timers(VM *vm, int64_t now)
 {
@@ -175,10 +177,20 @@ static void fire_timers(VM *vm, int64_t now)
 		}
 		*p = t->next;
 		t->pending = false;
-		if (t->f)
-			start_goroutine(vm, t->f);
-		else if (t->c)
+		if (t->f) {
+			G *g = start_goroutine(vm, t->f);
+			/* AfterFunc's call happens before its function runs */
+			if (race_enabled) {
+				race_go(vm, NULL, g, NULL);
+				race_acquire(g, t);
+			}
+		} else if (t->c) {
+			/* the send is the timer's, not the running goroutine's */
+			G *cur = vm->cur;
+			vm->cur = NULL;
 			chan_try_send(vm, t->c, t->time_type ? time_now_value(t->time_type, now) : (Value){0});
+			vm->cur = cur;
+		}
 		if (t->period > 0) {
 			t->when += t->period;
 			if (t->when <= now)
@@ -362,6 +374,8 @@ void *vm_timer_start(VM *vm, Type *chan_type, GolClosure *f, int64_t ns, int64_t
 	}
 	if (chan_out)
 		*chan_out = t->c;
+	if (f && race_enabled)
+		race_release(vm->cur, t);
 	timer_add(vm, t);
 	return chan_out ? (void *)t : (void *)t->c;
 }
@@ -385,7 +399,7 @@ bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
 }
 
 /* A goroutine for fn with no arguments (AfterFunc). */
-static void start_goroutine(VM *vm, GolClosure *f)
+static G *start_goroutine(VM *vm, GolClosure *f)
 {
 	G *g = sched_new_g(vm);
 	g->stack_cap = 1 + (size_t)f->proto->nregs + 2;
@@ -399,6 +413,7 @@ static void start_goroutine(VM *vm, GolClosure *f)
 	nf->ret_reg = -1;
 	g->nframes = 1;
 	sched_ready(vm, g);
+	return g;
 }
 
 int *vm_g_scratch(VM *vm)

@@ -19,6 +19,7 @@
  */
 #include "vm.h"
 #include "vm_int.h"
+#include "race.h"
 #include "program.h"
 #include "rt.h"
 #include "fmtfloat.h"
@@ -81,6 +82,9 @@ void vm_flush(VM *vm)
 void vm_exit(VM *vm, int code)
 {
 	vm_flush(vm);
+	/* as Go's os.Exit: the race summary only for a clean exit */
+	if (code == 0)
+		code = race_fini(vm, 0);
 	exit(code);
 }
 
@@ -812,6 +816,13 @@ static inline __attribute__((always_inline)) bool cmp_int(int64_t x, int64_t y, 
 	}
 }
 
+/* The instructions that touch memory goroutines may share: with -race
+ * each goes through its R_ label in run() first. */
+#define GOL_RACE_OPS(X)                                                                   \
+	X(GETG) X(SETG) X(SIDX) X(SSET) X(SSETK) X(GETF) X(SETF) X(AIDX) X(ASET) X(LOAD)  \
+	X(STORE) X(GETUP) X(SETUP) X(MGET) X(MSET) X(MDEL) X(MSLOT) X(MITER) X(CLEAR)    \
+	X(CLONE) X(COPYIN) X(COPY) X(APPEND)
+
 static int run(VM *vm, int stop_depth)
 {
 	static void *const labels[] = {
@@ -831,12 +842,150 @@ static int run(VM *vm, int stop_depth)
 		R = vm->stack + frame->base;                  \
 		K = frame->p->k;                              \
 	} while (0)
-#define DISPATCH() goto *labels[(i = *pc++).op]
+#define DISPATCH() goto *table[(i = *pc++).op]
+
+	/* With -race the memory instructions go through R_* first, which
+	 * report the access to the detector and then do the plain thing; the
+	 * plain table is untouched, so without -race nothing is slower. */
+	static void *race_labels[BC__COUNT];
+	if (vm->race && !race_labels[0]) {
+		memcpy(race_labels, labels, sizeof labels);
+#define RACE_OP(name) race_labels[BC_##name] = &&R_##name;
+		GOL_RACE_OPS(RACE_OP)
+#undef RACE_OP
+	}
+	void *const *table = vm->race ? (void *const *)race_labels : labels;
 
 	LOAD_FRAME();
 	Instr i;
 	const Instr *call_start = NULL;
 	DISPATCH();
+
+	/* ---- the instrumented memory instructions (gol -race) ---- */
+R_GETG:
+	race_read(vm, &vm->globals[i.bx], pc);
+	goto L_GETG;
+R_SETG:
+	race_write(vm, &vm->globals[i.bx], pc);
+	goto L_SETG;
+R_SIDX: {
+	GolSlice *s = R[i.b].p;
+	if (s && (uint64_t)R[i.c].i < (uint64_t)s->len)
+		race_read(vm, &s->data[R[i.c].i], pc);
+	goto L_SIDX;
+}
+R_SSET:
+R_SSETK: {
+	GolSlice *s = R[i.a].p;
+	if (s && (uint64_t)R[i.b].i < (uint64_t)s->len)
+		race_write(vm, &s->data[R[i.b].i], pc);
+	if (i.op == BC_SSET)
+		goto L_SSET;
+	goto L_SSETK;
+}
+R_GETF:
+	if (R[i.b].p)
+		race_read(vm, (Value *)R[i.b].p + i.c, pc);
+	goto L_GETF;
+R_SETF:
+	if (R[i.a].p)
+		race_write(vm, (Value *)R[i.a].p + i.b, pc);
+	goto L_SETF;
+R_AIDX:
+	if (R[i.b].p && (uint64_t)R[i.c].i < (uint64_t)pc->sbx)
+		race_read(vm, (Value *)R[i.b].p + R[i.c].i, pc);
+	goto L_AIDX;
+R_ASET:
+	if (R[i.a].p && (uint64_t)R[i.b].i < (uint64_t)pc->sbx)
+		race_write(vm, (Value *)R[i.a].p + R[i.b].i, pc);
+	goto L_ASET;
+R_LOAD:
+	if (R[i.b].p)
+		race_read(vm, R[i.b].p, pc);
+	goto L_LOAD;
+R_STORE:
+	if (R[i.a].p)
+		race_write(vm, R[i.a].p, pc);
+	goto L_STORE;
+R_GETUP:
+	race_read(vm, frame->cl->cells[i.b], pc);
+	goto L_GETUP;
+R_SETUP:
+	race_write(vm, frame->cl->cells[i.b], pc);
+	goto L_SETUP;
+	/* a map is one location, as Go models it: reading or writing any key
+	 * reads or writes the map */
+R_MGET:
+	if (R[i.b].p)
+		race_read(vm, R[i.b].p, pc);
+	goto L_MGET;
+R_MSET:
+	if (R[i.a].p)
+		race_write(vm, R[i.a].p, pc);
+	goto L_MSET;
+R_MDEL:
+	if (R[i.a].p)
+		race_write(vm, R[i.a].p, pc);
+	goto L_MDEL;
+R_MSLOT:
+	if (R[i.b].p)
+		race_write(vm, R[i.b].p, pc);
+	goto L_MSLOT;
+R_MITER:
+	if (R[i.b].p)
+		race_read(vm, R[i.b].p, pc);
+	goto L_MITER;
+R_CLEAR:
+	if (R[i.a].p) {
+		if (i.x == 0) {
+			race_write(vm, R[i.a].p, pc);
+		} else {
+			GolSlice *s = R[i.a].p;
+			for (int64_t k = 0; k < s->len; k++)
+				race_write(vm, &s->data[k], pc);
+		}
+	}
+	goto L_CLEAR;
+	/* copies of whole structs and arrays read (and write) every word */
+R_CLONE:
+	if (R[i.a].p) {
+		int64_t n = block_len(K[i.bx].p);
+		for (int64_t k = 0; k < n; k++)
+			race_read(vm, (Value *)R[i.a].p + k, pc);
+	}
+	goto L_CLONE;
+R_COPYIN:
+	if (R[i.a].p && R[i.a + 1].p) {
+		int64_t n = block_len(K[i.bx].p);
+		for (int64_t k = 0; k < n; k++) {
+			race_read(vm, (Value *)R[i.a + 1].p + k, pc);
+			race_write(vm, (Value *)R[i.a].p + k, pc);
+		}
+	}
+	goto L_COPYIN;
+R_COPY: {
+	GolSlice *d = R[i.b].p;
+	int64_t n = d ? d->len : 0;
+	if (!(i.x & 1)) {
+		GolSlice *src = R[i.c].p;
+		int64_t sn = src ? src->len : 0;
+		if (sn < n)
+			n = sn;
+		for (int64_t k = 0; k < n; k++)
+			race_read(vm, &src->data[k], pc);
+	}
+	for (int64_t k = 0; k < n; k++)
+		race_write(vm, &d->data[k], pc);
+	goto L_COPY;
+}
+R_APPEND: {
+	/* an append that fits writes the elements past the length in place */
+	GolSlice *s = R[i.a].p;
+	if (s && s->len + i.c <= s->cap)
+		for (int64_t k = 0; k < i.c; k++)
+			race_write(vm, &s->data[s->len + k], pc);
+	goto L_APPEND;
+}
 
 L_NOP:
 	DISPATCH();
@@ -1901,6 +2050,8 @@ L_GO: {
 	g->created_by = frame->p;
 	g->created_line = frame->p->lines[pc - 1 - frame->p->code];
 	g->created_gid = cur->id;
+	if (vm->race)
+		race_go(vm, cur, g, pc);
 	if (f->native) {
 		/* go with a native (go wg.Done(), go fmt.Println(x)): the new
 		 * goroutine runs a two-instruction trampoline that calls it */
@@ -2201,6 +2352,11 @@ int vm_run(Program *prog, int argc, char **argv)
 	/* the main goroutine: main.main at the bottom, init above it (init
 	 * returns into main's first instruction) */
 	G *g = sched_new_g(vm);
+	if (race_enabled) {
+		vm->race = true;
+		race_init(vm);
+		race_main(g);
+	}
 	g->stack_cap = 1024;
 	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	sched_load(vm, g);
@@ -2236,7 +2392,7 @@ int vm_run(Program *prog, int argc, char **argv)
 	sched_save(vm);
 	sched_ready(vm, g);
 	vm->cur = NULL;
-	return schedule(vm, g);
+	return race_fini(vm, schedule(vm, g));
 }
 
 /* ---- REPL sessions ---------------------------------------------------------------- */

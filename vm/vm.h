@@ -18,8 +18,11 @@ typedef struct VM VM;
 struct Program;
 
 /* Run a compiled program's main; returns the process exit status
- * (0, 2 after an unrecovered panic, or os.Exit's code). */
+ * (0, 2 after an unrecovered panic, or os.Exit's code; with the race
+ * detector on and races found, 66 or GORACE's exitcode for 0). */
 int vm_run(struct Program *prog, int argc, char **argv);
+/* Turn the race detector on for the next vm_run (gol -race). */
+void vm_enable_race(void);
 
 /* REPL sessions. A session is one VM whose globals and goroutines live
  * across inputs. vm_session_eval runs a compiled input on goroutine 1
@@ -85,6 +88,16 @@ int vm_yield(VM *vm);
 int vm_num_goroutine(VM *vm);
 /* close(c) for a deferred close: 0, or -1 after a panic. */
 int vm_close_chan(VM *vm, void *c);
+
+/* The race detector's hooks for natives that synchronise (sync, atomic);
+ * they do nothing unless the program runs with -race. acquire: what was
+ * released on addr happens before what the running goroutine does next;
+ * release: what it did so far happens before a later acquire of addr;
+ * atomic: an atomic access to the word at addr (racing only with plain
+ * accesses), which also acquires, and if a write releases, addr. */
+void vm_race_acquire(VM *vm, void *addr);
+void vm_race_release(VM *vm, void *addr);
+void vm_race_atomic(VM *vm, void *addr, bool write);
 
 /* Raise a panic from C. vm_panic_error makes a runtime.Error ("runtime
  * error: " prefix is added); vm_panic_value panics with any Go value boxed

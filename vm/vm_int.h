@@ -77,6 +77,7 @@ typedef struct G {
 	int created_line;
 	int64_t created_gid;
 	struct G *next;            /* run queue / wait queue link */
+	void *race;                /* the race detector's state (race.c), or NULL */
 } G;
 
 struct VM {
@@ -104,6 +105,7 @@ struct VM {
 	char **argv;
 	/* REPL sessions (vm_session_*): goroutines outlive each input, and
 	 * a panic, a deadlock or a fatal error ends only the input */
+	bool race;                 /* gol -race: the instrumented dispatch table */
 	bool session;
 	jmp_buf *fatal_jmp;        /* where a fatal error returns to */
 	int ginit_done;            /* standard package globals made so far */

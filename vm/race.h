@@ -1,0 +1,59 @@
+/*
+ * race.h — the data-race detector (`gol -race`).
+ *
+ * Owns: happens-before tracking in the manner of FastTrack (Flanagan and
+ * Freund, PLDI 2009): a vector clock per goroutine and per synchronisation
+ * object, an epoch (goroutine, clock) for the last write and the last read
+ * of every memory word the program shares, and a vector clock of reads only
+ * while reads really are concurrent. A race is two accesses to one word,
+ * at least one a write and not both atomic, neither ordered before the
+ * other; it is reported at once in the format of `go run -race`.
+ *
+ * The interpreter calls race_read/race_write from the instrumented copies
+ * of its memory instructions (a second dispatch table, used only with
+ * -race, so a program run without it pays nothing); channels, sync and
+ * sync/atomic call the acquire and release hooks at the points where the
+ * Go memory model puts its edges. Every hook is a no-op unless
+ * race_enabled.
+ */
+#ifndef GOL_RACE_H
+#define GOL_RACE_H
+
+#include "vm_int.h"
+
+#include <stdbool.h>
+
+extern bool race_enabled;
+
+/* Turn the detector on (before the first goroutine exists). */
+void race_init(VM *vm);
+
+/* Goroutines: the main one, one started by a go statement at pc (the
+ * creator's frames are its "created at" stack), and one that ended. */
+void race_main(G *g);
+void race_go(VM *vm, G *parent, G *child, const Instr *pc);
+void race_finished(G *g);
+
+/* A plain access by the running goroutine to the word at addr, made by
+ * the instruction at pc in the innermost frame (NULL: that frame's saved
+ * pc, for natives). */
+void race_read(VM *vm, void *addr, const Instr *pc);
+void race_write(VM *vm, void *addr, const Instr *pc);
+/* A sync/atomic operation on the word at addr: an access that races only
+ * with plain ones, and an acquire and release of addr. */
+void race_atomic(VM *vm, void *addr, bool write);
+
+/* Happens-before edges through the synchronisation object at addr:
+ * acquire joins the object's clock into g's; release joins g's clock into
+ * the object's and starts a new epoch of g. */
+void race_acquire(G *g, void *addr);
+void race_release(G *g, void *addr);
+/* Both, as a buffered channel's slot is used by a send or a receive. */
+void race_acqrel(G *g, void *addr);
+
+/* At the end of a run: if races were found, print Go's summary line and
+ * return the exit status GORACE's exitcode asks for (66 by default);
+ * otherwise return status unchanged. */
+int race_fini(VM *vm, int status);
+
+#endif
