@@ -104,26 +104,65 @@ static void vc_set(VC *v, uint32_t tid, uint64_t clk)
 	v->n++;
 }
 
-/* dst = dst ⊔ src (entrywise maximum). */
+static int vc_find(const VC *v, uint32_t tid)
+{
+	int lo = 0, hi = v->n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (v->e[mid].tid < tid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo; /* the first entry with e.tid >= tid */
+}
+
+/* dst = dst ⊔ src (entrywise maximum). A small clock joining a large one
+ * costs O(m log n): entries are found by binary search, and new goroutines
+ * (the largest tids) are appended in place, so a WaitGroup that a million
+ * goroutines Done does not make a million copies. */
 static void vc_join(VC *dst, const VC *src)
 {
-	if (!src->n)
-		return;
-	/* the common case adds nothing new: check before allocating */
-	bool grows = false;
-	for (int i = 0, j = 0; i < src->n; i++) {
-		while (j < dst->n && dst->e[j].tid < src->e[i].tid)
-			j++;
-		if (j == dst->n || dst->e[j].tid != src->e[i].tid) {
-			grows = true;
-			break;
+	int missing = 0;
+	uint32_t first_missing = UINT32_MAX;
+	if ((size_t)src->n * 16 < (size_t)dst->n) {
+		/* few into many: binary search */
+		for (int i = 0; i < src->n; i++) {
+			int k = vc_find(dst, src->e[i].tid);
+			if (k < dst->n && dst->e[k].tid == src->e[i].tid) {
+				if (src->e[i].clk > dst->e[k].clk)
+					dst->e[k].clk = src->e[i].clk;
+			} else {
+				if (!missing)
+					first_missing = src->e[i].tid;
+				missing++;
+			}
 		}
-		if (src->e[i].clk > dst->e[j].clk)
-			dst->e[j].clk = src->e[i].clk;
+	} else {
+		/* comparable sizes: one pass over both */
+		for (int i = 0, k = 0; i < src->n; i++) {
+			uint32_t tid = src->e[i].tid;
+			while (k < dst->n && dst->e[k].tid < tid)
+				k++;
+			if (k < dst->n && dst->e[k].tid == tid) {
+				if (src->e[i].clk > dst->e[k].clk)
+					dst->e[k].clk = src->e[i].clk;
+			} else {
+				if (!missing)
+					first_missing = tid;
+				missing++;
+			}
+		}
 	}
-	if (!grows)
+	if (!missing)
 		return;
-	int cap = dst->n + src->n;
+	if (!dst->n || first_missing > dst->e[dst->n - 1].tid) {
+		vc_reserve(dst, dst->n + missing);
+		for (int i = src->n - missing; i < src->n; i++)
+			dst->e[dst->n++] = src->e[i];
+		return;
+	}
+	int cap = (dst->n + missing) * 2;
 	VCEntry *e = GC_MALLOC_ATOMIC(sizeof *e * (size_t)cap);
 	int i = 0, j = 0, k = 0;
 	while (i < dst->n || j < src->n) {
@@ -131,12 +170,8 @@ static void vc_join(VC *dst, const VC *src)
 			e[k++] = dst->e[i++];
 		else if (i == dst->n || src->e[j].tid < dst->e[i].tid)
 			e[k++] = src->e[j++];
-		else {
-			e[k] = dst->e[i];
-			if (src->e[j].clk > e[k].clk)
-				e[k].clk = src->e[j].clk;
-			k++, i++, j++;
-		}
+		else
+			e[k++] = dst->e[i++], j++; /* maxima were taken above */
 	}
 	dst->e = e;
 	dst->n = k;
@@ -304,58 +339,147 @@ void race_acqrel(G *g, void *addr)
 
 /* ---- shadow words --------------------------------------------------------------------- */
 
+/*
+ * A shadow cell per shared word, kept in one open-addressing table outside
+ * the collector's heap: the collector neither scans it nor sees the
+ * addresses in it, so watched objects die as they would without -race.
+ * An address may then be reused by a new object; a cell is trusted only
+ * within the collection cycle that last touched it (gcno), so history is
+ * never carried over to a stranger. The price: a race whose two accesses
+ * have a collection between them can be missed (never a false report).
+ *
+ * An epoch is (tid << 40 | clock); 0 means no access. Accesses remember
+ * where they were made by the instruction pointer alone; the function is
+ * found from it when a report is printed.
+ */
+#define EPOCH(tid, clk) (((uint64_t)(tid) << 40) | (uint64_t)(clk))
+#define EP_TID(e) ((uint32_t)((e) >> 40))
+#define EP_CLK(e) ((e) & ((1ULL << 40) - 1))
+
+enum { SH_WATOMIC = 1, SH_RATOMIC = 2, SH_REPORTED = 4 };
+
 typedef struct ReadEnt {
-	uint32_t tid;
-	uint64_t clk;
-	Site site;
+	uint64_t ep;
+	const Instr *pc;
 	bool atomic;
 } ReadEnt;
 
-/* A recorded access: epoch (tid, clk) and where it was made. clk 0: none. */
+typedef struct ReadSet {
+	ReadEnt *v;
+	int n, cap;
+} ReadSet;
+
 typedef struct Shadow {
-	void *addr;
-	uint32_t wtid;
-	uint64_t wclk;
-	Site wsite;
-	bool watomic;
-	uint32_t rtid;     /* the last read while reads are ordered */
-	uint64_t rclk;
-	Site rsite;
-	bool ratomic;
-	ReadEnt *rs;       /* read-shared: one entry per reading goroutine */
-	int nrs, caprs;
-	bool reported;     /* Go reports the first race on an address only */
+	uintptr_t addr;     /* 0: empty slot */
+	uint32_t gcno;      /* the collection cycle the cell belongs to */
+	uint32_t flags;
+	uint64_t w, r;      /* last write; last read while reads are ordered */
+	const Instr *wpc, *rpc;
+	ReadSet *rs;        /* read-shared: reads not ordered with each other */
 } Shadow;
 
-static Shadow **shadows;
+static Shadow *shadows;
 static size_t nshadows, capshadows;
+
+static size_t hash_word(uintptr_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (size_t)x;
+}
+
+/* Grow the table, dropping the cells of earlier collection cycles. */
+static void shadow_grow(uint32_t gcno)
+{
+	size_t live = 0;
+	for (size_t i = 0; i < capshadows; i++)
+		if (shadows[i].addr && shadows[i].gcno == gcno)
+			live++;
+	size_t cap = capshadows ? capshadows : 4096;
+	while (cap < 4 * (live + 1))
+		cap *= 2;
+	Shadow *t = calloc(cap, sizeof *t);
+	if (!t) {
+		fprintf(stderr, "gol: out of memory for the race detector's shadow\n");
+		exit(2);
+	}
+	nshadows = 0;
+	for (size_t i = 0; i < capshadows; i++) {
+		Shadow *c = &shadows[i];
+		if (!c->addr || c->gcno != gcno) {
+			free(c->rs ? c->rs->v : NULL);
+			free(c->rs);
+			continue;
+		}
+		size_t h = hash_word(c->addr) & (cap - 1);
+		while (t[h].addr)
+			h = (h + 1) & (cap - 1);
+		t[h] = *c;
+		nshadows++;
+	}
+	free(shadows);
+	shadows = t;
+	capshadows = cap;
+}
 
 static Shadow *shadow_get(void *addr)
 {
-	if (2 * (nshadows + 1) > capshadows) {
-		size_t cap = capshadows ? capshadows * 2 : 4096;
-		Shadow **t = GC_MALLOC(sizeof *t * cap);
-		for (size_t i = 0; i < capshadows; i++)
-			if (shadows[i]) {
-				size_t h = hash_addr(shadows[i]->addr) & (cap - 1);
-				while (t[h])
-					h = (h + 1) & (cap - 1);
-				t[h] = shadows[i];
+	uint32_t gcno = (uint32_t)GC_get_gc_no();
+	if (2 * (nshadows + 1) > capshadows)
+		shadow_grow(gcno);
+	uintptr_t a = (uintptr_t)addr;
+	size_t h = hash_word(a) & (capshadows - 1);
+	while (shadows[h].addr) {
+		if (shadows[h].addr == a) {
+			Shadow *c = &shadows[h];
+			if (c->gcno != gcno) {
+				/* maybe another object now: forget */
+				if (c->rs) {
+					free(c->rs->v);
+					free(c->rs);
+				}
+				memset(c, 0, sizeof *c);
+				c->addr = a;
+				c->gcno = gcno;
 			}
-		shadows = t;
-		capshadows = cap;
-	}
-	size_t h = hash_addr(addr) & (capshadows - 1);
-	while (shadows[h]) {
-		if (shadows[h]->addr == addr)
-			return shadows[h];
+			return c;
+		}
 		h = (h + 1) & (capshadows - 1);
 	}
-	Shadow *s = GC_MALLOC(sizeof *s);
-	s->addr = addr;
-	shadows[h] = s;
+	Shadow *c = &shadows[h];
+	c->addr = a;
+	c->gcno = gcno;
 	nshadows++;
-	return s;
+	return c;
+}
+
+static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, bool atomic)
+{
+	ReadSet *rs = s->rs;
+	if (!rs) {
+		rs = s->rs = calloc(1, sizeof *rs);
+		if (!rs)
+			exit(2);
+	}
+	for (int i = 0; i < rs->n; i++)
+		if (EP_TID(rs->v[i].ep) == EP_TID(ep)) {
+			rs->v[i] = (ReadEnt){ep, pc, atomic};
+			return;
+		}
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 4;
+		rs->v = realloc(rs->v, sizeof *rs->v * (size_t)rs->cap);
+		if (!rs->v)
+			exit(2);
+	}
+	rs->v[rs->n++] = (ReadEnt){ep, pc, atomic};
+}
+
+static void rs_clear(Shadow *s)
+{
+	if (s->rs)
+		s->rs->n = 0;
 }
 
 /* ---- reports ----------------------------------------------------------------------------- */
@@ -398,8 +522,36 @@ static const char *file_of(Proto *p)
 	return p->file;
 }
 
+extern Proto **compiled_protos;
+extern int ncompiled_protos;
+
+static Proto *proto_in(Proto *p, const Instr *pc)
+{
+	if (!p)
+		return NULL;
+	if (pc > p->code && pc <= p->code + p->ncode)
+		return p;
+	for (int i = 0; i < p->nprotos; i++) {
+		Proto *q = proto_in(p->protos[i], pc);
+		if (q)
+			return q;
+	}
+	return NULL;
+}
+
+/* The function whose code holds pc (pc is just past the instruction). */
+static Proto *proto_of(const Instr *pc)
+{
+	Proto *p = race_vm ? proto_in(race_vm->prog->init, pc) : NULL;
+	for (int i = 0; !p && i < ncompiled_protos; i++)
+		p = proto_in(compiled_protos[i], pc);
+	return p;
+}
+
 static void put_frame(FmtBuf *b, Proto *p, const Instr *pc)
 {
+	if (!p)
+		return;
 	int idx = pc ? (int)(pc - p->code) - 1 : 0;
 	if (idx < 0)
 		idx = 0;
@@ -409,15 +561,14 @@ static void put_frame(FmtBuf *b, Proto *p, const Instr *pc)
 	fmtbuf_put(b, line, strlen(line));
 }
 
-static void put_access(FmtBuf *b, const char *kind, void *addr, int64_t gid)
+static void put_access(FmtBuf *b, const char *kind, uintptr_t addr, int64_t gid)
 {
 	char line[256];
 	if (gid == 1)
-		snprintf(line, sizeof line, "%s at 0x%012llx by main goroutine:\n", kind,
-			 (unsigned long long)(uintptr_t)addr);
+		snprintf(line, sizeof line, "%s at 0x%012llx by main goroutine:\n", kind, (unsigned long long)addr);
 	else
-		snprintf(line, sizeof line, "%s at 0x%012llx by goroutine %lld:\n", kind,
-			 (unsigned long long)(uintptr_t)addr, (long long)gid);
+		snprintf(line, sizeof line, "%s at 0x%012llx by goroutine %lld:\n", kind, (unsigned long long)addr,
+			 (long long)gid);
 	fmtbuf_put(b, line, strlen(line));
 }
 
@@ -434,17 +585,18 @@ static void put_created(FmtBuf *b, RaceG *r, bool running)
 }
 
 /* The running goroutine's access at pc (write or not, atomic or not)
- * races with the recorded one of goroutine ptid at psite. */
-static void report(VM *vm, Shadow *s, const Instr *pc, bool write, bool atomic, uint32_t ptid, Site psite,
+ * races with the recorded one (epoch pep, made at ppc). */
+static void report(VM *vm, Shadow *s, const Instr *pc, bool write, bool atomic, uint64_t pep, const Instr *ppc,
 		   bool pwrite, bool patomic)
 {
-	if (s->reported)
+	if (s->flags & SH_REPORTED)
 		return;
-	s->reported = true;
-	if (pair_seen(pc, psite.pc))
+	s->flags |= SH_REPORTED;
+	if (pair_seen(pc, ppc))
 		return;
 	nraces++;
 	RaceG *cur = vm->cur->race;
+	uint32_t ptid = EP_TID(pep);
 	RaceG *prev = ptid < ntids ? by_tid[ptid] : NULL;
 	FmtBuf b = {0};
 	const char *head = "==================\nWARNING: DATA RACE\n";
@@ -461,8 +613,7 @@ static void report(VM *vm, Shadow *s, const Instr *pc, bool write, bool atomic, 
 		   patomic ? (pwrite ? "Previous atomic write" : "Previous atomic read")
 			   : (pwrite ? "Previous write" : "Previous read"),
 		   s->addr, prev ? prev->gid : 0);
-	if (psite.p)
-		put_frame(&b, psite.p, psite.pc);
+	put_frame(&b, proto_of(ppc), ppc);
 	put_created(&b, cur, true);
 	if (prev && prev != cur)
 		put_created(&b, prev, !prev->finished);
@@ -473,15 +624,11 @@ static void report(VM *vm, Shadow *s, const Instr *pc, bool write, bool atomic, 
 
 /* ---- accesses ---------------------------------------------------------------------------- */
 
-static Site here(VM *vm, const Instr *pc)
+/* Is the access of epoch ep ordered before goroutine r's present? */
+static bool ordered(uint64_t ep, RaceG *r)
 {
-	Frame *f = &vm->frames[vm->nframes - 1];
-	return (Site){f->p, pc ? pc : f->pc};
-}
-
-static bool ordered(uint32_t tid, uint64_t clk, RaceG *r)
-{
-	return clk <= (tid == r->tid ? r->clk : vc_get(&r->vc, tid));
+	uint32_t tid = EP_TID(ep);
+	return EP_CLK(ep) <= (tid == r->tid ? r->clk : vc_get(&r->vc, tid));
 }
 
 static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
@@ -490,64 +637,52 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	if (!g || !g->race || !vm->nframes)
 		return;
 	RaceG *r = g->race;
+	if (!pc)
+		pc = vm->frames[vm->nframes - 1].pc;
 	Shadow *s = shadow_get(addr);
-	Site site = here(vm, pc);
+	uint64_t e = EPOCH(r->tid, r->clk);
+	bool watomic = s->flags & SH_WATOMIC, ratomic = s->flags & SH_RATOMIC;
 	if (!write) {
-		if (!s->nrs && s->rtid == r->tid && s->rclk == r->clk && s->ratomic == atomic)
+		if (s->r == e && !(s->rs && s->rs->n) && ratomic == atomic)
 			return; /* read again in the same epoch */
-		if (s->wclk && !ordered(s->wtid, s->wclk, r) && !(atomic && s->watomic))
-			report(vm, s, site.pc, false, atomic, s->wtid, s->wsite, true, s->watomic);
-		if (s->nrs) {
-			for (int i = 0; i < s->nrs; i++)
-				if (s->rs[i].tid == r->tid) {
-					s->rs[i] = (ReadEnt){r->tid, r->clk, site, atomic};
-					return;
-				}
-		} else if (!s->rclk || ordered(s->rtid, s->rclk, r)) {
-			s->rtid = r->tid;
-			s->rclk = r->clk;
-			s->rsite = site;
-			s->ratomic = atomic;
-			return;
+		if (s->w && !ordered(s->w, r) && !(atomic && watomic))
+			report(vm, s, pc, false, atomic, s->w, s->wpc, true, watomic);
+		if (s->rs && s->rs->n) {
+			rs_add(s, e, pc, atomic);
+		} else if (!s->r || ordered(s->r, r)) {
+			s->r = e;
+			s->rpc = pc;
+			s->flags = (s->flags & ~SH_RATOMIC) | (atomic ? SH_RATOMIC : 0);
 		} else {
-			/* a second read concurrent with the first: read-shared */
-			s->caprs = 4;
-			s->rs = GC_MALLOC(sizeof *s->rs * (size_t)s->caprs);
-			s->rs[0] = (ReadEnt){s->rtid, s->rclk, s->rsite, s->ratomic};
-			s->nrs = 1;
-			s->rclk = 0;
+			/* a read concurrent with the last one: read-shared */
+			rs_add(s, s->r, s->rpc, ratomic);
+			rs_add(s, e, pc, atomic);
+			s->r = 0;
 		}
-		if (s->nrs == s->caprs) {
-			s->caprs *= 2;
-			ReadEnt *v = GC_MALLOC(sizeof *v * (size_t)s->caprs);
-			memcpy(v, s->rs, sizeof *v * (size_t)s->nrs);
-			s->rs = v;
-		}
-		s->rs[s->nrs++] = (ReadEnt){r->tid, r->clk, site, atomic};
 		return;
 	}
-	if (s->wtid == r->tid && s->wclk == r->clk && s->watomic == atomic && !s->nrs && !s->rclk)
+	if (s->w == e && !s->r && !(s->rs && s->rs->n) && watomic == atomic)
 		return; /* written again in the same epoch */
-	if (s->wclk && !ordered(s->wtid, s->wclk, r) && !(atomic && s->watomic))
-		report(vm, s, site.pc, true, atomic, s->wtid, s->wsite, true, s->watomic);
-	if (s->nrs) {
-		for (int i = 0; i < s->nrs; i++)
-			if (!ordered(s->rs[i].tid, s->rs[i].clk, r) && !(atomic && s->rs[i].atomic)) {
-				report(vm, s, site.pc, true, atomic, s->rs[i].tid, s->rs[i].site, false, s->rs[i].atomic);
+	if (s->w && !ordered(s->w, r) && !(atomic && watomic))
+		report(vm, s, pc, true, atomic, s->w, s->wpc, true, watomic);
+	if (s->rs && s->rs->n) {
+		for (int i = 0; i < s->rs->n; i++) {
+			ReadEnt *re = &s->rs->v[i];
+			if (!ordered(re->ep, r) && !(atomic && re->atomic)) {
+				report(vm, s, pc, true, atomic, re->ep, re->pc, false, re->atomic);
 				break;
 			}
-		s->nrs = 0;
-		s->rs = NULL;
-	} else if (s->rclk && !ordered(s->rtid, s->rclk, r) && !(atomic && s->ratomic)) {
-		report(vm, s, site.pc, true, atomic, s->rtid, s->rsite, false, s->ratomic);
+		}
+		rs_clear(s);
+	} else if (s->r && !ordered(s->r, r) && !(atomic && ratomic)) {
+		report(vm, s, pc, true, atomic, s->r, s->rpc, false, ratomic);
 	}
-	/* every earlier read is ordered before this write or was reported: the
-	 * write stands for them from now on */
-	s->rclk = 0;
-	s->wtid = r->tid;
-	s->wclk = r->clk;
-	s->wsite = site;
-	s->watomic = atomic;
+	/* every earlier read is ordered before this write or was reported:
+	 * the write stands for them from now on */
+	s->r = 0;
+	s->w = e;
+	s->wpc = pc;
+	s->flags = (s->flags & ~SH_WATOMIC) | (atomic ? SH_WATOMIC : 0);
 }
 
 void race_read(VM *vm, void *addr, const Instr *pc)

@@ -61,6 +61,7 @@ class Golden:
         self.args = []            # from `// args: ...`
         self.not_go = None        # reason from `// not-go: ...`
         self.needs = []           # from `// needs: goroutines ...`
+        self.racy = False         # `// racy`: go run -race reports a race in it
         self.blocks = {}          # marker -> list of lines (Exit -> [int])
         self.errors_prefix = False  # Errors block ends in `// ...`
         self._parse()
@@ -118,6 +119,8 @@ class Golden:
                 self.not_go = s[len("// not-go:"):].strip() or "no reason given"
             elif s.startswith("// needs:"):
                 self.needs = s[len("// needs:"):].split()
+            elif s == "// racy":
+                self.racy = True
 
         # Expectation blocks: from the first marker line to the end.
         start = None
@@ -434,6 +437,8 @@ def test_gol(g, opts):
         return Result(path, "pass")
 
     # run mode
+    if opts.race:
+        return test_gol_race(g, opts)
     rc, out, err, timed_out = run_proc([opts.gol, path] + g.args, opts.timeout)
     if g.errors is not None:
         if timed_out:
@@ -452,6 +457,33 @@ def test_gol(g, opts):
             return Result(path, "fail", "gol: errors do not match", problems)
         return Result(path, "pass")
     return check_run_results(g, rc, out, err, timed_out, opts.timeout, "gol")
+
+
+RACE_BLOCK_RE = re.compile(r"^==================\nWARNING: DATA RACE\n.*?^==================\n", re.S | re.M)
+FOUND_RE = re.compile(r"^Found \d+ data race\(s\)\n", re.M)
+
+
+def test_gol_race(g, opts):
+    """Run under `gol -race`: a program that is race-free under Go's detector must
+    give no report and pass as it does without -race; one marked `// racy` must
+    report, and with the reports (and the Found line) taken out it must pass too,
+    the exit status 66 standing for 0."""
+    path = g.path
+    rc, out, err, timed_out = run_proc([opts.gol, "-race", path] + g.args, opts.timeout)
+    text = decode(err)
+    reports = RACE_BLOCK_RE.findall(text)
+    if reports and not g.racy:
+        first = reports[0].splitlines()[2:6]
+        return Result(path, "fail", "gol -race: reported a race in a race-free program",
+                      ["   " + l for l in first])
+    if g.racy and not reports:
+        return Result(path, "fail", "gol -race: no race reported (go run -race reports one)")
+    if reports:
+        text = FOUND_RE.sub("", RACE_BLOCK_RE.sub("", text))
+        err = text.encode()
+        if exit_status(rc) == 66:
+            rc = 0
+    return check_run_results(g, rc, out, err, timed_out, opts.timeout, "gol -race")
 
 
 # ---------------------------------------------------------------- oracle
@@ -676,6 +708,8 @@ def main(argv=None):
     ap.add_argument("--gol", default=None, help="the gol binary (default: build/gol)")
     ap.add_argument("--mode", choices=("check", "run"), default="check",
                     help="check: `gol check FILE` (parse only); run: `gol FILE ARGS` (default: check)")
+    ap.add_argument("--race", action="store_true",
+                    help="run mode under gol -race: no report unless the file says `// racy`")
     ap.add_argument("--oracle", action="store_true",
                     help="test the expectations against Go instead of testing gol")
     ap.add_argument("--go", default=None, help="the go binary for --oracle (default: go on PATH)")
