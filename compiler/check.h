@@ -43,7 +43,8 @@ bool check_repl_input(Package *p, Node *file, bool stmts, Diag *diag);
 
 /* REPL completion: the names a session sees (its own, the standard
  * packages', the predeclared ones), or with pkgname the exported names of
- * the package visible under that name; sorted, NULL-terminated. */
+ * the package visible under that name, or the fields and methods of the
+ * variable of that name; sorted, NULL-terminated. */
 const char **check_repl_names(Package *p, const char *pkgname);
 
 /* A type declared by a standard package (loading the package if needed),

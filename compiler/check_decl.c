@@ -1159,7 +1159,22 @@ const char **check_repl_names(Package *p, const char *pkgname)
 	int n = 0, cap = 0;
 	if (pkgname) {
 		Obj *o = scope_lookup(p->fscope, pkgname, NULL);
-		if (o && o->kind == OBJ_PKG) {
+		if (o && o->kind == OBJ_VAR && o->type) {
+			/* a variable's fields and methods (through one pointer) */
+			Scope sc = {0};
+			Type *t = o->type;
+			if (t->kind == TY_POINTER && t->elem)
+				t = t->elem;
+			Type *u = type_under(t);
+			if (u && u->kind == TY_STRUCT)
+				for (int i = 0; i < u->nfields; i++)
+					if (u->fields[i].name)
+						scope_insert(&sc, obj_new(OBJ_VAR, u->fields[i].name, (Pos){0, 0}, NULL));
+			Type *mt = t->kind == TY_NAMED ? t : u && u->kind == TY_INTERFACE ? u : NULL;
+			for (int i = 0; mt && i < mt->nmethods; i++)
+				scope_insert(&sc, obj_new(OBJ_FUNC, mt->methods[i].name, (Pos){0, 0}, NULL));
+			add_names(&sc, &v, &n, &cap, false);
+		} else if (o && o->kind == OBJ_PKG) {
 			Checker c;
 			memset(&c, 0, sizeof c);
 			Diag d;

@@ -79,6 +79,15 @@ t send-keys -t repl -l ' * 3'
 keys Enter
 check "completion of a session name" '15'
 
+type_line 'type Pet struct{ Name string }'
+type_line 'func (p Pet) Greeting() string { return "hi " + p.Name }'
+type_line 'pet := Pet{"rex"}'
+t send-keys -t repl -l 'pet.Gr'
+keys Tab
+t send-keys -t repl -l '()'
+keys Enter
+check "completion of a method of a variable" 'hi rex'
+
 t send-keys -t repl -l ':gor'
 keys Tab
 keys Enter
