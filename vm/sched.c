@@ -248,31 +248,13 @@ G *sched_next(VM *vm)
 	for (;;) {
 		if (vm->session && vm_interrupted)
 			return NULL;
-		if (vm->nsleepers || vm->timers) {
-			int64_t now = sched_now();
-			wake_sleepers(vm, now);
-			fire_timers(vm, now);
-		}
-		G *g = vm->runq_head;
-		if (g) {
-			vm->runq_head = g->next;
-			if (!vm->runq_head)
-				vm->runq_tail = NULL;
-			g->next = NULL;
-			if (g->status == G_DEAD)
-				continue; /* an interrupted REPL input, still queued */
+		int64_t first = vm->nsleepers || vm->timers ? sched_timers(vm) : INT64_MAX;
+		G *g = sched_pop(vm);
+		if (g)
 			return g;
-		}
-		if (!vm->nsleepers && !vm->timers)
+		if (first == INT64_MAX)
 			return NULL;
 		/* nothing to do until the first sleeper or timer is due: no busy wait */
-		int64_t first = INT64_MAX;
-		for (int i = 0; i < vm->nsleepers; i++)
-			if (vm->sleepers[i]->wake_at < first)
-				first = vm->sleepers[i]->wake_at;
-		for (Timer *t = vm->timers; t; t = t->next)
-			if (t->when < first)
-				first = t->when;
 		int64_t d = first - sched_now();
 		if (d > 0) {
 			vm_flush(vm);

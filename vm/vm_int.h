@@ -154,6 +154,23 @@ int64_t sched_timers(VM *vm);
 /* Set by SIGINT in a REPL session (vm_interrupt). */
 extern volatile sig_atomic_t vm_interrupted;
 void sched_deadlock(VM *vm) __attribute__((noreturn));
+
+/* The first runnable goroutine queued, or NULL (a goroutine that died
+ * queued, an interrupted REPL input, is dropped). */
+static inline G *sched_pop(VM *vm)
+{
+	for (;;) {
+		G *g = vm->runq_head;
+		if (!g)
+			return NULL;
+		vm->runq_head = g->next;
+		if (!vm->runq_head)
+			vm->runq_tail = NULL;
+		g->next = NULL;
+		if (g->status != G_DEAD)
+			return g;
+	}
+}
 int64_t sched_now(void);
 
 #endif
