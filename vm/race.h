@@ -10,8 +10,9 @@
  * other; it is reported at once in the format of `go run -race`.
  *
  * The interpreter calls race_read/race_write from the instrumented copies
- * of its memory instructions (a second dispatch table, used only with
- * -race, so a program run without it pays nothing); channels, sync and
+ * of its memory instructions (in run_race, the second compilation of the
+ * loop in interp.inc, so a program run without -race pays nothing);
+ * channels, sync and
  * sync/atomic call the acquire and release hooks at the points where the
  * Go memory model puts its edges. Every hook is a no-op unless
  * race_enabled.
