@@ -368,6 +368,12 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 		}
 	}
 	(void)any;
-	sched_park(vm, n ? "select" : "select (no cases)");
+	/* Go compiles a select of one case into that operation, and so names
+	 * what it waits for */
+	const char *reason = !n ? "select (no cases)" : "select";
+	if (n == 1 && !has_default)
+		reason = cases[0].send ? (cases[0].c ? "chan send" : "chan send (nil chan)")
+				       : (cases[0].c ? "chan receive" : "chan receive (nil chan)");
+	sched_park(vm, reason);
 	return CHAN_BLOCKED;
 }
