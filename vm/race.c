@@ -263,8 +263,14 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 
 void race_finished(G *g)
 {
-	if (g->race)
-		((RaceG *)g->race)->finished = true;
+	RaceG *r = g->race;
+	if (!r)
+		return;
+	r->finished = true;
+	/* its clock is never read again (its accesses live on as epochs in
+	 * shadow cells and sync clocks); its creation stack is kept for
+	 * reports */
+	r->vc = (VC){0};
 }
 
 /* ---- synchronisation objects --------------------------------------------------------- */
@@ -397,7 +403,7 @@ static void shadow_grow(uint32_t gcno)
 		if (shadows[i].addr && shadows[i].gcno == gcno)
 			live++;
 	size_t cap = capshadows ? capshadows : 4096;
-	while (cap < 4 * (live + 1))
+	while (cap < 2 * (live + 1))
 		cap *= 2;
 	Shadow *t = calloc(cap, sizeof *t);
 	if (!t) {
@@ -426,7 +432,7 @@ static void shadow_grow(uint32_t gcno)
 static Shadow *shadow_get(void *addr)
 {
 	uint32_t gcno = (uint32_t)GC_get_gc_no();
-	if (2 * (nshadows + 1) > capshadows)
+	if (4 * (nshadows + 1) > 3 * capshadows)
 		shadow_grow(gcno);
 	uintptr_t a = (uintptr_t)addr;
 	size_t h = hash_word(a) & (capshadows - 1);
