@@ -100,12 +100,20 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 					      nl == 1 ? "" : "s", got, got == 1 ? "" : "s");
 			return;
 		}
+		Node *r0 = rhs->v[0];
+		Type *t0 = NULL;
 		for (int i = 0; i < nl; i++) {
 			if (lx[i].mode == M_INVALID)
 				continue;
 			if (lx[i].type)
 				assign_to(c, &xs[i], lx[i].type, "assignment");
+			if (i == 0)
+				t0 = r0->type;
 		}
+		/* the ok of a comma-ok form shares the node of the value: its
+		 * conversion to bool must not retype the node */
+		if (r0->cv == (ConstVal *)1 && t0)
+			r0->type = t0;
 		return;
 	}
 	checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
