@@ -226,6 +226,7 @@ static int run_input(Session *s, const char *name, const char *text)
 		return SESSION_ERRORS;
 	Diag d;
 	diag_init(&d, name);
+	void *before = check_repl_snapshot(s->pkg);
 	if (!check_repl_input(s->pkg, file, stmts, &d)) {
 		diag_print(&d, stderr);
 		return SESSION_ERRORS;
@@ -234,6 +235,8 @@ static int run_input(Session *s, const char *name, const char *text)
 	Proto *p = compile_repl_input(s->prog, s->pkg, file, stmts, &d);
 	s->prog->file = repl_file;
 	if (!p) {
+		/* what the input declared goes, as for a type error */
+		check_repl_restore(s->pkg, before);
 		diag_print(&d, stderr);
 		return SESSION_ERRORS;
 	}

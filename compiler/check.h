@@ -40,6 +40,10 @@ Package *check_program(Node *file, Diag *diag);
  * the session as it was; returns whether it checked cleanly. */
 Package *check_repl_package(void);
 bool check_repl_input(Package *p, Node *file, bool stmts, Diag *diag);
+/* What check_repl_input may change, taken before it and put back after
+ * it, when a later stage (the compiler) rejects the input. */
+void *check_repl_snapshot(Package *p);
+void check_repl_restore(Package *p, void *snapshot);
 
 /* REPL completion: the names a session sees (its own, the standard
  * packages', the predeclared ones), or with pkgname the exported names of

@@ -542,6 +542,12 @@ static void collect_method(Checker *c, Node *fd)
 	const char *name = fd->u.func.name->u.ident.name;
 	for (int i = 0; i < nt->nmethods; i++)
 		if (!strcmp(nt->methods[i].name, name)) {
+			if (c->repl && nt->methods[i].ptr_recv != ptr) {
+				checker_error(c, fd->u.func.name->pos,
+					      "gol: method %s.%s was declared with a %s receiver; a session cannot change it",
+					      nt->name, name, nt->methods[i].ptr_recv ? "pointer" : "value");
+				return;
+			}
 			if (c->repl) {
 				/* declared again at the prompt: the new body
 				 * serves the old method's callers */
@@ -1070,9 +1076,18 @@ static void repl_check_decls(Checker *c, Node *file)
 {
 	Package *p = c->pkg;
 	repl_imports(c, file);
-	Node *names[512];
-	int n = decl_names(file, names, 512);
-	Obj *olds[512];
+	int max = 16;
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		max += d->kind == N_FUNCDECL ? 1 : 0;
+		for (int k = 0; d->kind != N_FUNCDECL && k < d->u.gen.specs.len; k++) {
+			Node *spec = d->u.gen.specs.v[k];
+			max += spec->kind == N_VALUESPEC ? spec->u.value.names.len : 1;
+		}
+	}
+	Node **names = GC_MALLOC(sizeof *names * (size_t)max);
+	int n = decl_names(file, names, max);
+	Obj **olds = GC_MALLOC(sizeof *olds * (size_t)max);
 	for (int i = 0; i < n; i++) {
 		const char *name = names[i]->u.ident.name;
 		olds[i] = strcmp(name, "_") ? scope_remove(p->scope, name) : NULL;
@@ -1095,6 +1110,18 @@ static void repl_check_decls(Checker *c, Node *file)
 			o->replaces = old->replaces ? old->replaces : old;
 	}
 	check_bodies(c, file);
+}
+
+void *check_repl_snapshot(Package *p)
+{
+	ReplSnapshot *sn = GC_MALLOC(sizeof *sn);
+	repl_snapshot(p, sn);
+	return sn;
+}
+
+void check_repl_restore(Package *p, void *snapshot)
+{
+	repl_restore(p, snapshot);
 }
 
 bool check_repl_input(Package *p, Node *file, bool stmts, Diag *diag)

@@ -87,6 +87,13 @@ typedef struct Compiler {
 	Obj **globals;
 	int nglobals, capglobals;
 	bool failed;
+	/* REPL: functions compiled for an input take their closures only once
+	 * the whole input has compiled (an input that fails changes nothing) */
+	bool defer_install;
+	GolClosure **pend_f;
+	Proto **pend_p;
+	const char **pend_name;
+	int npend, cappend;
 } Compiler;
 
 static Compiler *C;
@@ -1446,8 +1453,10 @@ static GolClosure *func_closure(Obj *o)
 		}
 		f->name = ast_strndup(name, strlen(name));
 		f->native = natives_lookup(name);
-		if (!f->native)
+		if (!f->native) {
 			cerror(ref_pos, "gol: %s is not implemented yet", name);
+			return f; /* not kept: a later use (at the REPL) is reported too */
+		}
 	}
 	if (nclosures == capclosures) {
 		int cap = capclosures ? capclosures * 2 : 32;
@@ -3356,6 +3365,26 @@ static void compile_funcs(Node *file)
 		pv[ncompiled_protos++] = p;
 		compiled_protos = pv;
 		GolClosure *f = func_closure(o);
+		if (C->defer_install) {
+			if (C->npend == C->cappend) {
+				C->cappend = C->cappend ? C->cappend * 2 : 16;
+				GolClosure **fv = GC_MALLOC(sizeof *fv * (size_t)C->cappend);
+				Proto **pv2 = GC_MALLOC(sizeof *pv2 * (size_t)C->cappend);
+				const char **nv = GC_MALLOC(sizeof *nv * (size_t)C->cappend);
+				if (C->npend) {
+					memcpy(fv, C->pend_f, sizeof *fv * (size_t)C->npend);
+					memcpy(pv2, C->pend_p, sizeof *pv2 * (size_t)C->npend);
+					memcpy(nv, C->pend_name, sizeof *nv * (size_t)C->npend);
+				}
+				C->pend_f = fv;
+				C->pend_p = pv2;
+				C->pend_name = nv;
+			}
+			C->pend_f[C->npend] = f;
+			C->pend_p[C->npend] = p;
+			C->pend_name[C->npend++] = full;
+			continue;
+		}
 		f->proto = p;
 		f->name = full;
 		if (!d->u.func.recv && !strcmp(o->name, "main"))
@@ -3434,9 +3463,16 @@ Proto *compile_repl_input(Program *prog, Package *pkg, Node *file, bool stmts, D
 		p = compile_function(NULL, "main.main", fo->type, NULL, fd->u.func.type, fd->u.func.body);
 	} else {
 		p = compile_init(file, "main.init");
-		Proto *saved_main = prog->main;
+		C->defer_install = true;
+		C->npend = 0;
 		compile_funcs(file);
-		prog->main = saved_main;
+		C->defer_install = false;
+		if (!C->failed)
+			for (int k = 0; k < C->npend; k++) {
+				C->pend_f[k]->proto = C->pend_p[k];
+				C->pend_f[k]->name = C->pend_name[k];
+			}
+		C->npend = 0;
 		fill_all_method_impls(pkg);
 	}
 	if (C->nglobals > REPL_MAX_GLOBALS) {

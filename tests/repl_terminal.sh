@@ -110,6 +110,15 @@ keys C-c
 type_line '"after the receive"'
 check "Ctrl-C interrupts a blocked receive" 'after the receive'
 
+# ... a loop inside a method the runtime calls (fmt calling String)
+type_line 'type Spin int'
+type_line 'func (Spin) String() string { for {} }'
+type_line 'Spin(1)'
+sleep 0.5
+keys C-c
+type_line '"after String"'
+check "Ctrl-C interrupts a loop inside String" 'after String'
+
 # goroutine output while a line is being typed: it gets its own line and
 # the prompt comes back with the typed text
 type_line 'go func() { time.Sleep(300 * time.Millisecond); fmt.Println("from the background") }()'
@@ -141,6 +150,15 @@ else
     FAIL=$((FAIL + 1))
     echo "FAIL idle CPU: no gol process found"
 fi
+
+# an interrupted sleep leaves no sleeper behind: in a fresh session a
+# receive nobody can answer is then a deadlock at once
+type_line ':reset'
+type_line 'time.Sleep(time.Hour)'
+sleep 0.3
+keys C-c
+type_line '<-make(chan int)'
+check "an interrupted sleep leaves no sleeper behind" 'all goroutines are asleep'
 
 type_line 'historyMarker := 7'
 keys C-d

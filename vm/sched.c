@@ -111,6 +111,16 @@ void sched_exit_g_other(VM *vm, G *g)
 {
 	g->status = G_DEAD;
 	race_finished(g);
+	if (g->wake_at) {
+		/* killed in time.Sleep (an interrupted REPL input): a sleeper
+		 * left behind would keep the scheduler waiting for it */
+		for (int i = 0; i < vm->nsleepers; i++)
+			if (vm->sleepers[i] == g) {
+				vm->sleepers[i] = vm->sleepers[--vm->nsleepers];
+				break;
+			}
+		g->wake_at = 0;
+	}
 	/* O(1): the last goroutine takes its place in the list */
 	int i = g->all_index;
 	if (i >= 0 && i < vm->nall && vm->all[i] == g) {

@@ -256,6 +256,13 @@ static void traceback_created(FmtBuf *b, G *g);
 
 volatile sig_atomic_t vm_interrupted;
 
+/* Ctrl-C during a REPL input that cannot yield: back to the session. */
+static void vm_interrupt_unwind(VM *vm) __attribute__((noreturn, cold));
+static void vm_interrupt_unwind(VM *vm)
+{
+	longjmp(*vm->fatal_jmp, 2);
+}
+
 /* A fatal error ends the program; in a REPL session only the input. */
 static void fatal_exit(VM *vm) __attribute__((noreturn));
 static void fatal_exit(VM *vm)
@@ -1095,16 +1102,19 @@ int vm_session_eval(VM *vm, Proto *p)
 	sched_ready(vm, g);
 	vm->cur = NULL;
 	jmp_buf jb;
-	if (setjmp(jb)) {
-		/* a fatal error (reported): its goroutine, and the input, end */
+	int jumped = setjmp(jb);
+	if (jumped) {
+		/* a fatal error (reported) or an interrupt inside a call made by
+		 * the runtime: its goroutine, and the input, end */
 		vm->fatal_jmp = NULL;
+		vm_interrupted = 0;
 		if (vm->cur)
 			sched_exit_g_other(vm, vm->cur);
 		if (g->status != G_DEAD)
 			sched_exit_g_other(vm, g);
 		vm->cur = NULL;
 		vm_flush(vm);
-		return 2;
+		return jumped == 2 ? 130 : 2;
 	}
 	vm->fatal_jmp = &jb;
 	int r = schedule(vm, g);
