@@ -14,6 +14,8 @@
 GolString *str_sub(GolString *s, int64_t lo, int64_t hi);
 
 int64_t block_len(Type *t);
+/* Is a value of type t a block (a struct or an array)? */
+bool aggregate(Type *t);
 Type *block_elem(Type *t, int64_t i);
 Value *block_new(Type *t);
 void block_copy_into(Type *t, Value *dst, Value *src);

@@ -128,7 +128,7 @@ GolIface *iface_box(Type *t, Value v)
 
 /* ---- blocks --------------------------------------------------------------- */
 
-static bool aggregate(Type *t)
+bool aggregate(Type *t)
 {
 	Type *u = type_under(t);
 	return u && (u->kind == TY_STRUCT || u->kind == TY_ARRAY);

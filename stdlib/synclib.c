@@ -283,13 +283,13 @@ static int new_cond(VM *vm, Value *a, int n, Value *r)
  * __atomic builtins keep them right when goroutines run on several
  * threads; the narrow kinds wrap as their Go types do. */
 
-static Value *atomic_slot(VM *vm, Value *a, bool write)
+static Value *atomic_slot(VM *vm, Value *a, int kind)
 {
 	Value *p = a[0].p;
 	if (!p)
 		vm_panic_nil(vm);
 	else
-		vm_race_atomic(vm, p, write);
+		vm_race_atomic(vm, p, kind);
 	return p;
 }
 
@@ -306,7 +306,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int add_##NAME(VM *vm, Value *a, int n, Value *r)                             \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, true);                                      \
+		Value *p = atomic_slot(vm, a, VM_ATOMIC_RMW);                                     \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		int64_t nv = wrap_width(__atomic_add_fetch(&p->i, a[1].i, __ATOMIC_SEQ_CST), KIND); \
@@ -317,7 +317,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int load_##NAME(VM *vm, Value *a, int n, Value *r)                            \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, false);                                       \
+		Value *p = atomic_slot(vm, a, VM_ATOMIC_LOAD);                                     \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		r[0].i = __atomic_load_n(&p->i, __ATOMIC_SEQ_CST);                         \
@@ -327,7 +327,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	{                                                                                  \
 		(void)n;                                                                   \
 		(void)r;                                                                   \
-		Value *p = atomic_slot(vm, a, true);                                      \
+		Value *p = atomic_slot(vm, a, VM_ATOMIC_STORE);                                    \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		__atomic_store_n(&p->i, wrap_width(a[1].i, KIND), __ATOMIC_SEQ_CST);        \
@@ -336,7 +336,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int swap_##NAME(VM *vm, Value *a, int n, Value *r)                            \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, true);                                      \
+		Value *p = atomic_slot(vm, a, VM_ATOMIC_RMW);                                     \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		r[0].i = __atomic_exchange_n(&p->i, wrap_width(a[1].i, KIND), __ATOMIC_SEQ_CST); \
@@ -345,7 +345,7 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int cas_##NAME(VM *vm, Value *a, int n, Value *r)                             \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, true);                                      \
+		Value *p = atomic_slot(vm, a, VM_ATOMIC_RMW);                                     \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		int64_t old = wrap_width(a[1].i, KIND);                                    \
@@ -367,7 +367,7 @@ static int av_store(VM *vm, Value *a, int n, Value *r)
 	(void)r;
 	if (!a[1].p)
 		return vm_panic_msg(vm, "sync/atomic: store of nil value into Value");
-	Value *p = atomic_slot(vm, a, true);
+	Value *p = atomic_slot(vm, a, VM_ATOMIC_STORE);
 	if (!p)
 		return -1;
 	GolIface *old = __atomic_load_n((GolIface **)&p->p, __ATOMIC_SEQ_CST);

@@ -395,12 +395,19 @@ static size_t hash_word(uintptr_t x)
 	return (size_t)x;
 }
 
-/* Grow the table, dropping the cells of earlier collection cycles. */
+static bool is_global(uintptr_t a)
+{
+	return race_vm && a >= (uintptr_t)race_vm->globals
+	       && a < (uintptr_t)(race_vm->globals + race_vm->prog->nglobals);
+}
+
+/* Grow the table, dropping the cells of earlier collection cycles (but
+ * never a global's). */
 static void shadow_grow(uint32_t gcno)
 {
 	size_t live = 0;
 	for (size_t i = 0; i < capshadows; i++)
-		if (shadows[i].addr && shadows[i].gcno == gcno)
+		if (shadows[i].addr && (shadows[i].gcno == gcno || is_global(shadows[i].addr)))
 			live++;
 	size_t cap = capshadows ? capshadows : 4096;
 	while (cap < 2 * (live + 1))
@@ -413,7 +420,7 @@ static void shadow_grow(uint32_t gcno)
 	nshadows = 0;
 	for (size_t i = 0; i < capshadows; i++) {
 		Shadow *c = &shadows[i];
-		if (!c->addr || c->gcno != gcno) {
+		if (!c->addr || (c->gcno != gcno && !is_global(c->addr))) {
 			free(c->rs ? c->rs->v : NULL);
 			free(c->rs);
 			continue;
@@ -439,7 +446,9 @@ static Shadow *shadow_get(void *addr)
 	while (shadows[h].addr) {
 		if (shadows[h].addr == a) {
 			Shadow *c = &shadows[h];
-			if (c->gcno != gcno) {
+			if (c->gcno != gcno && is_global(a)) {
+				c->gcno = gcno; /* globals never move or die */
+			} else if (c->gcno != gcno) {
 				/* maybe another object now: forget */
 				if (c->rs) {
 					free(c->rs->v);
@@ -701,14 +710,16 @@ void race_write(VM *vm, void *addr, const Instr *pc)
 	access(vm, addr, pc, true, false);
 }
 
-void race_atomic(VM *vm, void *addr, bool write)
+void race_atomic(VM *vm, void *addr, int kind)
 {
 	if (!race_enabled)
 		return;
-	/* an atomic operation synchronises with those that observe it */
-	race_acquire(vm->cur, addr);
-	access(vm, addr, NULL, write, true);
-	if (write)
+	/* an atomic operation synchronises with those that observe it: a
+	 * load acquires what stores released, as the memory model says */
+	if (kind != VM_ATOMIC_STORE)
+		race_acquire(vm->cur, addr);
+	access(vm, addr, NULL, kind != VM_ATOMIC_LOAD, true);
+	if (kind != VM_ATOMIC_LOAD)
 		race_release(vm->cur, addr);
 }
 
@@ -746,12 +757,25 @@ void vm_race_release(VM *vm, void *addr)
 		race_release(vm->cur, addr);
 }
 
-void vm_race_atomic(VM *vm, void *addr, bool write)
+void vm_race_atomic(VM *vm, void *addr, int kind)
 {
-	race_atomic(vm, addr, write);
+	race_atomic(vm, addr, kind);
 }
 
 void vm_enable_race(void)
 {
 	race_enabled = true;
+}
+
+G *race_timer_g(void *timer)
+{
+	/* One pseudo-goroutine sends for every channel timer. It knows what
+	 * the timer's start and resets released, so its send carries those
+	 * edges to the receiver. As it also keeps what earlier timers knew,
+	 * it may order a little more than Go does, never less. */
+	static G tg;
+	if (!tg.race)
+		new_rg(&tg);
+	race_acquire(&tg, timer);
+	return &tg;
 }

@@ -40,9 +40,10 @@ void race_finished(G *g);
  * pc, for natives). */
 void race_read(VM *vm, void *addr, const Instr *pc);
 void race_write(VM *vm, void *addr, const Instr *pc);
-/* A sync/atomic operation on the word at addr: an access that races only
- * with plain ones, and an acquire and release of addr. */
-void race_atomic(VM *vm, void *addr, bool write);
+/* A sync/atomic operation on the word at addr (VM_ATOMIC_LOAD, _STORE or
+ * _RMW): an access that races only with plain ones; a load acquires addr,
+ * a store releases it, a read-modify-write does both. */
+void race_atomic(VM *vm, void *addr, int kind);
 
 /* Happens-before edges through the synchronisation object at addr:
  * acquire joins the object's clock into g's; release joins g's clock into
@@ -51,6 +52,10 @@ void race_acquire(G *g, void *addr);
 void race_release(G *g, void *addr);
 /* Both, as a buffered channel's slot is used by a send or a receive. */
 void race_acqrel(G *g, void *addr);
+
+/* The goroutine a channel timer's send is made by: it has acquired what
+ * starting and resetting the timer released. */
+G *race_timer_g(void *timer);
 
 /* At the end of a run: if races were found, print Go's summary line and
  * return the exit status GORACE's exitcode asks for (66 by default);

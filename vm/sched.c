@@ -197,7 +197,7 @@ static void fire_timers(VM *vm, int64_t now)
 		} else if (t->c) {
 			/* the send is the timer's, not the running goroutine's */
 			G *cur = vm->cur;
-			vm->cur = NULL;
+			vm->cur = race_enabled ? race_timer_g(t) : NULL;
 			chan_try_send(vm, t->c, t->time_type ? time_now_value(t->time_type, now) : (Value){0});
 			vm->cur = cur;
 		}
@@ -366,8 +366,8 @@ void *vm_timer_start(VM *vm, Type *chan_type, GolClosure *f, int64_t ns, int64_t
 	}
 	if (chan_out)
 		*chan_out = t->c;
-	if (f && race_enabled)
-		race_release(vm->cur, t);
+	if (race_enabled)
+		race_release(vm->cur, t); /* starting a timer happens before it fires */
 	timer_add(vm, t);
 	return chan_out ? (void *)t : (void *)t->c;
 }
@@ -383,6 +383,8 @@ bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
 	if (!t)
 		return false;
 	bool was = timer_remove(vm, t);
+	if (race_enabled)
+		race_release(vm->cur, t); /* Reset happens before the firing it sets */
 	t->when = sched_now() + (ns > 0 ? ns : 0);
 	if (period > 0)
 		t->period = period;

@@ -828,7 +828,26 @@ static inline __attribute__((always_inline)) bool cmp_int(int64_t x, int64_t y, 
 #define GOL_RACE_OPS(X)                                                                   \
 	X(GETG) X(SETG) X(SIDX) X(SSET) X(SSETK) X(GETF) X(SETF) X(AIDX) X(ASET) X(LOAD)  \
 	X(STORE) X(GETUP) X(SETUP) X(MGET) X(MSET) X(MDEL) X(MSLOT) X(MITER) X(CLEAR)    \
-	X(CLONE) X(COPYIN) X(COPY) X(APPEND)
+	X(CLONE) X(COPYIN) X(COPY) X(APPEND) X(APPENDS)
+
+/* A whole struct or array read or written (a copy): every word, nested
+ * blocks included. */
+static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
+{
+	if (!b || !t)
+		return;
+	Type *u = type_under(t);
+	int64_t n = block_len(t);
+	for (int64_t k = 0; k < n; k++) {
+		Type *et = u->kind == TY_ARRAY ? u->elem : u->fields[k].type;
+		if (aggregate(et))
+			race_block(vm, et, b[k].p, pc, write);
+		else if (write)
+			race_write(vm, &b[k], pc);
+		else
+			race_read(vm, &b[k], pc);
+	}
+}
 
 #define RUN_FN run_plain
 #define RUN_RACE 0

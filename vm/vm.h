@@ -94,10 +94,12 @@ int vm_close_chan(VM *vm, void *c);
  * released on addr happens before what the running goroutine does next;
  * release: what it did so far happens before a later acquire of addr;
  * atomic: an atomic access to the word at addr (racing only with plain
- * accesses), which also acquires, and if a write releases, addr. */
+ * accesses): a load acquires addr, a store releases it, a read-modify-
+ * write (Add, Swap, CompareAndSwap) does both. */
+enum { VM_ATOMIC_LOAD, VM_ATOMIC_STORE, VM_ATOMIC_RMW };
 void vm_race_acquire(VM *vm, void *addr);
 void vm_race_release(VM *vm, void *addr);
-void vm_race_atomic(VM *vm, void *addr, bool write);
+void vm_race_atomic(VM *vm, void *addr, int kind);
 
 /* Raise a panic from C. vm_panic_error makes a runtime.Error ("runtime
  * error: " prefix is added); vm_panic_value panics with any Go value boxed
