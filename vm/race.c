@@ -346,13 +346,16 @@ void race_acqrel(G *g, void *addr)
 /* ---- shadow words --------------------------------------------------------------------- */
 
 /*
- * A shadow cell per shared word, kept in one open-addressing table outside
- * the collector's heap: the collector neither scans it nor sees the
- * addresses in it, so watched objects die as they would without -race.
- * An address may then be reused by a new object; a cell is trusted only
- * within the collection cycle that last touched it (gcno), so history is
- * never carried over to a stranger. The price: a race whose two accesses
- * have a collection between them can be missed (never a false report).
+ * A shadow cell per shared word. The cells of one heap object sit in one
+ * array (ObjShadow, outside the collector's heap, found by the object's
+ * base address), so the words of a slice or struct are next to each other
+ * and an access costs an index once its object is found. The collector
+ * neither scans these arrays nor sees the addresses in them, so watched
+ * objects die as they would without -race; a disappearing link tells the
+ * detector when one has died, and the cells of a dead object are dropped
+ * before its memory can be reused by another (history never passes to a
+ * stranger). Words outside the collector's heap, if any, have cells in a
+ * table of their own.
  *
  * An epoch is (tid << 40 | clock); 0 means no access. Accesses remember
  * where they were made by the instruction pointer alone; the function is
@@ -376,16 +379,32 @@ typedef struct ReadSet {
 } ReadSet;
 
 typedef struct Shadow {
-	uintptr_t addr;     /* 0: empty slot */
-	uint32_t gcno;      /* the collection cycle the cell belongs to */
-	uint32_t flags;
 	uint64_t w, r;      /* last write; last read while reads are ordered */
 	const Instr *wpc, *rpc;
 	ReadSet *rs;        /* read-shared: reads not ordered with each other */
+	uint32_t flags;
 } Shadow;
 
-static Shadow *shadows;
-static size_t nshadows, capshadows;
+typedef struct ObjShadow {
+	void *link;         /* the object, cleared by the collector when it dies */
+	uintptr_t base;
+	size_t nwords;
+	Shadow cells[];
+} ObjShadow;
+
+/* Open addressing by base; the key is kept in the table so that probing
+ * does not touch the cells. */
+typedef struct ObjSlot {
+	uintptr_t base;     /* 0: empty */
+	ObjShadow *o;
+} ObjSlot;
+static ObjSlot *objs;
+static size_t nobjs, capobjs;
+static ObjShadow *last_obj;     /* the object obj_get found last */
+/* The objects accessed last, most recent first: a loop over a few structs
+ * (the bodies of n-body) finds them here without asking the collector. */
+#define RECENT 4
+static ObjShadow *recent[RECENT];
 
 static size_t hash_word(uintptr_t x)
 {
@@ -395,78 +414,156 @@ static size_t hash_word(uintptr_t x)
 	return (size_t)x;
 }
 
-static bool is_global(uintptr_t a)
+static void obj_free(ObjShadow *o)
 {
-	return race_vm && a >= (uintptr_t)race_vm->globals
-	       && a < (uintptr_t)(race_vm->globals + race_vm->prog->nglobals);
+	if (o->link)
+		GC_unregister_disappearing_link(&o->link);
+	for (size_t k = 0; k < o->nwords; k++)
+		if (o->cells[k].rs) {
+			free(o->cells[k].rs->v);
+			free(o->cells[k].rs);
+		}
+	if (last_obj == o)
+		last_obj = NULL;
+	for (int i = 0; i < RECENT; i++)
+		if (recent[i] == o)
+			recent[i] = NULL;
+	free(o);
 }
 
-/* Grow the table, dropping the cells of earlier collection cycles (but
- * never a global's). */
-static void shadow_grow(uint32_t gcno)
+static void *xcalloc(size_t n, size_t size)
 {
-	size_t live = 0;
-	for (size_t i = 0; i < capshadows; i++)
-		if (shadows[i].addr && (shadows[i].gcno == gcno || is_global(shadows[i].addr)))
-			live++;
-	size_t cap = capshadows ? capshadows : 4096;
-	while (cap < 2 * (live + 1))
-		cap *= 2;
-	Shadow *t = calloc(cap, sizeof *t);
-	if (!t) {
+	void *p = calloc(n, size);
+	if (!p) {
 		fprintf(stderr, "gol: out of memory for the race detector's shadow\n");
 		exit(2);
 	}
-	nshadows = 0;
-	for (size_t i = 0; i < capshadows; i++) {
-		Shadow *c = &shadows[i];
-		if (!c->addr || (c->gcno != gcno && !is_global(c->addr))) {
-			free(c->rs ? c->rs->v : NULL);
-			free(c->rs);
+	return p;
+}
+
+/* Grow the table, dropping the objects that died. */
+static void objs_grow(void)
+{
+	size_t live = 0;
+	for (size_t i = 0; i < capobjs; i++)
+		if (objs[i].base && objs[i].o->link)
+			live++;
+	size_t cap = capobjs ? capobjs : 1024;
+	while (cap < 4 * (live + 1))
+		cap *= 2;
+	ObjSlot *t = xcalloc(cap, sizeof *t);
+	nobjs = 0;
+	for (size_t i = 0; i < capobjs; i++) {
+		ObjShadow *o = objs[i].o;
+		if (!objs[i].base)
+			continue;
+		if (!o->link) {
+			obj_free(o);
 			continue;
 		}
-		size_t h = hash_word(c->addr) & (cap - 1);
-		while (t[h].addr)
+		size_t h = hash_word(o->base) & (cap - 1);
+		while (t[h].base)
 			h = (h + 1) & (cap - 1);
-		t[h] = *c;
-		nshadows++;
+		t[h] = objs[i];
+		nobjs++;
 	}
-	free(shadows);
-	shadows = t;
-	capshadows = cap;
+	free(objs);
+	objs = t;
+	capobjs = cap;
+}
+
+static ObjShadow *obj_new(void *base)
+{
+	size_t nwords = GC_size(base) / sizeof(Value);
+	ObjShadow *o = xcalloc(1, sizeof *o + sizeof(Shadow) * (nwords ? nwords : 1));
+	o->base = (uintptr_t)base;
+	o->nwords = nwords;
+	o->link = base;
+	GC_general_register_disappearing_link(&o->link, base);
+	return o;
+}
+
+/* The cells of the live object at base. */
+static ObjShadow *obj_get(void *base)
+{
+	if (last_obj && last_obj->base == (uintptr_t)base && last_obj->link)
+		return last_obj;
+	if (2 * (nobjs + 1) > capobjs)
+		objs_grow();
+	uintptr_t b = (uintptr_t)base;
+	size_t h = hash_word(b) & (capobjs - 1);
+	while (objs[h].base) {
+		if (objs[h].base == b) {
+			if (!objs[h].o->link) {
+				/* the object that was here died: another one now */
+				obj_free(objs[h].o);
+				objs[h].o = obj_new(base);
+			}
+			return last_obj = objs[h].o;
+		}
+		h = (h + 1) & (capobjs - 1);
+	}
+	nobjs++;
+	objs[h].base = b;
+	return last_obj = objs[h].o = obj_new(base);
+}
+
+/* Words outside the collector's heap. */
+typedef struct StaticCell {
+	uintptr_t addr;
+	Shadow cell;
+} StaticCell;
+static StaticCell *statics;
+static size_t nstatics, capstatics;
+
+static Shadow *static_get(uintptr_t a)
+{
+	if (4 * (nstatics + 1) > 3 * capstatics) {
+		size_t cap = capstatics ? capstatics * 2 : 256;
+		StaticCell *t = xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < capstatics; i++)
+			if (statics[i].addr) {
+				size_t h = hash_word(statics[i].addr) & (cap - 1);
+				while (t[h].addr)
+					h = (h + 1) & (cap - 1);
+				t[h] = statics[i];
+			}
+		free(statics);
+		statics = t;
+		capstatics = cap;
+	}
+	size_t h = hash_word(a) & (capstatics - 1);
+	while (statics[h].addr) {
+		if (statics[h].addr == a)
+			return &statics[h].cell;
+		h = (h + 1) & (capstatics - 1);
+	}
+	statics[h].addr = a;
+	nstatics++;
+	return &statics[h].cell;
 }
 
 static Shadow *shadow_get(void *addr)
 {
-	uint32_t gcno = (uint32_t)GC_get_gc_no();
-	if (4 * (nshadows + 1) > 3 * capshadows)
-		shadow_grow(gcno);
 	uintptr_t a = (uintptr_t)addr;
-	size_t h = hash_word(a) & (capshadows - 1);
-	while (shadows[h].addr) {
-		if (shadows[h].addr == a) {
-			Shadow *c = &shadows[h];
-			if (c->gcno != gcno && is_global(a)) {
-				c->gcno = gcno; /* globals never move or die */
-			} else if (c->gcno != gcno) {
-				/* maybe another object now: forget */
-				if (c->rs) {
-					free(c->rs->v);
-					free(c->rs);
-				}
-				memset(c, 0, sizeof *c);
-				c->addr = a;
-				c->gcno = gcno;
+	for (int i = 0; i < RECENT; i++) {
+		ObjShadow *o = recent[i];
+		if (o && a - o->base < o->nwords * sizeof(Value) && o->link) {
+			if (i) {
+				recent[i] = recent[0];
+				recent[0] = o;
 			}
-			return c;
+			return &o->cells[(a - o->base) / sizeof(Value)];
 		}
-		h = (h + 1) & (capshadows - 1);
 	}
-	Shadow *c = &shadows[h];
-	c->addr = a;
-	c->gcno = gcno;
-	nshadows++;
-	return c;
+	void *base = GC_base(addr);
+	if (!base)
+		return static_get(a);
+	ObjShadow *o = obj_get(base);
+	memmove(recent + 1, recent, sizeof *recent * (RECENT - 1));
+	recent[0] = o;
+	size_t k = (a - o->base) / sizeof(Value);
+	return k < o->nwords ? &o->cells[k] : static_get(a);
 }
 
 static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, bool atomic)
@@ -601,8 +698,8 @@ static void put_created(FmtBuf *b, RaceG *r, bool running)
 
 /* The running goroutine's access at pc (write or not, atomic or not)
  * races with the recorded one (epoch pep, made at ppc). */
-static void report(VM *vm, Shadow *s, const Instr *pc, bool write, bool atomic, uint64_t pep, const Instr *ppc,
-		   bool pwrite, bool patomic)
+static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool write, bool atomic, uint64_t pep,
+		   const Instr *ppc, bool pwrite, bool patomic)
 {
 	if (s->flags & SH_REPORTED)
 		return;
@@ -616,7 +713,7 @@ static void report(VM *vm, Shadow *s, const Instr *pc, bool write, bool atomic, 
 	FmtBuf b = {0};
 	const char *head = "==================\nWARNING: DATA RACE\n";
 	fmtbuf_put(&b, head, strlen(head));
-	put_access(&b, atomic ? (write ? "Atomic write" : "Atomic read") : (write ? "Write" : "Read"), s->addr,
+	put_access(&b, atomic ? (write ? "Atomic write" : "Atomic read") : (write ? "Write" : "Read"), addr,
 		   cur->gid);
 	for (int i = vm->nframes - 1; i >= 0; i--) {
 		Frame *f = &vm->frames[i];
@@ -627,7 +724,7 @@ static void report(VM *vm, Shadow *s, const Instr *pc, bool write, bool atomic, 
 	put_access(&b,
 		   patomic ? (pwrite ? "Previous atomic write" : "Previous atomic read")
 			   : (pwrite ? "Previous write" : "Previous read"),
-		   s->addr, prev ? prev->gid : 0);
+		   addr, prev ? prev->gid : 0);
 	put_frame(&b, proto_of(ppc), ppc);
 	put_created(&b, cur, true);
 	if (prev && prev != cur)
@@ -661,7 +758,7 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 		if (s->r == e && !(s->rs && s->rs->n) && ratomic == atomic)
 			return; /* read again in the same epoch */
 		if (s->w && !ordered(s->w, r) && !(atomic && watomic))
-			report(vm, s, pc, false, atomic, s->w, s->wpc, true, watomic);
+			report(vm, s, (uintptr_t)addr, pc, false, atomic, s->w, s->wpc, true, watomic);
 		if (s->rs && s->rs->n) {
 			rs_add(s, e, pc, atomic);
 		} else if (!s->r || ordered(s->r, r)) {
@@ -679,18 +776,18 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	if (s->w == e && !s->r && !(s->rs && s->rs->n) && watomic == atomic)
 		return; /* written again in the same epoch */
 	if (s->w && !ordered(s->w, r) && !(atomic && watomic))
-		report(vm, s, pc, true, atomic, s->w, s->wpc, true, watomic);
+		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->w, s->wpc, true, watomic);
 	if (s->rs && s->rs->n) {
 		for (int i = 0; i < s->rs->n; i++) {
 			ReadEnt *re = &s->rs->v[i];
 			if (!ordered(re->ep, r) && !(atomic && re->atomic)) {
-				report(vm, s, pc, true, atomic, re->ep, re->pc, false, re->atomic);
+				report(vm, s, (uintptr_t)addr, pc, true, atomic, re->ep, re->pc, false, re->atomic);
 				break;
 			}
 		}
 		rs_clear(s);
 	} else if (s->r && !ordered(s->r, r) && !(atomic && ratomic)) {
-		report(vm, s, pc, true, atomic, s->r, s->rpc, false, ratomic);
+		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->r, s->rpc, false, ratomic);
 	}
 	/* every earlier read is ordered before this write or was reported:
 	 * the write stands for them from now on */
