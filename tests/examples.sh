@@ -4,6 +4,7 @@
 # line and then the exact stdout, both taken from Go's real output. When
 # examples/expected/NAME.err exists, its one line must equal the first line
 # of stderr (deadlock.gol: Go's fatal error). Each run has a 20 s limit.
+# Then every example once more under -race (see the end).
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 GOL=${GOL:-build/gol}
@@ -42,6 +43,26 @@ for src in examples/*.gol; do
 		fi
 	fi
 	if [ "$ok" -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+
+# Under -race: datarace.gol is reported (exit 66), every other example is
+# race-free and gives no report.
+for src in examples/*.gol; do
+	name=$(basename "$src" .gol)
+	timeout 60 "$GOL" -race "$src" >/dev/null 2>"$tmp/err" </dev/null
+	status=$?
+	reports=$(grep -c '^WARNING: DATA RACE$' "$tmp/err")
+	if [ "$name" = datarace ]; then
+		if [ "$status" -eq 66 ] && [ "$reports" -ge 1 ] && grep -q '^Found [0-9]* data race(s)$' "$tmp/err"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL $name -race: exit status $status, $reports reports (want 66 and a report)"; fail=$((fail + 1))
+		fi
+	elif [ "$reports" -ne 0 ]; then
+		echo "FAIL $name -race: $reports race reports in a race-free example"; fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
 done
 
 echo "$pass passed, $fail failed"
