@@ -275,46 +275,85 @@ void race_finished(G *g)
 
 /* ---- synchronisation objects --------------------------------------------------------- */
 
+/*
+ * A clock per synchronisation object (a mutex, a channel slot, a
+ * WaitGroup, an atomic word), found by its address. The table holds the
+ * addresses disguised, so it keeps no object alive, and a disappearing
+ * link on the object that holds the address tells when the collector has
+ * freed it: the clock is then dropped (a new object at that address starts
+ * with none), and a program that makes millions of mutexes or channels
+ * does not keep them all.
+ */
 typedef struct Sync {
-	void *addr;
+	uintptr_t key;      /* the address, disguised */
+	void *link;         /* the holding object, disguised; 0 once freed
+			     * (static memory: never) */
 	VC vc;
 } Sync;
 
 static Sync **syncs;
 static size_t nsyncs, capsyncs;
 
-static size_t hash_addr(void *p)
+static size_t hash_addr(uintptr_t x)
 {
-	uintptr_t x = (uintptr_t)p;
 	x ^= x >> 33;
 	x *= 0xff51afd7ed558ccdULL;
 	x ^= x >> 33;
 	return (size_t)x;
 }
 
+static void sync_watch(Sync *s, void *addr)
+{
+	void *base = GC_base(addr);
+	if (base) {
+		s->link = (void *)GC_HIDE_POINTER(base);
+		GC_general_register_disappearing_link(&s->link, base);
+	} else {
+		s->link = (void *)1;
+	}
+}
+
 static Sync *sync_get(void *addr)
 {
-	if (2 * (nsyncs + 1) > capsyncs) {
-		size_t cap = capsyncs ? capsyncs * 2 : 1024;
-		Sync **t = GC_MALLOC(sizeof *t * cap);
+	if (4 * (nsyncs + 1) > 3 * capsyncs) {
+		/* grow, dropping the clocks of freed objects */
+		size_t live = 0;
 		for (size_t i = 0; i < capsyncs; i++)
-			if (syncs[i]) {
-				size_t h = hash_addr(syncs[i]->addr) & (cap - 1);
+			if (syncs[i] && syncs[i]->link)
+				live++;
+		size_t cap = capsyncs ? capsyncs : 1024;
+		while (cap < 2 * (live + 1))
+			cap *= 2;
+		Sync **t = GC_MALLOC(sizeof *t * cap);
+		nsyncs = 0;
+		for (size_t i = 0; i < capsyncs; i++)
+			if (syncs[i] && syncs[i]->link) {
+				size_t h = hash_addr(syncs[i]->key) & (cap - 1);
 				while (t[h])
 					h = (h + 1) & (cap - 1);
 				t[h] = syncs[i];
+				nsyncs++;
 			}
 		syncs = t;
 		capsyncs = cap;
 	}
-	size_t h = hash_addr(addr) & (capsyncs - 1);
+	uintptr_t key = GC_HIDE_POINTER(addr);
+	size_t h = hash_addr(key) & (capsyncs - 1);
 	while (syncs[h]) {
-		if (syncs[h]->addr == addr)
-			return syncs[h];
+		Sync *s = syncs[h];
+		if (s->key == key) {
+			if (!s->link) {
+				/* the object died and another took its place */
+				s->vc = (VC){0};
+				sync_watch(s, addr);
+			}
+			return s;
+		}
 		h = (h + 1) & (capsyncs - 1);
 	}
 	Sync *s = GC_MALLOC(sizeof *s);
-	s->addr = addr;
+	s->key = key;
+	sync_watch(s, addr);
 	syncs[h] = s;
 	nsyncs++;
 	return s;
