@@ -123,11 +123,21 @@ static int vc_find(const VC *v, uint32_t tid)
  * goroutines Done does not make a million copies. */
 static void vc_join(VC *dst, const VC *src)
 {
+	/* clocks that know the same goroutines (a ring of them passing a
+	 * token) share their tids entry for entry: a plain loop */
+	int m = src->n < dst->n ? src->n : dst->n, i0 = 0;
+	while (i0 < m && dst->e[i0].tid == src->e[i0].tid) {
+		if (src->e[i0].clk > dst->e[i0].clk)
+			dst->e[i0].clk = src->e[i0].clk;
+		i0++;
+	}
+	if (i0 == src->n)
+		return;
 	int missing = 0;
 	uint32_t first_missing = UINT32_MAX;
-	if ((size_t)src->n * 16 < (size_t)dst->n) {
+	if ((size_t)(src->n - i0) * 16 < (size_t)dst->n) {
 		/* few into many: binary search */
-		for (int i = 0; i < src->n; i++) {
+		for (int i = i0; i < src->n; i++) {
 			int k = vc_find(dst, src->e[i].tid);
 			if (k < dst->n && dst->e[k].tid == src->e[i].tid) {
 				if (src->e[i].clk > dst->e[k].clk)
@@ -140,7 +150,7 @@ static void vc_join(VC *dst, const VC *src)
 		}
 	} else {
 		/* comparable sizes: one pass over both */
-		for (int i = 0, k = 0; i < src->n; i++) {
+		for (int i = i0, k = i0; i < src->n; i++) {
 			uint32_t tid = src->e[i].tid;
 			while (k < dst->n && dst->e[k].tid < tid)
 				k++;
@@ -216,15 +226,15 @@ static RaceG *new_rg(G *g)
 	by_tid[ntids++] = r;
 	r->gid = g->id;
 	r->clk = 1;
-	vc_set(&r->vc, r->tid, 1);
 	g->race = r;
 	return r;
 }
 
+/* A goroutine's own entry is r->clk, not kept in its vector (so a tick
+ * is one increment); a release writes it into the object's clock. */
 static void tick(RaceG *r)
 {
 	r->clk++;
-	vc_set(&r->vc, r->tid, r->clk);
 }
 
 void race_init(VM *vm)
@@ -246,6 +256,7 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 	RaceG *c = new_rg(child);
 	if (p) {
 		vc_join(&c->vc, &p->vc);
+		vc_set(&c->vc, p->tid, p->clk);
 		tick(p);
 	}
 	if (!parent)
@@ -372,7 +383,9 @@ void race_release(G *g, void *addr)
 	if (!race_enabled || !g || !g->race)
 		return;
 	RaceG *r = g->race;
-	vc_join(&sync_get(addr)->vc, &r->vc);
+	Sync *s = sync_get(addr);
+	vc_join(&s->vc, &r->vc);
+	vc_set(&s->vc, r->tid, r->clk);
 	tick(r);
 }
 
