@@ -50,9 +50,13 @@ typedef struct VCEntry {
 	uint64_t clk;
 } VCEntry;
 
+/* A vector clock. Its entries may be shared with another clock (after
+ * an acquire that brought nothing the acquirer lacked, it simply points at
+ * the object's entries): whoever changes shared entries copies them first. */
 typedef struct VC {
 	VCEntry *e;
 	int n, cap;
+	bool shared;
 } VC;
 
 static uint64_t vc_get(const VC *v, uint32_t tid)
@@ -82,10 +86,25 @@ static void vc_reserve(VC *v, int need)
 		memcpy(e, v->e, sizeof *e * (size_t)v->n);
 	v->e = e;
 	v->cap = cap;
+	v->shared = false;
+}
+
+/* Make v's entries its own before changing them. */
+static void vc_own(VC *v)
+{
+	if (!v->shared)
+		return;
+	VCEntry *e = GC_MALLOC_ATOMIC(sizeof *e * (size_t)(v->n ? v->n : 1));
+	if (v->n)
+		memcpy(e, v->e, sizeof *e * (size_t)v->n);
+	v->e = e;
+	v->cap = v->n;
+	v->shared = false;
 }
 
 static void vc_set(VC *v, uint32_t tid, uint64_t clk)
 {
+	vc_own(v);
 	int lo = 0, hi = v->n - 1;
 	while (lo <= hi) {
 		int mid = (lo + hi) / 2;
@@ -121,8 +140,43 @@ static int vc_find(const VC *v, uint32_t tid)
  * costs O(m log n): entries are found by binary search, and new goroutines
  * (the largest tids) are appended in place, so a WaitGroup that a million
  * goroutines Done does not make a million copies. */
-static void vc_join(VC *dst, const VC *src)
+/* Is every entry of a at most b's? */
+static bool vc_leq(const VC *a, const VC *b)
 {
+	if (a->n > b->n)
+		return false;
+	if ((size_t)a->n * 16 < (size_t)b->n) {
+		for (int i = 0; i < a->n; i++) {
+			int k = vc_find(b, a->e[i].tid);
+			if (k == b->n || b->e[k].tid != a->e[i].tid || b->e[k].clk < a->e[i].clk)
+				return false;
+		}
+		return true;
+	}
+	for (int i = 0, k = 0; i < a->n; i++) {
+		while (k < b->n && b->e[k].tid < a->e[i].tid)
+			k++;
+		if (k == b->n || b->e[k].tid != a->e[i].tid || b->e[k].clk < a->e[i].clk)
+			return false;
+	}
+	return true;
+}
+
+static void vc_join(VC *dst, VC *src)
+{
+	if (!src->n || dst->e == src->e)
+		return;
+	if ((size_t)dst->n * 4 <= (size_t)src->n && vc_leq(dst, src)) {
+		/* a small clock learning a much larger one that holds all it
+		 * knows (a new goroutine woken by a broadcast) becomes exactly
+		 * that one: share its entries rather than copy them */
+		dst->e = src->e;
+		dst->n = src->n;
+		dst->cap = src->cap;
+		dst->shared = src->shared = true;
+		return;
+	}
+	vc_own(dst);
 	/* clocks that know the same goroutines (a ring of them passing a
 	 * token) share their tids entry for entry: a plain loop */
 	int m = src->n < dst->n ? src->n : dst->n, i0 = 0;
