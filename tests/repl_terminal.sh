@@ -48,7 +48,9 @@ check() {
 }
 
 keys() { t send-keys -t repl "$@"; }
-type_line() { t send-keys -t repl -l "$1"; t send-keys -t repl Enter; }
+# keys typed while an input still runs meet the terminal in cooked mode;
+# a short pause after each line keeps typing at a person's pace
+type_line() { t send-keys -t repl -l "$1"; t send-keys -t repl Enter; sleep 0.15; }
 
 if ! command -v tmux >/dev/null; then
     echo "FAIL: tmux is not installed (./dev setup installs it)"
@@ -161,6 +163,9 @@ type_line '<-make(chan int)'
 check "an interrupted sleep leaves no sleeper behind" 'all goroutines are asleep'
 
 type_line 'historyMarker := 7'
+# a key typed while an input still runs reaches the terminal in cooked
+# mode, where Ctrl-D is no character: let the prompt come back first
+sleep 0.5
 keys C-d
 check "Ctrl-D leaves" 'EXITED 0'
 
