@@ -1713,6 +1713,8 @@ static int print_value(Printer *p, Type *t, Value v, int verb, int depth, bool c
 	switch (kind_of(t)) {
 	case TY_MAP: {
 		GolMap *m = v.p;
+		if (m)
+			vm_race_range(p->vm, m, 1, false); /* printing reads the map */
 		if (p->f.sharp_v) {
 			put_type(p, t);
 			if (!m) {
@@ -1787,6 +1789,8 @@ static int print_value(Printer *p, Type *t, Value v, int verb, int depth, bool c
 		GolSlice *s = is_slice ? v.p : NULL;
 		int64_t n = is_slice ? (s ? s->len : 0) : u->len;
 		Value *data = is_slice ? (s ? s->data : NULL) : v.p;
+		if (is_slice && s)
+			vm_race_range(p->vm, data, n, false); /* printing reads the elements */
 		if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') && kind_of(u->elem) == TY_UINT8) {
 			Value *bytes = data;
 			if (!data && n) { /* an array without a block: zeros */

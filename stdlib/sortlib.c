@@ -674,6 +674,8 @@ static int typed_sort(VM *vm, GolSlice *x, SortKind k, bool check, Value *r)
 	s.kind = k;
 	s.s = x;
 	int64_t len = x ? x->len : 0;
+	if (x)
+		vm_race_range(vm, x->data, len, !check); /* sorting rewrites the elements */
 	if (check)
 		return run_is_sorted(&s, len, r);
 	return run_sort(&s, len, false);

@@ -982,3 +982,11 @@ G *race_timer_g(void *timer)
 	race_acquire(&tg, timer);
 	return &tg;
 }
+
+void vm_race_range(VM *vm, void *p, int64_t n, bool write)
+{
+	if (!race_enabled || !p || !vm)
+		return;
+	for (int64_t k = 0; k < n; k++)
+		access(vm, (Value *)p + k, NULL, write, false);
+}

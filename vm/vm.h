@@ -100,6 +100,10 @@ enum { VM_ATOMIC_LOAD, VM_ATOMIC_STORE, VM_ATOMIC_RMW };
 void vm_race_acquire(VM *vm, void *addr);
 void vm_race_release(VM *vm, void *addr);
 void vm_race_atomic(VM *vm, void *addr, int kind);
+/* A library function reading (or writing) n words from p, as Go's own
+ * library code would be seen doing (fmt printing a slice, sort sorting
+ * one), made by the call the running goroutine is in. */
+void vm_race_range(VM *vm, void *p, int64_t n, bool write);
 
 /* Raise a panic from C. vm_panic_error makes a runtime.Error ("runtime
  * error: " prefix is added); vm_panic_value panics with any Go value boxed
