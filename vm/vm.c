@@ -1005,7 +1005,7 @@ static int schedule(VM *vm, G *main_g)
 	}
 }
 
-int vm_run(Program *prog, int argc, char **argv)
+static VM *vm_new(Program *prog, int argc, char **argv)
 {
 	VM *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
 	memset(vm, 0, sizeof *vm);
@@ -1015,6 +1015,27 @@ int vm_run(Program *prog, int argc, char **argv)
 	vm->exit_code = -1;
 	vm->globals = prog->globals;
 	runtime_error_type();
+	return vm;
+}
+
+/* The standard packages' variables (os.Args, os.Stdout, ...) not made
+ * yet: a program makes them all at start, a REPL session those each
+ * input names for the first time. */
+static void make_std_globals(VM *vm)
+{
+	for (; vm->ginit_done < vm->prog->nglobals; vm->ginit_done++) {
+		int k = vm->ginit_done;
+		if (vm->prog->global_init && vm->prog->global_init[k]) {
+			Value res[2] = {{0}};
+			vm->prog->global_init[k](vm, NULL, 0, res);
+			vm->globals[k] = res[0];
+		}
+	}
+}
+
+int vm_run(Program *prog, int argc, char **argv)
+{
+	VM *vm = vm_new(prog, argc, argv);
 	/* the main goroutine: main.main at the bottom, init above it (init
 	 * returns into main's first instruction) */
 	G *g = sched_new_g(vm);
@@ -1027,13 +1048,7 @@ int vm_run(Program *prog, int argc, char **argv)
 	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	sched_load(vm, g);
 	stack_ensure(vm, 1 + (size_t)(prog->main ? prog->main->nregs : 0) + (size_t)prog->init->nregs + 64);
-	/* globals of the standard packages (os.Args, os.Stdout, ...) */
-	for (int k = 0; k < prog->nglobals; k++)
-		if (prog->global_init && prog->global_init[k]) {
-			Value res[2] = {{0}};
-			prog->global_init[k](vm, NULL, 0, res);
-			vm->globals[k] = res[0];
-		}
+	make_std_globals(vm);
 	static GolClosure mainc, initc;
 	mainc.proto = prog->main;
 	mainc.name = "main.main";
@@ -1075,18 +1090,11 @@ void vm_interrupt_clear(void)
 
 VM *vm_session_new(Program *prog, int argc, char **argv)
 {
-	VM *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
-	memset(vm, 0, sizeof *vm);
-	vm->prog = prog;
-	vm->argc = argc;
-	vm->argv = argv;
-	vm->exit_code = -1;
-	vm->globals = prog->globals;
+	VM *vm = vm_new(prog, argc, argv);
 	vm->session = true;
 	/* goroutine 1 is the prompt's own (each input runs as it); the
 	 * ones `go` starts are numbered from 2 */
 	vm->next_id = 1;
-	runtime_error_type();
 	return vm;
 }
 
@@ -1099,15 +1107,7 @@ int vm_session_eval(VM *vm, Proto *p)
 	g->stack_cap = 1 + (size_t)p->nregs + 64;
 	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	sched_load(vm, g);
-	/* standard packages' variables this input names for the first time */
-	for (; vm->ginit_done < vm->prog->nglobals; vm->ginit_done++) {
-		int k = vm->ginit_done;
-		if (vm->prog->global_init[k]) {
-			Value res[2] = {{0}};
-			vm->prog->global_init[k](vm, NULL, 0, res);
-			vm->globals[k] = res[0];
-		}
-	}
+	make_std_globals(vm);
 	GolClosure *cl = GC_MALLOC(sizeof *cl);
 	cl->proto = p;
 	cl->name = p->name;
