@@ -505,6 +505,8 @@ static int64_t sorter_slice(VM *vm, Sorter *s, GolIface *x, GolClosure *lessf)
 	if (k == TY_STRUCT || k == TY_ARRAY)
 		s->esize = block_len(et);
 	s->s = x->v.p;
+	if (s->s)
+		vm_race_range(vm, s->s->data, s->s->len, true); /* the swaps rewrite the elements */
 	return s->s ? s->s->len : 0;
 }
 
