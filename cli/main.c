@@ -32,7 +32,8 @@ static const char usage[] =
 	"\tgol FILE.gol [args]  run FILE (also: gol run FILE.gol [args])\n"
 	"\tgol -race FILE.gol   run FILE with the data-race detector: races are reported\n"
 	"\t                     as go run -race reports them, exit status 66 if any\n"
-	"\t                     (GORACE=exitcode=N changes it)\n"
+	"\t                     (GORACE=exitcode=N changes it); gol -race alone: a\n"
+	"\t                     REPL session that reports races as they happen\n"
 	"\tgol check FILE.gol   parse and type-check FILE, report its errors (exit 1 if any)\n"
 	"\tgol disasm FILE.gol  print FILE's compiled bytecode with source lines\n"
 	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
@@ -110,10 +111,8 @@ int main(int argc, char **argv)
 			break;
 		}
 	if (argc < 2 || !strcmp(argv[1], "repl")) {
-		if (race) {
-			fprintf(stderr, "gol: -race is for running a file: gol -race FILE.gol\n");
-			return 2;
-		}
+		if (race)
+			vm_enable_race(); /* a REPL session that reports races as they happen */
 		return repl_main(argc, argv);
 	}
 	const char *cmd = argv[1];

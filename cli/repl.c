@@ -322,7 +322,6 @@ static int run_terminal(Session *s, const char *argv0)
 int repl_main(int argc, char **argv)
 {
 	Session *s = session_new(argc, argv);
-	if (isatty(0) && isatty(1))
-		return run_terminal(s, argv[0]);
-	return run_script(s, stdin);
+	int status = isatty(0) && isatty(1) ? run_terminal(s, argv[0]) : run_script(s, stdin);
+	return vm_session_end(session_vm(s), status);
 }

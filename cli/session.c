@@ -55,7 +55,8 @@ const char session_help[] =
 	"                  thread for now, so this changes only what\n"
 	"                  runtime.GOMAXPROCS reports)\n"
 	"\n"
-	"Ctrl-C interrupts a running input (or a blocked one) and keeps the session.\n";
+	"Ctrl-C interrupts a running input (or a blocked one) and keeps the session.\n"
+	"Started as `gol -race`, the session reports data races as they happen.\n";
 
 static const char *const repl_file = "<repl>";
 

@@ -1427,6 +1427,19 @@ static const char *method_name(Obj *fobj)
 
 Proto **compiled_protos;
 int ncompiled_protos;
+static int capcompiled_protos;
+
+static void add_compiled_proto(Proto *p)
+{
+	if (ncompiled_protos == capcompiled_protos) {
+		capcompiled_protos = capcompiled_protos ? capcompiled_protos * 2 : 64;
+		Proto **pv = GC_MALLOC(sizeof *pv * (size_t)capcompiled_protos);
+		if (ncompiled_protos)
+			memcpy(pv, compiled_protos, sizeof *pv * (size_t)ncompiled_protos);
+		compiled_protos = pv;
+	}
+	compiled_protos[ncompiled_protos++] = p;
+}
 
 static GolClosure **closures_by_obj;
 static Obj **closure_objs;
@@ -3359,11 +3372,7 @@ static void compile_funcs(Node *file)
 			full = ast_strndup(name, strlen(name));
 		}
 		Proto *p = compile_function(NULL, full, o->type, d->u.func.recv, d->u.func.type, d->u.func.body);
-		Proto **pv = GC_MALLOC(sizeof *pv * (size_t)(ncompiled_protos + 1));
-		if (ncompiled_protos)
-			memcpy(pv, compiled_protos, sizeof *pv * (size_t)ncompiled_protos);
-		pv[ncompiled_protos++] = p;
-		compiled_protos = pv;
+		add_compiled_proto(p);
 		GolClosure *f = func_closure(o);
 		if (C->defer_install) {
 			if (C->npend == C->cappend) {
@@ -3461,6 +3470,7 @@ Proto *compile_repl_input(Program *prog, Package *pkg, Node *file, bool stmts, D
 		Node *fd = file->u.file.decls.v[0];
 		Obj *fo = fd->u.func.name->obj;
 		p = compile_function(NULL, "main.main", fo->type, NULL, fd->u.func.type, fd->u.func.body);
+		add_compiled_proto(p); /* so a race report or :disasm can name it */
 	} else {
 		p = compile_init(file, "main.init");
 		C->defer_install = true;

@@ -110,7 +110,8 @@ void sched_exit_g(VM *vm)
 void sched_exit_g_other(VM *vm, G *g)
 {
 	g->status = G_DEAD;
-	race_finished(g);
+	if (!(vm->session && g->id == 1)) /* a REPL input's race state lives on */
+		race_finished(g);
 	if (g->wake_at) {
 		/* killed in time.Sleep (an interrupted REPL input): a sleeper
 		 * left behind would keep the scheduler waiting for it */

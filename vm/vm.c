@@ -1083,6 +1083,12 @@ void vm_interrupt(void)
 	vm_interrupted = 1;
 }
 
+int vm_session_end(VM *vm, int status)
+{
+	vm_flush(vm);
+	return race_fini(vm, status);
+}
+
 void vm_interrupt_clear(void)
 {
 	vm_interrupted = 0;
@@ -1095,6 +1101,10 @@ VM *vm_session_new(Program *prog, int argc, char **argv)
 	/* goroutine 1 is the prompt's own (each input runs as it); the
 	 * ones `go` starts are numbered from 2 */
 	vm->next_id = 1;
+	if (race_enabled) {
+		vm->race = true;
+		race_init(vm);
+	}
 	return vm;
 }
 
@@ -1104,6 +1114,15 @@ int vm_session_eval(VM *vm, Proto *p)
 	G *g = sched_new_g(vm);
 	g->id = 1;
 	vm->next_id--;
+	if (vm->race) {
+		/* every input is one goroutine to the detector: what an input
+		 * did happens before what the next one does */
+		if (!vm->repl_race) {
+			race_main(g);
+			vm->repl_race = g->race;
+		}
+		g->race = vm->repl_race;
+	}
 	g->stack_cap = 1 + (size_t)p->nregs + 64;
 	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	sched_load(vm, g);

@@ -41,6 +41,9 @@ int vm_session_eval(VM *vm, struct Proto *p);
 int vm_session_idle(VM *vm, int fd);
 void vm_interrupt(void);
 void vm_interrupt_clear(void);
+/* The session ends: with -race, races found are summed up as a program's
+ * are; returns the exit status (66 for status 0 after races). */
+int vm_session_end(VM *vm, int status);
 /* Every goroutine: id, state or wait reason, function and line. */
 void vm_session_goroutines(VM *vm, FILE *out);
 

@@ -107,6 +107,7 @@ struct VM {
 	 * a panic, a deadlock or a fatal error ends only the input */
 	bool race;                 /* gol -race: the instrumented dispatch table */
 	bool session;
+	void *repl_race;           /* -race in a session: the inputs' one race state */
 	jmp_buf *fatal_jmp;        /* where a fatal error returns to */
 	int ginit_done;            /* standard package globals made so far */
 	char outbuf[2][1 << 15];

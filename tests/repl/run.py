@@ -14,7 +14,9 @@ A session file:
     2
     -- exit 0 --
 
-`-- exit N --` is optional (default 0). Sessions run in tests/repl/, so
+`-- exit N --` is optional (default 0); a comment line `# args: -race` gives
+gol arguments. Race reports' addresses are not compared. Sessions run in
+tests/repl/, so
 `:load data/FILE.gol` finds the files next to them. Ends with the line
 `N passed, N failed`.
 """
@@ -26,6 +28,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ADDR = re.compile(r"^((?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite) at) 0x[0-9a-f]+", re.M)
 
 
 def parse(path):
@@ -34,21 +37,25 @@ def parse(path):
                   text, re.S | re.M)
     if not m:
         raise ValueError("no '-- input --' / '-- output --' sections")
-    return m.group(1), m.group(2), int(m.group(3) or 0)
+    a = re.search(r"^# args: (.*)$", text[:m.start()], re.M)
+    args = a.group(1).split() if a else []
+    return m.group(1), m.group(2), int(m.group(3) or 0), args
 
 
 def run_one(gol, path, timeout):
     try:
-        given, want, want_exit = parse(path)
+        given, want, want_exit, args = parse(path)
     except ValueError as e:
         return "malformed: %s" % e
     env = dict(os.environ, HOME=os.environ.get("TMPDIR", "/tmp"))
     try:
-        p = subprocess.run([gol], input=given.encode(), stdout=subprocess.PIPE,
+        p = subprocess.run([gol] + args, input=given.encode(), stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, cwd=HERE, env=env, timeout=timeout)
     except subprocess.TimeoutExpired:
         return "timed out after %ss" % timeout
     got = p.stdout.decode("utf-8", "replace")
+    # a race report's addresses change from run to run
+    got, want = ADDR.sub(r"\1 0x...", got), ADDR.sub(r"\1 0x...", want)
     problems = []
     if got != want:
         problems.append("transcript differs:\n" + diff(want, got))
