@@ -5,10 +5,12 @@
  * clock: for each goroutine it has heard of, the last clock value of that
  * goroutine that happens before its own present. Vector clocks are sparse
  * (sorted tid/clock pairs): a goroutine usually hears of few others, and a
- * program may start millions. A release joins the goroutine's clock into
- * the synchronisation object's and then ticks the goroutine's own entry, so
- * what it does afterwards is a new epoch; an acquire joins the object's
- * clock into the goroutine's.
+ * program may start millions. A goroutine's own entry is kept beside its
+ * vector. A release joins the goroutine's clock (own entry included) into
+ * the synchronisation object's and then ticks the goroutine, so what it
+ * does afterwards is a new epoch; an acquire joins the object's clock into
+ * the goroutine's (a small clock that learns a much larger one that holds
+ * all it knows just shares that one's entries, copied only when changed).
  *
  * Shadow words. Each word the program shares (a global, a field, an
  * element, a cell, a map as a whole) gets a shadow cell on first access:
@@ -17,13 +19,9 @@
  * concurrent reads (read-shared). An access by goroutine t races with the
  * recorded one when that epoch (u, c) is not ordered before t's present:
  * c > t.vc[u]. The cell also keeps where each recorded access was made
- * (function and instruction), for the report.
- *
- * Shadow cells are found by address in an open-addressing table held by
- * the collector: a cell holds its word's address as a real pointer, which
- * keeps the object alive, so an address is never reused for another object
- * while its history could still speak of it (the price is memory, as with
- * Go's own detector).
+ * (its instruction), for the report. Cells live outside the collector's
+ * heap, one array per heap object, and go when the object does (see
+ * "shadow words" below); synchronisation clocks likewise.
  *
  * Reports follow `go run -race`: the current access with its whole stack,
  * the previous one with its function and line, then where each goroutine
