@@ -40,50 +40,34 @@ static const char usage[] =
 	"\tgol version          print gol's version\n"
 	"\tgol help             print this help\n";
 
-/* Parse path; print errors; return the tree, or NULL after reporting. */
-static Node *load(const char *path, bool typecheck)
-{
-	SrcFile src;
-	int err = srcfile_read(path, &src);
-	if (err) {
-		fprintf(stderr, "gol: open %s: %s\n", path, srcfile_strerror(err));
-		return NULL;
-	}
-	Diag diag;
-	diag_init(&diag, path);
-	Node *file = parse_file(&src, &diag);
-	if (!diag_count(&diag) && typecheck)
-		check_program(file, &diag);
-	if (diag_count(&diag)) {
-		diag_print(&diag, stderr);
-		return NULL;
-	}
-	return file;
-}
+/* How far the front end takes a file. */
+enum Stage { PARSE, CHECK, COMPILE };
 
-/* Parse, check and compile path; NULL after reporting errors. */
-static Program *build(const char *path)
+/* Read path and take it through the stages up to stage, printing every
+ * error; false after errors (or an unreadable file). *tree gets the syntax
+ * tree, *prog (for COMPILE) the program. */
+static bool front(const char *path, enum Stage stage, Node **tree, Program **prog)
 {
 	SrcFile src;
 	int err = srcfile_read(path, &src);
 	if (err) {
 		fprintf(stderr, "gol: open %s: %s\n", path, srcfile_strerror(err));
-		return NULL;
+		return false;
 	}
 	Diag diag;
 	diag_init(&diag, path);
 	Node *file = parse_file(&src, &diag);
 	Package *pkg = NULL;
-	if (!diag_count(&diag))
+	if (!diag_count(&diag) && stage >= CHECK)
 		pkg = check_program(file, &diag);
-	Program *prog = NULL;
-	if (!diag_count(&diag) && pkg)
-		prog = compile_program(pkg, &diag);
+	if (!diag_count(&diag) && pkg && stage >= COMPILE)
+		*prog = compile_program(pkg, &diag);
 	if (diag_count(&diag)) {
 		diag_print(&diag, stderr);
-		return NULL;
+		return false;
 	}
-	return prog;
+	*tree = file;
+	return stage < COMPILE || *prog;
 }
 
 /* The collector's warnings (large blocks during deep recursion) are not
@@ -129,8 +113,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "usage: gol %s FILE.gol\n", cmd);
 			return 2;
 		}
-		Node *file = load(argv[2], !strcmp(cmd, "check"));
-		if (!file)
+		Node *file = NULL;
+		Program *prog = NULL;
+		if (!front(argv[2], !strcmp(cmd, "check") ? CHECK : PARSE, &file, &prog))
 			return 1;
 		if (!strcmp(cmd, "ast"))
 			printf("%s\n", ast_dump(file));
@@ -141,8 +126,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "usage: gol disasm FILE.gol\n");
 			return 2;
 		}
-		Program *prog = build(argv[2]);
-		if (!prog)
+		Node *file = NULL;
+		Program *prog = NULL;
+		if (!front(argv[2], COMPILE, &file, &prog))
 			return 1;
 		disasm_program(prog, stdout);
 		return 0;
@@ -153,8 +139,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "usage: gol run FILE.gol [args]\n");
 			return 2;
 		}
-		Program *prog = build(argv[first]);
-		if (!prog)
+		Node *file = NULL;
+		Program *prog = NULL;
+		if (!front(argv[first], COMPILE, &file, &prog))
 			return 1;
 		if (race)
 			vm_enable_race();

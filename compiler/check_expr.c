@@ -637,6 +637,26 @@ static bool op_allowed(Op op, Type *t)
 	}
 }
 
+/* x, of node n, becomes the constant r. A typed constant must be
+ * representable in its type (and is rounded to it, for floats); else the
+ * error is Go's "constant ... overflows ...". */
+static void const_result(Checker *c, Node *n, Operand *x, ConstVal *r)
+{
+	x->cv = r;
+	x->expr = n;
+	if (!type_is_untyped(x->type)) {
+		const char *why;
+		ConstVal *v = r;
+		if (!representable(&v, x->type, &why)) {
+			checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(r), tstr(x->type));
+			invalid(x);
+			return;
+		}
+		x->cv = v;
+	}
+	record(x);
+}
+
 
 static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 {
@@ -674,20 +694,8 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 			return;
 		}
 		Type *xt = x->type->kind == TY_UNTYPED_FLOAT ? type_basic[TY_UNTYPED_INT] : x->type;
-		x->cv = const_shift(n->u.op.op, x->cv, s);
 		x->type = xt;
-		x->expr = n;
-		if (!type_is_untyped(xt)) {
-			const char *why;
-			ConstVal *v = x->cv;
-			if (!representable(&v, xt, &why)) {
-				checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(x->cv), tstr(xt));
-				invalid(x);
-				return;
-			}
-			x->cv = v;
-		}
-		record(x);
+		const_result(c, n, x, const_shift(n->u.op.op, x->cv, s));
 		return;
 	}
 	/* non-constant shift: an untyped constant left operand takes the type
@@ -854,19 +862,7 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 			invalid(x);
 			return;
 		}
-		x->cv = r;
-		x->expr = n;
-		if (!type_is_untyped(x->type)) {
-			const char *why;
-			ConstVal *v = r;
-			if (!representable(&v, x->type, &why)) {
-				checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(r), tstr(x->type));
-				invalid(x);
-				return;
-			}
-			x->cv = v;
-		}
-		record(x);
+		const_result(c, n, x, r);
 		return;
 	}
 	if ((op == OP_DIV || op == OP_REM) && y.mode == M_CONST && type_is_integer(x->type) && const_sign(y.cv) == 0) {
@@ -951,18 +947,7 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 			invalid(x);
 			return;
 		}
-		x->cv = r;
-		x->expr = n;
-		if (!type_is_untyped(x->type)) {
-			const char *why;
-			ConstVal *v = r;
-			if (!representable(&v, x->type, &why)) {
-				checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(r), tstr(x->type));
-				invalid(x);
-				return;
-			}
-		}
-		record(x);
+		const_result(c, n, x, r);
 		return;
 	}
 	x->mode = M_VALUE;

@@ -1851,81 +1851,49 @@ static const double q1S2[6] = {
 	7.39393205320467245656e+02, 1.55949003336666123687e+02, -4.95949898822628210127e+00,
 };
 
-static double pzero(double x)
+/* The asymptotic terms P and Q of J0/Y0 (zero) and J1/Y1 (one), as Go's
+ * math package computes them: rational approximations in 1/x² whose
+ * coefficient tables depend on which range x lies in (x >= 2). */
+typedef struct AsymTables {
+	const double *r[4], *s[4]; /* for x >= 8, >= 4.5454, >= 2.8571, else */
+} AsymTables;
+
+static const AsymTables p0tab = {{p0R8, p0R5, p0R3, p0R2}, {p0S8, p0S5, p0S3, p0S2}};
+static const AsymTables q0tab = {{q0R8, q0R5, q0R3, q0R2}, {q0S8, q0S5, q0S3, q0S2}};
+static const AsymTables p1tab = {{p1R8, p1R5, p1R3, p1R2}, {p1S8, p1S5, p1S3, p1S2}};
+static const AsymTables q1tab = {{q1R8, q1R5, q1R3, q1R2}, {q1S8, q1S5, q1S3, q1S2}};
+
+static int asym_range(double x)
 {
-	const double *p = p0R2, *q = p0S2;
-	if (x >= 8) {
-		p = p0R8;
-		q = p0S8;
-	} else if (x >= 4.5454) {
-		p = p0R5;
-		q = p0S5;
-	} else if (x >= 2.8571) {
-		p = p0R3;
-		q = p0S3;
-	}
+	return x >= 8 ? 0 : x >= 4.5454 ? 1 : x >= 2.8571 ? 2 : 3;
+}
+
+/* P: 1 + r/s, s of degree 5 */
+static double asym_p(const AsymTables *t, double x)
+{
+	int k = asym_range(x);
+	const double *p = t->r[k], *q = t->s[k];
 	double z = 1 / (x * x);
 	double r = p[0] + z * (p[1] + z * (p[2] + z * (p[3] + z * (p[4] + z * p[5]))));
 	double s = 1 + z * (q[0] + z * (q[1] + z * (q[2] + z * (q[3] + z * q[4]))));
 	return 1 + r / s;
 }
 
-static double qzero(double x)
+/* Q: (c + r/s) / x, s of degree 6 */
+static double asym_q(const AsymTables *t, double c, double x)
 {
-	const double *p = q0R2, *q = q0S2;
-	if (x >= 8) {
-		p = q0R8;
-		q = q0S8;
-	} else if (x >= 4.5454) {
-		p = q0R5;
-		q = q0S5;
-	} else if (x >= 2.8571) {
-		p = q0R3;
-		q = q0S3;
-	}
+	int k = asym_range(x);
+	const double *p = t->r[k], *q = t->s[k];
 	double z = 1 / (x * x);
 	double r = p[0] + z * (p[1] + z * (p[2] + z * (p[3] + z * (p[4] + z * p[5]))));
 	double s = 1 + z * (q[0] + z * (q[1] + z * (q[2] + z * (q[3] + z * (q[4] + z * q[5])))));
-	return (-0.125 + r / s) / x;
+	return (c + r / s) / x;
 }
 
-static double pone(double x)
-{
-	const double *p = p1R2, *q = p1S2;
-	if (x >= 8) {
-		p = p1R8;
-		q = p1S8;
-	} else if (x >= 4.5454) {
-		p = p1R5;
-		q = p1S5;
-	} else if (x >= 2.8571) {
-		p = p1R3;
-		q = p1S3;
-	}
-	double z = 1 / (x * x);
-	double r = p[0] + z * (p[1] + z * (p[2] + z * (p[3] + z * (p[4] + z * p[5]))));
-	double s = 1.0 + z * (q[0] + z * (q[1] + z * (q[2] + z * (q[3] + z * q[4]))));
-	return 1 + r / s;
-}
-
-static double qone(double x)
-{
-	const double *p = q1R2, *q = q1S2;
-	if (x >= 8) {
-		p = q1R8;
-		q = q1S8;
-	} else if (x >= 4.5454) {
-		p = q1R5;
-		q = q1S5;
-	} else if (x >= 2.8571) {
-		p = q1R3;
-		q = q1S3;
-	}
-	double z = 1 / (x * x);
-	double r = p[0] + z * (p[1] + z * (p[2] + z * (p[3] + z * (p[4] + z * p[5]))));
-	double s = 1 + z * (q[0] + z * (q[1] + z * (q[2] + z * (q[3] + z * (q[4] + z * q[5])))));
-	return (0.375 + r / s) / x;
-}
+static double pzero(double x) { return asym_p(&p0tab, x); }
+static double qzero(double x) { return asym_q(&q0tab, -0.125, x); }
+static double pone(double x) { return asym_p(&p1tab, x); }
+static double qone(double x) { return asym_q(&q1tab, 0.375, x); }
 
 static double go_j0(double x)
 {

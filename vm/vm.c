@@ -394,6 +394,20 @@ static Frame *push_frame(VM *vm)
 	return f;
 }
 
+/* A frame that starts cl (running p) at its first instruction, with R[0]
+ * at stack index base; it returns nothing into a register of a caller. */
+static Frame *enter_frame(VM *vm, GolClosure *cl, Proto *p, size_t base, int nres)
+{
+	Frame *f = push_frame(vm);
+	f->cl = cl;
+	f->p = p;
+	f->pc = p->code;
+	f->base = base;
+	f->ret_reg = -1;
+	f->nres = nres;
+	return f;
+}
+
 /* ---- methods by name ------------------------------------------------------------- */
 
 /* Find method `name` for a value of dynamic type t; *deref says the
@@ -438,13 +452,7 @@ int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int n
 	stack_ensure(vm, base + (size_t)f->proto->nregs + (size_t)nargs + 8);
 	for (int i = 0; i < nargs; i++)
 		vm->stack[base + i] = args[i];
-	Frame *fr = push_frame(vm);
-	fr->cl = f;
-	fr->p = f->proto;
-	fr->pc = f->proto->code;
-	fr->base = base;
-	fr->ret_reg = -1;
-	fr->nres = nres;
+	enter_frame(vm, f, f->proto, base, nres);
 	int depth = vm->nframes - 1;
 	int r = run(vm, depth);
 	if (r < 0)
@@ -492,13 +500,7 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
 	}
 	stack_ensure(vm, base + (size_t)f->proto->nregs + 8);
 	vm->stack[base] = recv;
-	Frame *fr = push_frame(vm);
-	fr->cl = f;
-	fr->p = f->proto;
-	fr->pc = f->proto->code;
-	fr->base = base;
-	fr->ret_reg = -1;
-	fr->nres = 1;
+	enter_frame(vm, f, f->proto, base, 1);
 	if (run(vm, vm->nframes - 1) < 0)
 		return -1;
 	*out = vm->stack[base - 1].p;
@@ -748,14 +750,7 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 	int rest = f->proto->nregs - d->nargs - off;
 	if (rest > 0)
 		memset(nr + off + d->nargs, 0, sizeof(Value) * (size_t)rest);
-	Frame *nf = push_frame(vm);
-	nf->cl = f;
-	nf->p = f->proto;
-	nf->pc = f->proto->code;
-	nf->base = nbase;
-	nf->ret_reg = -1;
-	nf->nres = 0;
-	nf->is_defer = true;
+	enter_frame(vm, f, f->proto, nbase, 0)->is_defer = true;
 	return true;
 }
 
@@ -1056,20 +1051,10 @@ int vm_run(Program *prog, int argc, char **argv)
 	initc.name = "main.init";
 	size_t base = 1;
 	if (prog->main) {
-		Frame *f = push_frame(vm);
-		f->cl = &mainc;
-		f->p = prog->main;
-		f->pc = prog->main->code;
-		f->base = base;
-		f->ret_reg = -1;
+		enter_frame(vm, &mainc, prog->main, base, 0);
 		base += (size_t)prog->main->nregs + 1;
 	}
-	Frame *f = push_frame(vm);
-	f->cl = &initc;
-	f->p = prog->init;
-	f->pc = prog->init->code;
-	f->base = base;
-	f->ret_reg = -1;
+	enter_frame(vm, &initc, prog->init, base, 0);
 	sched_save(vm);
 	sched_ready(vm, g);
 	vm->cur = NULL;
@@ -1130,12 +1115,7 @@ int vm_session_eval(VM *vm, Proto *p)
 	GolClosure *cl = GC_MALLOC(sizeof *cl);
 	cl->proto = p;
 	cl->name = p->name;
-	Frame *f = push_frame(vm);
-	f->cl = cl;
-	f->p = p;
-	f->pc = p->code;
-	f->base = 1;
-	f->ret_reg = -1;
+	enter_frame(vm, cl, p, 1, 0);
 	sched_save(vm);
 	sched_ready(vm, g);
 	vm->cur = NULL;
