@@ -17,6 +17,7 @@
 #include <gc.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef GOL_VERSION
@@ -34,6 +35,9 @@ static const char usage[] =
 	"\t                     as go run -race reports them, exit status 66 if any\n"
 	"\t                     (GORACE=exitcode=N changes it); gol -race alone: a\n"
 	"\t                     REPL session that reports races as they happen\n"
+	"\tgol -procs N FILE    run FILE's goroutines on N worker threads (default: the\n"
+	"\t                     GOMAXPROCS environment variable, else the number of CPUs;\n"
+	"\t                     -race and the REPL use one)\n"
 	"\tgol check FILE.gol   parse and type-check FILE, report its errors (exit 1 if any)\n"
 	"\tgol disasm FILE.gol  print FILE's compiled bytecode with source lines\n"
 	"\tgol ast FILE.gol     print FILE's syntax tree as an S-expression\n"
@@ -85,15 +89,38 @@ int main(int argc, char **argv)
 	/* grow the heap rather than collect often: interpreted programs
 	 * allocate many small objects that die young */
 	GC_set_free_space_divisor(1);
-	/* -race may come before or after run: gol -race [run] FILE, gol run -race FILE */
+	/* flags may come before or after run: gol -race -procs 2 [run] FILE,
+	 * gol run -race FILE; the first word that is not one ends them */
 	bool race = false;
-	for (int k = 1; k < argc && k <= 2; k++)
+	for (int k = 1; k < argc && k <= 3;) {
 		if (!strcmp(argv[k], "-race")) {
 			race = true;
 			memmove(argv + k, argv + k + 1, sizeof *argv * (size_t)(argc - k));
 			argc--;
-			break;
+			continue;
 		}
+		if (!strcmp(argv[k], "-procs") || !strncmp(argv[k], "-procs=", 7)) {
+			const char *v = argv[k][6] == '=' ? argv[k] + 7 : k + 1 < argc ? argv[k + 1] : "";
+			int used = argv[k][6] == '=' ? 1 : 2;
+			char *end;
+			long n = strtol(v, &end, 10);
+			if (!*v || *end || n < 1 || n > 256) {
+				fprintf(stderr, "gol: -procs wants a number from 1 to 256\n");
+				return 2;
+			}
+			vm_gomaxprocs(n);
+			if (used > argc - k)
+				used = argc - k;
+			memmove(argv + k, argv + k + used, sizeof *argv * (size_t)(argc - k - used + 1));
+			argc -= used;
+			continue;
+		}
+		if (!strcmp(argv[k], "run")) {
+			k++;
+			continue;
+		}
+		break;
+	}
 	if (argc < 2 || !strcmp(argv[1], "repl")) {
 		if (race)
 			vm_enable_race(); /* a REPL session that reports races as they happen */

@@ -7,7 +7,9 @@
  * {state, sema} and uses state as "locked" and sema to hold its queue of
  * waiting goroutines. Waiting parks the goroutine in the VM (vm_wait) and
  * the call runs again when it is woken, so no OS thread ever blocks on a
- * gol-level lock.
+ * gol-level lock. Every native here that reads or changes a sync object
+ * runs under the VM's sync lock (the LOCKED wrappers), since goroutines
+ * run on several threads.
  */
 #include "natives.h"
 #include "stdlib_natives.h"
@@ -126,6 +128,9 @@ static int rw_runlock(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+static int rw_rlock_locked(VM *vm, Value *a, int n, Value *r);
+static int rw_runlock_locked(VM *vm, Value *a, int n, Value *r);
+
 /* RLocker: a Locker whose Lock and Unlock are the RWMutex's RLock and
  * RUnlock. Its values are the RWMutex's own block, typed *rlocker. */
 static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
@@ -139,7 +144,7 @@ static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
 		Type *sig = type_new(TY_FUNC);
 		t->methods = GC_MALLOC(sizeof(Method) * 2);
 		static const char *const names[] = {"Lock", "Unlock"};
-		NativeFn fns[] = {rw_rlock, rw_runlock};
+		NativeFn fns[] = {rw_rlock_locked, rw_runlock_locked};
 		for (int k = 0; k < 2; k++) {
 			GolClosure *f = GC_MALLOC(sizeof *f);
 			f->native = fns[k];
@@ -191,19 +196,34 @@ static int wg_wait(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
-/* ---- Once: slot 0 done -------------------------------------------------------- */
+/* ---- Once: slot 0 done (0 not yet, 1 running f, 2 done), slot 1 the
+ * Mutex block whose queue holds the callers waiting for f ---------------------- */
 
 static int once_do(VM *vm, Value *a, int n, Value *r)
 {
 	(void)n;
 	(void)r;
-	if (SLOT(a[0], 0).i) {
+	vm_sync_lock(vm);
+	int64_t st = SLOT(a[0], 0).i;
+	if (st == 2) {
 		vm_race_acquire(vm, a[0].p);
+		vm_sync_unlock(vm);
 		return 0;
 	}
+	if (st == 1) {
+		/* f is running in another goroutine: Do returns after it */
+		int rc = vm_wait(vm, QUEUE(SLOT(a[0], 1), 1), "sync.Mutex.Lock");
+		vm_sync_unlock(vm);
+		return rc;
+	}
 	SLOT(a[0], 0).i = 1;
+	vm_sync_unlock(vm);
 	int rc = vm_call(vm, a[1].p, NULL, 0, NULL, 0);
+	vm_sync_lock(vm);
+	SLOT(a[0], 0).i = 2; /* even if f panicked, as Go's Once */
 	vm_race_release(vm, a[0].p); /* f's return happens before every Do's */
+	vm_wake_all(vm, QUEUE(SLOT(a[0], 1), 1));
+	vm_sync_unlock(vm);
 	return rc;
 }
 
@@ -627,19 +647,11 @@ static int rt_numcpu(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
-/* One worker runs every goroutine for now; the setting is remembered
- * and reported as Go does (the previous value). */
+/* The number of worker threads (the scheduler's setting): returns the
+ * previous value, as Go does. */
 int64_t natives_gomaxprocs(int64_t n)
 {
-	static int64_t procs;
-	if (!procs) {
-		long c = sysconf(_SC_NPROCESSORS_ONLN);
-		procs = c > 0 ? c : 1;
-	}
-	int64_t old = procs;
-	if (n > 0)
-		procs = n;
-	return old;
+	return vm_gomaxprocs(n);
 }
 
 static int rt_gomaxprocs(VM *vm, Value *a, int n, Value *r)
@@ -650,22 +662,44 @@ static int rt_gomaxprocs(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+#define LOCKED(fn)                                                   \
+	static int fn##_locked(VM *vm, Value *a, int n, Value *r)    \
+	{                                                            \
+		vm_sync_lock(vm);                                    \
+		int rc = fn(vm, a, n, r);                            \
+		vm_sync_unlock(vm);                                  \
+		return rc;                                           \
+	}
+LOCKED(mutex_lock)
+LOCKED(mutex_trylock)
+LOCKED(mutex_unlock)
+LOCKED(rw_lock)
+LOCKED(rw_unlock)
+LOCKED(rw_rlock)
+LOCKED(rw_runlock)
+LOCKED(wg_add)
+LOCKED(wg_done)
+LOCKED(wg_wait)
+LOCKED(cond_wait)
+LOCKED(cond_signal)
+LOCKED(cond_broadcast)
+
 const NativeDef sync_natives[] = {
-	{"sync.Mutex.Lock", mutex_lock},
-	{"sync.Mutex.TryLock", mutex_trylock},
-	{"sync.Mutex.Unlock", mutex_unlock},
-	{"sync.RWMutex.Lock", rw_lock},
-	{"sync.RWMutex.Unlock", rw_unlock},
-	{"sync.RWMutex.RLock", rw_rlock},
-	{"sync.RWMutex.RUnlock", rw_runlock},
+	{"sync.Mutex.Lock", mutex_lock_locked},
+	{"sync.Mutex.TryLock", mutex_trylock_locked},
+	{"sync.Mutex.Unlock", mutex_unlock_locked},
+	{"sync.RWMutex.Lock", rw_lock_locked},
+	{"sync.RWMutex.Unlock", rw_unlock_locked},
+	{"sync.RWMutex.RLock", rw_rlock_locked},
+	{"sync.RWMutex.RUnlock", rw_runlock_locked},
 	{"sync.RWMutex.RLocker", rw_rlocker},
-	{"sync.WaitGroup.Add", wg_add},
-	{"sync.WaitGroup.Done", wg_done},
-	{"sync.WaitGroup.Wait", wg_wait},
+	{"sync.WaitGroup.Add", wg_add_locked},
+	{"sync.WaitGroup.Done", wg_done_locked},
+	{"sync.WaitGroup.Wait", wg_wait_locked},
 	{"sync.Once.Do", once_do},
-	{"sync.Cond.Wait", cond_wait},
-	{"sync.Cond.Signal", cond_signal},
-	{"sync.Cond.Broadcast", cond_broadcast},
+	{"sync.Cond.Wait", cond_wait_locked},
+	{"sync.Cond.Signal", cond_signal_locked},
+	{"sync.Cond.Broadcast", cond_broadcast_locked},
 	{"sync.NewCond", new_cond},
 	{"sync/atomic.AddInt32", add_i32}, {"sync/atomic.AddInt64", add_i64},
 	{"sync/atomic.AddUint32", add_u32}, {"sync/atomic.AddUint64", add_u64},

@@ -14,8 +14,16 @@
  *
  * A select that must wait puts one waiter per case on the channels, all
  * sharing one SelGroup; the first partner to arrive finishes the group and
- * the others are skipped when found (removed lazily). Goroutines run on one
- * thread for now, so no lock is needed; the queue discipline is Go's.
+ * the others are skipped when found (removed lazily): the group's done flag
+ * is claimed by compare-and-swap, so of two partners arriving on two
+ * workers at once exactly one completes the select.
+ *
+ * Each channel has a lock (a spin lock: what it guards is a few stores).
+ * An operation holds it from its check to its completion or its parking;
+ * a select holds the locks of all its channels at once, taken in address
+ * order, so two selects over the same channels can never wait on each
+ * other. The parked goroutine is marked G_PARKING before the lock is
+ * released (see sched.c), so a partner arriving at once cannot lose it.
  */
 #include "map.h"
 #include "vm_int.h"
@@ -23,11 +31,12 @@
 #include "rt.h"
 
 #include <gc.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct SelGroup {
-	bool done;
+	int done;   /* claimed by the partner that completes the select */
 } SelGroup;
 
 typedef struct Waiter {
@@ -46,11 +55,38 @@ typedef struct WaitQ {
 
 struct GolChan {
 	Type *elem;
-	int64_t cap, len, head;
+	int64_t cap, len, head; /* len: atomic, len(ch) reads it unlocked */
 	Value *buf;
 	bool closed;
+	int lock;
 	WaitQ recvq, sendq;
 };
+
+static inline void chan_lock(GolChan *c)
+{
+	for (int spins = 0;; spins++) {
+		if (!__atomic_exchange_n(&c->lock, 1, __ATOMIC_ACQUIRE))
+			return;
+		while (__atomic_load_n(&c->lock, __ATOMIC_RELAXED)) {
+			if (++spins > 100) {
+				sched_yield(); /* its holder lost its CPU */
+				spins = 0;
+			} else {
+				__builtin_ia32_pause();
+			}
+		}
+	}
+}
+
+static inline void chan_unlock(GolChan *c)
+{
+	__atomic_store_n(&c->lock, 0, __ATOMIC_RELEASE);
+}
+
+static inline void set_len(GolChan *c, int64_t n)
+{
+	__atomic_store_n(&c->len, n, __ATOMIC_RELAXED);
+}
 
 GolChan *chan_make(Type *chan_type, int64_t cap)
 {
@@ -62,7 +98,7 @@ GolChan *chan_make(Type *chan_type, int64_t cap)
 	return c;
 }
 
-int64_t chan_len(GolChan *c) { return c ? c->len : 0; }
+int64_t chan_len(GolChan *c) { return c ? __atomic_load_n(&c->len, __ATOMIC_RELAXED) : 0; }
 int64_t chan_cap(GolChan *c) { return c ? c->cap : 0; }
 
 static void enqueue(WaitQ *q, Waiter *w)
@@ -85,12 +121,13 @@ static Waiter *dequeue(WaitQ *q)
 		q->head = w->next;
 		if (!q->head)
 			q->tail = NULL;
-		if (w->g->status == G_DEAD)
+		if (g_status(w->g) == G_DEAD)
 			continue; /* a REPL input interrupted while it waited */
 		if (w->sel) {
-			if (w->sel->done)
+			int zero = 0;
+			if (!__atomic_compare_exchange_n(&w->sel->done, &zero, 1, false, __ATOMIC_ACQ_REL,
+							 __ATOMIC_ACQUIRE))
 				continue;
-			w->sel->done = true;
 			if (w->chosen)
 				w->chosen->i = w->case_index;
 		}
@@ -158,7 +195,7 @@ static inline __attribute__((always_inline)) int try_recv(VM *vm, GolChan *c, Va
 			race_acqrel(vm->cur, slot_addr(c, c->head));
 		*v = c->buf[c->head];
 		c->head = (c->head + 1) % c->cap;
-		c->len--;
+		set_len(c, c->len - 1);
 		*ok = true;
 		/* a parked sender's value takes the freed slot */
 		if ((s = dequeue(&c->sendq))) {
@@ -166,7 +203,7 @@ static inline __attribute__((always_inline)) int try_recv(VM *vm, GolChan *c, Va
 			if (RACE_ON)
 				race_acqrel(s->g, slot_addr(c, k));
 			c->buf[k] = s->val;
-			c->len++;
+			set_len(c, c->len + 1);
 			sched_ready(vm, s->g);
 		}
 		return 1;
@@ -216,7 +253,7 @@ static inline __attribute__((always_inline)) int try_send(VM *vm, GolChan *c, Va
 		if (RACE_ON)
 			race_acqrel(vm->cur, slot_addr(c, k));
 		c->buf[k] = v;
-		c->len++;
+		set_len(c, c->len + 1);
 		return 1;
 	}
 	return 0;
@@ -224,7 +261,12 @@ static inline __attribute__((always_inline)) int try_send(VM *vm, GolChan *c, Va
 
 bool chan_try_send(VM *vm, GolChan *c, Value v)
 {
-	return c && !c->closed && try_send(vm, c, v);
+	if (!c)
+		return false;
+	chan_lock(c);
+	bool r = !c->closed && try_send(vm, c, v);
+	chan_unlock(c);
+	return r;
 }
 
 int chan_send(VM *vm, GolChan *c, Value v)
@@ -235,17 +277,22 @@ int chan_send(VM *vm, GolChan *c, Value v)
 	}
 	if (RACE_ON)
 		race_read(vm, c, NULL);
+	chan_lock(c);
 	if (c->closed) {
+		chan_unlock(c);
 		vm_panic_plain(vm, "send on closed channel");
 		return CHAN_PANIC;
 	}
-	if (try_send(vm, c, v))
+	if (try_send(vm, c, v)) {
+		chan_unlock(c);
 		return CHAN_DONE;
+	}
 	Waiter *w = GC_MALLOC(sizeof *w);
 	w->g = vm->cur;
 	w->val = v;
 	enqueue(&c->sendq, w);
 	sched_park(vm, "chan send");
+	chan_unlock(c);
 	return CHAN_BLOCKED;
 }
 
@@ -257,7 +304,9 @@ int chan_recv(VM *vm, GolChan *c, Value *dst, Value *okdst)
 	}
 	Value v;
 	bool ok;
+	chan_lock(c);
 	if (try_recv(vm, c, &v, &ok)) {
+		chan_unlock(c);
 		*dst = v;
 		if (okdst)
 			okdst->u = ok;
@@ -269,6 +318,7 @@ int chan_recv(VM *vm, GolChan *c, Value *dst, Value *okdst)
 	w->okdst = okdst;
 	enqueue(&c->recvq, w);
 	sched_park(vm, "chan receive");
+	chan_unlock(c);
 	return CHAN_BLOCKED;
 }
 
@@ -278,7 +328,9 @@ int chan_close(VM *vm, GolChan *c)
 		vm_panic_plain(vm, "close of nil channel");
 		return CHAN_PANIC;
 	}
+	chan_lock(c);
 	if (c->closed) {
+		chan_unlock(c);
 		vm_panic_plain(vm, "close of closed channel");
 		return CHAN_PANIC;
 	}
@@ -299,7 +351,36 @@ int chan_close(VM *vm, GolChan *c)
 		w->g->retry = true;
 		sched_ready(vm, w->g);
 	}
+	chan_unlock(c);
 	return CHAN_DONE;
+}
+
+/* Lock a select's channels, each once, in address order. */
+static int lock_order(SelCase *cases, int n, GolChan **order)
+{
+	int m = 0;
+	for (int i = 0; i < n; i++) {
+		GolChan *c = cases[i].c;
+		if (!c)
+			continue;
+		int j = m;
+		while (j > 0 && order[j - 1] > c)
+			j--;
+		if (j > 0 && order[j - 1] == c)
+			continue;
+		memmove(order + j + 1, order + j, sizeof *order * (size_t)(m - j));
+		order[j] = c;
+		m++;
+	}
+	for (int i = 0; i < m; i++)
+		chan_lock(order[i]);
+	return m;
+}
+
+static void unlock_all(GolChan **order, int m)
+{
+	for (int i = m - 1; i >= 0; i--)
+		chan_unlock(order[i]);
 }
 
 int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
@@ -315,17 +396,21 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 		order[i] = order[j];
 		order[j] = t;
 	}
+	GolChan *locked[64];
+	int nlocked = lock_order(cases, m, locked);
 	for (int k = 0; k < m; k++) {
 		SelCase *sc = &cases[order[k]];
 		if (!sc->c)
 			continue;
 		if (sc->send) {
 			if (sc->c->closed) {
+				unlock_all(locked, nlocked);
 				chosen->i = order[k]; /* the case that panics */
 				vm_panic_plain(vm, "send on closed channel");
 				return CHAN_PANIC;
 			}
 			if (try_send(vm, sc->c, sc->val)) {
+				unlock_all(locked, nlocked);
 				chosen->i = order[k];
 				return CHAN_DONE;
 			}
@@ -333,6 +418,7 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 			Value v;
 			bool ok;
 			if (try_recv(vm, sc->c, &v, &ok)) {
+				unlock_all(locked, nlocked);
 				if (sc->dst)
 					*sc->dst = v;
 				if (sc->okdst)
@@ -343,6 +429,7 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 		}
 	}
 	if (has_default) {
+		unlock_all(locked, nlocked);
 		chosen->i = -1;
 		return CHAN_DONE;
 	}
@@ -375,5 +462,6 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 		reason = cases[0].send ? (cases[0].c ? "chan send" : "chan send (nil chan)")
 				       : (cases[0].c ? "chan receive" : "chan receive (nil chan)");
 	sched_park(vm, reason);
+	unlock_all(locked, nlocked);
 	return CHAN_BLOCKED;
 }

@@ -1,28 +1,72 @@
 /*
- * sched.c — goroutines and the scheduler.
+ * sched.c — goroutines and the M:N scheduler.
  *
  * A goroutine is a G: a register stack that starts small and grows, its
- * frames, its panic state. This first scheduler runs every goroutine on one
- * OS thread, cooperatively: a goroutine runs until it blocks (a channel, a
- * lock, a sleep), finishes, or spends its time slice (an instruction budget
- * counted at loop back-edges), and the next runnable one is taken from a
- * first-in-first-out queue. Sleepers wait in a list ordered by wake time;
- * when nothing is runnable the thread sleeps until the first of them.
- * Nothing runnable and nobody sleeping is Go's deadlock.
+ * frames, its panic state. Goroutines run on workers (VM): OS threads, as
+ * many as GOMAXPROCS, started when the program first says `go` (a
+ * program that never does runs on its main thread alone; so does every
+ * -race run and every REPL session). A goroutine runs until it blocks (a
+ * channel, a lock, a sleep), finishes, or spends its time slice (an
+ * instruction budget counted at loop back-edges and checked against other
+ * work waiting).
  *
- * Invariant: vm->stack, vm->frames, vm->panic... always belong to vm->cur;
- * every other goroutine's copies are in its G (sched_save / sched_load).
+ * Where a runnable goroutine waits:
+ *  - runnext, one slot per worker: a goroutine the running one made ready
+ *    (the receiver of its send, the child of its go statement) runs next
+ *    on the same worker and inherits the time slice, so a ping-pong pair
+ *    stays on one worker and never waits behind the queue. Only its owner
+ *    touches runnext.
+ *  - the worker's run queue, a ring of RUNQ_SIZE: its owner pushes at the
+ *    tail and pops at the head; a thief takes half from the head. Indices
+ *    are atomic and only ever grow, so a thief's compare-and-swap on the
+ *    head fails if the owner or another thief got there first. A full
+ *    ring spills half of itself to the global queue.
+ *  - the global queue, under the scheduler's lock: spills, goroutines of
+ *    a worker that GOMAXPROCS turned off. Every 61st slice a worker looks
+ *    there first, so nothing in it starves.
+ *
+ * Work-sharing and stealing: queuing work a thief could take wakes one idle
+ * worker, unless one is already looking for work (spinning), so a burst of
+ * go statements does not wake a herd. A worker with nothing to run fires
+ * due timers, takes from the global queue, then steals half of a victim's
+ * ring (victims visited from a random start) before it sleeps on its own
+ * condition variable until woken or until the next timer is due. A
+ * program blocked in time.Sleep costs no CPU.
+ *
+ * Parking without lost wake-ups: a goroutine that must wait puts itself on
+ * a wait queue (a channel's, a Mutex's, the sleepers) under that queue's
+ * lock and is marked G_PARKING before the lock is released; its worker
+ * then leaves the interpreter and saves its registers. A waker on another
+ * worker may come in between: it finds G_PARKING, changes it to G_WAKING and
+ * leaves the queuing to the parking worker, which does it once the state
+ * is saved (sched_after_slice). So a goroutine never runs on two workers
+ * and never resumes from half-saved registers.
+ *
+ * Deadlock: every started worker idle, no goroutine queued anywhere, no
+ * sleeper and no timer pending. No worker is running then, so no wake-up
+ * can come: Go's "all goroutines are asleep".
+ *
+ * Lock order: a channel's lock or the sync natives' lock, then the
+ * scheduler's. The scheduler's lock is never held while taking another, so
+ * due timers are collected under it and fired after it is released.
  */
 #include "vm_int.h"
 #include "race.h"
 #include "rt.h"
 
 #include <gc.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <stdint.h>
+#include <sched.h>
+
+#define MAX_PROCS 256
+
+static void recompute_due_locked(void);
 
 int64_t sched_now(void)
 {
@@ -31,10 +75,45 @@ int64_t sched_now(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+typedef struct Timer Timer;
+
+/* What the workers share. Fields under `lock` unless marked atomic. */
+static struct {
+	pthread_mutex_t lock;
+	G *gq_head, *gq_tail;
+	int64_t gq_len;            /* atomic reads outside the lock */
+	G **all;                   /* every goroutine not yet finished */
+	int nall, capall;
+	int64_t next_id;           /* atomic */
+	G **sleepers;              /* goroutines in time.Sleep */
+	int nsleepers, capsleepers;
+	Timer *timers;             /* pending timers, unordered */
+	int64_t next_due;          /* atomic: first sleeper or timer, INT64_MAX none */
+	VM *workers[MAX_PROCS];
+	int nworkers;              /* atomic: workers that exist (0 is the main thread) */
+	int procs;                 /* atomic: GOMAXPROCS */
+	int nidle;                 /* atomic: workers waiting for work */
+	int nspinning;             /* atomic: woken workers still looking for work */
+	VM *idle;                  /* idle workers that wakep may wake */
+	pthread_mutex_t die;       /* held by the worker printing a fatal report */
+} S = {
+	.lock = PTHREAD_MUTEX_INITIALIZER,
+	.die = PTHREAD_MUTEX_INITIALIZER,
+	.next_due = INT64_MAX,
+};
+
+bool sched_threaded;
+
+static inline int64_t aload(int64_t *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+static inline int iload(int *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+
+/* ---- goroutines --------------------------------------------------------------- */
+
 G *sched_new_g(VM *vm)
 {
+	(void)vm;
 	G *g = GC_MALLOC(sizeof *g);
-	g->id = ++vm->next_id;
+	g->id = __atomic_add_fetch(&S.next_id, 1, __ATOMIC_RELAXED);
 	g->status = G_RUNNABLE;
 	/* small to start: a parked goroutine should cost little. Its stack
 	 * is sized for its first function when it is started (go), and both
@@ -42,17 +121,31 @@ G *sched_new_g(VM *vm)
 	g->capframes = 1;
 	g->frames = GC_MALLOC(sizeof(Frame) * (size_t)g->capframes);
 	g->select_case = -1;
-	if (vm->nall == vm->capall) {
-		int cap = vm->capall ? vm->capall * 2 : 16;
+	pthread_mutex_lock(&S.lock);
+	if (S.nall == S.capall) {
+		int cap = S.capall ? S.capall * 2 : 16;
 		G **v = GC_MALLOC(sizeof *v * (size_t)cap);
-		if (vm->nall)
-			memcpy(v, vm->all, sizeof *v * (size_t)vm->nall);
-		vm->all = v;
-		vm->capall = cap;
+		if (S.nall)
+			memcpy(v, S.all, sizeof *v * (size_t)S.nall);
+		S.all = v;
+		S.capall = cap;
 	}
-	g->all_index = vm->nall;
-	vm->all[vm->nall++] = g;
+	g->all_index = S.nall;
+	S.all[S.nall++] = g;
+	pthread_mutex_unlock(&S.lock);
 	return g;
+}
+
+/* REPL sessions number their inputs' goroutine 1 and the others from 2. */
+void sched_set_next_id(int64_t id)
+{
+	__atomic_store_n(&S.next_id, id, __ATOMIC_RELAXED);
+}
+
+int sched_all(G ***all)
+{
+	*all = S.all;
+	return S.nall;
 }
 
 void sched_save(VM *vm)
@@ -79,27 +172,183 @@ void sched_load(VM *vm, G *g)
 	vm->capframes = g->capframes;
 	vm->panic = g->panic;
 	vm->unwinding = g->unwinding;
-	g->status = G_RUNNING;
+	g_set_status(g, G_RUNNING);
+}
+
+/* ---- run queues ------------------------------------------------------------- */
+
+static void wakep(void);
+
+/* The global queue; caller holds S.lock. */
+static void gq_put_locked(G *g)
+{
+	g->next = NULL;
+	if (S.gq_tail)
+		S.gq_tail->next = g;
+	else
+		S.gq_head = g;
+	S.gq_tail = g;
+	__atomic_store_n(&S.gq_len, S.gq_len + 1, __ATOMIC_RELEASE);
+}
+
+static G *gq_get_locked(void)
+{
+	G *g = S.gq_head;
+	if (!g)
+		return NULL;
+	S.gq_head = g->next;
+	if (!S.gq_head)
+		S.gq_tail = NULL;
+	g->next = NULL;
+	__atomic_store_n(&S.gq_len, S.gq_len - 1, __ATOMIC_RELEASE);
+	return g;
+}
+
+static G *gq_get(void)
+{
+	if (!aload(&S.gq_len))
+		return NULL;
+	pthread_mutex_lock(&S.lock);
+	G *g = gq_get_locked();
+	pthread_mutex_unlock(&S.lock);
+	return g;
+}
+
+/* The ring is full: move half of it and g to the global queue. */
+static void runq_spill(VM *vm, G *g)
+{
+	G *batch[RUNQ_SIZE / 2 + 1];
+	uint32_t h = __atomic_load_n(&vm->rq_head, __ATOMIC_ACQUIRE);
+	uint32_t n = RUNQ_SIZE / 2;
+	for (uint32_t i = 0; i < n; i++)
+		batch[i] = __atomic_load_n(&vm->rq[(h + i) % RUNQ_SIZE], __ATOMIC_RELAXED);
+	if (!__atomic_compare_exchange_n(&vm->rq_head, &h, h + n, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+		n = 0; /* a thief made room: g goes alone */
+	batch[n++] = g;
+	pthread_mutex_lock(&S.lock);
+	for (uint32_t i = 0; i < n; i++)
+		gq_put_locked(batch[i]);
+	pthread_mutex_unlock(&S.lock);
+}
+
+static void runq_push(VM *vm, G *g)
+{
+	for (;;) {
+		uint32_t h = __atomic_load_n(&vm->rq_head, __ATOMIC_ACQUIRE);
+		uint32_t t = __atomic_load_n(&vm->rq_tail, __ATOMIC_RELAXED);
+		if (t - h < RUNQ_SIZE) {
+			__atomic_store_n(&vm->rq[t % RUNQ_SIZE], g, __ATOMIC_RELAXED);
+			__atomic_store_n(&vm->rq_tail, t + 1, __ATOMIC_RELEASE);
+			return;
+		}
+		runq_spill(vm, g);
+		return;
+	}
+}
+
+static G *runq_take(VM *vm)
+{
+	for (;;) {
+		uint32_t h = __atomic_load_n(&vm->rq_head, __ATOMIC_ACQUIRE);
+		uint32_t t = __atomic_load_n(&vm->rq_tail, __ATOMIC_RELAXED);
+		if (t == h)
+			return NULL;
+		G *g = __atomic_load_n(&vm->rq[h % RUNQ_SIZE], __ATOMIC_RELAXED);
+		if (__atomic_compare_exchange_n(&vm->rq_head, &h, h + 1, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+			return g;
+	}
+}
+
+static bool runq_empty(VM *vm)
+{
+	return __atomic_load_n(&vm->rq_tail, __ATOMIC_ACQUIRE) == __atomic_load_n(&vm->rq_head, __ATOMIC_ACQUIRE);
+}
+
+/* Take half of victim's ring into thief's (which is empty); returns one
+ * of them to run, or NULL. */
+static G *runq_steal(VM *thief, VM *victim)
+{
+	G *batch[RUNQ_SIZE / 2];
+	uint32_t n;
+	for (;;) {
+		uint32_t h = __atomic_load_n(&victim->rq_head, __ATOMIC_ACQUIRE);
+		uint32_t t = __atomic_load_n(&victim->rq_tail, __ATOMIC_ACQUIRE);
+		n = t - h;
+		n -= n / 2;
+		if (n == 0)
+			return NULL;
+		if (n > RUNQ_SIZE / 2)
+			continue; /* read between the owner's moves: look again */
+		for (uint32_t i = 0; i < n; i++)
+			batch[i] = __atomic_load_n(&victim->rq[(h + i) % RUNQ_SIZE], __ATOMIC_RELAXED);
+		if (__atomic_compare_exchange_n(&victim->rq_head, &h, h + n, false, __ATOMIC_RELEASE,
+						__ATOMIC_RELAXED))
+			break;
+	}
+	for (uint32_t i = 0; i + 1 < n; i++)
+		runq_push(thief, batch[i]);
+	return batch[n - 1];
+}
+
+void sched_put(VM *vm, G *g, bool next)
+{
+	if (next) {
+		G *old = vm->runnext;
+		vm->runnext = g;
+		if (!old)
+			return; /* this worker runs it soon: nobody to wake */
+		g = old;
+	}
+	runq_push(vm, g);
+	if (sched_threaded)
+		wakep();
 }
 
 void sched_ready(VM *vm, G *g)
 {
-	if (g->status == G_DEAD)
-		return;
-	g->status = G_RUNNABLE;
+	for (;;) {
+		int s = g_status(g);
+		if (s == G_PARKING) {
+			/* its worker is still saving it: that worker queues it */
+			if (__atomic_compare_exchange_n(&g->status, &s, G_WAKING, false, __ATOMIC_ACQ_REL,
+							__ATOMIC_ACQUIRE))
+				return;
+			continue;
+		}
+		if (s != G_WAITING)
+			return; /* dead, or already woken */
+		if (__atomic_compare_exchange_n(&g->status, &s, G_RUNNABLE, false, __ATOMIC_ACQ_REL,
+						__ATOMIC_ACQUIRE))
+			break;
+	}
 	g->wait_reason = NULL;
-	g->next = NULL;
-	if (vm->runq_tail)
-		vm->runq_tail->next = g;
-	else
-		vm->runq_head = g;
-	vm->runq_tail = g;
+	sched_put(vm, g, true);
 }
 
 void sched_park(VM *vm, const char *reason)
 {
-	vm->cur->status = G_WAITING;
 	vm->cur->wait_reason = reason;
+	g_set_status(vm->cur, G_PARKING);
+}
+
+void sched_after_slice(VM *vm, G *g)
+{
+	int s = g_status(g);
+	if (s == G_RUNNING) {
+		/* its slice ended, or it yielded: behind what is queued */
+		g_set_status(g, G_RUNNABLE);
+		sched_put(vm, g, false);
+		return;
+	}
+	if (s == G_PARKING &&
+	    __atomic_compare_exchange_n(&g->status, &s, G_WAITING, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return;
+	if (s == G_WAKING) {
+		/* woken while it was being parked */
+		g->wait_reason = NULL;
+		g_set_status(g, G_RUNNABLE);
+		sched_put(vm, g, true);
+	}
 }
 
 void sched_exit_g(VM *vm)
@@ -109,39 +358,45 @@ void sched_exit_g(VM *vm)
 
 void sched_exit_g_other(VM *vm, G *g)
 {
-	g->status = G_DEAD;
+	g_set_status(g, G_DEAD);
 	if (!(vm->session && g->id == 1)) /* a REPL input's race state lives on */
 		race_finished(g);
+	pthread_mutex_lock(&S.lock);
 	if (g->wake_at) {
 		/* killed in time.Sleep (an interrupted REPL input): a sleeper
 		 * left behind would keep the scheduler waiting for it */
-		for (int i = 0; i < vm->nsleepers; i++)
-			if (vm->sleepers[i] == g) {
-				vm->sleepers[i] = vm->sleepers[--vm->nsleepers];
+		for (int i = 0; i < S.nsleepers; i++)
+			if (S.sleepers[i] == g) {
+				S.sleepers[i] = S.sleepers[--S.nsleepers];
 				break;
 			}
 		g->wake_at = 0;
+		recompute_due_locked();
 	}
 	/* O(1): the last goroutine takes its place in the list */
 	int i = g->all_index;
-	if (i >= 0 && i < vm->nall && vm->all[i] == g) {
-		G *last = vm->all[--vm->nall];
-		vm->all[i] = last;
+	if (i >= 0 && i < S.nall && S.all[i] == g) {
+		G *last = S.all[--S.nall];
+		S.all[i] = last;
 		last->all_index = i;
 	}
+	pthread_mutex_unlock(&S.lock);
 	/* the collector may take its stack now */
 	g->stack = NULL;
 	g->frames = NULL;
 }
 
+/* ---- timers ----------------------------------------------------------------- */
+
 /*
  * A timer sends the current time on its channel when due (time.After,
  * NewTimer, tickers: a ticker re-arms itself every period and drops a tick
  * the reader has not taken, as Go's does), or starts a goroutine running
- * its function (AfterFunc). Pending timers are an unordered list; the
- * scheduler fires the due ones whenever it looks for work.
+ * its function (AfterFunc). Pending timers are an unordered list under the
+ * scheduler's lock; S.next_due caches the earliest, so a worker knows
+ * without the lock whether any is due.
  */
-typedef struct Timer {
+struct Timer {
 	int64_t when;
 	int64_t period;      /* tickers: > 0 */
 	GolChan *c;
@@ -149,22 +404,50 @@ typedef struct Timer {
 	Type *time_type;     /* what the channel carries */
 	bool pending;
 	struct Timer *next;
-} Timer;
+	struct Timer *fire_next; /* in the list of due timers being fired */
+};
 
-static void timer_add(VM *vm, Timer *t)
+static void due_lower(int64_t when)
 {
-	t->pending = true;
-	t->next = vm->timers;
-	vm->timers = t;
+	int64_t cur = aload(&S.next_due);
+	while (when < cur &&
+	       !__atomic_compare_exchange_n(&S.next_due, &cur, when, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		;
 }
 
-void sched_timer(VM *vm, int64_t when, GolChan *c, Value v)
+/* Caller holds S.lock. */
+static void timer_add_locked(Timer *t)
 {
-	(void)v;
-	Timer *t = GC_MALLOC(sizeof *t);
-	t->when = when;
-	t->c = c;
-	timer_add(vm, t);
+	t->pending = true;
+	t->next = S.timers;
+	S.timers = t;
+	due_lower(t->when);
+}
+
+static bool timer_remove_locked(Timer *t)
+{
+	for (Timer **p = &S.timers; *p; p = &(*p)->next)
+		if (*p == t) {
+			*p = t->next;
+			t->pending = false;
+			recompute_due_locked();
+			return true;
+		}
+	return false;
+}
+
+/* After a removal: a stopped timer or a killed sleeper must not keep the
+ * scheduler waiting (nor hide a deadlock). */
+static void recompute_due_locked(void)
+{
+	int64_t first = INT64_MAX;
+	for (int i = 0; i < S.nsleepers; i++)
+		if (S.sleepers[i]->wake_at < first)
+			first = S.sleepers[i]->wake_at;
+	for (Timer *t = S.timers; t; t = t->next)
+		if (t->when < first)
+			first = t->when;
+	__atomic_store_n(&S.next_due, first, __ATOMIC_RELEASE);
 }
 
 /* The time value a timer sends: a time.Time with the monotonic reading. */
@@ -178,104 +461,470 @@ static Value time_now_value(Type *tt, int64_t mono)
 
 static G *start_goroutine(VM *vm, GolClosure *f);
 
-static void fire_timers(VM *vm, int64_t now)
+static void fire(VM *vm, Timer *t, int64_t now)
 {
-	for (Timer **p = &vm->timers; *p;) {
-		Timer *t = *p;
-		if (t->when > now) {
-			p = &t->next;
-			continue;
+	if (t->f) {
+		G *g = start_goroutine(vm, t->f);
+		/* AfterFunc's call happens before its function runs */
+		if (race_enabled) {
+			race_go(vm, NULL, g, NULL);
+			race_acquire(g, t);
 		}
-		*p = t->next;
-		t->pending = false;
-		if (t->f) {
-			G *g = start_goroutine(vm, t->f);
-			/* AfterFunc's call happens before its function runs */
-			if (race_enabled) {
-				race_go(vm, NULL, g, NULL);
-				race_acquire(g, t);
-			}
-		} else if (t->c) {
-			/* the send is the timer's, not the running goroutine's */
-			G *cur = vm->cur;
-			vm->cur = race_enabled ? race_timer_g(t) : NULL;
-			chan_try_send(vm, t->c, t->time_type ? time_now_value(t->time_type, now) : (Value){0});
-			vm->cur = cur;
-		}
-		if (t->period > 0) {
-			t->when += t->period;
-			if (t->when <= now)
-				t->when = now + t->period;
-			timer_add(vm, t);
-		}
-	}
-}
-
-static bool timer_remove(VM *vm, Timer *t)
-{
-	for (Timer **p = &vm->timers; *p; p = &(*p)->next)
-		if (*p == t) {
-			*p = t->next;
-			t->pending = false;
-			return true;
-		}
-	return false;
-}
-
-/* Wake the sleepers whose time has come. */
-static void wake_sleepers(VM *vm, int64_t now)
-{
-	for (int i = 0; i < vm->nsleepers;) {
-		G *g = vm->sleepers[i];
-		if (g->wake_at <= now) {
-			vm->sleepers[i] = vm->sleepers[--vm->nsleepers];
-			g->wake_at = 0;
-			sched_ready(vm, g);
-			continue;
-		}
-		i++;
+	} else if (t->c) {
+		/* the send is the timer's, not the running goroutine's */
+		G *cur = vm->cur;
+		vm->cur = race_enabled ? race_timer_g(t) : NULL;
+		chan_try_send(vm, t->c, t->time_type ? time_now_value(t->time_type, now) : (Value){0});
+		vm->cur = cur;
 	}
 }
 
 int64_t sched_timers(VM *vm)
 {
-	if (!vm->nsleepers && !vm->timers)
+	int64_t due = aload(&S.next_due);
+	if (due == INT64_MAX)
 		return INT64_MAX;
 	int64_t now = sched_now();
-	wake_sleepers(vm, now);
-	fire_timers(vm, now);
+	if (due > now)
+		return due;
+	G *woken = NULL;
+	Timer *fired = NULL;
+	pthread_mutex_lock(&S.lock);
 	int64_t first = INT64_MAX;
-	for (int i = 0; i < vm->nsleepers; i++)
-		if (vm->sleepers[i]->wake_at < first)
-			first = vm->sleepers[i]->wake_at;
-	for (Timer *t = vm->timers; t; t = t->next)
-		if (t->when < first)
-			first = t->when;
+	for (int i = 0; i < S.nsleepers;) {
+		G *g = S.sleepers[i];
+		if (g->wake_at <= now) {
+			S.sleepers[i] = S.sleepers[--S.nsleepers];
+			g->wake_at = 0;
+			g->wait_next = woken;
+			woken = g;
+			continue;
+		}
+		if (g->wake_at < first)
+			first = g->wake_at;
+		i++;
+	}
+	for (Timer **p = &S.timers; *p;) {
+		Timer *t = *p;
+		if (t->when > now) {
+			if (t->when < first)
+				first = t->when;
+			p = &t->next;
+			continue;
+		}
+		*p = t->next;
+		t->pending = false;
+		t->fire_next = fired;
+		fired = t;
+		if (t->period > 0) {
+			t->when += t->period;
+			if (t->when <= now)
+				t->when = now + t->period;
+			t->pending = true;
+			t->next = *p;
+			*p = t;
+			if (t->when < first)
+				first = t->when;
+			p = &t->next;
+		}
+	}
+	__atomic_store_n(&S.next_due, first, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&S.lock);
+	/* fired outside the lock: a send takes its channel's lock */
+	while (woken) {
+		G *g = woken;
+		woken = g->wait_next;
+		g->wait_next = NULL;
+		sched_ready(vm, g);
+	}
+	for (Timer *t = fired; t;) {
+		Timer *n = t->fire_next;
+		t->fire_next = NULL;
+		fire(vm, t, now);
+		t = n;
+	}
 	return first;
+}
+
+/* ---- workers -------------------------------------------------------------------- */
+
+
+/* The condition variable a worker sleeps on; CLOCK_MONOTONIC deadlines. */
+static pthread_cond_t *new_cond(void)
+{
+	pthread_cond_t *cv = GC_MALLOC_UNCOLLECTABLE(sizeof *cv);
+	pthread_condattr_t a;
+	pthread_condattr_init(&a);
+	pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+	pthread_cond_init(cv, &a);
+	pthread_condattr_destroy(&a);
+	return cv;
+}
+
+static int default_procs(void)
+{
+	long c = sysconf(_SC_NPROCESSORS_ONLN);
+	return c > 0 ? (int)(c < MAX_PROCS ? c : MAX_PROCS) : 1;
+}
+
+static int procs_setting(void)
+{
+	int p = iload(&S.procs);
+	if (!p) {
+		const char *e = getenv("GOMAXPROCS");
+		long v = e ? strtol(e, NULL, 10) : 0;
+		p = v > 0 ? (int)(v < MAX_PROCS ? v : MAX_PROCS) : default_procs();
+		int zero = 0;
+		__atomic_compare_exchange_n(&S.procs, &zero, p, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+		p = iload(&S.procs);
+	}
+	return p;
+}
+
+int64_t vm_gomaxprocs(int64_t n)
+{
+	int old = procs_setting();
+	if (n > 0) {
+		__atomic_store_n(&S.procs, (int)(n < MAX_PROCS ? n : MAX_PROCS), __ATOMIC_RELEASE);
+		VM *w0 = S.workers[0];
+		if (sched_threaded && w0)
+			sched_start_workers(w0);
+		/* a worker turned off earlier may be needed again */
+		pthread_mutex_lock(&S.lock);
+		for (int i = 0; i < iload(&S.nworkers); i++)
+			pthread_cond_signal(S.workers[i]->wake);
+		pthread_mutex_unlock(&S.lock);
+	}
+	return old;
+}
+
+/* Register vm as worker 0 (the thread that runs main). A new REPL
+ * session (:reset) forgets the goroutines, sleepers and timers of the one
+ * before: its worker is never started again. */
+void sched_register_main(VM *vm)
+{
+	pthread_mutex_lock(&S.lock);
+	S.nall = 0;
+	S.nsleepers = 0;
+	S.timers = NULL;
+	S.gq_head = S.gq_tail = NULL;
+	__atomic_store_n(&S.gq_len, 0, __ATOMIC_RELEASE);
+	__atomic_store_n(&S.next_due, INT64_MAX, __ATOMIC_RELEASE);
+	__atomic_store_n(&S.next_id, 0, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&S.lock);
+	vm->wid = 0;
+	vm->wake = new_cond();
+	vm->seed = 0x9e3779b97f4a7c15ull;
+	S.workers[0] = vm;
+	if (!iload(&S.nworkers))
+		__atomic_store_n(&S.nworkers, 1, __ATOMIC_RELEASE);
+}
+
+void sched_start_workers(VM *vm)
+{
+	if (vm->session || vm->race)
+		return;
+	int want = procs_setting();
+	if (want <= iload(&S.nworkers))
+		return;
+	pthread_mutex_lock(&S.lock);
+	int n = S.nworkers;
+	while (n < want) {
+		VM *w = GC_MALLOC_UNCOLLECTABLE(sizeof *w);
+		memcpy(w, vm, sizeof *w);
+		/* not the running goroutine's state, nor vm's queue */
+		w->stack = NULL;
+		w->stack_cap = 0;
+		w->frames = NULL;
+		w->nframes = w->capframes = 0;
+		w->panic = NULL;
+		w->unwinding = false;
+		w->cur = NULL;
+		w->runnext = NULL;
+		w->rq_head = w->rq_tail = 0;
+		memset(w->rq, 0, sizeof w->rq);
+		w->sync_depth = 0;
+		w->idle = w->notified = false;
+		w->idle_next = NULL;
+		w->wid = n;
+		w->seed = 0x9e3779b97f4a7c15ull * (uint64_t)(n + 1);
+		w->wake = new_cond();
+		S.workers[n] = w;
+		pthread_t th;
+		pthread_attr_t at;
+		pthread_attr_init(&at);
+		pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+		if (pthread_create(&th, &at, sched_worker_main, w) != 0) {
+			pthread_attr_destroy(&at);
+			break;
+		}
+		pthread_attr_destroy(&at);
+		n++;
+		__atomic_store_n(&S.nworkers, n, __ATOMIC_RELEASE);
+		__atomic_store_n(&sched_threaded, true, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&S.lock);
+}
+
+/* Wake one idle worker to look for the work just queued, unless one is
+ * looking already. */
+static void wakep(void)
+{
+	if (!iload(&S.nidle) || iload(&S.nspinning))
+		return;
+	pthread_mutex_lock(&S.lock);
+	VM *w = S.idle;
+	int procs = iload(&S.procs);
+	VM **p = &S.idle;
+	while (w && w->wid >= procs) {
+		p = &w->idle_next;
+		w = w->idle_next;
+	}
+	if (w && !iload(&S.nspinning)) {
+		*p = w->idle_next;
+		w->idle_next = NULL;
+		w->idle = false;
+		w->notified = true;
+		__atomic_sub_fetch(&S.nidle, 1, __ATOMIC_SEQ_CST);
+		__atomic_add_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);
+		pthread_cond_signal(w->wake);
+	}
+	pthread_mutex_unlock(&S.lock);
+}
+
+static uint64_t next_rand(VM *vm)
+{
+	vm->seed ^= vm->seed << 13;
+	vm->seed ^= vm->seed >> 7;
+	vm->seed ^= vm->seed << 17;
+	return vm->seed;
+}
+
+/* Move everything queued on vm to the global queue (GOMAXPROCS turned
+ * the worker off). */
+static void hand_off(VM *vm)
+{
+	G *g;
+	if ((g = vm->runnext)) {
+		vm->runnext = NULL;
+		pthread_mutex_lock(&S.lock);
+		gq_put_locked(g);
+		pthread_mutex_unlock(&S.lock);
+	}
+	while ((g = runq_take(vm))) {
+		pthread_mutex_lock(&S.lock);
+		gq_put_locked(g);
+		pthread_mutex_unlock(&S.lock);
+	}
+}
+
+static G *pop_any(VM *vm, bool *fresh)
+{
+	G *g;
+	*fresh = true;
+	if (++vm->schedtick % 61 == 0 && (g = gq_get()))
+		return g;
+	if ((g = vm->runnext)) {
+		vm->runnext = NULL;
+		*fresh = false;
+		return g;
+	}
+	if ((g = runq_take(vm)))
+		return g;
+	return gq_get();
+}
+
+G *sched_pop(VM *vm, bool *fresh)
+{
+	/* a goroutine that died queued (an interrupted REPL input) is dropped */
+	for (;;) {
+		G *g = pop_any(vm, fresh);
+		if (!g || g_status(g) != G_DEAD)
+			return g;
+	}
+}
+
+static G *steal_work(VM *vm)
+{
+	int n = iload(&S.nworkers);
+	if (n < 2)
+		return NULL;
+	for (int round = 0; round < 2; round++) {
+		int start = (int)(next_rand(vm) % (uint64_t)n);
+		for (int k = 0; k < n; k++) {
+			VM *v = S.workers[(start + k) % n];
+			if (v == vm || !v)
+				continue;
+			G *g = runq_steal(vm, v);
+			if (g)
+				return g;
+		}
+	}
+	return NULL;
+}
+
+static bool any_queued(void)
+{
+	if (aload(&S.gq_len))
+		return true;
+	int n = iload(&S.nworkers);
+	for (int i = 0; i < n; i++)
+		if (S.workers[i] && !runq_empty(S.workers[i]))
+			return true;
+	return false;
+}
+
+static void idle_remove_locked(VM *vm)
+{
+	for (VM **p = &S.idle; *p; p = &(*p)->idle_next)
+		if (*p == vm) {
+			*p = vm->idle_next;
+			break;
+		}
+	vm->idle_next = NULL;
+	if (vm->idle) {
+		vm->idle = false;
+		__atomic_sub_fetch(&S.nidle, 1, __ATOMIC_SEQ_CST);
+	}
+}
+
+/* Sleep until woken or until deadline (monotonic ns); caller holds S.lock. */
+static void wait_locked(VM *vm, int64_t deadline)
+{
+	if (deadline == INT64_MAX) {
+		pthread_cond_wait(vm->wake, &S.lock);
+		return;
+	}
+	struct timespec ts = {deadline / 1000000000, deadline % 1000000000};
+	pthread_cond_timedwait(vm->wake, &S.lock, &ts);
 }
 
 G *sched_next(VM *vm)
 {
+	bool spinning = false;
+	if (vm->notified) {
+		vm->notified = false;
+		spinning = true; /* wakep counted this worker as looking */
+	}
 	for (;;) {
-		if (vm->session && vm_interrupted)
+		if (vm->session && vm_interrupted) {
+			if (spinning)
+				__atomic_sub_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);
 			return NULL;
-		int64_t first = vm->nsleepers || vm->timers ? sched_timers(vm) : INT64_MAX;
-		G *g = sched_pop(vm);
-		if (g)
-			return g;
-		if (first == INT64_MAX)
-			return NULL;
-		/* nothing to do until the first sleeper or timer is due: no busy wait */
-		int64_t d = first - sched_now();
-		if (d > 0) {
-			vm_flush(vm);
-			struct timespec ts = {d / 1000000000, d % 1000000000};
-			nanosleep(&ts, NULL);
 		}
+		if (vm->wid >= iload(&S.procs) && vm->wid > 0)
+			hand_off(vm);
+		else {
+			sched_timers(vm);
+			bool fresh;
+			G *g = sched_pop(vm, &fresh);
+			if (!g)
+				g = steal_work(vm);
+			if (g) {
+				if (spinning) {
+					__atomic_sub_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);
+					/* there may be more: let another worker look */
+					if (any_queued())
+						wakep();
+				}
+				if (fresh || vm->budget <= 0)
+					vm->budget = 20000;
+				return g;
+			}
+		}
+		if (spinning) {
+			spinning = false;
+			__atomic_sub_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);
+		}
+		/* nothing to run: become idle, then look once more, so that work
+		 * queued while we were looking is not missed (its queuer
+		 * either saw us idle and woke us, or we see its work) */
+		vm_flush(vm);
+		pthread_mutex_lock(&S.lock);
+		bool off = vm->wid >= S.procs && vm->wid > 0;
+		vm->idle = true;
+		__atomic_add_fetch(&S.nidle, 1, __ATOMIC_SEQ_CST);
+		if (!off) {
+			vm->idle_next = S.idle;
+			S.idle = vm;
+		}
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		int64_t due = aload(&S.next_due);
+		if (!off && (any_queued() || due <= sched_now())) {
+			idle_remove_locked(vm);
+			pthread_mutex_unlock(&S.lock);
+			continue;
+		}
+		if (due == INT64_MAX && iload(&S.nidle) == iload(&S.nworkers) && !any_queued()) {
+			/* every worker idle, nothing queued, nothing timed */
+			idle_remove_locked(vm);
+			pthread_mutex_unlock(&S.lock);
+			return NULL;
+		}
+		if (vm->session) {
+			/* a REPL session is one worker: sleep where Ctrl-C can
+			 * interrupt */
+			idle_remove_locked(vm);
+			pthread_mutex_unlock(&S.lock);
+			int64_t d = due - sched_now();
+			if (d > 0) {
+				struct timespec ts = {d / 1000000000, d % 1000000000};
+				nanosleep(&ts, NULL);
+			}
+			continue;
+		}
+		wait_locked(vm, off ? INT64_MAX : due);
+		if (vm->notified) {
+			vm->notified = false;
+			spinning = true;
+		} else {
+			idle_remove_locked(vm);
+		}
+		pthread_mutex_unlock(&S.lock);
 	}
 }
 
+bool sched_should_yield(VM *vm)
+{
+	if (vm->runnext || !runq_empty(vm) || aload(&S.gq_len))
+		return true;
+	if (vm->wid > 0 && vm->wid >= iload(&S.procs))
+		return true;
+	int64_t due = aload(&S.next_due);
+	return due != INT64_MAX && due <= sched_now();
+}
+
+/* ---- leaving -------------------------------------------------------------------- */
+
+void sched_die_begin(VM *vm)
+{
+	(void)vm;
+	if (__atomic_load_n(&sched_threaded, __ATOMIC_ACQUIRE))
+		pthread_mutex_lock(&S.die); /* never released: the process ends */
+}
+
+void sched_exit_process(int code)
+{
+	vm_flush(NULL);
+	fflush(NULL);
+	_exit(code);
+}
+
 /* ---- services for natives (vm.h) ------------------------------------------ */
+
+static pthread_mutex_t sync_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void vm_sync_lock(VM *vm)
+{
+	if (vm->sync_depth++ == 0)
+		pthread_mutex_lock(&sync_mu);
+}
+
+void vm_sync_unlock(VM *vm)
+{
+	if (--vm->sync_depth == 0)
+		pthread_mutex_unlock(&sync_mu);
+}
 
 struct GWait {
 	G *g;
@@ -301,7 +950,7 @@ void vm_wake_one(VM *vm, GWait **q)
 	 * passed over: the wake-up goes to a live one */
 	for (GWait *w; (w = *q);) {
 		*q = w->next;
-		if (w->g->status != G_DEAD) {
+		if (g_status(w->g) != G_DEAD) {
 			sched_ready(vm, w->g);
 			return;
 		}
@@ -324,17 +973,20 @@ int vm_sleep(VM *vm, int64_t ns)
 	if (ns <= 0)
 		return 0;
 	g->sleeping = true;
+	pthread_mutex_lock(&S.lock);
 	g->wake_at = sched_now() + ns;
-	if (vm->nsleepers == vm->capsleepers) {
-		int cap = vm->capsleepers ? vm->capsleepers * 2 : 16;
+	if (S.nsleepers == S.capsleepers) {
+		int cap = S.capsleepers ? S.capsleepers * 2 : 16;
 		G **v = GC_MALLOC(sizeof *v * (size_t)cap);
-		if (vm->nsleepers)
-			memcpy(v, vm->sleepers, sizeof *v * (size_t)vm->nsleepers);
-		vm->sleepers = v;
-		vm->capsleepers = cap;
+		if (S.nsleepers)
+			memcpy(v, S.sleepers, sizeof *v * (size_t)S.nsleepers);
+		S.sleepers = v;
+		S.capsleepers = cap;
 	}
-	vm->sleepers[vm->nsleepers++] = g;
+	S.sleepers[S.nsleepers++] = g;
 	sched_park(vm, "sleep");
+	due_lower(g->wake_at);
+	pthread_mutex_unlock(&S.lock);
 	return VM_BLOCK;
 }
 
@@ -346,7 +998,11 @@ int vm_yield(VM *vm)
 
 int vm_num_goroutine(VM *vm)
 {
-	return vm->nall;
+	(void)vm;
+	pthread_mutex_lock(&S.lock);
+	int n = S.nall;
+	pthread_mutex_unlock(&S.lock);
+	return n;
 }
 
 void *vm_after(VM *vm, Type *chan_type, int64_t ns, Value v)
@@ -369,13 +1025,21 @@ void *vm_timer_start(VM *vm, Type *chan_type, GolClosure *f, int64_t ns, int64_t
 		*chan_out = t->c;
 	if (race_enabled)
 		race_release(vm->cur, t); /* starting a timer happens before it fires */
-	timer_add(vm, t);
+	pthread_mutex_lock(&S.lock);
+	timer_add_locked(t);
+	pthread_mutex_unlock(&S.lock);
 	return chan_out ? (void *)t : (void *)t->c;
 }
 
 bool vm_timer_stop(VM *vm, void *t)
 {
-	return t && timer_remove(vm, t);
+	(void)vm;
+	if (!t)
+		return false;
+	pthread_mutex_lock(&S.lock);
+	bool was = timer_remove_locked(t);
+	pthread_mutex_unlock(&S.lock);
+	return was;
 }
 
 bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
@@ -383,13 +1047,15 @@ bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
 	Timer *t = tp;
 	if (!t)
 		return false;
-	bool was = timer_remove(vm, t);
 	if (race_enabled)
 		race_release(vm->cur, t); /* Reset happens before the firing it sets */
+	pthread_mutex_lock(&S.lock);
+	bool was = timer_remove_locked(t);
 	t->when = sched_now() + (ns > 0 ? ns : 0);
 	if (period > 0)
 		t->period = period;
-	timer_add(vm, t);
+	timer_add_locked(t);
+	pthread_mutex_unlock(&S.lock);
 	return was;
 }
 
@@ -407,7 +1073,8 @@ static G *start_goroutine(VM *vm, GolClosure *f)
 	nf->base = 1;
 	nf->ret_reg = -1;
 	g->nframes = 1;
-	sched_ready(vm, g);
+	sched_start_workers(vm);
+	sched_put(vm, g, false);
 	return g;
 }
 

@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <gc.h>
 #include <poll.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,37 +47,64 @@ static Type *plain_type;  /* Go's plainError: no prefix */
 
 /* ---- output -------------------------------------------------------------------- */
 
+/* Output is one buffer per stream for the whole program, under a lock:
+ * what one goroutine prints before it signals another comes out first,
+ * whichever workers run them. */
+static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
+static char outbuf[2][1 << 15];
+static size_t outlen[2];
+
+static void flush_locked(void)
+{
+	for (int i = 0; i < 2; i++)
+		if (outlen[i]) {
+			if (write(i ? 2 : 1, outbuf[i], outlen[i]) < 0) {
+			}
+			outlen[i] = 0;
+		}
+}
+
 void vm_write(VM *vm, int fd, const char *p, size_t n)
 {
+	(void)vm;
 	int i = fd == 2 ? 1 : 0;
+	pthread_mutex_lock(&out_lock);
 	if (fd == 2)
-		vm_flush(vm); /* keep stdout and stderr in program order */
-	if (vm->outlen[i] + n > sizeof vm->outbuf[i]) {
-		if (vm->outlen[i]) {
-			if (write(fd, vm->outbuf[i], vm->outlen[i]) < 0) {
+		flush_locked(); /* keep stdout and stderr in program order */
+	if (outlen[i] + n > sizeof outbuf[i]) {
+		if (outlen[i]) {
+			if (write(fd, outbuf[i], outlen[i]) < 0) {
 			}
-			vm->outlen[i] = 0;
+			outlen[i] = 0;
 		}
-		if (n > sizeof vm->outbuf[i]) {
+		if (n > sizeof outbuf[i]) {
 			if (write(fd, p, n) < 0) {
 			}
+			pthread_mutex_unlock(&out_lock);
 			return;
 		}
 	}
-	memcpy(vm->outbuf[i] + vm->outlen[i], p, n);
-	vm->outlen[i] += n;
+	memcpy(outbuf[i] + outlen[i], p, n);
+	outlen[i] += n;
 	if (fd == 2)
-		vm_flush(vm);
+		flush_locked();
+	pthread_mutex_unlock(&out_lock);
 }
 
 void vm_flush(VM *vm)
 {
-	for (int i = 0; i < 2; i++)
-		if (vm->outlen[i]) {
-			if (write(i ? 2 : 1, vm->outbuf[i], vm->outlen[i]) < 0) {
-			}
-			vm->outlen[i] = 0;
-		}
+	(void)vm;
+	pthread_mutex_lock(&out_lock);
+	flush_locked();
+	pthread_mutex_unlock(&out_lock);
+}
+
+bool vm_output_pending(void)
+{
+	pthread_mutex_lock(&out_lock);
+	bool r = outlen[0] || outlen[1];
+	pthread_mutex_unlock(&out_lock);
+	return r;
 }
 
 void vm_exit(VM *vm, int code)
@@ -85,6 +113,8 @@ void vm_exit(VM *vm, int code)
 	/* as Go's os.Exit: the race summary only for a clean exit */
 	if (code == 0)
 		code = race_fini(vm, 0);
+	if (sched_threaded)
+		sched_exit_process(code);
 	exit(code);
 }
 
@@ -274,6 +304,7 @@ static void fatal_exit(VM *vm)
 
 void vm_fatal(VM *vm, const char *msg)
 {
+	sched_die_begin(vm);
 	vm_flush(vm);
 	FmtBuf b = {0};
 	char head[256];
@@ -313,6 +344,7 @@ static void panic_frames(FmtBuf *b, PanicRec *p, int depth)
 
 static void report_panic(VM *vm)
 {
+	sched_die_begin(vm);
 	vm_flush(vm);
 	FmtBuf b = {0};
 	/* earlier panics first, each marked [recovered] if it was */
@@ -353,6 +385,7 @@ static void report_panic(VM *vm)
 
 static void stack_overflow(VM *vm)
 {
+	sched_die_begin(vm);
 	vm_flush(vm);
 	const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
 	if (write(2, m, strlen(m)) < 0) {
@@ -896,14 +929,17 @@ static void traceback_created(FmtBuf *b, G *g)
 
 static void deadlock_report(VM *vm)
 {
+	sched_die_begin(vm);
 	vm_flush(vm);
 	FmtBuf b = {0};
 	const char *head = "fatal error: all goroutines are asleep - deadlock!\n";
 	fmtbuf_put(&b, head, strlen(head));
+	G **all;
+	int nall = sched_all(&all);
 	/* the main goroutine first, as Go lists them */
 	for (int pass = 0; pass < 2; pass++)
-		for (int k = 0; k < vm->nall; k++) {
-			G *g = vm->all[k];
+		for (int k = 0; k < nall; k++) {
+			G *g = all[k];
 			if ((pass == 0) != (g->id == 1))
 				continue;
 			char line[128];
@@ -920,6 +956,8 @@ static void deadlock_report(VM *vm)
 void sched_deadlock(VM *vm)
 {
 	deadlock_report(vm);
+	if (sched_threaded)
+		sched_exit_process(2);
 	exit(2);
 }
 
@@ -933,7 +971,6 @@ static int run_slice(VM *vm, G *g)
 		vm->frames[vm->nframes - 1].pc = g->retry_pc;
 		g->retry = false;
 	}
-	vm->budget = 20000;
 	int r = run(vm, 0);
 	if (r == 0)
 		return 0;
@@ -942,8 +979,7 @@ static int run_slice(VM *vm, G *g)
 		return -1;
 	}
 	sched_save(vm);
-	if (g->status == G_RUNNING)
-		sched_ready(vm, g); /* its time slice ended, or it yielded */
+	sched_after_slice(vm, g);
 	return 1;
 }
 
@@ -976,7 +1012,11 @@ static int schedule(VM *vm, G *main_g)
 		}
 		int r = run_slice(vm, g);
 		if (r == 0) {
-			if (g == main_g && !vm->session) {
+			if (!vm->session && g->id == 1) { /* main.main, on whichever worker */
+				/* main returned: the program ends, whatever the
+				 * other goroutines do */
+				if (sched_threaded)
+					sched_exit_process(race_fini(vm, 0));
 				vm_flush(vm);
 				return 0;
 			}
@@ -989,8 +1029,11 @@ static int schedule(VM *vm, G *main_g)
 			continue;
 		}
 		if (r < 0) {
-			if (!vm->session)
+			if (!vm->session) {
+				if (sched_threaded)
+					sched_exit_process(2);
 				return 2;
+			}
 			sched_exit_g(vm);
 			vm->cur = NULL;
 			status = 2;
@@ -998,6 +1041,15 @@ static int schedule(VM *vm, G *main_g)
 				return 2;
 		}
 	}
+}
+
+/* A worker thread: goroutines until the program ends (main returns, a
+ * panic, a deadlock, os.Exit: each ends the process from its worker). */
+void *sched_worker_main(void *arg)
+{
+	VM *vm = arg;
+	int r = schedule(vm, NULL);
+	sched_exit_process(r);
 }
 
 static VM *vm_new(Program *prog, int argc, char **argv)
@@ -1010,6 +1062,7 @@ static VM *vm_new(Program *prog, int argc, char **argv)
 	vm->exit_code = -1;
 	vm->globals = prog->globals;
 	runtime_error_type();
+	sched_register_main(vm);
 	return vm;
 }
 
@@ -1056,7 +1109,8 @@ int vm_run(Program *prog, int argc, char **argv)
 	}
 	enter_frame(vm, &initc, prog->init, base, 0);
 	sched_save(vm);
-	sched_ready(vm, g);
+	g_set_status(g, G_RUNNABLE);
+	sched_put(vm, g, false);
 	vm->cur = NULL;
 	return race_fini(vm, schedule(vm, g));
 }
@@ -1085,7 +1139,7 @@ VM *vm_session_new(Program *prog, int argc, char **argv)
 	vm->session = true;
 	/* goroutine 1 is the prompt's own (each input runs as it); the
 	 * ones `go` starts are numbered from 2 */
-	vm->next_id = 1;
+	sched_set_next_id(1);
 	if (race_enabled) {
 		vm->race = true;
 		race_init(vm);
@@ -1097,8 +1151,8 @@ int vm_session_eval(VM *vm, Proto *p)
 {
 	vm_interrupted = 0;
 	G *g = sched_new_g(vm);
+	sched_set_next_id(g->id - 1);
 	g->id = 1;
-	vm->next_id--;
 	if (vm->race) {
 		/* every input is one goroutine to the detector: what an input
 		 * did happens before what the next one does */
@@ -1117,7 +1171,8 @@ int vm_session_eval(VM *vm, Proto *p)
 	cl->name = p->name;
 	enter_frame(vm, cl, p, 1, 0);
 	sched_save(vm);
-	sched_ready(vm, g);
+	g_set_status(g, G_RUNNABLE);
+	sched_put(vm, g, false);
 	vm->cur = NULL;
 	jmp_buf jb;
 	int jumped = setjmp(jb);
@@ -1128,7 +1183,7 @@ int vm_session_eval(VM *vm, Proto *p)
 		vm_interrupted = 0;
 		if (vm->cur)
 			sched_exit_g_other(vm, vm->cur);
-		if (g->status != G_DEAD)
+		if (g_status(g) != G_DEAD)
 			sched_exit_g_other(vm, g);
 		vm->cur = NULL;
 		vm_flush(vm);
@@ -1165,19 +1220,26 @@ int vm_session_idle(VM *vm, int fd)
 	 * (a goroutine spinning in a loop is always ready) */
 	int slices = 1000;
 	for (;;) {
-		if (vm->outlen[0] || vm->outlen[1])
+		if (vm_output_pending())
 			return 2;
 		if (vm_interrupted)
 			return 0;
 		int64_t next = sched_timers(vm);
-		if (fd < 0 && (!vm->runq_head || --slices < 0))
+		bool fresh;
+		G *g = sched_pop(vm, &fresh);
+		if (fd < 0 && (!g || --slices < 0)) {
+			if (g)
+				sched_put(vm, g, false);
 			return 1;
-		if (vm->runq_head) {
-			if (fd >= 0 && poll(&pfd, 1, 0) != 0)
+		}
+		if (g) {
+			if (fd >= 0 && poll(&pfd, 1, 0) != 0) {
+				sched_put(vm, g, !fresh);
 				return 1;
-			G *g = sched_pop(vm);
-			if (!g)
+			}
+			if (g_status(g) == G_DEAD)
 				continue;
+			vm->budget = 20000;
 			int r = run_slice_guarded(vm, g);
 			if (r == -2)
 				return 3;
@@ -1206,11 +1268,13 @@ void vm_session_goroutines(VM *vm, FILE *out)
 {
 	fprintf(out, "goroutine 1 [running]: repl\n");
 	/* by id, as a reader expects */
-	G **v = GC_MALLOC(sizeof *v * (size_t)(vm->nall + 1));
+	G **all;
+	int nall = sched_all(&all);
+	G **v = GC_MALLOC(sizeof *v * (size_t)(nall + 1));
 	int n = 0;
-	for (int k = 0; k < vm->nall; k++)
-		if (vm->all[k]->status != G_DEAD && vm->all[k]->id != 1)
-			v[n++] = vm->all[k];
+	for (int k = 0; k < nall; k++)
+		if (g_status(all[k]) != G_DEAD && all[k]->id != 1)
+			v[n++] = all[k];
 	for (int i = 1; i < n; i++)
 		for (int j = i; j > 0 && v[j - 1]->id > v[j]->id; j--) {
 			G *t = v[j];
@@ -1219,7 +1283,7 @@ void vm_session_goroutines(VM *vm, FILE *out)
 		}
 	for (int i = 0; i < n; i++) {
 		G *g = v[i];
-		const char *state = g->status == G_WAITING && g->wait_reason ? g->wait_reason : "runnable";
+		const char *state = g_status(g) == G_WAITING && g->wait_reason ? g->wait_reason : "runnable";
 		fprintf(out, "goroutine %lld [%s]:", (long long)g->id, state);
 		if (g->nframes > 0) {
 			Frame *f = &g->frames[g->nframes - 1];

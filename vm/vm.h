@@ -65,6 +65,16 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
  * e.g. in a Mutex's block) with Go's wait reason; returns VM_BLOCK.
  * vm_wake_one / vm_wake_all make waiters on q runnable again. */
 typedef struct GWait GWait;
+/* The lock that guards every sync object's state and wait queue (one for
+ * all: what it guards is a few stores). Held recursively by one worker, so
+ * a Cond's Wait may call its Locker's Unlock; held from a native's check
+ * to its vm_wait, so no wake-up falls in between. */
+void vm_sync_lock(VM *vm);
+/* GOMAXPROCS: the number of worker threads; set if n > 0, returns the
+ * previous setting (default: GOMAXPROCS from the environment, else the
+ * number of CPUs). */
+int64_t vm_gomaxprocs(int64_t n);
+void vm_sync_unlock(VM *vm);
 int vm_wait(VM *vm, GWait **q, const char *reason);
 void vm_wake_one(VM *vm, GWait **q);
 void vm_wake_all(VM *vm, GWait **q);
@@ -132,6 +142,8 @@ GolIface *vm_take_panic(VM *vm);
  * report, so output order matches Go's). */
 void vm_write(VM *vm, int fd, const char *p, size_t n);
 void vm_flush(VM *vm);
+/* Output written but not yet flushed. */
+bool vm_output_pending(void);
 
 /* Writes v (of type t) to standard error as the print builtin does. */
 void vm_print_value(VM *vm, Type *t, Value v);

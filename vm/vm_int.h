@@ -47,7 +47,10 @@ typedef struct PanicRec {
 } PanicRec;
 
 /* What a goroutine is waiting for, as Go's tracebacks name it. */
-typedef enum GStatus { G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD } GStatus;
+/* G_PARKING: the goroutine has put itself on a wait queue but its worker has
+ * not saved its registers yet; a wake-up that comes then turns it into
+ * G_WAKING and the parking worker queues it once it is saved (sched.c). */
+typedef enum GStatus { G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD, G_PARKING, G_WAKING } GStatus;
 
 /*
  * A goroutine: its own register stack and frames, its panic state, and
@@ -58,7 +61,7 @@ typedef enum GStatus { G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD } GStatus;
 typedef struct G {
 	int64_t id;
 	int all_index;             /* its place in vm->all */
-	GStatus status;
+	int status;                /* GStatus; atomic once workers run */
 	const char *wait_reason;   /* "chan receive", "sleep", ... */
 	Value *stack;
 	size_t stack_cap;
@@ -71,7 +74,7 @@ typedef struct G {
 	int64_t wake_at;           /* sleeping: monotonic ns, else 0 */
 	bool sleeping;             /* in time.Sleep (its call runs again on wake-up) */
 	int scratch;               /* a blocking native's state across its calls */
-	struct G *wait_next;       /* link in a native's wait queue (GWait) */
+	struct G *wait_next;       /* link in the list of sleepers being woken */
 	int select_case;           /* select: the case that fired, -1 none */
 	Proto *created_by;         /* the function that ran the go statement */
 	int created_line;
@@ -80,6 +83,17 @@ typedef struct G {
 	void *race;                /* the race detector's state (race.c), or NULL */
 } G;
 
+/* A worker's bounded run queue: a ring its owner pushes at the tail and
+ * pops at the head, and other workers steal from at the head (sched.c). */
+#define RUNQ_SIZE 256
+
+/*
+ * A VM is one worker: an OS thread that runs goroutines. It holds the
+ * running goroutine's registers and frames, its own run queue, and a copy
+ * of the program-wide settings (globals, program, flags). What workers
+ * share (every goroutine, the global queue, timers, idle workers) lives in
+ * the scheduler (sched.c).
+ */
 struct VM {
 	/* the running goroutine's state (see G) */
 	Value *stack;
@@ -90,14 +104,18 @@ struct VM {
 	bool unwinding;
 
 	G *cur;                    /* the running goroutine */
-	G *runq_head, *runq_tail;  /* runnable goroutines, first in first out */
-	G **all;                   /* every goroutine not yet finished */
-	int nall, capall;
-	int64_t next_id;
-	G **sleepers;              /* goroutines in time.Sleep */
-	int nsleepers, capsleepers;
-	struct Timer *timers;      /* pending time.After sends, unordered */
 	int budget;                /* instructions left in this time slice */
+	int wid;                   /* worker index: 0 is the program's main thread */
+	G *runnext;                /* made ready by the running goroutine: runs next */
+	uint32_t rq_head, rq_tail; /* the ring rq (atomic: thieves read them) */
+	G *rq[RUNQ_SIZE];
+	uint32_t schedtick;        /* slices run: every 61st looks at the global queue first */
+	uint64_t seed;             /* picks steal victims */
+	int sync_depth;            /* sync natives' lock, held recursively (synclib.c) */
+	bool idle;                 /* waiting on wake for work (under the scheduler's lock) */
+	bool notified;             /* woken by wakep: already off the idle list */
+	void *wake;                /* its condition variable (sched.c) */
+	struct VM *idle_next;
 
 	Value *globals;
 	Program *prog;
@@ -110,8 +128,6 @@ struct VM {
 	void *repl_race;           /* -race in a session: the inputs' one race state */
 	jmp_buf *fatal_jmp;        /* where a fatal error returns to */
 	int ginit_done;            /* standard package globals made so far */
-	char outbuf[2][1 << 15];
-	size_t outlen[2];
 	int exit_code;
 };
 
@@ -143,35 +159,50 @@ bool chan_try_send(VM *vm, GolChan *c, Value v);
 G *sched_new_g(VM *vm);
 void sched_save(VM *vm);           /* running goroutine's state into vm->cur */
 void sched_load(VM *vm, G *g);     /* make g the running goroutine */
-void sched_ready(VM *vm, G *g);    /* g may run again */
+/* A parked goroutine may run again: callable from any worker, even while
+ * g's own worker is still parking it. */
+void sched_ready(VM *vm, G *g);
+/* Queue a runnable goroutine on vm's worker: next, in its runnext slot
+ * (the one it displaces goes to the queue), or at the queue's tail. */
+void sched_put(VM *vm, G *g, bool next);
 void sched_park(VM *vm, const char *reason); /* the running goroutine waits */
+/* After the worker saved a goroutine that left its slice: queue it again
+ * (its slice ended, or it yielded), or finish parking it. */
+void sched_after_slice(VM *vm, G *g);
 void sched_exit_g(VM *vm);         /* the running goroutine has finished */
 void sched_exit_g_other(VM *vm, G *g);
-G *sched_next(VM *vm);             /* the next goroutine to run; NULL: deadlock
-				    * (or, in a session, an interrupt) */
+/* The next goroutine for this worker, waiting for one if need be; NULL:
+ * every goroutine waits and nothing can wake one (a deadlock), or, in a
+ * session, an interrupt. */
+G *sched_next(VM *vm);
+/* A goroutine queued on this worker or globally, without waiting or
+ * stealing (REPL sessions); *fresh: it starts a new time slice. */
+G *sched_pop(VM *vm, bool *fresh);
+/* Should the running goroutine give way at the end of its slice? */
+bool sched_should_yield(VM *vm);
 /* Wake due sleepers and fire due timers; returns when the next one is
  * due (monotonic ns), INT64_MAX if none is pending. */
 int64_t sched_timers(VM *vm);
+/* Worker threads: started when the program first starts a goroutine, up
+ * to GOMAXPROCS (never for -race or a REPL session). */
+void sched_start_workers(VM *vm);
+extern bool sched_threaded;
+void sched_register_main(VM *vm);  /* vm is worker 0 */
+void *sched_worker_main(void *vm); /* a worker thread's body (vm.c) */
+void sched_set_next_id(int64_t id);
+int sched_all(G ***all);           /* every goroutine not yet finished */        /* other workers were started */
+/* Leave the process with code once several workers run: output flushed,
+ * no other worker's report interleaved. */
+void sched_exit_process(int code) __attribute__((noreturn));
+/* A fatal report is about to be printed: with several workers, only the
+ * first worker to get here prints; the others wait to be ended. */
+void sched_die_begin(VM *vm);
 /* Set by SIGINT in a REPL session (vm_interrupt). */
 extern volatile sig_atomic_t vm_interrupted;
 void sched_deadlock(VM *vm) __attribute__((noreturn));
 
-/* The first runnable goroutine queued, or NULL (a goroutine that died
- * queued, an interrupted REPL input, is dropped). */
-static inline G *sched_pop(VM *vm)
-{
-	for (;;) {
-		G *g = vm->runq_head;
-		if (!g)
-			return NULL;
-		vm->runq_head = g->next;
-		if (!vm->runq_head)
-			vm->runq_tail = NULL;
-		g->next = NULL;
-		if (g->status != G_DEAD)
-			return g;
-	}
-}
+static inline int g_status(G *g) { return __atomic_load_n(&g->status, __ATOMIC_ACQUIRE); }
+static inline void g_set_status(G *g, int s) { __atomic_store_n(&g->status, s, __ATOMIC_RELEASE); }
 int64_t sched_now(void);
 
 #endif
