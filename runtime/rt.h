@@ -34,6 +34,26 @@ Type *rt_error_type(const char *pkg, const char *name, bool ptr_recv);
 /* A value of such a type: the block holding msg. */
 Value rt_error_value(GolString *msg);
 
+/* RT_LAZY(slot, expr): slot, made from expr the first time it is needed.
+ * Goroutines run on several threads: the first caller makes it under one
+ * (recursive) lock, every later one reads it with one acquire load. */
+void rt_lazy_lock(void);
+void rt_lazy_unlock(void);
+#define RT_LAZY(slot, expr)                                                       \
+	({                                                                        \
+		__typeof__(slot) lazy_v_ = __atomic_load_n(&(slot), __ATOMIC_ACQUIRE); \
+		if (!lazy_v_) {                                                   \
+			rt_lazy_lock();                                           \
+			lazy_v_ = (slot);                                         \
+			if (!lazy_v_) {                                           \
+				lazy_v_ = (expr);                                 \
+				__atomic_store_n(&(slot), lazy_v_, __ATOMIC_RELEASE); \
+			}                                                         \
+			rt_lazy_unlock();                                         \
+		}                                                                 \
+		lazy_v_;                                                          \
+	})
+
 /* Set by key hashing/equality when a dynamic key type is unhashable. */
 extern __thread Type *rt_key_error;
 

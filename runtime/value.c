@@ -3,6 +3,7 @@
  * on values that depend on their type: zero blocks, deep copies, equality
  * and hashing (see value.h for the representation).
  */
+#define _GNU_SOURCE /* PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP */
 #include "value.h"
 #include "rt.h"
 #include "map.h"
@@ -89,6 +90,10 @@ bool str_equal(GolString *a, GolString *b)
 static Type **canon_tab;
 static int ncanon, capcanon;
 static pthread_mutex_t canon_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t lazy_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+void rt_lazy_lock(void) { pthread_mutex_lock(&lazy_lock); }
+void rt_lazy_unlock(void) { pthread_mutex_unlock(&lazy_lock); }
 
 Type *rtype_canon(Type *t)
 {

@@ -24,9 +24,8 @@ static int errors_new(VM *vm, Value *args, int nargs, Value *res)
 {
 	(void)vm;
 	(void)nargs;
-	if (!error_string_type)
-		error_string_type = rtype_canon(type_pointer(rt_error_type("errors", "errorString", true)));
-	res[0].p = iface_box(error_string_type, rt_error_value(args[0].p));
+	Type *t = RT_LAZY(error_string_type, rtype_canon(type_pointer(rt_error_type("errors", "errorString", true))));
+	res[0].p = iface_box(t, rt_error_value(args[0].p));
 	return 0;
 }
 

@@ -460,7 +460,7 @@ static int64_t sorter_iface(VM *vm, Sorter *s, GolIface *x)
 {
 	memset(s, 0, sizeof *s);
 	s->vm = vm;
-	while (x && reverse_ptr && x->type == reverse_ptr) {
+	while (x && __atomic_load_n(&reverse_ptr, __ATOMIC_ACQUIRE) && x->type == reverse_ptr) {
 		s->reverse = !s->reverse;
 		x = ((Value *)x->v.p)[0].p;
 	}
@@ -625,7 +625,7 @@ static Type *reverse_type(void)
 			named->methods[i].ptr_recv = i != 0 || true;
 		}
 		named->nmethods = 3;
-		reverse_ptr = rtype_canon(type_pointer(named));
+		__atomic_store_n(&reverse_ptr, rtype_canon(type_pointer(named)), __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&rev_lock);
 	return reverse_ptr;

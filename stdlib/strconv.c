@@ -57,18 +57,14 @@ static Type *numerror_ptr;
 /* A *NumError{Func, Num, Err} boxed as an error. */
 static GolIface *num_error(const char *fn, GolString *num, GolIface *err)
 {
-	if (!numerror_ptr) {
-		Type *t = std_named_type("strconv", "NumError");
-		if (t)
-			numerror_ptr = rtype_canon(type_pointer(t));
-	}
+	Type *ptr = RT_LAZY(numerror_ptr, rtype_canon(type_pointer(std_named_type("strconv", "NumError"))));
 	Value *blk = GC_MALLOC(sizeof(Value) * 3);
 	blk[0].p = str_from_c(fn);
 	blk[1].p = num ? str_new(num->p, num->len) : NULL; /* Go clones Num */
 	blk[2].p = err;
 	Value v;
 	v.p = blk;
-	return iface_box(numerror_ptr, v);
+	return iface_box(ptr, v);
 }
 
 static GolIface *syntax_error(const char *fn, GolString *s)

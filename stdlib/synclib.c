@@ -138,6 +138,7 @@ static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
 	(void)vm;
 	(void)n;
 	static Type *ptr;
+	rt_lazy_lock();
 	if (!ptr) {
 		Type *t = type_named("sync", "rlocker", NULL);
 		t->underlying = type_under(std_named_type("sync", "RWMutex"));
@@ -157,6 +158,7 @@ static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
 		t->nmethods = 2;
 		ptr = rtype_canon(type_pointer(t));
 	}
+	rt_lazy_unlock();
 	r[0].p = iface_box(ptr, a[0]);
 	return 0;
 }
@@ -289,9 +291,7 @@ static int new_cond(VM *vm, Value *a, int n, Value *r)
 	(void)vm;
 	(void)n;
 	static Type *cond_type;
-	if (!cond_type)
-		cond_type = std_named_type("sync", "Cond");
-	Value *blk = block_new(cond_type);
+	Value *blk = block_new(RT_LAZY(cond_type, std_named_type("sync", "Cond")));
 	blk[0] = a[0];
 	r[0].p = blk;
 	return 0;
@@ -410,10 +410,8 @@ static int time_sleep(VM *vm, Value *a, int n, Value *r)
 static Value time_value(int64_t mono)
 {
 	static Type *time_type;
-	if (!time_type)
-		time_type = std_named_type("time", "Time");
 	Value v;
-	v.p = block_new(time_type);
+	v.p = block_new(RT_LAZY(time_type, std_named_type("time", "Time")));
 	((Value *)v.p)[1].i = mono;
 	return v;
 }
@@ -454,9 +452,7 @@ static int time_sub(VM *vm, Value *a, int n, Value *r)
 static Type *time_chan_type(void)
 {
 	static Type *t;
-	if (!t)
-		t = type_chan(std_named_type("time", "Time"), 2);
-	return t;
+	return RT_LAZY(t, type_chan(std_named_type("time", "Time"), 2));
 }
 
 /* *Timer and *Ticker: a block {C, r}; r keeps the VM's timer handle. */
@@ -523,10 +519,7 @@ static int ticker_reset(VM *vm, Value *a, int n, Value *r)
 static int time_after(VM *vm, Value *a, int n, Value *r)
 {
 	(void)n;
-	static Type *chan_type;
-	if (!chan_type)
-		chan_type = type_chan(std_named_type("time", "Time"), 2);
-	r[0].p = vm_after(vm, chan_type, a[0].i, time_value(vm_now() + a[0].i));
+	r[0].p = vm_after(vm, time_chan_type(), a[0].i, time_value(vm_now() + a[0].i));
 	return 0;
 }
 

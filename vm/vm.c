@@ -794,8 +794,9 @@ static Proto *native_trampoline(int nargs)
 	static Proto *cache[65];
 	if (nargs > 64)
 		nargs = 64;
-	if (cache[nargs])
-		return cache[nargs];
+	Proto *have = __atomic_load_n(&cache[nargs], __ATOMIC_ACQUIRE);
+	if (have)
+		return have; /* two workers may both make one: either serves */
 	Proto *p = GC_MALLOC_UNCOLLECTABLE(sizeof *p);
 	Instr *code = GC_MALLOC_UNCOLLECTABLE(sizeof(Instr) * 2);
 	int32_t *lines = GC_MALLOC_UNCOLLECTABLE(sizeof(int32_t) * 2);
@@ -812,7 +813,7 @@ static Proto *native_trampoline(int nargs)
 	p->ncode = 2;
 	p->nparams = nargs + 1;
 	p->nregs = nargs + 2;
-	cache[nargs] = p;
+	__atomic_store_n(&cache[nargs], p, __ATOMIC_RELEASE);
 	return p;
 }
 
