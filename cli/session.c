@@ -51,8 +51,8 @@ const char session_help[] =
 	"  :disasm NAME    the bytecode of function NAME (or T.M for a method)\n"
 	"  :reset          forget every declaration and goroutine\n"
 	"  :load FILE      run FILE's declarations and statements in this session\n"
-	"  :procs [N]      show or set GOMAXPROCS (goroutines share one worker\n"
-	"                  thread for now, so this changes only what\n"
+	"  :procs [N]      show or set GOMAXPROCS (a session runs its goroutines\n"
+	"                  on one worker thread, so this changes only what\n"
 	"                  runtime.GOMAXPROCS reports)\n"
 	"\n"
 	"Ctrl-C interrupts a running input (or a blocked one) and keeps the session.\n"
@@ -360,8 +360,8 @@ static int command(Session *s, const char *line)
 		}
 		char *end;
 		long v = strtol(arg, &end, 10);
-		if (*end || v < 1 || v > 1024) {
-			fprintf(stderr, ":procs wants a number from 1 to 1024\n");
+		if (*end || v < 1 || v > 256) {
+			fprintf(stderr, ":procs wants a number from 1 to 256\n");
 			return SESSION_ERRORS;
 		}
 		natives_gomaxprocs(v);

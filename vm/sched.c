@@ -290,6 +290,13 @@ static G *runq_steal(VM *thief, VM *victim)
 	return batch[n - 1];
 }
 
+/* The ring's operations, for the unit tests (tests/unit/test_sched.c). */
+void sched_test_push(VM *vm, G *g) { runq_push(vm, g); }
+G *sched_test_take(VM *vm) { return runq_take(vm); }
+G *sched_test_steal(VM *thief, VM *victim) { return runq_steal(thief, victim); }
+int64_t sched_test_global_len(void) { return aload(&S.gq_len); }
+G *sched_test_global_take(void) { return gq_get(); }
+
 void sched_put(VM *vm, G *g, bool next)
 {
 	if (next) {

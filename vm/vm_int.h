@@ -201,6 +201,15 @@ void sched_die_begin(VM *vm);
 extern volatile sig_atomic_t vm_interrupted;
 void sched_deadlock(VM *vm) __attribute__((noreturn));
 
+/* For the unit tests: a worker's ring (push spills half to the global
+ * queue when full; steal takes half of victim's ring into thief's and
+ * returns one), and the global queue. */
+void sched_test_push(VM *vm, G *g);
+G *sched_test_take(VM *vm);
+G *sched_test_steal(VM *thief, VM *victim);
+int64_t sched_test_global_len(void);
+G *sched_test_global_take(void);
+
 static inline int g_status(G *g) { return __atomic_load_n(&g->status, __ATOMIC_ACQUIRE); }
 static inline void g_set_status(G *g, int s) { __atomic_store_n(&g->status, s, __ATOMIC_RELEASE); }
 int64_t sched_now(void);
