@@ -102,7 +102,47 @@ struct GolMap {
 	uint32_t clears; /* number of map_clear calls, for iterators */
 	uint8_t kind;    /* KIND_*: which key hash and equality are inlined */
 	bool noscan;     /* table holds no pointers */
+	uint8_t writing; /* a write is under way (atomic): see map_conflict */
 };
+
+/*
+ * Goroutines on several threads may use one map at once without
+ * synchronising: a bug in the program, which Go detects on a best-effort
+ * basis and ends with "fatal error: concurrent map writes". A writer marks
+ * the map for the length of its write; a writer or reader that finds the
+ * mark, or a writer whose mark was cleared under it, reports the conflict
+ * through map_conflict_hook (the VM's fatal error) before the table can be
+ * corrupted further.
+ */
+void (*map_conflict_hook)(const char *msg);
+
+static void __attribute__((noinline, cold)) map_conflict(const char *msg)
+{
+	if (map_conflict_hook)
+		map_conflict_hook(msg);
+	fprintf(stderr, "fatal error: %s\n", msg);
+	abort();
+}
+
+static inline void write_begin(GolMap *m)
+{
+	if (UNLIKELY(__atomic_load_n(&m->writing, __ATOMIC_RELAXED)))
+		map_conflict("concurrent map writes");
+	__atomic_store_n(&m->writing, 1, __ATOMIC_RELAXED);
+}
+
+static inline void write_end(GolMap *m)
+{
+	if (UNLIKELY(!__atomic_load_n(&m->writing, __ATOMIC_RELAXED)))
+		map_conflict("concurrent map writes");
+	__atomic_store_n(&m->writing, 0, __ATOMIC_RELAXED);
+}
+
+static inline void read_check(GolMap *m, const char *msg)
+{
+	if (UNLIKELY(__atomic_load_n(&m->writing, __ATOMIC_RELAXED)))
+		map_conflict(msg);
+}
 
 /* ---- random numbers ---------------------------------------------------- */
 
@@ -538,6 +578,7 @@ void *map_get(GolMap *m, const void *key)
 {
 	if (!m || m->count == 0)
 		return NULL;
+	read_check(m, "concurrent map read and map write");
 #define OP(kind) get_impl(m, key, kind)
 	return BY_KIND(m, OP);
 #undef OP
@@ -594,9 +635,12 @@ INLINE void *set_impl(GolMap *m, const void *key, int kind)
 
 void *map_set(GolMap *m, const void *key)
 {
+	write_begin(m);
 #define OP(kind) set_impl(m, key, kind)
-	return BY_KIND(m, OP);
+	void *v = BY_KIND(m, OP);
 #undef OP
+	write_end(m);
+	return v;
 }
 
 INLINE bool delete_impl(GolMap *m, const void *key, int kind)
@@ -619,24 +663,29 @@ bool map_delete(GolMap *m, const void *key)
 {
 	if (!m || m->count == 0)
 		return false;
+	write_begin(m);
 #define OP(kind) delete_impl(m, key, kind)
-	return BY_KIND(m, OP);
+	bool r = BY_KIND(m, OP);
 #undef OP
+	write_end(m);
+	return r;
 }
 
 void map_clear(GolMap *m)
 {
 	if (!m)
 		return;
+	write_begin(m);
 	m->clears++;
-	if (!m->groups)
-		return;
-	uint64_t ng = m->mask + 1;
-	memset(m->groups, 0, (size_t)ng * m->groupsize);
-	for (uint64_t g = 0; g < ng; g++)
-		wr64(m->groups + g * m->groupsize, EMPTY_WORD);
-	m->count = 0;
-	m->growth_left = max_load(ng * GROUP_SLOTS);
+	if (m->groups) {
+		uint64_t ng = m->mask + 1;
+		memset(m->groups, 0, (size_t)ng * m->groupsize);
+		for (uint64_t g = 0; g < ng; g++)
+			wr64(m->groups + g * m->groupsize, EMPTY_WORD);
+		m->count = 0;
+		m->growth_left = max_load(ng * GROUP_SLOTS);
+	}
+	write_end(m);
 }
 
 /* ---- iteration ------------------------------------------------------------- */
@@ -660,6 +709,7 @@ bool map_iter_next(MapIter *it, void **key, void **val)
 	GolMap *m = it->m;
 	if (!it->groups)
 		return false;
+	read_check(m, "concurrent map iteration and map write");
 	if (m->clears != it->clears) {
 		it->groups = NULL;
 		return false;

@@ -70,6 +70,11 @@ GolMap *map_new_flags(uint32_t keysize, uint32_t valsize, MapHashFn hash, MapEqF
 /* Number of entries; a nil map (NULL) has length 0. */
 int64_t map_len(const GolMap *m);
 
+/* Called when goroutines are seen using a map at once without
+ * synchronising, with Go's message ("concurrent map writes"); must not
+ * return (the VM's fatal error). */
+extern void (*map_conflict_hook)(const char *msg);
+
 /* Pointer to the value stored under key, or NULL when absent. m may be NULL. */
 void *map_get(GolMap *m, const void *key);
 

@@ -965,8 +965,19 @@ void sched_deadlock(VM *vm)
 /* Run g for one time slice. Returns 0 when it has returned (the caller
  * ends it), -1 when a panic nobody recovered ended it (reported), 1 while
  * it lives on (parked, or queued again when its slice ran out). */
+/* The worker this thread runs (for reports raised outside the loop). */
+static __thread VM *this_worker;
+
+/* Two goroutines used a map at once without synchronising (runtime/map.c). */
+static void map_conflict_fatal(const char *msg)
+{
+	if (this_worker)
+		vm_fatal(this_worker, msg);
+}
+
 static int run_slice(VM *vm, G *g)
 {
+	this_worker = vm;
 	sched_load(vm, g);
 	if (g->retry) {
 		vm->frames[vm->nframes - 1].pc = g->retry_pc;
@@ -1064,6 +1075,7 @@ static VM *vm_new(Program *prog, int argc, char **argv)
 	vm->globals = prog->globals;
 	runtime_error_type();
 	sched_register_main(vm);
+	map_conflict_hook = map_conflict_fatal;
 	return vm;
 }
 
