@@ -815,6 +815,16 @@ static void wait_locked(VM *vm, int64_t deadline)
 
 G *sched_next(VM *vm)
 {
+	/* the common case first: the goroutine just made ready runs next */
+	G *next = vm->runnext;
+	if (next && !vm->notified && !vm->session && aload(&S.next_due) == INT64_MAX &&
+	    vm->wid < iload(&S.procs) &&
+	    (++vm->schedtick % 61 != 0) && g_status(next) != G_DEAD) {
+		vm->runnext = NULL;
+		if (vm->budget <= 0)
+			vm->budget = 20000;
+		return next;
+	}
 	bool spinning = false;
 	if (vm->notified) {
 		vm->notified = false;
@@ -829,7 +839,8 @@ G *sched_next(VM *vm)
 		if (vm->wid >= iload(&S.procs) && vm->wid > 0)
 			hand_off(vm);
 		else {
-			sched_timers(vm);
+			if (aload(&S.next_due) != INT64_MAX)
+				sched_timers(vm);
 			bool fresh;
 			G *g = sched_pop(vm, &fresh);
 			if (!g)

@@ -966,7 +966,7 @@ void sched_deadlock(VM *vm)
  * ends it), -1 when a panic nobody recovered ended it (reported), 1 while
  * it lives on (parked, or queued again when its slice ran out). */
 /* The worker this thread runs (for reports raised outside the loop). */
-static __thread VM *this_worker;
+static __thread VM *this_worker __attribute__((tls_model("initial-exec")));
 
 /* Two goroutines used a map at once without synchronising (runtime/map.c). */
 static void map_conflict_fatal(const char *msg)
