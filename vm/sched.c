@@ -601,7 +601,7 @@ int64_t vm_gomaxprocs(int64_t n)
 	if (n > 0) {
 		__atomic_store_n(&S.procs, (int)(n < MAX_PROCS ? n : MAX_PROCS), __ATOMIC_RELEASE);
 		VM *w0 = S.workers[0];
-		if (sched_threaded && w0)
+		if (w0)
 			sched_start_workers(w0);
 		/* a worker turned off earlier may be needed again */
 		pthread_mutex_lock(&S.lock);
@@ -645,21 +645,15 @@ void sched_start_workers(VM *vm)
 	int n = S.nworkers;
 	while (n < want) {
 		VM *w = GC_MALLOC_UNCOLLECTABLE(sizeof *w);
-		memcpy(w, vm, sizeof *w);
-		/* not the running goroutine's state, nor vm's queue */
-		w->stack = NULL;
-		w->stack_cap = 0;
-		w->frames = NULL;
-		w->nframes = w->capframes = 0;
-		w->panic = NULL;
-		w->unwinding = false;
-		w->cur = NULL;
-		w->runnext = NULL;
-		w->rq_head = w->rq_tail = 0;
-		memset(w->rq, 0, sizeof w->rq);
-		w->sync_depth = 0;
-		w->idle = w->notified = false;
-		w->idle_next = NULL;
+		memset(w, 0, sizeof *w);
+		/* the program-wide settings, which never change once it runs
+		 * (vm may be running a goroutine on another thread) */
+		w->globals = vm->globals;
+		w->prog = vm->prog;
+		w->argc = vm->argc;
+		w->argv = vm->argv;
+		w->ginit_done = vm->ginit_done;
+		w->exit_code = -1;
 		w->wid = n;
 		w->seed = 0x9e3779b97f4a7c15ull * (uint64_t)(n + 1);
 		w->wake = new_cond();
