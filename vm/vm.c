@@ -975,10 +975,45 @@ static void map_conflict_fatal(const char *msg)
 		vm_fatal(this_worker, msg);
 }
 
+/*
+ * A goroutine that once recursed deep keeps the big stack it grew; when it
+ * runs again using a quarter of it or less, the stack (and the frame array)
+ * is halved until it fits twice over, so parked goroutines stay small. Done
+ * as the goroutine resumes, never while it is parked: a parked receive's
+ * destination is a pointer into its stack that the sender writes through.
+ */
+#define SHRINK_MIN 1024
+
+static void __attribute__((noinline)) shrink_stacks(VM *vm)
+{
+	Frame *top = &vm->frames[vm->nframes - 1];
+	size_t used = top->base + (size_t)(top->p ? top->p->nregs : 0) + 8;
+	if (vm->stack_cap > SHRINK_MIN && used * 4 <= vm->stack_cap) {
+		size_t cap = vm->stack_cap / 2;
+		while (cap / 2 >= used * 2 && cap / 2 >= SHRINK_MIN)
+			cap /= 2;
+		Value *st = GC_MALLOC(sizeof(Value) * cap);
+		memcpy(st, vm->stack, sizeof(Value) * cap);
+		vm->stack = st;
+		vm->stack_cap = cap;
+	}
+	if (vm->capframes > SHRINK_MIN / 4 && vm->nframes * 4 <= vm->capframes) {
+		int cap = vm->capframes / 2;
+		while (cap / 2 >= vm->nframes * 2 && cap / 2 >= SHRINK_MIN / 4)
+			cap /= 2;
+		Frame *f = GC_MALLOC(sizeof *f * (size_t)cap);
+		memcpy(f, vm->frames, sizeof *f * (size_t)vm->nframes);
+		vm->frames = f;
+		vm->capframes = cap;
+	}
+}
+
 static int run_slice(VM *vm, G *g)
 {
 	this_worker = vm;
 	sched_load(vm, g);
+	if (__builtin_expect(vm->stack_cap > SHRINK_MIN || vm->capframes > SHRINK_MIN / 4, 0))
+		shrink_stacks(vm);
 	if (g->retry) {
 		vm->frames[vm->nframes - 1].pc = g->retry_pc;
 		g->retry = false;
