@@ -2284,6 +2284,24 @@ static int format_args(VM *vm, FmtBuf *b, int mode, Value *args)
 	return mode == PRINT ? fmt_sprint(vm, b, a, n) : fmt_sprintln(vm, b, a, n);
 }
 
+/*
+ * Writing to an *os.File: Go's file descriptor takes a lock (atomic
+ * operations its race detector sees) around every write, so two goroutines
+ * that both print are ordered, write before write, and Go reports no race
+ * between what one did before printing and what the other does after. The
+ * detector is told the same: each write acquires and releases the file's
+ * synchronisation object.
+ */
+static char file_sync[3];
+
+static void file_write(VM *vm, int fd, const char *p, size_t n)
+{
+	void *sync = &file_sync[fd == 2 ? 2 : 1];
+	vm_race_acquire(vm, sync);
+	vm_race_release(vm, sync);
+	vm_write(vm, fd, p, n);
+}
+
 static int print_to_stdout(VM *vm, int mode, Value *args, Value *results)
 {
 	char stack[512];
@@ -2291,7 +2309,7 @@ static int print_to_stdout(VM *vm, int mode, Value *args, Value *results)
 	stack[0] = 0;
 	if (format_args(vm, &b, mode, args) < 0)
 		return -1;
-	vm_write(vm, 1, b.p, b.len);
+	file_write(vm, 1, b.p, b.len);
 	results[0].i = (int64_t)b.len;
 	results[1].p = NULL;
 	return 0;
@@ -2327,7 +2345,7 @@ static int write_to(VM *vm, GolIface *w, FmtBuf *b, Value *results)
 			results[1].p = new_wrap_error("invalid argument", 16, NULL);
 			return 0;
 		}
-		vm_write(vm, (int)file[0].i, b->p, b->len);
+		file_write(vm, (int)file[0].i, b->p, b->len);
 		results[0].i = (int64_t)b->len;
 		results[1].p = NULL;
 		return 0;

@@ -24,8 +24,12 @@
  * "shadow words" below); synchronisation clocks likewise.
  *
  * Reports follow `go run -race`: the current access with its whole stack,
- * the previous one with its function and line, then where each goroutine
- * involved (other than main) was created. As Go's does, the detector
+ * the previous one with its whole stack too, then where each goroutine
+ * involved (other than main) was created. The previous access's stack is
+ * kept cheaply: a cell records the access's instruction and its frame's
+ * call path, an interned chain of call sites (Ctx) that each frame computes
+ * once, at its first recorded access, and shares with every cell it
+ * touches. As Go's does, the detector
  * reports the first race on an address only once, and a pair of source
  * locations once.
  */
@@ -471,9 +475,77 @@ void race_acqrel(G *g, void *addr)
 
 enum { SH_WATOMIC = 1, SH_RATOMIC = 2, SH_REPORTED = 4 };
 
+/* A call path: the call instruction in the caller (pc, just past it), and
+ * the caller's own path; NULL is a goroutine's first frame. Interned, never
+ * freed: a program has as many as it has distinct paths to an access. */
+typedef struct Ctx {
+	const Instr *pc;
+	struct Ctx *up;
+	struct Ctx *hnext;
+} Ctx;
+
+static Ctx ctx_root; /* the path of a goroutine's first frame */
+static Ctx **ctx_tab;
+static size_t ctx_n, ctx_cap;
+
+static size_t ctx_hash(const Instr *pc, Ctx *up, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)pc * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)up * 0xc2b2ae3d27d4eb4full;
+	return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+static Ctx *ctx_intern(const Instr *pc, Ctx *up)
+{
+	if (ctx_n * 2 >= ctx_cap) {
+		size_t cap = ctx_cap ? ctx_cap * 2 : 1024;
+		Ctx **t = calloc(cap, sizeof *t);
+		if (!t)
+			exit(2);
+		for (size_t i = 0; i < ctx_cap; i++)
+			for (Ctx *c = ctx_tab[i], *n; c; c = n) {
+				n = c->hnext;
+				size_t k = ctx_hash(c->pc, c->up, cap);
+				c->hnext = t[k];
+				t[k] = c;
+			}
+		free(ctx_tab);
+		ctx_tab = t;
+		ctx_cap = cap;
+	}
+	size_t k = ctx_hash(pc, up, ctx_cap);
+	for (Ctx *c = ctx_tab[k]; c; c = c->hnext)
+		if (c->pc == pc && c->up == up)
+			return c;
+	Ctx *c = malloc(sizeof *c);
+	if (!c)
+		exit(2);
+	*c = (Ctx){pc, up, ctx_tab[k]};
+	ctx_tab[k] = c;
+	ctx_n++;
+	return c;
+}
+
+/* The call path of the running goroutine's top frame, made (and kept in
+ * the frames) for those below it that have none yet. */
+static Ctx *top_ctx(VM *vm)
+{
+	int top = vm->nframes - 1;
+	if (vm->frames[top].race_ctx)
+		return vm->frames[top].race_ctx;
+	int i = top;
+	while (i > 0 && !vm->frames[i - 1].race_ctx)
+		i--;
+	/* frames[i - 1] has a path (or i is 0): build upwards from there */
+	for (; i <= top; i++)
+		vm->frames[i].race_ctx =
+			i == 0 ? &ctx_root : ctx_intern(vm->frames[i - 1].pc, vm->frames[i - 1].race_ctx);
+	return vm->frames[top].race_ctx;
+}
+
 typedef struct ReadEnt {
 	uint64_t ep;
 	const Instr *pc;
+	Ctx *ctx;
 	bool atomic;
 } ReadEnt;
 
@@ -485,6 +557,7 @@ typedef struct ReadSet {
 typedef struct Shadow {
 	uint64_t w, r;      /* last write; last read while reads are ordered */
 	const Instr *wpc, *rpc;
+	Ctx *wctx, *rctx;   /* their call paths */
 	ReadSet *rs;        /* read-shared: reads not ordered with each other */
 	uint32_t flags;
 } Shadow;
@@ -670,7 +743,7 @@ static Shadow *shadow_get(void *addr)
 	return k < o->nwords ? &o->cells[k] : static_get(a);
 }
 
-static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, bool atomic)
+static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, Ctx *ctx, bool atomic)
 {
 	ReadSet *rs = s->rs;
 	if (!rs) {
@@ -680,7 +753,7 @@ static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, bool atomic)
 	}
 	for (int i = 0; i < rs->n; i++)
 		if (EP_TID(rs->v[i].ep) == EP_TID(ep)) {
-			rs->v[i] = (ReadEnt){ep, pc, atomic};
+			rs->v[i] = (ReadEnt){ep, pc, ctx, atomic};
 			return;
 		}
 	if (rs->n == rs->cap) {
@@ -689,7 +762,7 @@ static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, bool atomic)
 		if (!rs->v)
 			exit(2);
 	}
-	rs->v[rs->n++] = (ReadEnt){ep, pc, atomic};
+	rs->v[rs->n++] = (ReadEnt){ep, pc, ctx, atomic};
 }
 
 static void rs_clear(Shadow *s)
@@ -803,7 +876,7 @@ static void put_created(FmtBuf *b, RaceG *r, bool running)
 /* The running goroutine's access at pc (write or not, atomic or not)
  * races with the recorded one (epoch pep, made at ppc). */
 static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool write, bool atomic, uint64_t pep,
-		   const Instr *ppc, bool pwrite, bool patomic)
+		   const Instr *ppc, Ctx *pctx, bool pwrite, bool patomic)
 {
 	if (s->flags & SH_REPORTED)
 		return;
@@ -830,6 +903,8 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 			   : (pwrite ? "Previous write" : "Previous read"),
 		   addr, prev ? prev->gid : 0);
 	put_frame(&b, proto_of(ppc), ppc);
+	for (Ctx *c = pctx; c && c != &ctx_root; c = c->up)
+		put_frame(&b, proto_of(c->pc), c->pc);
 	put_created(&b, cur, true);
 	if (prev && prev != cur)
 		put_created(&b, prev, !prev->finished);
@@ -857,22 +932,24 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 		pc = vm->frames[vm->nframes - 1].pc;
 	Shadow *s = shadow_get(addr);
 	uint64_t e = EPOCH(r->tid, r->clk);
+	Ctx *ctx = top_ctx(vm);
 	bool watomic = s->flags & SH_WATOMIC, ratomic = s->flags & SH_RATOMIC;
 	if (!write) {
 		if (s->r == e && !(s->rs && s->rs->n) && ratomic == atomic)
 			return; /* read again in the same epoch */
 		if (s->w && !ordered(s->w, r) && !(atomic && watomic))
-			report(vm, s, (uintptr_t)addr, pc, false, atomic, s->w, s->wpc, true, watomic);
+			report(vm, s, (uintptr_t)addr, pc, false, atomic, s->w, s->wpc, s->wctx, true, watomic);
 		if (s->rs && s->rs->n) {
-			rs_add(s, e, pc, atomic);
+			rs_add(s, e, pc, ctx, atomic);
 		} else if (!s->r || ordered(s->r, r)) {
 			s->r = e;
 			s->rpc = pc;
+			s->rctx = ctx;
 			s->flags = (s->flags & ~SH_RATOMIC) | (atomic ? SH_RATOMIC : 0);
 		} else {
 			/* a read concurrent with the last one: read-shared */
-			rs_add(s, s->r, s->rpc, ratomic);
-			rs_add(s, e, pc, atomic);
+			rs_add(s, s->r, s->rpc, s->rctx, ratomic);
+			rs_add(s, e, pc, ctx, atomic);
 			s->r = 0;
 		}
 		return;
@@ -880,24 +957,25 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	if (s->w == e && !s->r && !(s->rs && s->rs->n) && watomic == atomic)
 		return; /* written again in the same epoch */
 	if (s->w && !ordered(s->w, r) && !(atomic && watomic))
-		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->w, s->wpc, true, watomic);
+		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->w, s->wpc, s->wctx, true, watomic);
 	if (s->rs && s->rs->n) {
 		for (int i = 0; i < s->rs->n; i++) {
 			ReadEnt *re = &s->rs->v[i];
 			if (!ordered(re->ep, r) && !(atomic && re->atomic)) {
-				report(vm, s, (uintptr_t)addr, pc, true, atomic, re->ep, re->pc, false, re->atomic);
+				report(vm, s, (uintptr_t)addr, pc, true, atomic, re->ep, re->pc, re->ctx, false, re->atomic);
 				break;
 			}
 		}
 		rs_clear(s);
 	} else if (s->r && !ordered(s->r, r) && !(atomic && ratomic)) {
-		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->r, s->rpc, false, ratomic);
+		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->r, s->rpc, s->rctx, false, ratomic);
 	}
 	/* every earlier read is ordered before this write or was reported:
 	 * the write stands for them from now on */
 	s->r = 0;
 	s->w = e;
 	s->wpc = pc;
+	s->wctx = ctx;
 	s->flags = (s->flags & ~SH_WATOMIC) | (atomic ? SH_WATOMIC : 0);
 }
 

@@ -422,6 +422,7 @@ static Frame *push_frame(VM *vm)
 	}
 	Frame *f = &vm->frames[vm->nframes++];
 	f->defers = NULL;
+	f->race_ctx = NULL;
 	f->is_defer = false;
 	f->panicking = false;
 	return f;

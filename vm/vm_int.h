@@ -27,6 +27,8 @@ typedef struct Frame {
 	int ret_reg;         /* caller register receiving results */
 	int nres;            /* results the caller wants (-1: any, for defers) */
 	Defer *defers;
+	void *race_ctx;      /* -race: the interned call path to this frame (race.c),
+				NULL until its first access is recorded */
 	bool is_defer;       /* started by the defer machinery */
 	bool panicking;      /* running its defers because of a panic */
 } Frame;

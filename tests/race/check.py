@@ -6,6 +6,10 @@ Each tests/race/*.gol program says in its header which races it has:
     // Race: none          the program is race-free
     // Race: L1 L2         one race between the accesses on lines L1 and L2 (L1 <= L2);
                            one such line per distinct race
+    // Previous: F:L ...   optional: the first report's previous access has these frames
+                           in the program, innermost first (function as printed, without
+                           "()", and line), e.g. "main.bump:11 main.main.func1:20"; only
+                           for programs whose order of the two accesses is fixed
 
 and, when its standard output is deterministic, ends with an `// Output:` block in
 the format of tests/golden (see tests/golden/README.md).
@@ -222,11 +226,18 @@ class Expect:
         self.pairs = set()
         self.clean = False
         self.output = None
+        self.previous = None
         text = open(path).read()
         lines = text.split("\n")
         for line in lines:
             if not line.startswith("//"):
                 break  # the header is the leading comment block only
+            m = re.match(r"^// Previous:\s*(.*)$", line)
+            if m:
+                self.previous = m.group(1).split()
+                if not self.previous or not all(re.match(r"^\S+:\d+$", w) for w in self.previous):
+                    raise ValueError("%s: bad header %r" % (path, line))
+                continue
             m = re.match(r"^// Race:\s*(.*)$", line)
             if m:
                 words = m.group(1).split()
@@ -290,6 +301,14 @@ def judge(exp, race, status, stdout, stderr, prog, atomic_wildcard):
         want = set() if exp.clean else exp.pairs
         if not pairs_match(got, want, atomic_wildcard):
             problems.append("races %s, want %s" % (fmt_pairs(got), fmt_pairs(want)))
+        if exp.previous is not None and reports:
+            prev = [a for a in reports[0].accesses if a.previous]
+            frames = [f for f in prev[0].frames if is_program_file(f.file, prog)] if prev else []
+            got_prev = ["%s:%d" % (f.func[:-2] if f.func.endswith("()") else f.func, f.line)
+                        for f in frames]
+            if got_prev != exp.previous:
+                problems.append("previous access stack %s, want %s" % (" ".join(got_prev) or "none",
+                                                                       " ".join(exp.previous)))
         if reports and found != len(reports):
             problems.append("%d reports but 'Found %s data race(s)'" % (len(reports), found))
         want_status = 0 if exp.clean else RACE_EXIT
