@@ -26,10 +26,10 @@
  * Reports follow `go run -race`: the current access with its whole stack,
  * the previous one with its whole stack too, then where each goroutine
  * involved (other than main) was created. The previous access's stack is
- * kept cheaply: a cell records the access's instruction and its frame's
- * call path, an interned chain of call sites (Ctx) that each frame computes
- * once, at its first recorded access, and shares with every cell it
- * touches. As Go's does, the detector
+ * kept cheaply: a cell records one pointer, the access's location, an
+ * interned chain (Ctx) of the access's instruction and the call sites
+ * below it. Each frame computes its own chain once, at its first recorded
+ * access; a small cache maps (instruction, frame chain) to the location. As Go's does, the detector
  * reports the first race on an address only once, and a pair of source
  * locations once.
  */
@@ -476,8 +476,10 @@ void race_acqrel(G *g, void *addr)
 enum { SH_WATOMIC = 1, SH_RATOMIC = 2, SH_REPORTED = 4 };
 
 /* A call path: the call instruction in the caller (pc, just past it), and
- * the caller's own path; NULL is a goroutine's first frame. Interned, never
- * freed: a program has as many as it has distinct paths to an access. */
+ * the caller's own path (ctx_root below a goroutine's first frame). An
+ * access's location is the same: its instruction and its frame's path.
+ * Interned, never freed: a program has as many as it has distinct paths to
+ * an access. */
 typedef struct Ctx {
 	const Instr *pc;
 	struct Ctx *up;
@@ -542,10 +544,28 @@ static Ctx *top_ctx(VM *vm)
 	return vm->frames[top].race_ctx;
 }
 
+/* Where the running goroutine's access at pc is: (pc, its frame's path). */
+static Ctx *access_loc(VM *vm, const Instr *pc)
+{
+	static struct {
+		const Instr *pc;
+		Ctx *up, *loc;
+	} cache[4096];
+	Ctx *up = top_ctx(vm);
+	uint64_t h = (uint64_t)(uintptr_t)pc * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)up;
+	size_t k = (size_t)(h >> 52);
+	if (cache[k].pc == pc && cache[k].up == up)
+		return cache[k].loc;
+	Ctx *loc = ctx_intern(pc, up);
+	cache[k].pc = pc;
+	cache[k].up = up;
+	cache[k].loc = loc;
+	return loc;
+}
+
 typedef struct ReadEnt {
 	uint64_t ep;
-	const Instr *pc;
-	Ctx *ctx;
+	Ctx *loc;
 	bool atomic;
 } ReadEnt;
 
@@ -556,8 +576,7 @@ typedef struct ReadSet {
 
 typedef struct Shadow {
 	uint64_t w, r;      /* last write; last read while reads are ordered */
-	const Instr *wpc, *rpc;
-	Ctx *wctx, *rctx;   /* their call paths */
+	Ctx *wloc, *rloc;   /* where they were made (instruction and call path) */
 	ReadSet *rs;        /* read-shared: reads not ordered with each other */
 	uint32_t flags;
 } Shadow;
@@ -743,7 +762,7 @@ static Shadow *shadow_get(void *addr)
 	return k < o->nwords ? &o->cells[k] : static_get(a);
 }
 
-static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, Ctx *ctx, bool atomic)
+static void rs_add(Shadow *s, uint64_t ep, Ctx *loc, bool atomic)
 {
 	ReadSet *rs = s->rs;
 	if (!rs) {
@@ -753,7 +772,7 @@ static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, Ctx *ctx, bool atomi
 	}
 	for (int i = 0; i < rs->n; i++)
 		if (EP_TID(rs->v[i].ep) == EP_TID(ep)) {
-			rs->v[i] = (ReadEnt){ep, pc, ctx, atomic};
+			rs->v[i] = (ReadEnt){ep, loc, atomic};
 			return;
 		}
 	if (rs->n == rs->cap) {
@@ -762,7 +781,7 @@ static void rs_add(Shadow *s, uint64_t ep, const Instr *pc, Ctx *ctx, bool atomi
 		if (!rs->v)
 			exit(2);
 	}
-	rs->v[rs->n++] = (ReadEnt){ep, pc, ctx, atomic};
+	rs->v[rs->n++] = (ReadEnt){ep, loc, atomic};
 }
 
 static void rs_clear(Shadow *s)
@@ -876,12 +895,12 @@ static void put_created(FmtBuf *b, RaceG *r, bool running)
 /* The running goroutine's access at pc (write or not, atomic or not)
  * races with the recorded one (epoch pep, made at ppc). */
 static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool write, bool atomic, uint64_t pep,
-		   const Instr *ppc, Ctx *pctx, bool pwrite, bool patomic)
+		   Ctx *ploc, bool pwrite, bool patomic)
 {
 	if (s->flags & SH_REPORTED)
 		return;
 	s->flags |= SH_REPORTED;
-	if (pair_seen(pc, ppc))
+	if (pair_seen(pc, ploc ? ploc->pc : NULL))
 		return;
 	nraces++;
 	RaceG *cur = vm->cur->race;
@@ -902,8 +921,7 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 		   patomic ? (pwrite ? "Previous atomic write" : "Previous atomic read")
 			   : (pwrite ? "Previous write" : "Previous read"),
 		   addr, prev ? prev->gid : 0);
-	put_frame(&b, proto_of(ppc), ppc);
-	for (Ctx *c = pctx; c && c != &ctx_root; c = c->up)
+	for (Ctx *c = ploc; c && c != &ctx_root; c = c->up)
 		put_frame(&b, proto_of(c->pc), c->pc);
 	put_created(&b, cur, true);
 	if (prev && prev != cur)
@@ -932,24 +950,22 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 		pc = vm->frames[vm->nframes - 1].pc;
 	Shadow *s = shadow_get(addr);
 	uint64_t e = EPOCH(r->tid, r->clk);
-	Ctx *ctx = top_ctx(vm);
 	bool watomic = s->flags & SH_WATOMIC, ratomic = s->flags & SH_RATOMIC;
 	if (!write) {
 		if (s->r == e && !(s->rs && s->rs->n) && ratomic == atomic)
 			return; /* read again in the same epoch */
 		if (s->w && !ordered(s->w, r) && !(atomic && watomic))
-			report(vm, s, (uintptr_t)addr, pc, false, atomic, s->w, s->wpc, s->wctx, true, watomic);
+			report(vm, s, (uintptr_t)addr, pc, false, atomic, s->w, s->wloc, true, watomic);
 		if (s->rs && s->rs->n) {
-			rs_add(s, e, pc, ctx, atomic);
+			rs_add(s, e, access_loc(vm, pc), atomic);
 		} else if (!s->r || ordered(s->r, r)) {
 			s->r = e;
-			s->rpc = pc;
-			s->rctx = ctx;
+			s->rloc = access_loc(vm, pc);
 			s->flags = (s->flags & ~SH_RATOMIC) | (atomic ? SH_RATOMIC : 0);
 		} else {
 			/* a read concurrent with the last one: read-shared */
-			rs_add(s, s->r, s->rpc, s->rctx, ratomic);
-			rs_add(s, e, pc, ctx, atomic);
+			rs_add(s, s->r, s->rloc, ratomic);
+			rs_add(s, e, access_loc(vm, pc), atomic);
 			s->r = 0;
 		}
 		return;
@@ -957,25 +973,24 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	if (s->w == e && !s->r && !(s->rs && s->rs->n) && watomic == atomic)
 		return; /* written again in the same epoch */
 	if (s->w && !ordered(s->w, r) && !(atomic && watomic))
-		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->w, s->wpc, s->wctx, true, watomic);
+		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->w, s->wloc, true, watomic);
 	if (s->rs && s->rs->n) {
 		for (int i = 0; i < s->rs->n; i++) {
 			ReadEnt *re = &s->rs->v[i];
 			if (!ordered(re->ep, r) && !(atomic && re->atomic)) {
-				report(vm, s, (uintptr_t)addr, pc, true, atomic, re->ep, re->pc, re->ctx, false, re->atomic);
+				report(vm, s, (uintptr_t)addr, pc, true, atomic, re->ep, re->loc, false, re->atomic);
 				break;
 			}
 		}
 		rs_clear(s);
 	} else if (s->r && !ordered(s->r, r) && !(atomic && ratomic)) {
-		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->r, s->rpc, s->rctx, false, ratomic);
+		report(vm, s, (uintptr_t)addr, pc, true, atomic, s->r, s->rloc, false, ratomic);
 	}
 	/* every earlier read is ordered before this write or was reported:
 	 * the write stands for them from now on */
 	s->r = 0;
 	s->w = e;
-	s->wpc = pc;
-	s->wctx = ctx;
+	s->wloc = access_loc(vm, pc);
 	s->flags = (s->flags & ~SH_WATOMIC) | (atomic ? SH_WATOMIC : 0);
 }
 
