@@ -14,8 +14,9 @@
  *  - runnext, one slot per worker: a goroutine the running one made ready
  *    (the receiver of its send, the child of its go statement) runs next
  *    on the same worker and inherits the time slice, so a ping-pong pair
- *    stays on one worker and never waits behind the queue. Only its owner
- *    touches runnext.
+ *    stays on one worker and never waits behind the queue. A thief takes
+ *    it only when the owner has not scheduled for a few microseconds (the
+ *    owner is busy in a long slice), so the pair is not split.
  *  - the worker's run queue, a ring of RUNQ_SIZE: its owner pushes at the
  *    tail and pops at the head; a thief takes half from the head. Indices
  *    are atomic and only ever grow, so a thief's compare-and-swap on the
@@ -300,8 +301,7 @@ G *sched_test_global_take(void) { return gq_get(); }
 void sched_put(VM *vm, G *g, bool next)
 {
 	if (next) {
-		G *old = vm->runnext;
-		vm->runnext = g;
+		G *old = __atomic_exchange_n(&vm->runnext, g, __ATOMIC_ACQ_REL);
 		if (!old)
 			return; /* this worker runs it soon: nobody to wake */
 		g = old;
@@ -418,15 +418,29 @@ struct Timer {
 	Type *time_type;     /* what the channel carries */
 	bool pending;
 	struct Timer *next;
-	struct Timer *fire_next; /* in the list of due timers being fired */
 };
 
+/* What firing a timer needs, copied under the lock: once the lock is
+ * released a ticker (or a timer Reset at once) may be due again and be
+ * collected by another worker, so nothing of the Timer is relied on. */
+typedef struct Firing {
+	Timer *t;            /* the race detector's key only */
+	GolChan *c;
+	GolClosure *f;
+	Type *time_type;
+	struct Firing *next;
+} Firing;
+
+/* Caller holds S.lock. An idle worker sleeps until the deadline it saw:
+ * an earlier one wakes one of them to look again. */
 static void due_lower(int64_t when)
 {
 	int64_t cur = aload(&S.next_due);
 	while (when < cur &&
 	       !__atomic_compare_exchange_n(&S.next_due, &cur, when, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		;
+	if (when < cur && S.idle)
+		pthread_cond_signal(S.idle->wake);
 }
 
 /* Caller holds S.lock. */
@@ -475,19 +489,19 @@ static Value time_now_value(Type *tt, int64_t mono)
 
 static G *start_goroutine(VM *vm, GolClosure *f);
 
-static void fire(VM *vm, Timer *t, int64_t now)
+static void fire(VM *vm, Firing *t, int64_t now)
 {
 	if (t->f) {
 		G *g = start_goroutine(vm, t->f);
 		/* AfterFunc's call happens before its function runs */
 		if (race_enabled) {
 			race_go(vm, NULL, g, NULL);
-			race_acquire(g, t);
+			race_acquire(g, t->t);
 		}
 	} else if (t->c) {
 		/* the send is the timer's, not the running goroutine's */
 		G *cur = vm->cur;
-		vm->cur = race_enabled ? race_timer_g(t) : NULL;
+		vm->cur = race_enabled ? race_timer_g(t->t) : NULL;
 		chan_try_send(vm, t->c, t->time_type ? time_now_value(t->time_type, now) : (Value){0});
 		vm->cur = cur;
 	}
@@ -502,7 +516,7 @@ int64_t sched_timers(VM *vm)
 	if (due > now)
 		return due;
 	G *woken = NULL;
-	Timer *fired = NULL;
+	Firing *fired = NULL;
 	pthread_mutex_lock(&S.lock);
 	int64_t first = INT64_MAX;
 	for (int i = 0; i < S.nsleepers;) {
@@ -528,8 +542,9 @@ int64_t sched_timers(VM *vm)
 		}
 		*p = t->next;
 		t->pending = false;
-		t->fire_next = fired;
-		fired = t;
+		Firing *fg = GC_MALLOC(sizeof *fg);
+		*fg = (Firing){t, t->c, t->f, t->time_type, fired};
+		fired = fg;
 		if (t->period > 0) {
 			t->when += t->period;
 			if (t->when <= now)
@@ -551,12 +566,10 @@ int64_t sched_timers(VM *vm)
 		g->wait_next = NULL;
 		sched_ready(vm, g);
 	}
-	for (Timer *t = fired; t;) {
-		Timer *n = t->fire_next;
-		t->fire_next = NULL;
+	/* in the order they were collected is not Go's order either: Go
+	 * fires due timers in deadline order, which the list does not keep */
+	for (Firing *t = fired; t; t = t->next)
 		fire(vm, t, now);
-		t = n;
-	}
 	return first;
 }
 
@@ -713,8 +726,7 @@ static uint64_t next_rand(VM *vm)
 static void hand_off(VM *vm)
 {
 	G *g;
-	if ((g = vm->runnext)) {
-		vm->runnext = NULL;
+	if ((g = __atomic_exchange_n(&vm->runnext, NULL, __ATOMIC_ACQ_REL))) {
 		pthread_mutex_lock(&S.lock);
 		gq_put_locked(g);
 		pthread_mutex_unlock(&S.lock);
@@ -726,14 +738,22 @@ static void hand_off(VM *vm)
 	}
 }
 
+/* Count a scheduling decision (thieves watch the count: see steal_work). */
+static inline uint32_t tick(VM *vm)
+{
+	uint32_t t = __atomic_load_n(&vm->schedtick, __ATOMIC_RELAXED) + 1;
+	__atomic_store_n(&vm->schedtick, t, __ATOMIC_RELAXED);
+	return t;
+}
+
 static G *pop_any(VM *vm, bool *fresh)
 {
 	G *g;
 	*fresh = true;
-	if (++vm->schedtick % 61 == 0 && (g = gq_get()))
+	if (tick(vm) % 61 == 0 && (g = gq_get()))
 		return g;
-	if ((g = vm->runnext)) {
-		vm->runnext = NULL;
+	if (__atomic_load_n(&vm->runnext, __ATOMIC_RELAXED) &&
+	    (g = __atomic_exchange_n(&vm->runnext, NULL, __ATOMIC_ACQ_REL))) {
 		*fresh = false;
 		return g;
 	}
@@ -768,7 +788,26 @@ static G *steal_work(VM *vm)
 				return g;
 		}
 	}
+	/* a victim's runnext, if its owner has not scheduled for a while: it
+	 * is in a long slice, and the goroutine would wait for all of it */
+	for (int k = 0; k < n; k++) {
+		VM *v = S.workers[k];
+		G *g;
+		if (v == vm || !v || !(g = __atomic_load_n(&v->runnext, __ATOMIC_ACQUIRE)))
+			continue;
+		uint32_t t = __atomic_load_n(&v->schedtick, __ATOMIC_RELAXED);
+		usleep(3);
+		if (__atomic_load_n(&v->schedtick, __ATOMIC_RELAXED) == t &&
+		    __atomic_compare_exchange_n(&v->runnext, &g, NULL, false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+			return g;
+	}
 	return NULL;
+}
+
+/* Work was queued where any worker may take it: wake one if none looks. */
+void sched_wakep(void)
+{
+	wakep();
 }
 
 static bool any_queued(void)
@@ -810,11 +849,10 @@ static void wait_locked(VM *vm, int64_t deadline)
 G *sched_next(VM *vm)
 {
 	/* the common case first: the goroutine just made ready runs next */
-	G *next = vm->runnext;
+	G *next = __atomic_load_n(&vm->runnext, __ATOMIC_RELAXED);
 	if (next && !vm->notified && !vm->session && aload(&S.next_due) == INT64_MAX &&
-	    vm->wid < iload(&S.procs) &&
-	    (++vm->schedtick % 61 != 0) && g_status(next) != G_DEAD) {
-		vm->runnext = NULL;
+	    vm->wid < iload(&S.procs) && (tick(vm) % 61 != 0) &&
+	    (next = __atomic_exchange_n(&vm->runnext, NULL, __ATOMIC_ACQ_REL)) && g_status(next) != G_DEAD) {
 		if (vm->budget <= 0)
 			vm->budget = 20000;
 		return next;
@@ -830,9 +868,15 @@ G *sched_next(VM *vm)
 				__atomic_sub_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);
 			return NULL;
 		}
-		if (vm->wid >= iload(&S.procs) && vm->wid > 0)
+		if (vm->wid >= iload(&S.procs) && vm->wid > 0) {
+			if (spinning) {
+				spinning = false;
+				__atomic_sub_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);
+			}
 			hand_off(vm);
-		else {
+			if (any_queued())
+				wakep(); /* what it gave up must not wait for a sleeper */
+		} else {
 			if (aload(&S.next_due) != INT64_MAX)
 				sched_timers(vm);
 			bool fresh;
@@ -905,7 +949,7 @@ G *sched_next(VM *vm)
 
 bool sched_should_yield(VM *vm)
 {
-	if (vm->runnext || !runq_empty(vm) || aload(&S.gq_len))
+	if (__atomic_load_n(&vm->runnext, __ATOMIC_RELAXED) || !runq_empty(vm) || aload(&S.gq_len))
 		return true;
 	if (vm->wid > 0 && vm->wid >= iload(&S.procs))
 		return true;
@@ -915,15 +959,33 @@ bool sched_should_yield(VM *vm)
 
 /* ---- leaving -------------------------------------------------------------------- */
 
+/* The thread holding S.die: it may report again (a fatal error in the
+ * String method of the value its panic report prints) and exit. */
+static pthread_t die_owner;
+static int die_owned;
+
+static void die_lock(void)
+{
+	if (__atomic_load_n(&die_owned, __ATOMIC_ACQUIRE) && pthread_equal(die_owner, pthread_self()))
+		return;
+	pthread_mutex_lock(&S.die); /* never released: the process ends */
+	die_owner = pthread_self();
+	__atomic_store_n(&die_owned, 1, __ATOMIC_RELEASE);
+}
+
 void sched_die_begin(VM *vm)
 {
 	(void)vm;
 	if (__atomic_load_n(&sched_threaded, __ATOMIC_ACQUIRE))
-		pthread_mutex_lock(&S.die); /* never released: the process ends */
+		die_lock();
 }
 
 void sched_exit_process(int code)
 {
+	/* a worker reporting a panic or fatal error ends the process itself,
+	 * with its own status: main returning meanwhile waits for it, as Go's
+	 * runtime.main does */
+	die_lock();
 	vm_flush(NULL);
 	fflush(NULL);
 	_exit(code);

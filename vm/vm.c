@@ -286,10 +286,21 @@ static void traceback_created(FmtBuf *b, G *g);
 
 volatile sig_atomic_t vm_interrupted;
 
+/* Leaving a sync native by longjmp (a fatal error or Ctrl-C in a REPL
+ * session, which goes on): the lock it held must not stay held. */
+static void drop_sync_lock(VM *vm)
+{
+	if (vm->sync_depth) {
+		vm->sync_depth = 1;
+		vm_sync_unlock(vm);
+	}
+}
+
 /* Ctrl-C during a REPL input that cannot yield: back to the session. */
 static void vm_interrupt_unwind(VM *vm) __attribute__((noreturn, cold));
 static void vm_interrupt_unwind(VM *vm)
 {
+	drop_sync_lock(vm);
 	longjmp(*vm->fatal_jmp, 2);
 }
 
@@ -297,8 +308,12 @@ static void vm_interrupt_unwind(VM *vm)
 static void fatal_exit(VM *vm) __attribute__((noreturn));
 static void fatal_exit(VM *vm)
 {
-	if (vm->fatal_jmp)
+	if (vm->fatal_jmp) {
+		drop_sync_lock(vm);
 		longjmp(*vm->fatal_jmp, 1);
+	}
+	if (sched_threaded)
+		sched_exit_process(2);
 	exit(2);
 }
 

@@ -108,10 +108,12 @@ struct VM {
 	G *cur;                    /* the running goroutine */
 	int budget;                /* instructions left in this time slice */
 	int wid;                   /* worker index: 0 is the program's main thread */
-	G *runnext;                /* made ready by the running goroutine: runs next */
+	G *runnext;                /* made ready by the running goroutine: runs next
+				    * (atomic: a thief may take it, see steal_work) */
 	uint32_t rq_head, rq_tail; /* the ring rq (atomic: thieves read them) */
 	G *rq[RUNQ_SIZE];
-	uint32_t schedtick;        /* slices run: every 61st looks at the global queue first */
+	uint32_t schedtick;        /* slices run: every 61st looks at the global queue first
+				    * (atomic: thieves watch it) */
 	uint64_t seed;             /* picks steal victims */
 	int sync_depth;            /* sync natives' lock, held recursively (synclib.c) */
 	bool idle;                 /* waiting on wake for work (under the scheduler's lock) */
@@ -168,6 +170,7 @@ void sched_ready(VM *vm, G *g);
  * (the one it displaces goes to the queue), or at the queue's tail. */
 void sched_put(VM *vm, G *g, bool next);
 void sched_park(VM *vm, const char *reason); /* the running goroutine waits */
+void sched_wakep(void);            /* wake an idle worker for work just queued */
 /* After the worker saved a goroutine that left its slice: queue it again
  * (its slice ended, or it yielded), or finish parking it. */
 void sched_after_slice(VM *vm, G *g);
