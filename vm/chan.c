@@ -39,15 +39,6 @@ typedef struct SelGroup {
 	int done;   /* claimed by the partner that completes the select */
 } SelGroup;
 
-typedef struct Waiter {
-	G *g;
-	Value val;           /* a sender's value */
-	Value *dst, *okdst;  /* a receiver's destinations (in its parked stack) */
-	SelGroup *sel;       /* select: shared by all of the goroutine's waiters */
-	int case_index;
-	Value *chosen;       /* select: where the fired case index goes */
-	struct Waiter *next;
-} Waiter;
 
 typedef struct WaitQ {
 	Waiter *head, *tail;
@@ -100,6 +91,18 @@ GolChan *chan_make(Type *chan_type, int64_t cap)
 
 int64_t chan_len(GolChan *c) { return c ? __atomic_load_n(&c->len, __ATOMIC_RELAXED) : 0; }
 int64_t chan_cap(GolChan *c) { return c ? c->cap : 0; }
+
+/* A send or receive that waits uses the waiter inside its G: a goroutine
+ * waits on one channel at a time, and its waiter has left the queue
+ * (taken by the partner that woke it, or by close) before it runs again.
+ * A select's waiters, which may stay behind in queues, are allocated. */
+static Waiter *own_waiter(G *g)
+{
+	Waiter *w = &g->waiter;
+	memset(w, 0, sizeof *w);
+	w->g = g;
+	return w;
+}
 
 static void enqueue(WaitQ *q, Waiter *w)
 {
@@ -287,8 +290,7 @@ int chan_send(VM *vm, GolChan *c, Value v)
 		chan_unlock(c);
 		return CHAN_DONE;
 	}
-	Waiter *w = GC_MALLOC(sizeof *w);
-	w->g = vm->cur;
+	Waiter *w = own_waiter(vm->cur);
 	w->val = v;
 	enqueue(&c->sendq, w);
 	sched_park(vm, "chan send");
@@ -312,8 +314,7 @@ int chan_recv(VM *vm, GolChan *c, Value *dst, Value *okdst)
 			okdst->u = ok;
 		return CHAN_DONE;
 	}
-	Waiter *w = GC_MALLOC(sizeof *w);
-	w->g = vm->cur;
+	Waiter *w = own_waiter(vm->cur);
 	w->dst = dst;
 	w->okdst = okdst;
 	enqueue(&c->recvq, w);

@@ -121,7 +121,6 @@ G *sched_new_g(VM *vm)
 	 * the stack and the frames grow by doubling when calls need more. */
 	g->capframes = 1;
 	g->frames = GC_MALLOC(sizeof(Frame) * (size_t)g->capframes);
-	g->select_case = -1;
 	pthread_mutex_lock(&S.lock);
 	if (S.nall == S.capall) {
 		int cap = S.capall ? S.capall * 2 : 16;
@@ -524,7 +523,7 @@ int64_t sched_timers(VM *vm)
 		if (g->wake_at <= now) {
 			S.sleepers[i] = S.sleepers[--S.nsleepers];
 			g->wake_at = 0;
-			g->wait_next = woken;
+			g->next = woken;
 			woken = g;
 			continue;
 		}
@@ -562,8 +561,8 @@ int64_t sched_timers(VM *vm)
 	/* fired outside the lock: a send takes its channel's lock */
 	while (woken) {
 		G *g = woken;
-		woken = g->wait_next;
-		g->wait_next = NULL;
+		woken = g->next;
+		g->next = NULL;
 		sched_ready(vm, g);
 	}
 	/* in the order they were collected is not Go's order either: Go

@@ -48,6 +48,18 @@ typedef struct PanicRec {
 	struct PanicRec *next; /* an earlier panic this one interrupted */
 } PanicRec;
 
+/* A goroutine parked on a channel (chan.c): in the channel's queue of
+ * senders or receivers. */
+typedef struct Waiter {
+	struct G *g;
+	Value val;           /* a sender's value */
+	Value *dst, *okdst;  /* a receiver's destinations (in its parked stack) */
+	struct SelGroup *sel; /* select: shared by all of the goroutine's waiters */
+	int case_index;
+	Value *chosen;       /* select: where the fired case index goes */
+	struct Waiter *next;
+} Waiter;
+
 /* What a goroutine is waiting for, as Go's tracebacks name it. */
 /* G_PARKING: the goroutine has put itself on a wait queue but its worker has
  * not saved its registers yet; a wake-up that comes then turns it into
@@ -76,12 +88,11 @@ typedef struct G {
 	int64_t wake_at;           /* sleeping: monotonic ns, else 0 */
 	bool sleeping;             /* in time.Sleep (its call runs again on wake-up) */
 	int scratch;               /* a blocking native's state across its calls */
-	struct G *wait_next;       /* link in the list of sleepers being woken */
-	int select_case;           /* select: the case that fired, -1 none */
+	Waiter waiter;             /* its place in a channel's queue (chan.c) */
 	Proto *created_by;         /* the function that ran the go statement */
 	int created_line;
 	int64_t created_gid;
-	struct G *next;            /* run queue / wait queue link */
+	struct G *next;            /* global queue link; sleepers being woken */
 	void *race;                /* the race detector's state (race.c), or NULL */
 } G;
 
