@@ -68,6 +68,7 @@
 #define MAX_PROCS 256
 
 static void recompute_due_locked(void);
+static void wakep(void);
 
 int64_t sched_now(void)
 {
@@ -110,17 +111,19 @@ static inline int iload(int *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
 
 /* ---- goroutines --------------------------------------------------------------- */
 
-G *sched_new_g(VM *vm)
+G *sched_new_g(VM *vm, size_t stack_cap)
 {
 	(void)vm;
-	G *g = GC_MALLOC(sizeof *g);
+	/* one block: the G, its first frame inside it, and its first stack
+	 * after it; both move out when they grow (a parked goroutine should
+	 * cost little, and starting one should allocate once) */
+	G *g = GC_MALLOC(sizeof *g + sizeof(Value) * stack_cap);
 	g->id = __atomic_add_fetch(&S.next_id, 1, __ATOMIC_RELAXED);
 	g->status = G_RUNNABLE;
-	/* small to start: a parked goroutine should cost little. Its stack
-	 * is sized for its first function when it is started (go), and both
-	 * the stack and the frames grow by doubling when calls need more. */
+	g->stack = (Value *)(g + 1);
+	g->stack_cap = stack_cap;
 	g->capframes = 1;
-	g->frames = GC_MALLOC(sizeof(Frame) * (size_t)g->capframes);
+	g->frames = &g->frame0;
 	pthread_mutex_lock(&S.lock);
 	if (S.nall == S.capall) {
 		int cap = S.capall ? S.capall * 2 : 16;
@@ -134,6 +137,23 @@ G *sched_new_g(VM *vm)
 	S.all[S.nall++] = g;
 	pthread_mutex_unlock(&S.lock);
 	return g;
+}
+
+void sched_go(VM *vm, G *g, GolClosure *cl, Proto *p)
+{
+	Frame *nf = &g->frames[0];
+	memset(nf, 0, sizeof *nf);
+	nf->cl = cl;
+	nf->p = p;
+	nf->pc = p->code;
+	nf->base = 1;
+	nf->ret_reg = -1;
+	g->nframes = 1;
+	if (!sched_threaded)
+		sched_start_workers(vm);
+	sched_put(vm, g, true);
+	if (sched_threaded)
+		wakep(); /* a new goroutine: an idle worker may take it */
 }
 
 /* REPL sessions number their inputs' goroutine 1 and the others from 2. */
@@ -177,7 +197,6 @@ void sched_load(VM *vm, G *g)
 
 /* ---- run queues ------------------------------------------------------------- */
 
-static void wakep(void);
 
 /* The global queue; caller holds S.lock. */
 static void gq_put_locked(G *g)
@@ -1152,19 +1171,8 @@ bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
 /* A goroutine for fn with no arguments (AfterFunc). */
 static G *start_goroutine(VM *vm, GolClosure *f)
 {
-	G *g = sched_new_g(vm);
-	g->stack_cap = 1 + (size_t)f->proto->nregs + 2;
-	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
-	Frame *nf = &g->frames[0];
-	memset(nf, 0, sizeof *nf);
-	nf->cl = f;
-	nf->p = f->proto;
-	nf->pc = f->proto->code;
-	nf->base = 1;
-	nf->ret_reg = -1;
-	g->nframes = 1;
-	sched_start_workers(vm);
-	sched_put(vm, g, false);
+	G *g = sched_new_g(vm, 1 + (size_t)f->proto->nregs + 2);
+	sched_go(vm, g, f, f->proto);
 	return g;
 }
 

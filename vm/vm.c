@@ -1150,14 +1150,12 @@ int vm_run(Program *prog, int argc, char **argv)
 	VM *vm = vm_new(prog, argc, argv);
 	/* the main goroutine: main.main at the bottom, init above it (init
 	 * returns into main's first instruction) */
-	G *g = sched_new_g(vm);
+	G *g = sched_new_g(vm, 1024);
 	if (race_enabled) {
 		vm->race = true;
 		race_init(vm);
 		race_main(g);
 	}
-	g->stack_cap = 1024;
-	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	sched_load(vm, g);
 	stack_ensure(vm, 1 + (size_t)(prog->main ? prog->main->nregs : 0) + (size_t)prog->init->nregs + 64);
 	make_std_globals(vm);
@@ -1214,7 +1212,7 @@ VM *vm_session_new(Program *prog, int argc, char **argv)
 int vm_session_eval(VM *vm, Proto *p)
 {
 	vm_interrupted = 0;
-	G *g = sched_new_g(vm);
+	G *g = sched_new_g(vm, 1 + (size_t)p->nregs + 64);
 	sched_set_next_id(g->id - 1);
 	g->id = 1;
 	if (vm->race) {
@@ -1226,8 +1224,6 @@ int vm_session_eval(VM *vm, Proto *p)
 		}
 		g->race = vm->repl_race;
 	}
-	g->stack_cap = 1 + (size_t)p->nregs + 64;
-	g->stack = GC_MALLOC(sizeof(Value) * g->stack_cap);
 	sched_load(vm, g);
 	make_std_globals(vm);
 	GolClosure *cl = GC_MALLOC(sizeof *cl);

@@ -89,6 +89,7 @@ typedef struct G {
 	bool sleeping;             /* in time.Sleep (its call runs again on wake-up) */
 	int scratch;               /* a blocking native's state across its calls */
 	Waiter waiter;             /* its place in a channel's queue (chan.c) */
+	Frame frame0;              /* its first frame, until the frames grow */
 	Proto *created_by;         /* the function that ran the go statement */
 	int created_line;
 	int64_t created_gid;
@@ -171,7 +172,11 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen);
 bool chan_try_send(VM *vm, GolChan *c, Value v);
 
 /* sched.c */
-G *sched_new_g(VM *vm);
+/* A goroutine with a stack of stack_cap registers, not yet started. */
+G *sched_new_g(VM *vm, size_t stack_cap);
+/* Start g at function p (closure cl; NULL for a native's trampoline), its
+ * arguments already in its stack from register 1: it runs next on vm. */
+void sched_go(VM *vm, G *g, GolClosure *cl, Proto *p);
 void sched_save(VM *vm);           /* running goroutine's state into vm->cur */
 void sched_load(VM *vm, G *g);     /* make g the running goroutine */
 /* A parked goroutine may run again: callable from any worker, even while
