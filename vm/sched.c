@@ -79,6 +79,12 @@ int64_t sched_now(void)
 
 typedef struct Timer Timer;
 
+/* A goroutine in time.Sleep and when it wakes (kept here, not in every G). */
+typedef struct Sleeper {
+	G *g;
+	int64_t when;
+} Sleeper;
+
 /* What the workers share. Fields under `lock` unless marked atomic. */
 static struct {
 	pthread_mutex_t lock;
@@ -87,7 +93,7 @@ static struct {
 	G **all;                   /* every goroutine not yet finished */
 	int nall, capall;
 	int64_t next_id;           /* atomic */
-	G **sleepers;              /* goroutines in time.Sleep */
+	Sleeper *sleepers;         /* goroutines in time.Sleep */
 	int nsleepers, capsleepers;
 	Timer *timers;             /* pending timers, unordered */
 	int64_t next_due;          /* atomic: first sleeper or timer, INT64_MAX none */
@@ -394,15 +400,15 @@ void sched_exit_g_other(VM *vm, G *g)
 	if (!(vm->session && g->id == 1)) /* a REPL input's race state lives on */
 		race_finished(g);
 	pthread_mutex_lock(&S.lock);
-	if (g->wake_at) {
+	if (g->sleeping) {
 		/* killed in time.Sleep (an interrupted REPL input): a sleeper
 		 * left behind would keep the scheduler waiting for it */
 		for (int i = 0; i < S.nsleepers; i++)
-			if (S.sleepers[i] == g) {
+			if (S.sleepers[i].g == g) {
 				S.sleepers[i] = S.sleepers[--S.nsleepers];
 				break;
 			}
-		g->wake_at = 0;
+		g->sleeping = false;
 		recompute_due_locked();
 	}
 	/* O(1): the last goroutine takes its place in the list */
@@ -488,8 +494,8 @@ static void recompute_due_locked(void)
 {
 	int64_t first = INT64_MAX;
 	for (int i = 0; i < S.nsleepers; i++)
-		if (S.sleepers[i]->wake_at < first)
-			first = S.sleepers[i]->wake_at;
+		if (S.sleepers[i].when < first)
+			first = S.sleepers[i].when;
 	for (Timer *t = S.timers; t; t = t->next)
 		if (t->when < first)
 			first = t->when;
@@ -538,16 +544,16 @@ int64_t sched_timers(VM *vm)
 	pthread_mutex_lock(&S.lock);
 	int64_t first = INT64_MAX;
 	for (int i = 0; i < S.nsleepers;) {
-		G *g = S.sleepers[i];
-		if (g->wake_at <= now) {
+		G *g = S.sleepers[i].g;
+		int64_t when = S.sleepers[i].when;
+		if (when <= now) {
 			S.sleepers[i] = S.sleepers[--S.nsleepers];
-			g->wake_at = 0;
 			g->next = woken;
 			woken = g;
 			continue;
 		}
-		if (g->wake_at < first)
-			first = g->wake_at;
+		if (when < first)
+			first = when;
 		i++;
 	}
 	for (Timer **p = &S.timers; *p;) {
@@ -1083,18 +1089,18 @@ int vm_sleep(VM *vm, int64_t ns)
 		return 0;
 	g->sleeping = true;
 	pthread_mutex_lock(&S.lock);
-	g->wake_at = sched_now() + ns;
+	int64_t when = sched_now() + ns;
 	if (S.nsleepers == S.capsleepers) {
 		int cap = S.capsleepers ? S.capsleepers * 2 : 16;
-		G **v = GC_MALLOC(sizeof *v * (size_t)cap);
+		Sleeper *v = GC_MALLOC(sizeof *v * (size_t)cap);
 		if (S.nsleepers)
 			memcpy(v, S.sleepers, sizeof *v * (size_t)S.nsleepers);
 		S.sleepers = v;
 		S.capsleepers = cap;
 	}
-	S.sleepers[S.nsleepers++] = g;
+	S.sleepers[S.nsleepers++] = (Sleeper){g, when};
 	sched_park(vm, "sleep");
-	due_lower(g->wake_at);
+	due_lower(when);
 	pthread_mutex_unlock(&S.lock);
 	return VM_BLOCK;
 }

@@ -23,12 +23,12 @@ typedef struct Frame {
 	GolClosure *cl;
 	Proto *p;
 	const Instr *pc;     /* next instruction (saved while a callee runs) */
-	size_t base;         /* index of R[0] in the stack */
-	int ret_reg;         /* caller register receiving results */
-	int nres;            /* results the caller wants (-1: any, for defers) */
 	Defer *defers;
 	void *race_ctx;      /* -race: the interned call path to this frame (race.c),
 				NULL until its first access is recorded */
+	size_t base;         /* index of R[0] in the stack */
+	int ret_reg;         /* caller register receiving results */
+	int nres;            /* results the caller wants (-1: any, for defers) */
 	bool is_defer;       /* started by the defer machinery */
 	bool panicking;      /* running its defers because of a panic */
 } Frame;
@@ -52,12 +52,16 @@ typedef struct PanicRec {
  * senders or receivers. */
 typedef struct Waiter {
 	struct G *g;
-	Value val;           /* a sender's value */
-	Value *dst, *okdst;  /* a receiver's destinations (in its parked stack) */
+	union {
+		Value val;           /* a sender's value */
+		struct {
+			Value *dst, *okdst; /* a receiver's destinations (in its parked stack) */
+		};
+	};
 	struct SelGroup *sel; /* select: shared by all of the goroutine's waiters */
-	int case_index;
 	Value *chosen;       /* select: where the fired case index goes */
 	struct Waiter *next;
+	int case_index;
 } Waiter;
 
 /* What a goroutine is waiting for, as Go's tracebacks name it. */
@@ -74,27 +78,26 @@ typedef enum GStatus { G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD, G_PARKING, G_WA
  */
 typedef struct G {
 	int64_t id;
-	int all_index;             /* its place in vm->all */
-	int status;                /* GStatus; atomic once workers run */
 	const char *wait_reason;   /* "chan receive", "sleep", ... */
 	Value *stack;
 	size_t stack_cap;
 	Frame *frames;
-	int nframes, capframes;
 	PanicRec *panic;
-	bool unwinding;
-	bool retry;                /* resume at retry_pc: re-execute what blocked */
 	const Instr *retry_pc;
-	int64_t wake_at;           /* sleeping: monotonic ns, else 0 */
-	bool sleeping;             /* in time.Sleep (its call runs again on wake-up) */
-	int scratch;               /* a blocking native's state across its calls */
-	Waiter waiter;             /* its place in a channel's queue (chan.c) */
-	Frame frame0;              /* its first frame, until the frames grow */
 	Proto *created_by;         /* the function that ran the go statement */
-	int created_line;
 	int64_t created_gid;
 	struct G *next;            /* global queue link; sleepers being woken */
 	void *race;                /* the race detector's state (race.c), or NULL */
+	int all_index;             /* its place in the scheduler's list */
+	int status;                /* GStatus; atomic once workers run */
+	int nframes, capframes;
+	int scratch;               /* a blocking native's state across its calls */
+	int created_line;
+	bool unwinding;
+	bool retry;                /* resume at retry_pc: re-execute what blocked */
+	bool sleeping;             /* in time.Sleep (its call runs again on wake-up) */
+	Waiter waiter;             /* its place in a channel's queue (chan.c) */
+	Frame frame0;              /* its first frame, until the frames grow */
 } G;
 
 /* A worker's bounded run queue: a ring its owner pushes at the tail and
