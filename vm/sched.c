@@ -90,8 +90,7 @@ static struct {
 	pthread_mutex_t lock;
 	G *gq_head, *gq_tail;
 	int64_t gq_len;            /* atomic reads outside the lock */
-	G **all;                   /* every goroutine not yet finished */
-	int nall, capall;
+	int64_t live;              /* atomic: goroutines not yet finished */
 	int64_t next_id;           /* atomic */
 	Sleeper *sleepers;         /* goroutines in time.Sleep */
 	int nsleepers, capsleepers;
@@ -119,7 +118,6 @@ static inline int iload(int *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
 
 G *sched_new_g(VM *vm, size_t stack_cap)
 {
-	(void)vm;
 	/* one block: the G, its first frame inside it, and its first stack
 	 * after it; both move out when they grow (a parked goroutine should
 	 * cost little, and starting one should allocate once) */
@@ -130,18 +128,29 @@ G *sched_new_g(VM *vm, size_t stack_cap)
 	g->stack_cap = stack_cap;
 	g->capframes = 1;
 	g->frames = &g->frame0;
-	pthread_mutex_lock(&S.lock);
-	if (S.nall == S.capall) {
-		int cap = S.capall ? S.capall * 2 : 16;
-		G **v = GC_MALLOC(sizeof *v * (size_t)cap);
-		if (S.nall)
-			memcpy(v, S.all, sizeof *v * (size_t)S.nall);
-		S.all = v;
-		S.capall = cap;
+	__atomic_add_fetch(&S.live, 1, __ATOMIC_RELAXED);
+	/* listed by the worker that starts it, which alone changes its list:
+	 * a finished goroutine is only marked dead, and dropped from the list
+	 * when the list is full (so starting one takes no lock) */
+	if (vm->ngs == vm->capgs) {
+		int n = 0;
+		for (int i = 0; i < vm->ngs; i++)
+			if (g_status(vm->gs[i]) != G_DEAD)
+				vm->gs[n++] = vm->gs[i];
+		for (int i = n; i < vm->ngs; i++)
+			vm->gs[i] = NULL;
+		vm->ngs = n;
+		if (n >= vm->capgs / 2) {
+			int cap = vm->capgs ? vm->capgs * 2 : 64;
+			G **v = GC_MALLOC(sizeof *v * (size_t)cap);
+			if (n)
+				memcpy(v, vm->gs, sizeof *v * (size_t)n);
+			__atomic_store_n(&vm->gs, v, __ATOMIC_RELEASE);
+			vm->capgs = cap;
+		}
 	}
-	g->all_index = S.nall;
-	S.all[S.nall++] = g;
-	pthread_mutex_unlock(&S.lock);
+	vm->gs[vm->ngs] = g;
+	__atomic_store_n(&vm->ngs, vm->ngs + 1, __ATOMIC_RELEASE);
 	return g;
 }
 
@@ -168,10 +177,30 @@ void sched_set_next_id(int64_t id)
 	__atomic_store_n(&S.next_id, id, __ATOMIC_RELAXED);
 }
 
+static int by_id(const void *a, const void *b)
+{
+	int64_t x = (*(G *const *)a)->id, y = (*(G *const *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
 int sched_all(G ***all)
 {
-	*all = S.all;
-	return S.nall;
+	/* read when no worker runs (a deadlock) or in a session (one worker) */
+	int total = 0, nw = iload(&S.nworkers);
+	for (int w = 0; w < nw; w++)
+		total += S.workers[w] ? S.workers[w]->ngs : 0;
+	G **v = GC_MALLOC(sizeof *v * (size_t)(total + 1));
+	int n = 0;
+	for (int w = 0; w < nw; w++) {
+		VM *vm = S.workers[w];
+		for (int i = 0; vm && i < vm->ngs; i++)
+			if (g_status(vm->gs[i]) != G_DEAD)
+				v[n++] = vm->gs[i];
+	}
+	/* in the order they were started, as Go lists them */
+	qsort(v, (size_t)n, sizeof *v, by_id);
+	*all = v;
+	return n;
 }
 
 void sched_save(VM *vm)
@@ -399,10 +428,11 @@ void sched_exit_g_other(VM *vm, G *g)
 	g_set_status(g, G_DEAD);
 	if (!(vm->session && g->id == 1)) /* a REPL input's race state lives on */
 		race_finished(g);
-	pthread_mutex_lock(&S.lock);
+	__atomic_sub_fetch(&S.live, 1, __ATOMIC_RELAXED);
 	if (g->sleeping) {
 		/* killed in time.Sleep (an interrupted REPL input): a sleeper
 		 * left behind would keep the scheduler waiting for it */
+		pthread_mutex_lock(&S.lock);
 		for (int i = 0; i < S.nsleepers; i++)
 			if (S.sleepers[i].g == g) {
 				S.sleepers[i] = S.sleepers[--S.nsleepers];
@@ -410,15 +440,8 @@ void sched_exit_g_other(VM *vm, G *g)
 			}
 		g->sleeping = false;
 		recompute_due_locked();
+		pthread_mutex_unlock(&S.lock);
 	}
-	/* O(1): the last goroutine takes its place in the list */
-	int i = g->all_index;
-	if (i >= 0 && i < S.nall && S.all[i] == g) {
-		G *last = S.all[--S.nall];
-		S.all[i] = last;
-		last->all_index = i;
-	}
-	pthread_mutex_unlock(&S.lock);
 	/* the collector may take its stack now */
 	g->stack = NULL;
 	g->frames = NULL;
@@ -655,7 +678,7 @@ int64_t vm_gomaxprocs(int64_t n)
 void sched_register_main(VM *vm)
 {
 	pthread_mutex_lock(&S.lock);
-	S.nall = 0;
+	__atomic_store_n(&S.live, 0, __ATOMIC_RELAXED);
 	S.nsleepers = 0;
 	S.timers = NULL;
 	S.gq_head = S.gq_tail = NULL;
@@ -1114,10 +1137,7 @@ int vm_yield(VM *vm)
 int vm_num_goroutine(VM *vm)
 {
 	(void)vm;
-	pthread_mutex_lock(&S.lock);
-	int n = S.nall;
-	pthread_mutex_unlock(&S.lock);
-	return n;
+	return (int)__atomic_load_n(&S.live, __ATOMIC_RELAXED);
 }
 
 void *vm_after(VM *vm, Type *chan_type, int64_t ns, Value v)

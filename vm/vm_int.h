@@ -88,7 +88,6 @@ typedef struct G {
 	int64_t created_gid;
 	struct G *next;            /* global queue link; sleepers being woken */
 	void *race;                /* the race detector's state (race.c), or NULL */
-	int all_index;             /* its place in the scheduler's list */
 	int status;                /* GStatus; atomic once workers run */
 	int nframes, capframes;
 	int scratch;               /* a blocking native's state across its calls */
@@ -131,6 +130,8 @@ struct VM {
 				    * (atomic: thieves watch it) */
 	uint64_t seed;             /* picks steal victims */
 	int sync_depth;            /* sync natives' lock, held recursively (synclib.c) */
+	G **gs;                    /* the goroutines this worker started (some dead) */
+	int ngs, capgs;
 	bool idle;                 /* waiting on wake for work (under the scheduler's lock) */
 	bool notified;             /* woken by wakep: already off the idle list */
 	void *wake;                /* its condition variable (sched.c) */
