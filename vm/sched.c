@@ -268,21 +268,24 @@ static G *gq_get(void)
 	return g;
 }
 
-/* The ring is full: move half of it and g to the global queue. */
-static void runq_spill(VM *vm, G *g)
+/* The ring was full with head h: move that half of it and g to the global
+ * queue. False if a thief took from the ring meanwhile (the head moved):
+ * the caller tries the push again, since there is room now. The head must
+ * be the one seen full: read afresh, it could be past what the ring holds. */
+static bool runq_spill(VM *vm, G *g, uint32_t h)
 {
 	G *batch[RUNQ_SIZE / 2 + 1];
-	uint32_t h = __atomic_load_n(&vm->rq_head, __ATOMIC_ACQUIRE);
 	uint32_t n = RUNQ_SIZE / 2;
 	for (uint32_t i = 0; i < n; i++)
 		batch[i] = __atomic_load_n(&vm->rq[(h + i) % RUNQ_SIZE], __ATOMIC_RELAXED);
 	if (!__atomic_compare_exchange_n(&vm->rq_head, &h, h + n, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
-		n = 0; /* a thief made room: g goes alone */
+		return false;
 	batch[n++] = g;
 	pthread_mutex_lock(&S.lock);
 	for (uint32_t i = 0; i < n; i++)
 		gq_put_locked(batch[i]);
 	pthread_mutex_unlock(&S.lock);
+	return true;
 }
 
 static void runq_push(VM *vm, G *g)
@@ -295,8 +298,8 @@ static void runq_push(VM *vm, G *g)
 			__atomic_store_n(&vm->rq_tail, t + 1, __ATOMIC_RELEASE);
 			return;
 		}
-		runq_spill(vm, g);
-		return;
+		if (runq_spill(vm, g, h))
+			return;
 	}
 }
 
