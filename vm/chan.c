@@ -37,6 +37,7 @@
 
 typedef struct SelGroup {
 	int done;   /* claimed by the partner that completes the select */
+	int pad;    /* the waiters that follow are 8-byte aligned */
 } SelGroup;
 
 
@@ -55,6 +56,10 @@ struct GolChan {
 
 static inline void chan_lock(GolChan *c)
 {
+	/* before worker threads start, this thread is the only one: no lock
+	 * (threads start only from this thread, never inside an operation) */
+	if (!__atomic_load_n(&sched_threaded, __ATOMIC_RELAXED))
+		return;
 	for (int spins = 0;; spins++) {
 		if (!__atomic_exchange_n(&c->lock, 1, __ATOMIC_ACQUIRE))
 			return;
@@ -71,6 +76,8 @@ static inline void chan_lock(GolChan *c)
 
 static inline void chan_unlock(GolChan *c)
 {
+	if (!__atomic_load_n(&sched_threaded, __ATOMIC_RELAXED))
+		return;
 	__atomic_store_n(&c->lock, 0, __ATOMIC_RELEASE);
 }
 
@@ -391,8 +398,18 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 	int m = n < 64 ? n : 64;
 	for (int i = 0; i < m; i++)
 		order[i] = i;
+	/* Fisher-Yates, drawing each index from one 64-bit random word as
+	 * long as it holds enough bits (a handful of cases needs one word) */
+	uint64_t r = 0, room = 0;
 	for (int i = m - 1; i > 0; i--) {
-		int j = (int)(rt_fastrand() % (uint64_t)(i + 1));
+		uint64_t span = (uint64_t)(i + 1);
+		if (room < span << 16) {
+			r = rt_fastrand();
+			room = UINT64_MAX;
+		}
+		int j = (int)(r % span);
+		r /= span;
+		room /= span;
 		int t = order[i];
 		order[i] = order[j];
 		order[j] = t;
@@ -435,13 +452,16 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 		return CHAN_DONE;
 	}
 	bool any = false;
-	SelGroup *grp = GC_MALLOC(sizeof *grp);
+	/* the group and its waiters in one block: waiters a partner skips
+	 * stay in their queues until dequeued, and keep the block alive */
+	SelGroup *grp = GC_MALLOC(sizeof(SelGroup) + sizeof(Waiter) * (size_t)(m ? m : 1));
+	Waiter *ws = (Waiter *)(grp + 1);
 	for (int i = 0; i < m; i++) {
 		SelCase *sc = &cases[i];
 		if (!sc->c)
 			continue;
 		any = true;
-		Waiter *w = GC_MALLOC(sizeof *w);
+		Waiter *w = &ws[i];
 		w->g = vm->cur;
 		w->sel = grp;
 		w->case_index = i;
