@@ -15,7 +15,7 @@
  *    (the receiver of its send, the child of its go statement) runs next
  *    on the same worker and inherits the time slice, so a ping-pong pair
  *    stays on one worker and never waits behind the queue. A thief takes
- *    it only when the owner has not scheduled for a few microseconds (the
+ *    it only when the owner has not scheduled for 20 microseconds (the
  *    owner is busy in a long slice), so the pair is not split.
  *  - the worker's run queue, a ring of RUNQ_SIZE: its owner pushes at the
  *    tail and pops at the head; a thief takes half from the head. Indices
@@ -30,9 +30,10 @@
  * worker, unless one is already looking for work (spinning), so a burst of
  * go statements does not wake a herd. A worker with nothing to run fires
  * due timers, takes from the global queue, then steals half of a victim's
- * ring (victims visited from a random start) before it sleeps on its own
- * condition variable until woken or until the next timer is due. A
- * program blocked in time.Sleep costs no CPU.
+ * ring (victims visited from a random start); it keeps looking for a few
+ * tens of microseconds (spinning) and then sleeps on its own condition
+ * variable until woken or until the next timer is due. A program blocked
+ * in time.Sleep costs no CPU.
  *
  * Parking without lost wake-ups: a goroutine that must wait puts itself on
  * a wait queue (a channel's, a Mutex's, the sleepers) under that queue's
@@ -838,7 +839,7 @@ static G *steal_work(VM *vm)
 				return g;
 		}
 	}
-	/* a victim's runnext, if its owner has not scheduled for a while: it
+	/* a victim's runnext, if its owner has not scheduled for 20 us: it
 	 * is in a long slice, and the goroutine would wait for all of it */
 	for (int k = 0; k < n; k++) {
 		VM *v = S.workers[k];
@@ -846,7 +847,7 @@ static G *steal_work(VM *vm)
 		if (v == vm || !v || !(g = __atomic_load_n(&v->runnext, __ATOMIC_ACQUIRE)))
 			continue;
 		uint32_t t = __atomic_load_n(&v->schedtick, __ATOMIC_RELAXED);
-		usleep(3);
+		usleep(20);
 		if (__atomic_load_n(&v->schedtick, __ATOMIC_RELAXED) == t &&
 		    __atomic_compare_exchange_n(&v->runnext, &g, NULL, false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
 			return g;
@@ -908,6 +909,7 @@ G *sched_next(VM *vm)
 		return next;
 	}
 	bool spinning = false;
+	int spins = 0;
 	if (vm->notified) {
 		vm->notified = false;
 		spinning = true; /* wakep counted this worker as looking */
@@ -944,6 +946,20 @@ G *sched_next(VM *vm)
 					vm->budget = 20000;
 				return g;
 			}
+		}
+		/* nothing to run: look again for a few tens of microseconds
+		 * before sleeping. Goroutines handing work to each other across
+		 * workers then find the other worker awake (and, seeing it
+		 * spin, do not make a system call to wake anyone) */
+		if (sched_threaded && !vm->session && spins < 40 && vm->wid < iload(&S.procs)) {
+			if (!spinning) {
+				spinning = true;
+				__atomic_add_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);
+			}
+			spins++;
+			for (int k = 0; k < 64; k++)
+				__builtin_ia32_pause();
+			continue;
 		}
 		if (spinning) {
 			spinning = false;
@@ -987,6 +1003,7 @@ G *sched_next(VM *vm)
 			continue;
 		}
 		wait_locked(vm, off ? INT64_MAX : due);
+		spins = 0;
 		if (vm->notified) {
 			vm->notified = false;
 			spinning = true;
