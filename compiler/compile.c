@@ -891,14 +891,18 @@ static int selector(FnState *fs, Node *n, int dst)
 		Type *xt = x->type;
 		if (type_is_interface(xt)) {
 			f = GC_MALLOC(sizeof *f);
+			GolWrap *w = GC_MALLOC(sizeof *w);
+			w->mname = name;
+			f->w = w;
 			f->wrap = WRAP_IFACE;
-			f->mname = name;
 			f->name = name;
 		} else if (type_under(xt)->kind == TY_POINTER && !sel.method->ptr_recv) {
 			f = GC_MALLOC(sizeof *f);
+			GolWrap *w = GC_MALLOC(sizeof *w);
+			w->target = func_closure(sel.method->func);
+			w->recv_type = canon(type_under(xt)->elem);
+			f->w = w;
 			f->wrap = WRAP_DEREF;
-			f->target = func_closure(sel.method->func);
-			f->recv_type = canon(type_under(xt)->elem);
 			f->name = name;
 		} else {
 			f = func_closure(sel.method->func);

@@ -72,19 +72,24 @@ typedef int (*NativeFn)(struct VM *vm, Value *args, int nargs, Value *results);
 
 enum { WRAP_NONE, WRAP_DEREF, WRAP_IFACE };
 
+/* Method expressions that need adapting: WRAP_DEREF calls `target` with
+ * *arg0 ((*T).M for a value method M); WRAP_IFACE calls method `mname` of
+ * the dynamic value in arg0 (I.M). Kept apart: few closures are adapters,
+ * and every goroutine's closure should be small. */
+typedef struct GolWrap {
+	struct GolClosure *target;
+	const char *mname;
+	Type *recv_type;       /* WRAP_DEREF: T, to copy an aggregate receiver */
+} GolWrap;
+
 typedef struct GolClosure {
 	struct Proto *proto;   /* NULL for a native */
 	NativeFn native;
 	const char *name;      /* for natives: "fmt.Println" */
-	bool bound;            /* a method value: recv is the first argument */
 	Value recv;
-	/* Method expressions that need adapting: WRAP_DEREF calls `target`
-	 * with *arg0 ((*T).M for a value method M); WRAP_IFACE calls method
-	 * `mname` of the dynamic value in arg0 (I.M). */
+	const GolWrap *w;      /* wrap != 0: what the adapter calls */
+	bool bound;            /* a method value: recv is the first argument */
 	uint8_t wrap;
-	struct GolClosure *target;
-	const char *mname;
-	Type *recv_type;       /* WRAP_DEREF: T, to copy an aggregate receiver */
 	int ncells;
 	Value *cells[];        /* captured variables (each a heap slot) */
 } GolClosure;
