@@ -398,18 +398,19 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 	int m = n < 64 ? n : 64;
 	for (int i = 0; i < m; i++)
 		order[i] = i;
-	/* Fisher-Yates, drawing each index from one 64-bit random word as
-	 * long as it holds enough bits (a handful of cases needs one word) */
-	uint64_t r = 0, room = 0;
+	/* Fisher-Yates; each index is a 16-bit slice of a random word scaled
+	 * to the range (multiply and shift, no division; the bias, under
+	 * 64/65536, is far below what a select could show) */
+	uint64_t r = 0;
+	int bits = 0;
 	for (int i = m - 1; i > 0; i--) {
-		uint64_t span = (uint64_t)(i + 1);
-		if (room < span << 16) {
+		if (bits < 16) {
 			r = rt_fastrand();
-			room = UINT64_MAX;
+			bits = 64;
 		}
-		int j = (int)(r % span);
-		r /= span;
-		room /= span;
+		int j = (int)(((r & 0xFFFF) * (uint64_t)(i + 1)) >> 16);
+		r >>= 16;
+		bits -= 16;
 		int t = order[i];
 		order[i] = order[j];
 		order[j] = t;
