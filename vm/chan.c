@@ -172,10 +172,7 @@ static void *close_addr(GolChan *c)
 
 static void __attribute__((noinline, cold)) race_handoff(G *a, G *b, void *slot)
 {
-	race_release(a, slot);
-	race_acquire(b, slot);
-	race_release(b, slot);
-	race_acquire(a, slot);
+	race_exchange(a, b, slot);
 }
 
 static Value zero_of(Type *t)

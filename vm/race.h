@@ -52,6 +52,10 @@ void race_acquire(G *g, void *addr);
 void race_release(G *g, void *addr);
 /* Both, as a buffered channel's slot is used by a send or a receive. */
 void race_acqrel(G *g, void *addr);
+/* An unbuffered hand-off between a and b through addr: each operation
+ * happens before the other's completion (the clocks of a's release, b's
+ * acquire and release, then a's acquire). */
+void race_exchange(G *a, G *b, void *addr);
 
 /* The goroutine a channel timer's send is made by: it has acquired what
  * starting and resetting the timer released. */
