@@ -9,7 +9,8 @@
  * the call runs again when it is woken, so no OS thread ever blocks on a
  * gol-level lock. Every native here that reads or changes a sync object
  * runs under the VM's sync lock (the LOCKED wrappers), since goroutines
- * run on several threads.
+ * run on several threads; a Mutex's uncontended Lock and Unlock alone are
+ * a compare-and-swap without it.
  */
 #include "natives.h"
 #include "stdlib_natives.h"
@@ -34,30 +35,56 @@ static void fatal(VM *vm, const char *msg)
 	vm_fatal(vm, msg);
 }
 
-/* ---- Mutex: slot 0 locked, slot 1 waiters ---------------------------------- */
+/* ---- Mutex: slot 0 the state (MU_LOCKED, MU_WAITERS), slot 1 waiters -----------
+ * Uncontended Lock and Unlock are one compare-and-swap each, without the
+ * sync lock. A Lock that finds the mutex held takes the sync lock, marks
+ * MU_WAITERS and parks; an Unlock that finds MU_WAITERS takes the sync lock
+ * and wakes the first waiter, which runs Lock again (a newcomer may get the
+ * mutex first, as in Go's normal mode). */
+
+enum { MU_LOCKED = 1, MU_WAITERS = 2 };
 
 static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 {
 	(void)n;
 	(void)r;
-	if (SLOT(a[0], 0).i)
-		return vm_wait(vm, QUEUE(a[0], 1), "sync.Mutex.Lock");
-	SLOT(a[0], 0).i = 1;
+	int64_t *st = &SLOT(a[0], 0).i;
+	int64_t s = 0;
+	if (!__atomic_compare_exchange_n(st, &s, MU_LOCKED, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		vm_sync_lock(vm);
+		for (;;) {
+			s = __atomic_load_n(st, __ATOMIC_RELAXED);
+			if (!(s & MU_LOCKED)) {
+				if (__atomic_compare_exchange_n(st, &s, s | MU_LOCKED, false, __ATOMIC_ACQUIRE,
+								__ATOMIC_RELAXED))
+					break;
+				continue;
+			}
+			if ((s & MU_WAITERS) || __atomic_compare_exchange_n(st, &s, s | MU_WAITERS, false,
+									   __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+				int rc = vm_wait(vm, QUEUE(a[0], 1), "sync.Mutex.Lock");
+				vm_sync_unlock(vm);
+				return rc;
+			}
+		}
+		vm_sync_unlock(vm);
+	}
 	vm_race_acquire(vm, a[0].p);
 	return 0;
 }
 
 static int mutex_trylock(VM *vm, Value *a, int n, Value *r)
 {
-	(void)vm;
 	(void)n;
-	if (SLOT(a[0], 0).i) {
-		r[0].i = 0;
-		return 0;
-	}
-	SLOT(a[0], 0).i = 1;
-	vm_race_acquire(vm, a[0].p);
-	r[0].i = 1;
+	int64_t *st = &SLOT(a[0], 0).i;
+	int64_t s = __atomic_load_n(st, __ATOMIC_RELAXED);
+	while (!(s & MU_LOCKED))
+		if (__atomic_compare_exchange_n(st, &s, s | MU_LOCKED, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+			vm_race_acquire(vm, a[0].p);
+			r[0].i = 1;
+			return 0;
+		}
+	r[0].i = 0;
 	return 0;
 }
 
@@ -65,11 +92,20 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 {
 	(void)n;
 	(void)r;
-	if (!SLOT(a[0], 0).i)
-		fatal(vm, "sync: unlock of unlocked mutex");
+	int64_t *st = &SLOT(a[0], 0).i;
 	vm_race_release(vm, a[0].p);
-	SLOT(a[0], 0).i = 0;
+	int64_t s = MU_LOCKED;
+	if (__atomic_compare_exchange_n(st, &s, 0, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+		return 0;
+	vm_sync_lock(vm);
+	s = __atomic_load_n(st, __ATOMIC_RELAXED);
+	if (!(s & MU_LOCKED)) {
+		vm_sync_unlock(vm);
+		fatal(vm, "sync: unlock of unlocked mutex");
+	}
 	vm_wake_one(vm, QUEUE(a[0], 1));
+	__atomic_store_n(st, *QUEUE(a[0], 1) ? MU_WAITERS : 0, __ATOMIC_RELEASE);
+	vm_sync_unlock(vm);
 	return 0;
 }
 
@@ -663,9 +699,6 @@ static int rt_gomaxprocs(VM *vm, Value *a, int n, Value *r)
 		vm_sync_unlock(vm);                                  \
 		return rc;                                           \
 	}
-LOCKED(mutex_lock)
-LOCKED(mutex_trylock)
-LOCKED(mutex_unlock)
 LOCKED(rw_lock)
 LOCKED(rw_unlock)
 LOCKED(rw_rlock)
@@ -678,9 +711,9 @@ LOCKED(cond_signal)
 LOCKED(cond_broadcast)
 
 const NativeDef sync_natives[] = {
-	{"sync.Mutex.Lock", mutex_lock_locked},
-	{"sync.Mutex.TryLock", mutex_trylock_locked},
-	{"sync.Mutex.Unlock", mutex_unlock_locked},
+	{"sync.Mutex.Lock", mutex_lock},
+	{"sync.Mutex.TryLock", mutex_trylock},
+	{"sync.Mutex.Unlock", mutex_unlock},
 	{"sync.RWMutex.Lock", rw_lock_locked},
 	{"sync.RWMutex.Unlock", rw_unlock_locked},
 	{"sync.RWMutex.RLock", rw_rlock_locked},
