@@ -165,10 +165,10 @@ void sched_go(VM *vm, G *g, GolClosure *cl, Proto *p)
 	nf->base = 1;
 	nf->ret_reg = -1;
 	g->nframes = 1;
-	if (!sched_threaded)
+	if (!sched_is_threaded())
 		sched_start_workers(vm);
 	sched_put(vm, g, true);
-	if (sched_threaded)
+	if (sched_is_threaded())
 		wakep(); /* a new goroutine: an idle worker may take it */
 }
 
@@ -364,7 +364,7 @@ void sched_put(VM *vm, G *g, bool next)
 		g = old;
 	}
 	runq_push(vm, g);
-	if (sched_threaded)
+	if (sched_is_threaded())
 		wakep();
 }
 
@@ -407,7 +407,7 @@ void sched_after_slice(VM *vm, G *g)
 		pthread_mutex_lock(&S.lock);
 		gq_put_locked(g);
 		pthread_mutex_unlock(&S.lock);
-		if (sched_threaded)
+		if (sched_is_threaded())
 			wakep();
 		return;
 	}
@@ -722,6 +722,8 @@ void sched_start_workers(VM *vm)
 		w->seed = 0x9e3779b97f4a7c15ull * (uint64_t)(n + 1);
 		w->wake = new_cond();
 		S.workers[n] = w;
+		/* before the thread exists, so that it sees the flag set */
+		__atomic_store_n(&sched_threaded, true, __ATOMIC_RELEASE);
 		pthread_t th;
 		pthread_attr_t at;
 		pthread_attr_init(&at);
@@ -733,7 +735,6 @@ void sched_start_workers(VM *vm)
 		pthread_attr_destroy(&at);
 		n++;
 		__atomic_store_n(&S.nworkers, n, __ATOMIC_RELEASE);
-		__atomic_store_n(&sched_threaded, true, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&S.lock);
 }
@@ -951,7 +952,7 @@ G *sched_next(VM *vm)
 		 * before sleeping. Goroutines handing work to each other across
 		 * workers then find the other worker awake (and, seeing it
 		 * spin, do not make a system call to wake anyone) */
-		if (sched_threaded && !vm->session && spins < 40 && vm->wid < iload(&S.procs)) {
+		if (sched_is_threaded() && !vm->session && spins < 40 && vm->wid < iload(&S.procs)) {
 			if (!spinning) {
 				spinning = true;
 				__atomic_add_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);

@@ -113,7 +113,7 @@ void vm_exit(VM *vm, int code)
 	/* as Go's os.Exit: the race summary only for a clean exit */
 	if (code == 0)
 		code = race_fini(vm, 0);
-	if (sched_threaded)
+	if (sched_is_threaded())
 		sched_exit_process(code);
 	exit(code);
 }
@@ -312,7 +312,7 @@ static void fatal_exit(VM *vm)
 		drop_sync_lock(vm);
 		longjmp(*vm->fatal_jmp, 1);
 	}
-	if (sched_threaded)
+	if (sched_is_threaded())
 		sched_exit_process(2);
 	exit(2);
 }
@@ -973,7 +973,7 @@ static void deadlock_report(VM *vm)
 void sched_deadlock(VM *vm)
 {
 	deadlock_report(vm);
-	if (sched_threaded)
+	if (sched_is_threaded())
 		sched_exit_process(2);
 	exit(2);
 }
@@ -1078,7 +1078,7 @@ static int schedule(VM *vm, G *main_g)
 			if (!vm->session && g->id == 1) { /* main.main, on whichever worker */
 				/* main returned: the program ends, whatever the
 				 * other goroutines do */
-				if (sched_threaded)
+				if (sched_is_threaded())
 					sched_exit_process(race_fini(vm, 0));
 				vm_flush(vm);
 				return 0;
@@ -1093,7 +1093,7 @@ static int schedule(VM *vm, G *main_g)
 		}
 		if (r < 0) {
 			if (!vm->session) {
-				if (sched_threaded)
+				if (sched_is_threaded())
 					sched_exit_process(2);
 				return 2;
 			}

@@ -212,6 +212,7 @@ int64_t sched_timers(VM *vm);
  * to GOMAXPROCS (never for -race or a REPL session). */
 void sched_start_workers(VM *vm);
 extern bool sched_threaded;
+static inline bool sched_is_threaded(void) { return __atomic_load_n(&sched_threaded, __ATOMIC_RELAXED); }
 void sched_register_main(VM *vm);  /* vm is worker 0 */
 void *sched_worker_main(void *vm); /* a worker thread's body (vm.c) */
 void sched_set_next_id(int64_t id);
