@@ -620,6 +620,8 @@ static int s_join(VM *vm, Value *a, int n, Value *r)
 	GolSlice *el = a[0].p;
 	GolString *sep = S(a[1]);
 	int64_t cnt = el ? el->len : 0;
+	if (cnt)
+		vm_race_range(vm, el->data, cnt, false); /* joining reads the elements */
 	if (cnt == 0) {
 		r[0].p = NULL;
 		return 0;
@@ -1236,6 +1238,7 @@ static int b_write(VM *vm, Value *a, int n, Value *r)
 	GolSlice *p = a[1].p;
 	int64_t len = p ? p->len : 0;
 	if (len) {
+		vm_race_range(vm, p->data, len, false); /* Write reads p */
 		GolSlice *s = b[1].p;
 		int64_t old = s ? s->len : 0;
 		GolSlice *ns = slice_grow(s, len, 1);
@@ -1370,6 +1373,8 @@ static int r_read(VM *vm, Value *a, int n, Value *r)
 	int64_t m = b ? b->len : 0;
 	if (m > len - i)
 		m = len - i;
+	if (m > 0)
+		vm_race_range(vm, b->data, m, true); /* Read writes into b */
 	for (int64_t k = 0; k < m; k++)
 		b->data[k].u = (unsigned char)s->p[i + k];
 	rd[1].i = i + m;
@@ -1399,6 +1404,8 @@ static int r_read_at(VM *vm, Value *a, int n, Value *r)
 	int64_t m = b ? b->len : 0, want = m;
 	if (m > len - off)
 		m = len - off;
+	if (m > 0)
+		vm_race_range(vm, b->data, m, true); /* ReadAt writes into b */
 	for (int64_t k = 0; k < m; k++)
 		b->data[k].u = (unsigned char)s->p[off + k];
 	r[0].i = m;
