@@ -527,8 +527,33 @@ static size_t ctx_hash(const Instr *pc, Ctx *up, size_t cap)
 	return (size_t)(h ^ (h >> 29)) & (cap - 1);
 }
 
+/* Distinct call paths can be exponential in a recursion's depth (a tree
+ * built by two recursive calls has a path per node): past CTX_LIMIT paths
+ * new ones are cut short at ctx_cut, and a report shows the frames kept.
+ * Access locations under ctx_cut stay distinct (there are as many as
+ * instructions), so the previous access's own line is never lost. */
+#define CTX_LIMIT (1u << 18)
+static Ctx ctx_cut;
+
+static Ctx *ctx_find(const Instr *pc, Ctx *up, size_t *k)
+{
+	*k = ctx_hash(pc, up, ctx_cap);
+	for (Ctx *c = ctx_tab[*k]; c; c = c->hnext)
+		if (c->pc == pc && c->up == up)
+			return c;
+	return NULL;
+}
+
 static Ctx *ctx_intern(const Instr *pc, Ctx *up)
 {
+	if (ctx_cap) {
+		size_t k;
+		Ctx *c = ctx_find(pc, up, &k);
+		if (c)
+			return c;
+		if (ctx_n >= CTX_LIMIT && up != &ctx_cut)
+			return ctx_intern(pc, &ctx_cut);
+	}
 	if (ctx_n * 2 >= ctx_cap) {
 		size_t cap = ctx_cap ? ctx_cap * 2 : 1024;
 		Ctx **t = calloc(cap, sizeof *t);
@@ -546,9 +571,6 @@ static Ctx *ctx_intern(const Instr *pc, Ctx *up)
 		ctx_cap = cap;
 	}
 	size_t k = ctx_hash(pc, up, ctx_cap);
-	for (Ctx *c = ctx_tab[k]; c; c = c->hnext)
-		if (c->pc == pc && c->up == up)
-			return c;
 	Ctx *c = malloc(sizeof *c);
 	if (!c)
 		exit(2);
@@ -952,7 +974,7 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 		   patomic ? (pwrite ? "Previous atomic write" : "Previous atomic read")
 			   : (pwrite ? "Previous write" : "Previous read"),
 		   addr, prev ? prev->gid : 0);
-	for (Ctx *c = ploc; c && c != &ctx_root; c = c->up)
+	for (Ctx *c = ploc; c && c != &ctx_root && c != &ctx_cut; c = c->up)
 		put_frame(&b, proto_of(c->pc), c->pc);
 	put_created(&b, cur, true);
 	if (prev && prev != cur)
