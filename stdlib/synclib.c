@@ -291,12 +291,21 @@ static int cond_wait(VM *vm, Value *a, int n, Value *r)
 	int *st = vm_g_scratch(vm);
 	GolIface *l = SLOT(a[0], 0).p;
 	if (*st == 0) {
-		/* unlock, then wait for Signal or Broadcast */
+		/* on the queue first, then unlock: a Signal that comes after the
+		 * Unlock finds this goroutine waiting (it is parked by then, or
+		 * being parked, which the scheduler handles). L's methods run
+		 * without the sync lock: a Locker written in Go may do anything
+		 * a goroutine does. */
+		vm_sync_lock(vm);
+		vm_wait(vm, QUEUE(a[0], 1), "sync.Cond.Wait");
+		vm_sync_unlock(vm);
 		int rc = locker_call(vm, l, "Unlock");
-		if (rc < 0)
+		if (rc < 0) {
+			vm_unpark(vm); /* the panic propagates from here; no wait */
 			return rc;
+		}
 		*st = 1;
-		return vm_wait(vm, QUEUE(a[0], 1), "sync.Cond.Wait");
+		return VM_BLOCK;
 	}
 	/* woken: take the lock back before returning (this may wait too) */
 	int rc = locker_call(vm, l, "Lock");
@@ -706,7 +715,6 @@ LOCKED(rw_runlock)
 LOCKED(wg_add)
 LOCKED(wg_done)
 LOCKED(wg_wait)
-LOCKED(cond_wait)
 LOCKED(cond_signal)
 LOCKED(cond_broadcast)
 
@@ -723,7 +731,7 @@ const NativeDef sync_natives[] = {
 	{"sync.WaitGroup.Done", wg_done_locked},
 	{"sync.WaitGroup.Wait", wg_wait_locked},
 	{"sync.Once.Do", once_do},
-	{"sync.Cond.Wait", cond_wait_locked},
+	{"sync.Cond.Wait", cond_wait},
 	{"sync.Cond.Signal", cond_signal_locked},
 	{"sync.Cond.Broadcast", cond_broadcast_locked},
 	{"sync.NewCond", new_cond},

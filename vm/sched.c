@@ -1099,6 +1099,12 @@ int vm_wait(VM *vm, GWait **q, const char *reason)
 	return VM_BLOCK;
 }
 
+void vm_unpark(VM *vm)
+{
+	g_set_status(vm->cur, G_RUNNING);
+	vm->cur->wait_reason = NULL;
+}
+
 void vm_wake_one(VM *vm, GWait **q)
 {
 	/* a goroutine that died waiting (an interrupted REPL input) is
