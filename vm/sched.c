@@ -728,6 +728,7 @@ void sched_start_workers(VM *vm)
 		pthread_attr_t at;
 		pthread_attr_init(&at);
 		pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+		pthread_attr_setstacksize(&at, SCHED_WORKER_STACK);
 		if (pthread_create(&th, &at, sched_worker_main, w) != 0) {
 			pthread_attr_destroy(&at);
 			break;

@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <gc.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <pthread.h>
 #include <math.h>
 #include <stdarg.h>
@@ -907,8 +908,40 @@ static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
 
 /* Run the top frame until the frame at stop_depth returns (0), a panic
  * unwinds past it (-1) or the goroutine parks or yields (1). */
+/*
+ * gol calls never recurse on the C stack, but the runtime calling back into
+ * gol code does (a String method that prints its own value calls fmt,
+ * which calls String...). Each thread notes where its C stack starts and
+ * how much of it such re-entry may use; past that, the goroutine ends as
+ * Go's does when its stack is exhausted, never with a C stack overflow.
+ */
+static __thread uintptr_t c_stack_base __attribute__((tls_model("initial-exec")));
+static __thread uintptr_t c_stack_room __attribute__((tls_model("initial-exec")));
+
+void vm_note_c_stack(size_t size)
+{
+	char here;
+	c_stack_base = (uintptr_t)&here;
+	c_stack_room = size / 4 * 3;
+}
+
+static void main_c_stack(void)
+{
+	struct rlimit rl;
+	size_t size = 8u << 20;
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < size)
+		size = (size_t)rl.rlim_cur;
+	vm_note_c_stack(size);
+}
+
 static int run(VM *vm, int stop_depth)
 {
+	if (stop_depth > 0 && c_stack_base) {
+		char here;
+		/* signed: a later call may start above where the base was noted */
+		if ((intptr_t)(c_stack_base - (uintptr_t)&here) > (intptr_t)c_stack_room)
+			stack_overflow(vm);
+	}
 	return vm->race ? run_race(vm, stop_depth) : run_plain(vm, stop_depth);
 }
 
@@ -1111,6 +1144,7 @@ static int schedule(VM *vm, G *main_g)
 void *sched_worker_main(void *arg)
 {
 	VM *vm = arg;
+	vm_note_c_stack(SCHED_WORKER_STACK);
 	int r = schedule(vm, NULL);
 	sched_exit_process(r);
 }
@@ -1125,6 +1159,7 @@ static VM *vm_new(Program *prog, int argc, char **argv)
 	vm->exit_code = -1;
 	vm->globals = prog->globals;
 	runtime_error_type();
+	main_c_stack();
 	sched_register_main(vm);
 	map_conflict_hook = map_conflict_fatal;
 	return vm;

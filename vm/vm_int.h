@@ -215,6 +215,8 @@ extern bool sched_threaded;
 static inline bool sched_is_threaded(void) { return __atomic_load_n(&sched_threaded, __ATOMIC_RELAXED); }
 void sched_register_main(VM *vm);  /* vm is worker 0 */
 void *sched_worker_main(void *vm); /* a worker thread's body (vm.c) */
+#define SCHED_WORKER_STACK ((size_t)16 << 20) /* a worker thread's C stack */
+void vm_note_c_stack(size_t size); /* this thread's C stack starts here */
 void sched_set_next_id(int64_t id);
 int sched_all(G ***all);           /* every goroutine not yet finished */        /* other workers were started */
 /* Leave the process with code once several workers run: output flushed,
