@@ -6,9 +6,9 @@
  * many as GOMAXPROCS, started when the program first says `go` (a
  * program that never does runs on its main thread alone; so does every
  * -race run and every REPL session). A goroutine runs until it blocks (a
- * channel, a lock, a sleep), finishes, or spends its time slice (an
- * instruction budget counted at loop back-edges and checked against other
- * work waiting).
+ * channel, a lock, a sleep), finishes, or spends its time slice (a budget
+ * counted at loop back-edges and calls, and checked against other work
+ * waiting).
  *
  * Where a runnable goroutine waits:
  *  - runnext, one slot per worker: a goroutine the running one made ready
@@ -22,8 +22,9 @@
  *    are atomic and only ever grow, so a thief's compare-and-swap on the
  *    head fails if the owner or another thief got there first. A full
  *    ring spills half of itself to the global queue.
- *  - the global queue, under the scheduler's lock: spills, goroutines of
- *    a worker that GOMAXPROCS turned off. Every 61st slice a worker looks
+ *  - the global queue, under the scheduler's lock: spills, goroutines
+ *    whose time slice ended (behind what they started), goroutines of a
+ *    worker that GOMAXPROCS turned off. Every 61st slice a worker looks
  *    there first, so nothing in it starves.
  *
  * Work-sharing and stealing: queuing work a thief could take wakes one idle
