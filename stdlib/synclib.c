@@ -46,6 +46,8 @@ enum { MU_LOCKED = 1, MU_WAITERS = 2 };
 
 static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Mutex */
 	(void)n;
 	(void)r;
 	int64_t *st = &SLOT(a[0], 0).i;
@@ -75,6 +77,8 @@ static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 
 static int mutex_trylock(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Mutex */
 	(void)n;
 	int64_t *st = &SLOT(a[0], 0).i;
 	int64_t s = __atomic_load_n(st, __ATOMIC_RELAXED);
@@ -90,6 +94,8 @@ static int mutex_trylock(VM *vm, Value *a, int n, Value *r)
 
 static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Mutex */
 	(void)n;
 	(void)r;
 	int64_t *st = &SLOT(a[0], 0).i;
@@ -114,6 +120,8 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 
 static int rw_lock(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
 	(void)r;
 	Value w = SLOT(a[0], 0);
@@ -127,6 +135,8 @@ static int rw_lock(VM *vm, Value *a, int n, Value *r)
 
 static int rw_unlock(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
 	(void)r;
 	Value w = SLOT(a[0], 0);
@@ -141,6 +151,8 @@ static int rw_unlock(VM *vm, Value *a, int n, Value *r)
 
 static int rw_rlock(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
 	(void)r;
 	Value w = SLOT(a[0], 0);
@@ -154,6 +166,8 @@ static int rw_rlock(VM *vm, Value *a, int n, Value *r)
 
 static int rw_runlock(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
 	(void)r;
 	if (SLOT(a[0], 3).i <= 0)
@@ -171,6 +185,8 @@ static int rw_runlock_locked(VM *vm, Value *a, int n, Value *r);
  * RUnlock. Its values are the RWMutex's own block, typed *rlocker. */
 static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)vm;
 	(void)n;
 	static Type *ptr;
@@ -203,6 +219,8 @@ static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
 
 static int wg_add(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.WaitGroup */
 	(void)n;
 	(void)r;
 	Value st = SLOT(a[0], 0);
@@ -225,6 +243,8 @@ static int wg_done(VM *vm, Value *a, int n, Value *r)
 
 static int wg_wait(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.WaitGroup */
 	(void)n;
 	(void)r;
 	Value st = SLOT(a[0], 0);
@@ -239,6 +259,8 @@ static int wg_wait(VM *vm, Value *a, int n, Value *r)
 
 static int once_do(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Once */
 	(void)n;
 	(void)r;
 	vm_sync_lock(vm);
@@ -286,6 +308,8 @@ static int locker_call(VM *vm, GolIface *l, const char *name)
 
 static int cond_wait(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Cond */
 	(void)n;
 	(void)r;
 	int *st = vm_g_scratch(vm);
@@ -301,7 +325,11 @@ static int cond_wait(VM *vm, Value *a, int n, Value *r)
 		vm_sync_unlock(vm);
 		int rc = locker_call(vm, l, "Unlock");
 		if (rc < 0) {
-			vm_unpark(vm); /* the panic propagates from here; no wait */
+			/* the panic propagates from here: no wait, and no entry
+			 * left behind for a later Signal to wake */
+			vm_sync_lock(vm);
+			vm_wait_cancel(vm, QUEUE(a[0], 1));
+			vm_sync_unlock(vm);
 			return rc;
 		}
 		*st = 1;
@@ -317,6 +345,8 @@ static int cond_wait(VM *vm, Value *a, int n, Value *r)
 
 static int cond_signal(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Cond */
 	(void)n;
 	(void)r;
 	vm_wake_one(vm, QUEUE(a[0], 1));
@@ -325,6 +355,8 @@ static int cond_signal(VM *vm, Value *a, int n, Value *r)
 
 static int cond_broadcast(VM *vm, Value *a, int n, Value *r)
 {
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Cond */
 	(void)n;
 	(void)r;
 	vm_wake_all(vm, QUEUE(a[0], 1));

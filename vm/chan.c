@@ -111,8 +111,24 @@ static Waiter *own_waiter(G *g)
 	return w;
 }
 
+/* Waiters of a select that another case completed stay in their queues
+ * until something takes them out. A loop selecting on a channel that never
+ * fires would pile them up: whoever joins a queue first drops the finished
+ * ones at its head (O(1) for that loop, which finds only finished ones). */
+static void prune_head(WaitQ *q)
+{
+	Waiter *w;
+	while ((w = q->head) && ((w->sel && __atomic_load_n(&w->sel->done, __ATOMIC_ACQUIRE)) ||
+				 g_status(w->g) == G_DEAD)) {
+		q->head = w->next;
+		if (!q->head)
+			q->tail = NULL;
+	}
+}
+
 static void enqueue(WaitQ *q, Waiter *w)
 {
+	prune_head(q);
 	w->next = NULL;
 	if (q->tail)
 		q->tail->next = w;

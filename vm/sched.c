@@ -1101,10 +1101,32 @@ int vm_wait(VM *vm, GWait **q, const char *reason)
 	return VM_BLOCK;
 }
 
-void vm_unpark(VM *vm)
+void vm_wait_cancel(VM *vm, GWait **q)
 {
-	g_set_status(vm->cur, G_RUNNING);
-	vm->cur->wait_reason = NULL;
+	G *g = vm->cur;
+	GWait *tail = *q;
+	if (tail) {
+		/* the circular list from its head: unlink g's entry */
+		GWait *prev = tail, *w = tail->next;
+		for (;;) {
+			if (w->g == g) {
+				if (w == prev)
+					*q = NULL; /* it was the only one */
+				else {
+					prev->next = w->next;
+					if (w == tail)
+						*q = prev;
+				}
+				break;
+			}
+			if (w == tail)
+				break;
+			prev = w;
+			w = w->next;
+		}
+	}
+	g_set_status(g, G_RUNNING);
+	g->wait_reason = NULL;
 }
 
 void vm_wake_one(VM *vm, GWait **q)

@@ -504,7 +504,9 @@ int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int n
 		vm->stack[base + i] = args[i];
 	enter_frame(vm, f, f->proto, base, nres);
 	int depth = vm->nframes - 1;
+	vm->nested++;
 	int r = run(vm, depth);
+	vm->nested--;
 	if (r < 0)
 		return -1;
 	for (int i = 0; i < nres; i++)
@@ -551,7 +553,10 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
 	stack_ensure(vm, base + (size_t)f->proto->nregs + 8);
 	vm->stack[base] = recv;
 	enter_frame(vm, f, f->proto, base, 1);
-	if (run(vm, vm->nframes - 1) < 0)
+	vm->nested++;
+	int r = run(vm, vm->nframes - 1);
+	vm->nested--;
+	if (r < 0)
 		return -1;
 	*out = vm->stack[base - 1].p;
 	return 1;
@@ -895,6 +900,12 @@ static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
 	}
 }
 
+/* Running inside a call the runtime made (a String method, a sort's Less,
+ * a deferred native's callback): such a run cannot yield or block, since
+ * the C frames of the native that called it are on this thread's stack.
+ * stop_depth alone does not say so: a call made after a panic unwound every
+ * frame starts at depth 0. */
+#define RUN_NESTED (stop_depth != 0 || vm->nested)
 #define RUN_FN run_plain
 #define RUN_RACE 0
 #include "interp.inc"
@@ -936,7 +947,7 @@ static void main_c_stack(void)
 
 static int run(VM *vm, int stop_depth)
 {
-	if (stop_depth > 0 && c_stack_base) {
+	if ((stop_depth > 0 || vm->nested) && c_stack_base) {
 		char here;
 		/* signed: a later call may start above where the base was noted */
 		if ((intptr_t)(c_stack_base - (uintptr_t)&here) > (intptr_t)c_stack_room)
@@ -1275,6 +1286,7 @@ int vm_session_eval(VM *vm, Proto *p)
 		/* a fatal error (reported) or an interrupt inside a call made by
 		 * the runtime: its goroutine, and the input, end */
 		vm->fatal_jmp = NULL;
+		vm->nested = 0;
 		vm_interrupted = 0;
 		if (vm->cur)
 			sched_exit_g_other(vm, vm->cur);
@@ -1297,6 +1309,7 @@ static int run_slice_guarded(VM *vm, G *g)
 	jmp_buf jb;
 	if (setjmp(jb)) {
 		vm->fatal_jmp = NULL;
+		vm->nested = 0;
 		if (vm->cur)
 			sched_exit_g_other(vm, vm->cur);
 		vm->cur = NULL;

@@ -77,9 +77,9 @@ int64_t vm_gomaxprocs(int64_t n);
 void vm_sync_unlock(VM *vm);
 int vm_wait(VM *vm, GWait **q, const char *reason);
 void vm_wake_one(VM *vm, GWait **q);
-/* Undo vm_wait's parking (the native fails after all): the running
- * goroutine runs on; its queue entry is skipped or wasted. */
-void vm_unpark(VM *vm);
+/* Undo vm_wait (the native fails after all): the running goroutine leaves
+ * queue q and runs on. Caller holds the sync lock. */
+void vm_wait_cancel(VM *vm, GWait **q);
 void vm_wake_all(VM *vm, GWait **q);
 /* time.Sleep: the first call parks for ns nanoseconds and returns
  * VM_BLOCK; the call made again after the wake-up returns 0. */

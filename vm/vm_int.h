@@ -130,6 +130,7 @@ struct VM {
 				    * (atomic: thieves watch it) */
 	uint64_t seed;             /* picks steal victims */
 	int sync_depth;            /* sync natives' lock, held recursively (synclib.c) */
+	int nested;                /* runs inside calls the runtime made (RUN_NESTED) */
 	G **gs;                    /* the goroutines this worker started (some dead) */
 	int ngs, capgs;
 	bool idle;                 /* waiting on wake for work (under the scheduler's lock) */
