@@ -64,8 +64,9 @@ func main() {
 	fmt.Println("woke")
 }
 GOL
-# workers PID: the process's threads but the collector's own (GC-marker-N)
-workers() { cat /proc/"$1"/task/*/comm 2>/dev/null | grep -vc '^GC-marker'; }
+# workers PID: the process's worker threads (named gol-worker-N; the main
+# thread waits for worker 0, and the collector has its own GC-marker-N)
+workers() { cat /proc/"$1"/task/*/comm 2>/dev/null | grep -c '^gol-worker-'; }
 
 # threads_and_ticks PROCS: "THREADS TICKS" sampled from 1 s to 2.5 s into the run
 threads_and_ticks() {
@@ -85,7 +86,7 @@ expect "-procs 2 runs 2 worker threads" 2 "$threads"
 if [ "${ticks:-99}" -le 5 ]; then ok; else bad "sleeping goroutines on 2 workers use no CPU" "$ticks clock ticks in 1.5 s"; fi
 expect "the sleepers wake" woke "$(cat "$tmp/sleepers.out")"
 read -r threads ticks < <(threads_and_ticks 1)
-expect "-procs 1 runs 1 thread" 1 "$threads"
+expect "-procs 1 runs 1 worker thread" 1 "$threads"
 
 # a program that never says go stays on its main thread
 cat >"$tmp/seq.gol" <<'GOL'

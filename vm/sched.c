@@ -53,6 +53,7 @@
  * scheduler's. The scheduler's lock is never held while taking another, so
  * due timers are collected under it and fired after it is released.
  */
+#define _GNU_SOURCE /* pthread_setname_np */
 #include "vm_int.h"
 #include "race.h"
 #include "rt.h"
@@ -675,6 +676,14 @@ int64_t vm_gomaxprocs(int64_t n)
 		pthread_mutex_unlock(&S.lock);
 	}
 	return old;
+}
+
+/* Worker threads are named gol-worker-N (ps -L, top -H, gdb show it). */
+void sched_name_thread(int wid)
+{
+	char name[16];
+	snprintf(name, sizeof name, "gol-worker-%d", wid);
+	pthread_setname_np(pthread_self(), name);
 }
 
 /* Register vm as worker 0 (the thread that runs main). A new REPL

@@ -933,7 +933,10 @@ void vm_note_c_stack(size_t size)
 {
 	char here;
 	c_stack_base = (uintptr_t)&here;
-	c_stack_room = size / 4 * 3;
+	/* what a native may still need below the last check (fmt, the
+	 * collector), kept free */
+	size_t keep = size / 8 > (256u << 10) ? size / 8 : (256u << 10);
+	c_stack_room = size > 2 * keep ? size - keep : size / 2;
 }
 
 static void main_c_stack(void)
@@ -1156,6 +1159,7 @@ void *sched_worker_main(void *arg)
 {
 	VM *vm = arg;
 	vm_note_c_stack(SCHED_WORKER_STACK);
+	sched_name_thread(vm->wid);
 	int r = schedule(vm, NULL);
 	sched_exit_process(r);
 }
@@ -1191,6 +1195,16 @@ static void make_std_globals(VM *vm)
 	}
 }
 
+/* Worker 0's thread in a program run (see vm_run). */
+static void *worker0_main(void *arg)
+{
+	struct { VM *vm; G *g; int status; } *r = arg;
+	vm_note_c_stack(SCHED_WORKER_STACK);
+	sched_name_thread(0);
+	r->status = schedule(r->vm, r->g);
+	return NULL;
+}
+
 int vm_run(Program *prog, int argc, char **argv)
 {
 	VM *vm = vm_new(prog, argc, argv);
@@ -1220,7 +1234,21 @@ int vm_run(Program *prog, int argc, char **argv)
 	g_set_status(g, G_RUNNABLE);
 	sched_put(vm, g, false);
 	vm->cur = NULL;
-	return race_fini(vm, schedule(vm, g));
+	/* worker 0 runs on a thread of its own with a worker's C stack, as
+	 * big as every other worker's (the main thread's is whatever the
+	 * shell's limit says): a program goes as deep through the runtime's
+	 * re-entry on any worker. The main thread waits for it. */
+	struct { VM *vm; G *g; int status; } run0 = {vm, g, 0};
+	pthread_t th;
+	pthread_attr_t at;
+	pthread_attr_init(&at);
+	pthread_attr_setstacksize(&at, SCHED_WORKER_STACK);
+	bool started = pthread_create(&th, &at, worker0_main, &run0) == 0;
+	pthread_attr_destroy(&at);
+	if (!started)
+		return race_fini(vm, schedule(vm, g));
+	pthread_join(th, NULL);
+	return race_fini(vm, run0.status);
 }
 
 /* ---- REPL sessions ---------------------------------------------------------------- */

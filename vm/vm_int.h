@@ -216,8 +216,15 @@ extern bool sched_threaded;
 static inline bool sched_is_threaded(void) { return __atomic_load_n(&sched_threaded, __ATOMIC_RELAXED); }
 void sched_register_main(VM *vm);  /* vm is worker 0 */
 void *sched_worker_main(void *vm); /* a worker thread's body (vm.c) */
-#define SCHED_WORKER_STACK ((size_t)16 << 20) /* a worker thread's C stack */
+/* A worker thread's C stack: reserved, touched only as deep as used.
+ * ThreadSanitizer's runtime does not follow stacks that large. */
+#if defined(__SANITIZE_THREAD__)
+#define SCHED_WORKER_STACK ((size_t)8 << 20)
+#else
+#define SCHED_WORKER_STACK ((size_t)64 << 20)
+#endif
 void vm_note_c_stack(size_t size); /* this thread's C stack starts here */
+void sched_name_thread(int wid);   /* name the calling thread gol-worker-wid */
 void sched_set_next_id(int64_t id);
 int sched_all(G ***all);           /* every goroutine not yet finished */        /* other workers were started */
 /* Leave the process with code once several workers run: output flushed,
