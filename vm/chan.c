@@ -407,8 +407,8 @@ static void unlock_all(GolChan **order, int m)
 int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 {
 	/* poll in a random order, so no case is favoured */
-	int order[64];
-	int m = n < 64 ? n : 64;
+	int m = n;
+	int order[m > 0 ? m : 1];
 	for (int i = 0; i < m; i++)
 		order[i] = i;
 	/* Fisher-Yates; each index is a 16-bit slice of a random word scaled
@@ -428,7 +428,7 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 		order[i] = order[j];
 		order[j] = t;
 	}
-	GolChan *locked[64];
+	GolChan *locked[m > 0 ? m : 1];
 	int nlocked = lock_order(cases, m, locked);
 	for (int k = 0; k < m; k++) {
 		SelCase *sc = &cases[order[k]];
