@@ -1685,6 +1685,10 @@ static int print_arg(Printer *p, GolIface *arg, int verb)
 /* printValue. ci: CanInterface (false below unexported fields). */
 static int print_value(Printer *p, Type *t, Value v, int verb, int depth, bool ci)
 {
+	/* a value nested very deep (a slice of slices of ...) recurses here
+	 * on the C stack: past what it allows, Go's stack-overflow end */
+	if ((depth & 63) == 63)
+		vm_check_c_stack(p->vm);
 	Type *u = type_under(t);
 	if (u && u->kind == TY_INTERFACE) {
 		GolIface *box = v.p;

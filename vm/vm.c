@@ -948,6 +948,13 @@ static void main_c_stack(void)
 	vm_note_c_stack(size);
 }
 
+void vm_check_c_stack(VM *vm)
+{
+	char here;
+	if (c_stack_base && (intptr_t)(c_stack_base - (uintptr_t)&here) > (intptr_t)c_stack_room)
+		stack_overflow(vm);
+}
+
 static int run(VM *vm, int stop_depth)
 {
 	if ((stop_depth > 0 || vm->nested) && c_stack_base) {

@@ -145,6 +145,10 @@ GolIface *vm_take_panic(VM *vm);
  * report, so output order matches Go's). */
 void vm_write(VM *vm, int fd, const char *p, size_t n);
 void vm_flush(VM *vm);
+/* A native recursing on the C stack (fmt through nested values) checks
+ * here now and then: past the thread's allowance, Go's stack-overflow
+ * report and exit status 2 rather than a crash. */
+void vm_check_c_stack(VM *vm);
 /* Output written but not yet flushed. */
 bool vm_output_pending(void);
 
