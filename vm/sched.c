@@ -3,12 +3,14 @@
  *
  * A goroutine is a G: a register stack that starts small and grows, its
  * frames, its panic state. Goroutines run on workers (VM): OS threads, as
- * many as GOMAXPROCS, started when the program first says `go` (a
- * program that never does runs on its main thread alone; so does every
- * -race run and every REPL session). A goroutine runs until it blocks (a
- * channel, a lock, a sleep), finishes, or spends its time slice (a budget
- * counted at loop back-edges and calls, and checked against other work
- * waiting).
+ * many as GOMAXPROCS. Worker 0 runs main (on a thread of its own with a
+ * worker's C stack, while the process's main thread waits; a REPL session
+ * runs it on the main thread); the others start when the program first
+ * says `go` (never for -race runs and REPL sessions, which use one).
+ *
+ * A goroutine runs until it blocks (a channel, a lock, a sleep),
+ * finishes, or spends its time slice (a budget counted at loop back-edges
+ * and calls, and checked against other work waiting).
  *
  * Where a runnable goroutine waits:
  *  - runnext, one slot per worker: a goroutine the running one made ready
@@ -100,7 +102,7 @@ static struct {
 	Timer *timers;             /* pending timers, unordered */
 	int64_t next_due;          /* atomic: first sleeper or timer, INT64_MAX none */
 	VM *workers[MAX_PROCS];
-	int nworkers;              /* atomic: workers that exist (0 is the main thread) */
+	int nworkers;              /* atomic: workers that exist (0 runs main) */
 	int procs;                 /* atomic: GOMAXPROCS */
 	int nidle;                 /* atomic: workers waiting for work */
 	int nspinning;             /* atomic: woken workers still looking for work */

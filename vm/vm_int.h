@@ -121,7 +121,7 @@ struct VM {
 
 	G *cur;                    /* the running goroutine */
 	int budget;                /* instructions left in this time slice */
-	int wid;                   /* worker index: 0 is the program's main thread */
+	int wid;                   /* worker index: 0 runs main.main */
 	G *runnext;                /* made ready by the running goroutine: runs next
 				    * (atomic: a thief may take it, see steal_work) */
 	uint32_t rq_head, rq_tail; /* the ring rq (atomic: thieves read them) */
