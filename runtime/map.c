@@ -148,7 +148,7 @@ static inline void read_check(GolMap *m, const char *msg)
 
 static _Atomic uint64_t rand_key; /* OS entropy, 0 until first use */
 static _Atomic uint64_t rand_ctr; /* advanced by one draw per thread seeding */
-static _Thread_local uint64_t tl_rand; /* per-thread generator state, 0 until seeded */
+static _Thread_local uint64_t tl_rand __attribute__((tls_model("initial-exec"))); /* per-thread generator state, 0 until seeded */
 
 #define GOLDEN 0x9e3779b97f4a7c15ull
 

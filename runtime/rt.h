@@ -55,6 +55,7 @@ void rt_lazy_unlock(void);
 	})
 
 /* Set by key hashing/equality when a dynamic key type is unhashable. */
-extern __thread Type *rt_key_error;
+/* initial-exec: gol is an executable, and the model avoids a call per access */
+extern __thread Type *rt_key_error __attribute__((tls_model("initial-exec")));
 
 #endif

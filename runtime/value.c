@@ -383,7 +383,7 @@ uint64_t value_hash(Type *t, Value v, uint64_t seed, Type **bad)
  * strings as their GolString pointer, everything else (interfaces, structs,
  * arrays, complex) as an interface box whose type drives hash and equality.
  * An unhashable dynamic key sets rt_key_error for the VM to panic with. */
-__thread Type *rt_key_error;
+__thread Type *rt_key_error __attribute__((tls_model("initial-exec")));
 
 /* String map keys are hashed and compared inside the table (MAP_STRKEY),
  * which reads a GolString through MapStr's layout. */
