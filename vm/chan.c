@@ -376,20 +376,28 @@ int chan_close(VM *vm, GolChan *c)
 	return CHAN_DONE;
 }
 
-/* Lock a select's channels, each once, in address order. */
+/* Lock a select's channels, each once, in address order. Before worker
+ * threads exist there is nothing to lock (chan_lock does nothing). */
 static int lock_order(SelCase *cases, int n, GolChan **order)
 {
+	if (!sched_is_threaded())
+		return 0;
 	int m = 0;
 	for (int i = 0; i < n; i++) {
 		GolChan *c = cases[i].c;
 		if (!c)
 			continue;
 		int j = m;
-		while (j > 0 && order[j - 1] > c)
+		while (j > 0 && order[j - 1] > c) {
+			order[j] = order[j - 1];
 			j--;
-		if (j > 0 && order[j - 1] == c)
+		}
+		if (j > 0 && order[j - 1] == c) {
+			/* already there: undo the shift */
+			for (; j < m; j++)
+				order[j] = order[j + 1];
 			continue;
-		memmove(order + j + 1, order + j, sizeof *order * (size_t)(m - j));
+		}
 		order[j] = c;
 		m++;
 	}
