@@ -174,7 +174,11 @@ start
 keys Up
 check "history from the last session (Up)" 'gol> historyMarker := 7'
 keys Enter
+# the recalled input runs first: Ctrl-R must reach the prompt, not the
+# terminal in cooked mode while the input still runs
+sleep 0.5
 keys C-r
+sleep 0.2
 t send-keys -t repl -l 'strings.T'
 keys Enter
 check "Ctrl-R finds an earlier input" 'TAB'
