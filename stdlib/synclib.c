@@ -257,12 +257,27 @@ static int wg_wait(VM *vm, Value *a, int n, Value *r)
 /* ---- Once: slot 0 done (0 not yet, 1 running f, 2 done), slot 1 the
  * Mutex block whose queue holds the callers waiting for f ---------------------- */
 
-static int once_do(VM *vm, Value *a, int n, Value *r)
+/* f has returned or panicked: every Do from now on returns at once */
+static int once_finish(VM *vm, Value *a, int n, Value *r)
 {
-	if (!a[0].p)
-		return vm_panic_nil(vm); /* a nil *sync.Once */
 	(void)n;
 	(void)r;
+	vm_sync_lock(vm);
+	SLOT(a[0], 0).i = 2; /* even if f panicked, as Go's Once */
+	vm_race_release(vm, a[0].p); /* f's return happens before every Do's */
+	vm_wake_all(vm, QUEUE(SLOT(a[0], 1), 1));
+	vm_sync_unlock(vm);
+	return 0;
+}
+
+static GolClosure once_finish_closure = {.native = once_finish, .name = "sync.(*Once).doSlow"};
+
+static int once_do(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.Once */
 	vm_sync_lock(vm);
 	int64_t st = SLOT(a[0], 0).i;
 	if (st == 2) {
@@ -278,12 +293,18 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 	}
 	SLOT(a[0], 0).i = 1;
 	vm_sync_unlock(vm);
-	int rc = vm_call(vm, a[1].p, NULL, 0, NULL, 0);
-	vm_sync_lock(vm);
-	SLOT(a[0], 0).i = 2; /* even if f panicked, as Go's Once */
-	vm_race_release(vm, a[0].p); /* f's return happens before every Do's */
-	vm_wake_all(vm, QUEUE(SLOT(a[0], 1), 1));
-	vm_sync_unlock(vm);
+	GolClosure *f = a[1].p;
+	if (!f) {
+		once_finish(vm, a, 1, NULL);
+		return vm_panic_nil(vm); /* calling the nil func, done all the same */
+	}
+	if (vm_can_call_then_retry(f))
+		/* f runs as an ordinary call of this goroutine (it may sleep,
+		 * block or panic); once_finish, deferred in it, marks the Once
+		 * done, and this Do, called again, returns */
+		return vm_call_then_retry(vm, f, &once_finish_closure, a[0]);
+	int rc = vm_call(vm, f, NULL, 0, NULL, 0);
+	once_finish(vm, a, 1, NULL);
 	return rc;
 }
 

@@ -486,6 +486,23 @@ static GolClosure *find_method(Type *t, const char *name, bool *deref, int *path
 
 static int run(VM *vm, int stop_depth);
 
+bool vm_can_call_then_retry(GolClosure *f)
+{
+	return f && f->proto && !f->native && !f->bound && !f->wrap && f->proto->nparams == 0;
+}
+
+int vm_call_then_retry(VM *vm, GolClosure *f, GolClosure *after, Value arg)
+{
+	Defer *d = GC_MALLOC(sizeof *d);
+	d->f = after;
+	d->nargs = 1;
+	d->args = GC_MALLOC(sizeof(Value) * 2);
+	d->args[0] = arg;
+	vm->call_fn = f;
+	vm->call_defer = d;
+	return VM_CALL;
+}
+
 int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int nres)
 {
 	if (f->native) {

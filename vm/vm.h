@@ -61,6 +61,16 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
  * goroutine is woken. */
 #define VM_BLOCK (-2)
 
+/* A native returns vm_call_then_retry(vm, f, after, arg) to have gol
+ * function f (a func() closure) run as an ordinary call of the running
+ * goroutine, so that it may block or panic like any code, with after(arg)
+ * deferred in it (it runs when f returns or panics); then the native is
+ * called again with the same arguments. */
+#define VM_CALL (-3)
+int vm_call_then_retry(VM *vm, GolClosure *f, GolClosure *after, Value arg);
+/* Can f run that way (a plain gol closure, not a native or method value)? */
+bool vm_can_call_then_retry(GolClosure *f);
+
 /* Park the running goroutine on queue *q (a list head the native owns,
  * e.g. in a Mutex's block) with Go's wait reason; returns VM_BLOCK.
  * vm_wake_one / vm_wake_all make waiters on q runnable again. */

@@ -131,6 +131,8 @@ struct VM {
 	uint64_t seed;             /* picks steal victims */
 	int sync_depth;            /* sync natives' lock, held recursively (synclib.c) */
 	int nested;                /* runs inside calls the runtime made (RUN_NESTED) */
+	GolClosure *call_fn;       /* VM_CALL: what a native asked to run ... */
+	Defer *call_defer;         /* ... with this deferred in it */
 	G **gs;                    /* the goroutines this worker started (some dead) */
 	int ngs, capgs;
 	bool idle;                 /* waiting on wake for work (under the scheduler's lock) */
