@@ -44,6 +44,27 @@ static void fatal(VM *vm, const char *msg)
 
 enum { MU_LOCKED = 1, MU_WAITERS = 2 };
 
+/* Held by a goroutine running on another worker, the mutex is likely free
+ * again within a few hundred cycles: try a few times before parking, as
+ * Go's Mutex spins (only when there are waiters-free windows to win, and
+ * only with several workers; on one, the holder cannot run meanwhile). */
+static bool mutex_spin(int64_t *st)
+{
+	if (vm_gomaxprocs(0) < 2)
+		return false;
+	for (int i = 0; i < 4; i++) {
+		for (int k = 0; k < 30; k++)
+			__builtin_ia32_pause();
+		int64_t s = __atomic_load_n(st, __ATOMIC_RELAXED);
+		if (s == 0 && __atomic_compare_exchange_n(st, &s, MU_LOCKED, false, __ATOMIC_ACQUIRE,
+							  __ATOMIC_RELAXED))
+			return true;
+		if (s & MU_WAITERS)
+			return false; /* others queue already: queue too */
+	}
+	return false;
+}
+
 static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 {
 	if (!a[0].p)
@@ -52,7 +73,8 @@ static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 	(void)r;
 	int64_t *st = &SLOT(a[0], 0).i;
 	int64_t s = 0;
-	if (!__atomic_compare_exchange_n(st, &s, MU_LOCKED, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+	if (!__atomic_compare_exchange_n(st, &s, MU_LOCKED, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED) &&
+	    !mutex_spin(st)) {
 		vm_sync_lock(vm);
 		for (;;) {
 			s = __atomic_load_n(st, __ATOMIC_RELAXED);
