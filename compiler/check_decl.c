@@ -5,6 +5,7 @@
  * the program-wide checks (unused imports and variables).
  */
 #include "check_int.h"
+#include "value.h"
 #include "parse.h"
 #include "stdlib_decls.h"
 
@@ -118,14 +119,7 @@ void declare_local(Checker *c, Obj *o)
 		return;
 	}
 	if (o->kind == OBJ_VAR && strcmp(o->name, "_")) {
-		if (c->nlocals == c->caplocals) {
-			int cap = c->caplocals ? c->caplocals * 2 : 64;
-			Obj **v = GC_MALLOC(sizeof *v * (size_t)cap);
-			if (c->nlocals)
-				memcpy(v, c->locals, sizeof *v * (size_t)c->nlocals);
-			c->locals = v;
-			c->caplocals = cap;
-		}
+		GC_RESERVE(c->locals, c->nlocals, c->caplocals, 64);
 		c->locals[c->nlocals++] = o;
 	}
 }
@@ -241,13 +235,7 @@ static Type *check_interface(Checker *c, Node *n)
 				}
 			if (dup)
 				continue;
-			if (nm == cap) {
-				cap = cap ? cap * 2 : 8;
-				Method *v = GC_MALLOC(sizeof *v * (size_t)cap);
-				if (nm)
-					memcpy(v, ms, sizeof *v * (size_t)nm);
-				ms = v;
-			}
+			GC_RESERVE(ms, nm, cap, 8);
 			ms[nm++] = add[k];
 		}
 	}

@@ -117,14 +117,8 @@ static int emit_raw(FnState *fs, Instr in)
 {
 	if (fs->ncode == fs->capcode) {
 		int cap = fs->capcode ? fs->capcode * 2 : 64;
-		Instr *code = GC_MALLOC_ATOMIC(sizeof *code * (size_t)cap);
-		int32_t *lines = GC_MALLOC_ATOMIC(sizeof *lines * (size_t)cap);
-		if (fs->ncode) {
-			memcpy(code, fs->code, sizeof *code * (size_t)fs->ncode);
-			memcpy(lines, fs->lines, sizeof *lines * (size_t)fs->ncode);
-		}
-		fs->code = code;
-		fs->lines = lines;
+		fs->code = gc_resized(fs->code, (size_t)fs->ncode, (size_t)cap, sizeof *fs->code, true);
+		fs->lines = gc_resized(fs->lines, (size_t)fs->ncode, (size_t)cap, sizeof *fs->lines, true);
 		fs->capcode = cap;
 	}
 	fs->code[fs->ncode] = in;
@@ -185,14 +179,7 @@ static void patch_here(FnState *fs, int pc)
 
 static void jumps_add(Jumps *j, int pc)
 {
-	if (j->len == j->cap) {
-		int cap = j->cap ? j->cap * 2 : 8;
-		int *v = GC_MALLOC_ATOMIC(sizeof *v * (size_t)cap);
-		if (j->len)
-			memcpy(v, j->v, sizeof *v * (size_t)j->len);
-		j->v = v;
-		j->cap = cap;
-	}
+	GC_RESERVE_ATOMIC(j->v, j->len, j->cap, 8);
 	j->v[j->len++] = pc;
 }
 
@@ -201,14 +188,7 @@ static int add_k(FnState *fs, Value v)
 	for (int i = 0; i < fs->nk; i++)
 		if (fs->k[i].u == v.u)
 			return i;
-	if (fs->nk == fs->capk) {
-		int cap = fs->capk ? fs->capk * 2 : 16;
-		Value *k = GC_MALLOC(sizeof *k * (size_t)cap);
-		if (fs->nk)
-			memcpy(k, fs->k, sizeof *k * (size_t)fs->nk);
-		fs->k = k;
-		fs->capk = cap;
-	}
+	GC_RESERVE(fs->k, fs->nk, fs->capk, 16);
 	fs->k[fs->nk] = v;
 	return fs->nk++;
 }
@@ -285,14 +265,7 @@ static int declare(FnState *fs, Obj *o)
 {
 	int reg = alloc_reg(fs);
 	fs->nactive = fs->top;
-	if (fs->nlocals == fs->caplocals) {
-		int cap = fs->caplocals ? fs->caplocals * 2 : 16;
-		Local *v = GC_MALLOC(sizeof *v * (size_t)cap);
-		if (fs->nlocals)
-			memcpy(v, fs->locals, sizeof *v * (size_t)fs->nlocals);
-		fs->locals = v;
-		fs->caplocals = cap;
-	}
+	GC_RESERVE(fs->locals, fs->nlocals, fs->caplocals, 16);
 	Local *l = &fs->locals[fs->nlocals++];
 	l->obj = o;
 	l->reg = reg;
@@ -354,14 +327,7 @@ static int global_index(Obj *o)
 	for (int i = 0; i < C->nglobals; i++)
 		if (C->globals[i] == o)
 			return i;
-	if (C->nglobals == C->capglobals) {
-		int cap = C->capglobals ? C->capglobals * 2 : 32;
-		Obj **v = GC_MALLOC(sizeof *v * (size_t)cap);
-		if (C->nglobals)
-			memcpy(v, C->globals, sizeof *v * (size_t)C->nglobals);
-		C->globals = v;
-		C->capglobals = cap;
-	}
+	GC_RESERVE(C->globals, C->nglobals, C->capglobals, 32);
 	C->globals[C->nglobals] = o;
 	return C->nglobals++;
 }
@@ -3380,18 +3346,12 @@ static void compile_funcs(Node *file)
 		GolClosure *f = func_closure(o);
 		if (C->defer_install) {
 			if (C->npend == C->cappend) {
-				C->cappend = C->cappend ? C->cappend * 2 : 16;
-				GolClosure **fv = GC_MALLOC(sizeof *fv * (size_t)C->cappend);
-				Proto **pv2 = GC_MALLOC(sizeof *pv2 * (size_t)C->cappend);
-				const char **nv = GC_MALLOC(sizeof *nv * (size_t)C->cappend);
-				if (C->npend) {
-					memcpy(fv, C->pend_f, sizeof *fv * (size_t)C->npend);
-					memcpy(pv2, C->pend_p, sizeof *pv2 * (size_t)C->npend);
-					memcpy(nv, C->pend_name, sizeof *nv * (size_t)C->npend);
-				}
-				C->pend_f = fv;
-				C->pend_p = pv2;
-				C->pend_name = nv;
+				int cap = C->cappend ? C->cappend * 2 : 16;
+				size_t n = (size_t)C->npend;
+				C->pend_f = gc_resized(C->pend_f, n, (size_t)cap, sizeof *C->pend_f, false);
+				C->pend_p = gc_resized(C->pend_p, n, (size_t)cap, sizeof *C->pend_p, false);
+				C->pend_name = gc_resized(C->pend_name, n, (size_t)cap, sizeof *C->pend_name, false);
+				C->cappend = cap;
 			}
 			C->pend_f[C->npend] = f;
 			C->pend_p[C->npend] = p;

@@ -12,6 +12,14 @@
 #include <pthread.h>
 #include <string.h>
 
+void *gc_resized(const void *p, size_t n, size_t cap, size_t elem, bool atomic)
+{
+	void *v = atomic ? GC_MALLOC_ATOMIC(elem * cap) : GC_MALLOC(elem * cap);
+	if (n)
+		memcpy(v, p, elem * n);
+	return v;
+}
+
 GolString *str_new(const char *p, int64_t len)
 {
 	if (len <= 0)

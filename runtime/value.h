@@ -36,6 +36,22 @@
 
 #include "types.h"
 
+/* A copy of the n elements (elem bytes each) of collected array p in a new
+ * collected array of cap elements; atomic: the elements hold no pointers. */
+void *gc_resized(const void *p, size_t n, size_t cap, size_t elem, bool atomic);
+/* GC_RESERVE(arr, n, cap, first): room for one more element in collected
+ * array arr holding n of cap, doubling it (first when empty). */
+#define GC_RESERVE_KIND(arr, n, cap, first, atomic)                                       \
+	do {                                                                              \
+		if ((n) == (cap)) {                                                       \
+			__typeof__(cap) grown_ = (cap) ? (cap) * 2 : (first);             \
+			(arr) = gc_resized((arr), (size_t)(n), (size_t)grown_, sizeof *(arr), (atomic)); \
+			(cap) = grown_;                                                   \
+		}                                                                         \
+	} while (0)
+#define GC_RESERVE(arr, n, cap, first) GC_RESERVE_KIND(arr, n, cap, first, false)
+#define GC_RESERVE_ATOMIC(arr, n, cap, first) GC_RESERVE_KIND(arr, n, cap, first, true)
+
 typedef union Value {
 	int64_t i;
 	uint64_t u;

@@ -864,13 +864,7 @@ static bool pair_seen(const Instr *a, const Instr *b)
 	for (int i = 0; i < npairs; i++)
 		if (pairs[i].a == a && pairs[i].b == b)
 			return true;
-	if (npairs == cappairs) {
-		cappairs = cappairs ? cappairs * 2 : 16;
-		LocPair *v = GC_MALLOC_ATOMIC(sizeof *v * (size_t)cappairs);
-		if (npairs)
-			memcpy(v, pairs, sizeof *v * (size_t)npairs);
-		pairs = v;
-	}
+	GC_RESERVE_ATOMIC(pairs, npairs, cappairs, 16);
 	pairs[npairs++] = (LocPair){a, b};
 	return false;
 }

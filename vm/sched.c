@@ -147,9 +147,7 @@ G *sched_new_g(VM *vm, size_t stack_cap)
 		vm->ngs = n;
 		if (n >= vm->capgs / 2) {
 			int cap = vm->capgs ? vm->capgs * 2 : 64;
-			G **v = GC_MALLOC(sizeof *v * (size_t)cap);
-			if (n)
-				memcpy(v, vm->gs, sizeof *v * (size_t)n);
+			G **v = gc_resized(vm->gs, (size_t)n, (size_t)cap, sizeof *v, false);
 			__atomic_store_n(&vm->gs, v, __ATOMIC_RELEASE);
 			vm->capgs = cap;
 		}
@@ -790,17 +788,13 @@ static uint64_t next_rand(VM *vm)
  * the worker off). */
 static void hand_off(VM *vm)
 {
-	G *g;
-	if ((g = __atomic_exchange_n(&vm->runnext, NULL, __ATOMIC_ACQ_REL))) {
-		pthread_mutex_lock(&S.lock);
+	G *g = __atomic_exchange_n(&vm->runnext, NULL, __ATOMIC_ACQ_REL);
+	pthread_mutex_lock(&S.lock);
+	if (g)
 		gq_put_locked(g);
-		pthread_mutex_unlock(&S.lock);
-	}
-	while ((g = runq_take(vm))) {
-		pthread_mutex_lock(&S.lock);
+	while ((g = runq_take(vm)))
 		gq_put_locked(g);
-		pthread_mutex_unlock(&S.lock);
-	}
+	pthread_mutex_unlock(&S.lock);
 }
 
 /* Count a scheduling decision (thieves watch the count: see steal_work). */
@@ -1063,6 +1057,9 @@ void sched_die_begin(VM *vm)
 
 void sched_exit_process(int code)
 {
+	vm_flush(NULL);
+	if (!sched_is_threaded())
+		exit(code);
 	/* a worker reporting a panic or fatal error ends the process itself,
 	 * with its own status: main returning meanwhile waits for it, as Go's
 	 * runtime.main does */
@@ -1175,14 +1172,7 @@ int vm_sleep(VM *vm, int64_t ns)
 	g->sleeping = true;
 	pthread_mutex_lock(&S.lock);
 	int64_t when = sched_now() + ns;
-	if (S.nsleepers == S.capsleepers) {
-		int cap = S.capsleepers ? S.capsleepers * 2 : 16;
-		Sleeper *v = GC_MALLOC(sizeof *v * (size_t)cap);
-		if (S.nsleepers)
-			memcpy(v, S.sleepers, sizeof *v * (size_t)S.nsleepers);
-		S.sleepers = v;
-		S.capsleepers = cap;
-	}
+	GC_RESERVE(S.sleepers, S.nsleepers, S.capsleepers, 16);
 	S.sleepers[S.nsleepers++] = (Sleeper){g, when};
 	sched_park(vm, "sleep");
 	due_lower(when);

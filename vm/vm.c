@@ -114,9 +114,7 @@ void vm_exit(VM *vm, int code)
 	/* as Go's os.Exit: the race summary only for a clean exit */
 	if (code == 0)
 		code = race_fini(vm, 0);
-	if (sched_is_threaded())
-		sched_exit_process(code);
-	exit(code);
+	sched_exit_process(code);
 }
 
 GolSlice *vm_args(VM *vm)
@@ -313,9 +311,7 @@ static void fatal_exit(VM *vm)
 		drop_sync_lock(vm);
 		longjmp(*vm->fatal_jmp, 1);
 	}
-	if (sched_is_threaded())
-		sched_exit_process(2);
-	exit(2);
+	sched_exit_process(2);
 }
 
 void vm_fatal(VM *vm, const char *msg)
@@ -968,18 +964,15 @@ static void main_c_stack(void)
 void vm_check_c_stack(VM *vm)
 {
 	char here;
+	/* signed: a later call may start above where the base was noted */
 	if (c_stack_base && (intptr_t)(c_stack_base - (uintptr_t)&here) > (intptr_t)c_stack_room)
 		stack_overflow(vm);
 }
 
 static int run(VM *vm, int stop_depth)
 {
-	if ((stop_depth > 0 || vm->nested) && c_stack_base) {
-		char here;
-		/* signed: a later call may start above where the base was noted */
-		if ((intptr_t)(c_stack_base - (uintptr_t)&here) > (intptr_t)c_stack_room)
-			stack_overflow(vm);
-	}
+	if (stop_depth > 0 || vm->nested)
+		vm_check_c_stack(vm);
 	return vm->race ? run_race(vm, stop_depth) : run_plain(vm, stop_depth);
 }
 
@@ -1044,9 +1037,7 @@ static void deadlock_report(VM *vm)
 void sched_deadlock(VM *vm)
 {
 	deadlock_report(vm);
-	if (sched_is_threaded())
-		sched_exit_process(2);
-	exit(2);
+	sched_exit_process(2);
 }
 
 /* Run g for one time slice. Returns 0 when it has returned (the caller
@@ -1198,7 +1189,6 @@ static VM *vm_new(Program *prog, int argc, char **argv)
 	vm->exit_code = -1;
 	vm->globals = prog->globals;
 	runtime_error_type();
-	main_c_stack();
 	sched_register_main(vm);
 	map_conflict_hook = map_conflict_fatal;
 	return vm;
@@ -1269,8 +1259,10 @@ int vm_run(Program *prog, int argc, char **argv)
 	pthread_attr_setstacksize(&at, SCHED_WORKER_STACK);
 	bool started = pthread_create(&th, &at, worker0_main, &run0) == 0;
 	pthread_attr_destroy(&at);
-	if (!started)
+	if (!started) {
+		main_c_stack();
 		return race_fini(vm, schedule(vm, g));
+	}
 	pthread_join(th, NULL);
 	return race_fini(vm, run0.status);
 }
@@ -1296,6 +1288,7 @@ void vm_interrupt_clear(void)
 VM *vm_session_new(Program *prog, int argc, char **argv)
 {
 	VM *vm = vm_new(prog, argc, argv);
+	main_c_stack(); /* a session runs its goroutines on the main thread */
 	vm->session = true;
 	/* goroutine 1 is the prompt's own (each input runs as it); the
 	 * ones `go` starts are numbered from 2 */

@@ -229,8 +229,8 @@ void vm_note_c_stack(size_t size); /* this thread's C stack starts here */
 void sched_name_thread(int wid);   /* name the calling thread gol-worker-wid */
 void sched_set_next_id(int64_t id);
 int sched_all(G ***all);           /* every goroutine not yet finished */        /* other workers were started */
-/* Leave the process with code once several workers run: output flushed,
- * no other worker's report interleaved. */
+/* Leave the process with code, output flushed; once several workers run,
+ * after the first fatal report is complete and without another one. */
 void sched_exit_process(int code) __attribute__((noreturn));
 /* A fatal report is about to be printed: with several workers, only the
  * first worker to get here prints; the others wait to be ended. */
