@@ -45,6 +45,15 @@
 
 bool race_enabled;
 
+/* True until the first goroutine other than main exists. While main runs
+ * alone, nothing it does can race: everything it does happens before the
+ * go statement (or timer) that starts any other goroutine, so every other
+ * goroutine's vector clock will cover it. Its accesses then need neither
+ * checking nor recording, and a sequential program (or the sequential
+ * start of a concurrent one) runs with no shadow memory. Once false it
+ * stays false: a goroutine that has ended is not joined by anyone. */
+bool race_solo = true;
+
 /* ---- vector clocks ------------------------------------------------------------------ */
 
 typedef struct VCEntry {
@@ -310,6 +319,7 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 {
 	RaceG *p = parent ? parent->race : NULL;
 	RaceG *c = new_rg(child);
+	race_solo = false;
 	if (p) {
 		vc_join(&c->vc, &p->vc);
 		vc_set(&c->vc, p->tid, p->clk);
@@ -990,7 +1000,7 @@ static bool ordered(uint64_t ep, RaceG *r)
 static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 {
 	G *g = vm->cur;
-	if (!g || !g->race || !vm->nframes)
+	if (race_solo || !g || !g->race || !vm->nframes)
 		return;
 	RaceG *r = g->race;
 	if (!pc)
@@ -1041,14 +1051,9 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	s->flags = (s->flags & ~SH_WATOMIC) | (atomic ? SH_WATOMIC : 0);
 }
 
-void race_read(VM *vm, void *addr, const Instr *pc)
+void race_access(VM *vm, void *addr, const Instr *pc, bool write)
 {
-	access(vm, addr, pc, false, false);
-}
-
-void race_write(VM *vm, void *addr, const Instr *pc)
-{
-	access(vm, addr, pc, true, false);
+	access(vm, addr, pc, write, false);
 }
 
 void race_atomic(VM *vm, void *addr, int kind)

@@ -38,8 +38,19 @@ void race_finished(G *g);
 /* A plain access by the running goroutine to the word at addr, made by
  * the instruction at pc in the innermost frame (NULL: that frame's saved
  * pc, for natives). */
-void race_read(VM *vm, void *addr, const Instr *pc);
-void race_write(VM *vm, void *addr, const Instr *pc);
+void race_access(VM *vm, void *addr, const Instr *pc, bool write);
+/* While only main has run (see race.c), accesses cost a test. */
+extern bool race_solo;
+static inline void race_read(VM *vm, void *addr, const Instr *pc)
+{
+	if (!race_solo)
+		race_access(vm, addr, pc, false);
+}
+static inline void race_write(VM *vm, void *addr, const Instr *pc)
+{
+	if (!race_solo)
+		race_access(vm, addr, pc, true);
+}
 /* A sync/atomic operation on the word at addr (VM_ATOMIC_LOAD, _STORE or
  * _RMW): an access that races only with plain ones; a load acquires addr,
  * a store releases it, a read-modify-write does both. */
