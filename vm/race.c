@@ -255,12 +255,10 @@ static void vc_join(VC *dst, VC *src)
 
 /* ---- goroutines ------------------------------------------------------------------------ */
 
-/* Where an access or a go statement was made: a function and the
- * instruction after the one that did it (as frames keep their pc). */
-typedef struct Site {
-	Proto *p;
-	const Instr *pc;
-} Site;
+/* Where an access or a go statement was made: an interned call path
+ * (Ctx, under "shadow words" below). */
+typedef struct Ctx Ctx;
+static Ctx *access_loc(VM *vm, const Instr *pc);
 
 typedef struct RaceG {
 	uint32_t tid;
@@ -268,8 +266,7 @@ typedef struct RaceG {
 	uint64_t clk;      /* its own entry of vc, kept at hand */
 	VC vc;
 	bool finished;
-	Site *created;     /* the creator's stack at the go statement, innermost first */
-	int ncreated;
+	Ctx *created;      /* the creator's stack at the go statement (NULL: a timer's) */
 } RaceG;
 
 static RaceG **by_tid;
@@ -325,17 +322,11 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 		vc_set(&c->vc, p->tid, p->clk);
 		tick(p);
 	}
-	if (!parent)
+	if (!parent || !vm->nframes)
 		return; /* started by a timer: no go statement to show */
-	/* the creator's stack, innermost first */
-	int n = vm->nframes;
-	c->created = GC_MALLOC(sizeof(Site) * (size_t)(n ? n : 1));
-	for (int i = n - 1; i >= 0; i--) {
-		Frame *f = &vm->frames[i];
-		if (!f->p)
-			continue;
-		c->created[c->ncreated++] = (Site){f->p, i == n - 1 && pc ? pc : f->pc};
-	}
+	/* the creator's stack, interned as accesses' locations are: the
+	 * goroutines a loop starts share one */
+	c->created = access_loc(vm, pc ? pc : vm->frames[vm->nframes - 1].pc);
 }
 
 void race_finished(G *g)
@@ -926,6 +917,13 @@ static void put_frame(FmtBuf *b, Proto *p, const Instr *pc)
 	fmtbuf_put(b, line, strlen(line));
 }
 
+/* A recorded stack, innermost frame first. */
+static void put_stack(FmtBuf *b, Ctx *loc)
+{
+	for (Ctx *c = loc; c && c != &ctx_root && c != &ctx_cut; c = c->up)
+		put_frame(b, proto_of(c->pc), c->pc);
+}
+
 static void put_access(FmtBuf *b, const char *kind, uintptr_t addr, int64_t gid)
 {
 	char line[256];
@@ -945,8 +943,7 @@ static void put_created(FmtBuf *b, RaceG *r, bool running)
 	snprintf(line, sizeof line, "\nGoroutine %lld (%s) created at:\n", (long long)r->gid,
 		 running ? "running" : "finished");
 	fmtbuf_put(b, line, strlen(line));
-	for (int i = 0; i < r->ncreated; i++)
-		put_frame(b, r->created[i].p, r->created[i].pc);
+	put_stack(b, r->created);
 }
 
 /* The running goroutine's access at pc (write or not, atomic or not)
@@ -978,8 +975,7 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 		   patomic ? (pwrite ? "Previous atomic write" : "Previous atomic read")
 			   : (pwrite ? "Previous write" : "Previous read"),
 		   addr, prev ? prev->gid : 0);
-	for (Ctx *c = ploc; c && c != &ctx_root && c != &ctx_cut; c = c->up)
-		put_frame(&b, proto_of(c->pc), c->pc);
+	put_stack(&b, ploc);
 	put_created(&b, cur, true);
 	if (prev && prev != cur)
 		put_created(&b, prev, !prev->finished);
