@@ -490,6 +490,89 @@ static void emit_op_regs(FnState *fs, Op op, Type *t, int r, int b, int c)
 		emit(fs, BC_F32, r, r, 0);
 }
 
+/* ---- fields as operands ----
+ * `a - p.f` and `p.f -= a` on 64-bit integers and float64 are the
+ * commonest shapes of struct arithmetic: each is one instruction (ADDFX...,
+ * FADDF...) instead of a GETF and an operation, and a SETF. */
+
+/* The field-operand (x) or field-update (!x) opcode for op on type u, or
+ * -1 when there is none (narrow integers re-wrap, float32 re-rounds). */
+static int field_opcode(Op op, Type *u, bool x)
+{
+	bool fl = type_is_float(u) && type_bits(u) == 64;
+	bool in = type_is_integer(u) && type_bits(u) == 64;
+	if (!fl && !in)
+		return -1;
+	switch (op) {
+	case OP_ADD: return x ? (fl ? BC_ADDFX : BC_ADDIX) : (fl ? BC_FADDF : BC_FADDI);
+	case OP_SUB: return x ? (fl ? BC_SUBFX : BC_SUBIX) : (fl ? BC_FSUBF : BC_FSUBI);
+	case OP_MUL: return x ? (fl ? BC_MULFX : BC_MULIX) : (fl ? BC_FMULF : BC_FMULI);
+	default: return -1;
+	}
+}
+
+/* Is n a struct field (not a package member, not a method) whose index
+ * fits an instruction's X byte? sel receives the selection. */
+static bool field_selector(Node *n, Selection *sel)
+{
+	if (n->kind != N_SELECTOR || n->cv)
+		return false;
+	Node *x = n->u.selector.x;
+	if (x->kind == N_IDENT && x->obj && ((Obj *)x->obj)->kind == OBJ_PKG)
+		return false;
+	if (!x->type || type_lookup(x->type, n->u.selector.sel->u.ident.name, sel) != 1)
+		return false;
+	return sel->path[sel->depth - 1] <= 255;
+}
+
+/* The register holding the block that directly contains a selected
+ * field: x itself, or a temporary reached through embedded fields. */
+static int field_block(FnState *fs, Node *n, Selection *sel)
+{
+	int b = expr(fs, n->u.selector.x, -1);
+	if (sel->depth > 1) {
+		int t = alloc_reg(fs);
+		emit(fs, BC_GETF, t, b, sel->path[0]);
+		for (int i = 1; i < sel->depth - 1; i++)
+			emit(fs, BC_GETF, t, t, sel->path[i]);
+		b = t;
+	}
+	return b;
+}
+
+/* Can evaluating n neither call anything, nor receive, nor panic other
+ * than by a nil dereference? Then when it is evaluated next to a field
+ * load does not change what a program does. */
+static bool quiet_expr(Node *n)
+{
+	n = ast_unparen(n);
+	if (n->cv)
+		return true;
+	Selection sel;
+	switch (n->kind) {
+	case N_IDENT:
+		return true;
+	case N_SELECTOR:
+		if (n->u.selector.x->kind == N_IDENT && n->u.selector.x->obj
+		    && ((Obj *)n->u.selector.x->obj)->kind == OBJ_PKG)
+			return n->obj && ((Obj *)n->obj)->kind == OBJ_VAR;
+		return field_selector(n, &sel) && quiet_expr(n->u.selector.x);
+	case N_UNARY:
+		return (n->u.op.op == OP_ADD || n->u.op.op == OP_SUB) && quiet_expr(n->u.op.x);
+	case N_BINARY: {
+		Op op = n->u.op.op;
+		Type *u = n->u.op.x->type ? type_under(n->u.op.x->type) : NULL;
+		if (!u || !(type_is_float(u) || type_is_integer(u)))
+			return false;
+		if (op != OP_ADD && op != OP_SUB && op != OP_MUL && !(op == OP_DIV && type_is_float(u)))
+			return false;
+		return quiet_expr(n->u.op.x) && quiet_expr(n->u.op.y);
+	}
+	default:
+		return false;
+	}
+}
+
 static int binary(FnState *fs, Node *n, int dst)
 {
 	Op op = n->u.op.op;
@@ -513,6 +596,18 @@ static int binary(FnState *fs, Node *n, int dst)
 		int r = result_reg(fs, dst, save);
 		emit(fs, BC_ADDIK, r, b, (uint16_t)(int16_t)k);
 		wrap_int(fs, n->type ? n->type : lt, r);
+		fs->top = r >= save ? r + 1 : save;
+		return r;
+	}
+	Selection sel;
+	int fop = field_opcode(op, lu, true);
+	if (fop >= 0 && field_selector(ast_unparen(n->u.op.y), &sel)) {
+		/* x op p.f: the same order of evaluation as a GETF would have */
+		Node *y = ast_unparen(n->u.op.y);
+		int b = expr(fs, n->u.op.x, -1);
+		int c = field_block(fs, y, &sel);
+		int r = result_reg(fs, dst, save);
+		emitx(fs, fop, sel.path[sel.depth - 1], r, b, c);
 		fs->top = r >= save ? r + 1 : save;
 		return r;
 	}
@@ -1905,6 +2000,69 @@ static void store_to(FnState *fs, Node *lhs, int src)
 	fs->top = save;
 }
 
+/* x op= y where x is a field, an element of a slice or array, or *p: the
+ * operands that locate x are evaluated once, as Go requires (a[f()] += 1
+ * calls f once), then x is loaded, y evaluated, and x stored. A scalar
+ * field with a quiet y is updated by one instruction. Returns false for
+ * other targets (globals, cells, maps are handled by the caller). */
+static bool compound_in_place(FnState *fs, Node *l, Op op, Node *y)
+{
+	Type *lt = l->type, *lu = lt ? type_under(lt) : NULL;
+	if (!lu || is_aggregate(lt))
+		return false;
+	int save = fs->top;
+	Selection sel;
+	if (field_selector(l, &sel)) {
+		int b = field_block(fs, l, &sel);
+		int f = sel.path[sel.depth - 1];
+		int fop = field_opcode(op, lu, false);
+		if (fop >= 0 && quiet_expr(y)) {
+			int v = expr(fs, y, -1);
+			emitx(fs, fop, f, b, v, 0);
+		} else {
+			int cur = alloc_reg(fs);
+			emit(fs, BC_GETF, cur, b, f);
+			int v = expr(fs, y, -1);
+			emit_op_regs(fs, op, lt, cur, cur, v);
+			emit(fs, BC_SETF, b, f, cur);
+		}
+		fs->top = save;
+		return true;
+	}
+	if (l->kind == N_INDEX) {
+		Type *bt = type_under(l->u.index.x->type);
+		if (bt->kind == TY_POINTER)
+			bt = type_under(bt->elem);
+		if (bt->kind != TY_SLICE && bt->kind != TY_ARRAY)
+			return false;
+		int b = expr(fs, l->u.index.x, -1);
+		int i = expr(fs, l->u.index.index, -1);
+		int cur = alloc_reg(fs);
+		bool slice = bt->kind == TY_SLICE;
+		emit(fs, slice ? BC_SIDX : BC_AIDX, cur, b, i);
+		if (!slice)
+			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		int v = expr(fs, y, -1);
+		emit_op_regs(fs, op, lt, cur, cur, v);
+		emit(fs, slice ? BC_SSET : BC_ASET, b, i, cur);
+		if (!slice)
+			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		fs->top = save;
+		return true;
+	}
+	if (l->kind == N_STAR) {
+		int p = expr(fs, l->u.un1.x, -1);
+		int cur = alloc_reg(fs);
+		emit(fs, BC_LOAD, cur, p, 0);
+		int v = expr(fs, y, -1);
+		emit_op_regs(fs, op, lt, cur, cur, v);
+		emit(fs, BC_STORE, p, cur, 0);
+		fs->top = save;
+		return true;
+	}
+	return false;
+}
+
 static void assign(FnState *fs, Node *s)
 {
 	NodeList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
@@ -1941,6 +2099,8 @@ static void assign(FnState *fs, Node *s)
 			emit(fs, BC_STORE, slot, cur, 0);
 			return;
 		}
+		if (compound_in_place(fs, l, s->u.assign.op, rhs->v[0]))
+			return;
 		int r = alloc_reg(fs);
 		binary(fs, &bin, r);
 		store_to(fs, lhs->v[0], r);
