@@ -260,33 +260,47 @@ static void vc_join(VC *dst, VC *src)
 typedef struct Ctx Ctx;
 static Ctx *access_loc(VM *vm, const Instr *pc);
 
+/* A goroutine's detector state while it lives (its G points to it). */
 typedef struct RaceG {
 	uint32_t tid;
-	int64_t gid;
 	uint64_t clk;      /* its own entry of vc, kept at hand */
 	VC vc;
-	bool finished;
-	Ctx *created;      /* the creator's stack at the go statement (NULL: a timer's) */
 } RaceG;
 
-static RaceG **by_tid;
-static uint32_t ntids, captids;
+/* What a report needs of any goroutine, running or finished, by tid:
+ * kept for the whole run, 24 bytes each in chunks outside the collected
+ * heap (a program may start millions of goroutines; the clock state of a
+ * finished one is dropped with its RaceG). */
+typedef struct GInfo {
+	int64_t gid;
+	Ctx *created;      /* the creator's stack at the go statement (NULL: main, a timer's) */
+	bool finished;
+} GInfo;
+
+#define INFO_CHUNK 4096
+static GInfo **infos;  /* infos[tid / INFO_CHUNK][tid % INFO_CHUNK] */
+static uint32_t ntids, info_chunks;
 static VM *race_vm;
 static const char *abs_file; /* the program's path as Go prints it */
 
+static GInfo *info_of(uint32_t tid)
+{
+	return tid < ntids ? &infos[tid / INFO_CHUNK][tid % INFO_CHUNK] : NULL;
+}
+
 static RaceG *new_rg(G *g)
 {
-	RaceG *r = GC_MALLOC(sizeof *r);
-	if (ntids == captids) {
-		captids = captids ? captids * 2 : 256;
-		RaceG **v = GC_MALLOC(sizeof *v * captids);
-		if (ntids)
-			memcpy(v, by_tid, sizeof *v * ntids);
-		by_tid = v;
+	if (ntids == info_chunks * INFO_CHUNK) {
+		GInfo **d = realloc(infos, sizeof *d * (info_chunks + 1));
+		GInfo *c = calloc(INFO_CHUNK, sizeof *c);
+		if (!d || !c)
+			exit(2);
+		d[info_chunks++] = c;
+		infos = d;
 	}
-	r->tid = ntids;
-	by_tid[ntids++] = r;
-	r->gid = g->id;
+	RaceG *r = GC_MALLOC(sizeof *r);
+	r->tid = ntids++;
+	info_of(r->tid)->gid = g->id;
 	r->clk = 1;
 	g->race = r;
 	return r;
@@ -326,7 +340,7 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 		return; /* started by a timer: no go statement to show */
 	/* the creator's stack, interned as accesses' locations are: the
 	 * goroutines a loop starts share one */
-	c->created = access_loc(vm, pc ? pc : vm->frames[vm->nframes - 1].pc);
+	info_of(c->tid)->created = access_loc(vm, pc ? pc : vm->frames[vm->nframes - 1].pc);
 }
 
 void race_finished(G *g)
@@ -334,7 +348,7 @@ void race_finished(G *g)
 	RaceG *r = g->race;
 	if (!r)
 		return;
-	r->finished = true;
+	info_of(r->tid)->finished = true;
 	/* its clock is never read again (its accesses live on as epochs in
 	 * shadow cells and sync clocks); its creation stack is kept for
 	 * reports */
@@ -935,7 +949,7 @@ static void put_access(FmtBuf *b, const char *kind, uintptr_t addr, int64_t gid)
 	fmtbuf_put(b, line, strlen(line));
 }
 
-static void put_created(FmtBuf *b, RaceG *r, bool running)
+static void put_created(FmtBuf *b, GInfo *r, bool running)
 {
 	if (!r || r->gid == 1)
 		return;
@@ -957,9 +971,8 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 	if (pair_seen(pc, ploc ? ploc->pc : NULL))
 		return;
 	nraces++;
-	RaceG *cur = vm->cur->race;
-	uint32_t ptid = EP_TID(pep);
-	RaceG *prev = ptid < ntids ? by_tid[ptid] : NULL;
+	GInfo *cur = info_of(((RaceG *)vm->cur->race)->tid);
+	GInfo *prev = info_of(EP_TID(pep));
 	FmtBuf b = {0};
 	const char *head = "==================\nWARNING: DATA RACE\n";
 	fmtbuf_put(&b, head, strlen(head));
