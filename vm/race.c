@@ -3,14 +3,14 @@
  *
  * Clocks. Every goroutine has a thread id (tid, never reused) and a vector
  * clock: for each goroutine it has heard of, the last clock value of that
- * goroutine that happens before its own present. Vector clocks are sparse
- * (sorted tid/clock pairs): a goroutine usually hears of few others, and a
- * program may start millions. A goroutine's own entry is kept beside its
- * vector. A release joins the goroutine's clock (own entry included) into
- * the synchronisation object's and then ticks the goroutine, so what it
- * does afterwards is a new epoch; an acquire joins the object's clock into
- * the goroutine's (a small clock that learns a much larger one that holds
- * all it knows just shares that one's entries, copied only when changed).
+ * goroutine that happens before its own present (vclock.c: sparse, and
+ * shared between clocks so that passing a long one around costs about
+ * what changed). A goroutine's own entry is kept beside its vector. A
+ * release joins the goroutine's clock (own entry included) into the
+ * synchronisation object's and then ticks the goroutine, so what it does
+ * afterwards is a new epoch; an acquire joins the object's clock into the
+ * goroutine's. While main is the only goroutine there has been, nothing
+ * is checked or recorded (see race_solo).
  *
  * Shadow words. Each word the program shares (a global, a field, an
  * element, a cell, a map as a whole) gets a shadow cell on first access:
@@ -36,6 +36,7 @@
 #include "race.h"
 
 #include "fmt.h"
+#include "vclock.h"
 
 #include <gc.h>
 #include <limits.h>
@@ -56,202 +57,7 @@ bool race_solo = true;
 
 /* ---- vector clocks ------------------------------------------------------------------ */
 
-typedef struct VCEntry {
-	uint32_t tid;
-	uint64_t clk;
-} VCEntry;
-
-/* A vector clock. Its entries may be shared with another clock (after
- * an acquire that brought nothing the acquirer lacked, it simply points at
- * the object's entries): whoever changes shared entries copies them first. */
-typedef struct VC {
-	VCEntry *e;
-	int n, cap;
-	bool shared;
-} VC;
-
-static uint64_t vc_get(const VC *v, uint32_t tid)
-{
-	int lo = 0, hi = v->n - 1;
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		if (v->e[mid].tid == tid)
-			return v->e[mid].clk;
-		if (v->e[mid].tid < tid)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return 0;
-}
-
-static void vc_reserve(VC *v, int need)
-{
-	if (need <= v->cap)
-		return;
-	int cap = v->cap ? v->cap * 2 : 4;
-	while (cap < need)
-		cap *= 2;
-	VCEntry *e = GC_MALLOC_ATOMIC(sizeof *e * (size_t)cap);
-	if (v->n)
-		memcpy(e, v->e, sizeof *e * (size_t)v->n);
-	v->e = e;
-	v->cap = cap;
-	v->shared = false;
-}
-
-/* Make v's entries its own before changing them. */
-static void vc_own(VC *v)
-{
-	if (!v->shared)
-		return;
-	VCEntry *e = GC_MALLOC_ATOMIC(sizeof *e * (size_t)(v->n ? v->n : 1));
-	if (v->n)
-		memcpy(e, v->e, sizeof *e * (size_t)v->n);
-	v->e = e;
-	v->cap = v->n;
-	v->shared = false;
-}
-
-static void vc_set(VC *v, uint32_t tid, uint64_t clk)
-{
-	vc_own(v);
-	int lo = 0, hi = v->n - 1;
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		if (v->e[mid].tid == tid) {
-			v->e[mid].clk = clk;
-			return;
-		}
-		if (v->e[mid].tid < tid)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	vc_reserve(v, v->n + 1);
-	memmove(v->e + lo + 1, v->e + lo, sizeof *v->e * (size_t)(v->n - lo));
-	v->e[lo] = (VCEntry){tid, clk};
-	v->n++;
-}
-
-static int vc_find(const VC *v, uint32_t tid)
-{
-	int lo = 0, hi = v->n;
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		if (v->e[mid].tid < tid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo; /* the first entry with e.tid >= tid */
-}
-
-/* dst = dst ⊔ src (entrywise maximum). A small clock joining a large one
- * costs O(m log n): entries are found by binary search, and new goroutines
- * (the largest tids) are appended in place, so a WaitGroup that a million
- * goroutines Done does not make a million copies. */
-/* Is every entry of a at most b's? */
-static bool vc_leq(const VC *a, const VC *b)
-{
-	if (a->n > b->n)
-		return false;
-	if ((size_t)a->n * 16 < (size_t)b->n) {
-		for (int i = 0; i < a->n; i++) {
-			int k = vc_find(b, a->e[i].tid);
-			if (k == b->n || b->e[k].tid != a->e[i].tid || b->e[k].clk < a->e[i].clk)
-				return false;
-		}
-		return true;
-	}
-	for (int i = 0, k = 0; i < a->n; i++) {
-		while (k < b->n && b->e[k].tid < a->e[i].tid)
-			k++;
-		if (k == b->n || b->e[k].tid != a->e[i].tid || b->e[k].clk < a->e[i].clk)
-			return false;
-	}
-	return true;
-}
-
-static void vc_join(VC *dst, VC *src)
-{
-	if (!src->n || dst->e == src->e)
-		return;
-	if ((size_t)dst->n * 4 <= (size_t)src->n && vc_leq(dst, src)) {
-		/* a small clock learning a much larger one that holds all it
-		 * knows (a new goroutine woken by a broadcast) becomes exactly
-		 * that one: share its entries rather than copy them */
-		dst->e = src->e;
-		dst->n = src->n;
-		dst->cap = src->cap;
-		dst->shared = src->shared = true;
-		return;
-	}
-	vc_own(dst);
-	/* clocks that know the same goroutines (a ring of them passing a
-	 * token) share their tids entry for entry: a plain loop */
-	int m = src->n < dst->n ? src->n : dst->n, i0 = 0;
-	while (i0 < m && dst->e[i0].tid == src->e[i0].tid) {
-		if (src->e[i0].clk > dst->e[i0].clk)
-			dst->e[i0].clk = src->e[i0].clk;
-		i0++;
-	}
-	if (i0 == src->n)
-		return;
-	int missing = 0;
-	uint32_t first_missing = UINT32_MAX;
-	if ((size_t)(src->n - i0) * 16 < (size_t)dst->n) {
-		/* few into many: binary search */
-		for (int i = i0; i < src->n; i++) {
-			int k = vc_find(dst, src->e[i].tid);
-			if (k < dst->n && dst->e[k].tid == src->e[i].tid) {
-				if (src->e[i].clk > dst->e[k].clk)
-					dst->e[k].clk = src->e[i].clk;
-			} else {
-				if (!missing)
-					first_missing = src->e[i].tid;
-				missing++;
-			}
-		}
-	} else {
-		/* comparable sizes: one pass over both */
-		for (int i = i0, k = i0; i < src->n; i++) {
-			uint32_t tid = src->e[i].tid;
-			while (k < dst->n && dst->e[k].tid < tid)
-				k++;
-			if (k < dst->n && dst->e[k].tid == tid) {
-				if (src->e[i].clk > dst->e[k].clk)
-					dst->e[k].clk = src->e[i].clk;
-			} else {
-				if (!missing)
-					first_missing = tid;
-				missing++;
-			}
-		}
-	}
-	if (!missing)
-		return;
-	if (!dst->n || first_missing > dst->e[dst->n - 1].tid) {
-		vc_reserve(dst, dst->n + missing);
-		for (int i = src->n - missing; i < src->n; i++)
-			dst->e[dst->n++] = src->e[i];
-		return;
-	}
-	int cap = (dst->n + missing) * 2;
-	VCEntry *e = GC_MALLOC_ATOMIC(sizeof *e * (size_t)cap);
-	int i = 0, j = 0, k = 0;
-	while (i < dst->n || j < src->n) {
-		if (j == src->n || (i < dst->n && dst->e[i].tid < src->e[j].tid))
-			e[k++] = dst->e[i++];
-		else if (i == dst->n || src->e[j].tid < dst->e[i].tid)
-			e[k++] = src->e[j++];
-		else
-			e[k++] = dst->e[i++], j++; /* maxima were taken above */
-	}
-	dst->e = e;
-	dst->n = k;
-	dst->cap = cap;
-}
+/* Vector clocks are vclock.c's: joins and copies cost about what changed. */
 
 /* ---- goroutines ------------------------------------------------------------------------ */
 
@@ -332,8 +138,8 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 	RaceG *c = new_rg(child);
 	race_solo = false;
 	if (p) {
-		vc_join(&c->vc, &p->vc);
-		vc_set(&c->vc, p->tid, p->clk);
+		vc_copy(&c->vc, &p->vc);
+		vc_raise(&c->vc, p->tid, p->clk);
 		tick(p);
 	}
 	if (!parent || !vm->nframes)
@@ -456,17 +262,8 @@ void race_release(G *g, void *addr)
 	RaceG *r = g->race;
 	Sync *s = sync_get(addr);
 	vc_join(&s->vc, &r->vc);
-	vc_set(&s->vc, r->tid, r->clk);
+	vc_raise(&s->vc, r->tid, r->clk);
 	tick(r);
-}
-
-/* Make dst hold src's entries, shared (copied only when one changes). */
-static void vc_share(VC *dst, VC *src)
-{
-	dst->e = src->e;
-	dst->n = src->n;
-	dst->cap = src->cap;
-	dst->shared = src->shared = true;
 }
 
 void race_exchange(G *ga, G *gb, void *addr)
@@ -482,11 +279,11 @@ void race_exchange(G *ga, G *gb, void *addr)
 	RaceG *a = ga->race, *b = gb->race;
 	Sync *s = sync_get(addr);
 	vc_join(&s->vc, &a->vc);
-	vc_set(&s->vc, a->tid, a->clk);
+	vc_raise(&s->vc, a->tid, a->clk);
 	vc_join(&s->vc, &b->vc);
-	vc_set(&s->vc, b->tid, b->clk);
-	vc_share(&a->vc, &s->vc);
-	vc_share(&b->vc, &s->vc);
+	vc_raise(&s->vc, b->tid, b->clk);
+	vc_copy(&a->vc, &s->vc);
+	vc_copy(&b->vc, &s->vc);
 	tick(a);
 	tick(b);
 }
@@ -637,10 +434,18 @@ typedef struct ReadEnt {
 	bool atomic;
 } ReadEnt;
 
+/* The reads of a word not ordered with each other, at most one per
+ * goroutine. A large set (a hundred thousand goroutines reading one
+ * captured variable) also has an index by tid, so that each read costs
+ * O(1) and not the set's length. */
 typedef struct ReadSet {
 	ReadEnt *v;
 	int n, cap;
+	int *idx;           /* open addressing: position + 1, 0 empty; NULL while small */
+	int idxcap;         /* a power of two, at least 2n */
 } ReadSet;
+
+#define RS_INDEXED 16
 
 typedef struct Shadow {
 	uint64_t w, r;      /* last write; last read while reads are ordered */
@@ -685,6 +490,7 @@ static void obj_free(ObjShadow *o)
 	for (size_t k = 0; k < o->nwords; k++)
 		if (o->cells[k].rs) {
 			free(o->cells[k].rs->v);
+			free(o->cells[k].rs->idx);
 			free(o->cells[k].rs);
 		}
 	if (last_obj == o)
@@ -830,6 +636,27 @@ static Shadow *shadow_get(void *addr)
 	return k < o->nwords ? &o->cells[k] : static_get(a);
 }
 
+static size_t rs_slot(const ReadSet *rs, uint32_t tid)
+{
+	size_t h = hash_addr(tid) & (size_t)(rs->idxcap - 1);
+	while (rs->idx[h] && EP_TID(rs->v[rs->idx[h] - 1].ep) != tid)
+		h = (h + 1) & (size_t)(rs->idxcap - 1);
+	return h;
+}
+
+static void rs_reindex(ReadSet *rs)
+{
+	free(rs->idx);
+	rs->idxcap = 64;
+	while (rs->idxcap < 2 * rs->cap)
+		rs->idxcap *= 2;
+	rs->idx = calloc((size_t)rs->idxcap, sizeof *rs->idx);
+	if (!rs->idx)
+		exit(2);
+	for (int i = 0; i < rs->n; i++)
+		rs->idx[rs_slot(rs, EP_TID(rs->v[i].ep))] = i + 1;
+}
+
 static void rs_add(Shadow *s, uint64_t ep, Ctx *loc, bool atomic)
 {
 	ReadSet *rs = s->rs;
@@ -838,11 +665,21 @@ static void rs_add(Shadow *s, uint64_t ep, Ctx *loc, bool atomic)
 		if (!rs)
 			exit(2);
 	}
-	for (int i = 0; i < rs->n; i++)
-		if (EP_TID(rs->v[i].ep) == EP_TID(ep)) {
-			rs->v[i] = (ReadEnt){ep, loc, atomic};
+	uint32_t tid = EP_TID(ep);
+	size_t h = 0;
+	if (rs->idx) {
+		h = rs_slot(rs, tid);
+		if (rs->idx[h]) {
+			rs->v[rs->idx[h] - 1] = (ReadEnt){ep, loc, atomic};
 			return;
 		}
+	} else {
+		for (int i = 0; i < rs->n; i++)
+			if (EP_TID(rs->v[i].ep) == tid) {
+				rs->v[i] = (ReadEnt){ep, loc, atomic};
+				return;
+			}
+	}
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap ? rs->cap * 2 : 4;
 		rs->v = realloc(rs->v, sizeof *rs->v * (size_t)rs->cap);
@@ -850,12 +687,20 @@ static void rs_add(Shadow *s, uint64_t ep, Ctx *loc, bool atomic)
 			exit(2);
 	}
 	rs->v[rs->n++] = (ReadEnt){ep, loc, atomic};
+	if (rs->idx && 2 * rs->cap <= rs->idxcap)
+		rs->idx[h] = rs->n;
+	else if (rs->n >= RS_INDEXED)
+		rs_reindex(rs);
 }
 
 static void rs_clear(Shadow *s)
 {
-	if (s->rs)
-		s->rs->n = 0;
+	ReadSet *rs = s->rs;
+	if (!rs)
+		return;
+	rs->n = 0;
+	if (rs->idx)
+		memset(rs->idx, 0, sizeof *rs->idx * (size_t)rs->idxcap);
 }
 
 /* ---- reports ----------------------------------------------------------------------------- */

@@ -1,0 +1,178 @@
+/*
+ * test_vclock.c — unit tests for the race detector's vector clocks
+ * (vm/vclock.c), against a plain model: one dense array of clock values per
+ * clock, where raise is a max, join an entrywise max, copy an assignment.
+ *
+ *  - random operations on a dozen clocks over few goroutine ids (deltas
+ *    only), over many (deltas fold into bases, bases are shared, grown in
+ *    place and merged), and with new ids that only grow (appends to shared
+ *    deltas); every entry of every clock checked against the model;
+ *  - the patterns the representation exists for, checked the same way and
+ *    for their cost in stored entries: a mutex passed between thousands of
+ *    goroutines that a broadcast woke, and a WaitGroup a hundred thousand
+ *    goroutines Done.
+ */
+#include "test_util.h"
+
+#include "vclock.h"
+
+#define MAXC 12
+#define MAXT 2048
+
+static VC clocks[MAXC];
+static uint64_t model[MAXC][MAXT];
+static uint64_t rng = 88172645463325252ull;
+
+static uint64_t rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static void check_all(int ntids, const char *when, long step)
+{
+	for (int c = 0; c < MAXC; c++)
+		for (int t = 0; t < ntids; t++) {
+			uint64_t got = vc_get(&clocks[c], (uint32_t)t);
+			if (got != model[c][t])
+				cr_assert_fail("%s, step %ld: clock %d entry %d is %llu, model says %llu", when, step, c, t,
+					 (unsigned long long)got, (unsigned long long)model[c][t]);
+		}
+}
+
+/* ntids ids; growing: raises use ids that mostly increase. */
+static void random_ops(int ntids, long steps, bool growing, const char *name)
+{
+	memset(clocks, 0, sizeof clocks);
+	memset(model, 0, sizeof model);
+	uint64_t now = 1;
+	int next_tid = 1;
+	for (long s = 0; s < steps; s++) {
+		int a = (int)(rnd() % MAXC), b = (int)(rnd() % MAXC);
+		unsigned op = (unsigned)(rnd() % 100);
+		if (op < 50) {
+			int t;
+			if (growing && rnd() % 3 == 0 && next_tid < ntids)
+				t = next_tid++;
+			else
+				t = (int)(rnd() % (uint64_t)(growing ? next_tid : ntids));
+			uint64_t v = rnd() % 4 == 0 ? model[a][t] : now++;
+			vc_raise(&clocks[a], (uint32_t)t, v);
+			if (v > model[a][t])
+				model[a][t] = v;
+		} else if (op < 85) {
+			vc_join(&clocks[a], &clocks[b]);
+			for (int t = 0; t < ntids; t++)
+				if (model[b][t] > model[a][t])
+					model[a][t] = model[b][t];
+		} else if (op < 98) {
+			vc_copy(&clocks[a], &clocks[b]);
+			memcpy(model[a], model[b], sizeof model[a]);
+		} else {
+			clocks[a] = (VC){0};
+			memset(model[a], 0, sizeof model[a]);
+		}
+		if (s % 97 == 0)
+			check_all(ntids, name, s);
+	}
+	check_all(ntids, name, steps);
+}
+
+Test(vclock, few_ids_random, .init = gc_setup)
+{
+	random_ops(6, 200000, false, "6 ids");
+}
+
+Test(vclock, many_ids_random, .init = gc_setup)
+{
+	for (int seed = 1; seed <= 4; seed++) {
+		rng = 88172645463325252ull * (uint64_t)seed;
+		random_ops(40, 50000, false, "40 ids");
+		random_ops(300, 50000, false, "300 ids");
+		random_ops(MAXT, 10000, false, "2048 ids");
+	}
+}
+
+Test(vclock, growing_ids_random, .init = gc_setup)
+{
+	for (int seed = 1; seed <= 4; seed++) {
+		rng = 0x9e3779b97f4a7c15ull * (uint64_t)seed;
+		random_ops(MAXT, 40000, true, "growing ids");
+	}
+}
+
+Test(vclock, empty_and_self, .init = gc_setup)
+{
+	VC a = {0}, b = {0};
+	cr_assert_eq(vc_get(&a, 7), 0);
+	vc_join(&a, &b);
+	vc_copy(&a, &b);
+	cr_assert_eq(vc_stored(&a), 0);
+	vc_raise(&a, 7, 3);
+	vc_raise(&a, 7, 2); /* never lowers */
+	vc_raise(&a, 5, 0);
+	vc_join(&a, &a);
+	cr_assert_eq(vc_get(&a, 7), 3);
+	cr_assert_eq(vc_get(&a, 5), 0);
+	cr_assert_eq(vc_stored(&a), 1);
+}
+
+/* Goroutines 1..N: each Done a ready WaitGroup (clock 1), is woken by
+ * main's close of start, locks and unlocks one mutex (released at clock
+ * 2) and Done another WaitGroup (at clock 3), then ends. */
+Test(vclock, mutex_chain_after_broadcast, .init = gc_setup)
+{
+	enum { N = 20000 };
+	VC ready = {0}, start = {0}, mu = {0}, wg = {0}, m = {0};
+	for (int i = 1; i <= N; i++)
+		vc_raise(&ready, (uint32_t)i, 1);
+	vc_join(&m, &ready);  /* ready.Wait */
+	vc_join(&start, &m);  /* close(start) */
+	vc_raise(&start, 0, 1);
+	long most = 0;
+	for (int i = 1; i <= N; i++) {
+		VC g = {0};
+		vc_raise(&g, 0, 1);   /* created by main */
+		vc_join(&g, &start);  /* <-start */
+		vc_join(&g, &mu);     /* Lock */
+		cr_assert_eq(vc_get(&g, (uint32_t)(i - 1)), i > 1 ? 2 : 1, "goroutine %d knows its predecessor's unlock", i);
+		if (i < N)
+			cr_assert_eq(vc_get(&g, (uint32_t)(i + 1)), 1);
+		vc_join(&mu, &g);     /* Unlock */
+		vc_raise(&mu, (uint32_t)i, 2);
+		vc_join(&wg, &g);     /* Done */
+		vc_raise(&wg, (uint32_t)i, 3);
+		long st = vc_stored(&g) - N;
+		if (st > most)
+			most = st;
+	}
+	vc_join(&m, &wg);     /* wg.Wait */
+	for (int i = 1; i <= N; i++)
+		cr_assert_eq(vc_get(&m, (uint32_t)i), 3, "entry %d", i);
+	cr_assert_eq(vc_get(&m, 0), 1);
+	cr_assert_eq(vc_get(&mu, 0), 1);
+	/* a goroutine's clock is the shared long base plus a short delta */
+	cr_assert_lt(most, 8 + 2 * 142, "a goroutine stored %ld entries past the base", most);
+}
+
+/* A WaitGroup Done by 100000 goroutines, each knowing only main. */
+Test(vclock, waitgroup_of_many, .init = gc_setup)
+{
+	enum { N = 100000 };
+	VC main_vc = {0}, wg = {0};
+	vc_raise(&main_vc, 0, 1);
+	for (int i = 1; i <= N; i++) {
+		VC c = {0};
+		vc_copy(&c, &main_vc);
+		vc_raise(&c, 0, (uint64_t)i + 1);
+		vc_join(&wg, &c);
+		vc_raise(&wg, (uint32_t)i, 1);
+	}
+	vc_join(&main_vc, &wg);
+	cr_assert_eq(vc_stored(&main_vc) >= N + 1, true);
+	cr_assert_eq(vc_get(&main_vc, 0), N + 1);
+	for (int i = 1; i <= N; i += 997)
+		cr_assert_eq(vc_get(&main_vc, (uint32_t)i), 1);
+}

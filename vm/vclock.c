@@ -1,0 +1,474 @@
+/*
+ * vclock.c — vector clocks that cost what changed, not what they hold.
+ *
+ * A clock is two sorted arrays of (tid, clock) pairs: a base, which may be
+ * long and is shared freely between clocks, and a short delta of entries
+ * raised since, which the base does not have (or has lower). An entry's
+ * value is the larger of the two. A delta that grows past about the
+ * square root of its base's length is folded into a base, so a join pays
+ * for deltas (short) on most operations and for a base (long) once per
+ * fold: with n entries, O(sqrt n) per operation amortised.
+ *
+ * Sharing. A base that a second clock refers to never changes again; one
+ * held by a single clock is grown in place when its delta folds. A delta
+ * is append-only once shared: a clock sees the first nd entries of its
+ * delta, so another clock holding the same delta with a longer view may
+ * have appended after them (only the one whose view reaches the end may
+ * append), while changing an existing entry of a shared delta copies it.
+ *
+ * Knowing that one base holds at least every entry of another is what
+ * makes joins cheap: the joiner simply takes the larger base. Bases come
+ * in lines: a base made from another by folding a delta into it, or by
+ * joining it with a third, holds at least what that one did, and becomes
+ * the next in its line (a line has one newest base; a base made from an
+ * older one starts a line of its own). Within a line, the later base holds
+ * at least every entry of the earlier, so "dominates" is one comparison.
+ * A base also remembers the delta last folded into it: a clock still
+ * holding (a view of) that delta next to that base drops it.
+ *
+ * The patterns this serves: a mutex or channel that passes a long clock
+ * from goroutine to goroutine (each acquire takes the mutex's base, each
+ * release adds one entry to a delta); a WaitGroup that a million
+ * goroutines Done (its base, held by it alone, grows at its end); a
+ * broadcast to many goroutines (all take one base).
+ */
+#include "vclock.h"
+
+#include <gc.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Line {
+	uint32_t newest; /* seq of the newest base of this line */
+} Line;
+
+/* A place in a line: every base at or after it holds at least what the
+ * base there held. */
+typedef struct Mark {
+	Line *line;
+	uint32_t seq;
+} Mark;
+
+#define ALSO 3
+
+struct VCBase {
+	VCEntry *e;        /* sorted by tid */
+	int n, cap;
+	int limit;         /* a delta longer than this is folded in */
+	bool shared;       /* held by more than one clock: fixed from now on */
+	Line *line;
+	uint32_t seq;
+	Mark also[ALSO];   /* places in other lines this base holds at least */
+	int nalso;
+	VCDelta *absorbed; /* the delta last folded into this base, */
+	int absorbed_n;    /* its first absorbed_n entries */
+};
+
+struct VCDelta {
+	bool shared;
+	int fill, cap;     /* entries written; room */
+	VCEntry e[];
+};
+
+/* The first index in e[0..n) whose tid is >= tid. */
+static int find(const VCEntry *e, int n, uint32_t tid)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (e[mid].tid < tid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static uint64_t lookup(const VCEntry *e, int n, uint32_t tid)
+{
+	int k = find(e, n, tid);
+	return k < n && e[k].tid == tid ? e[k].clk : 0;
+}
+
+static uint64_t base_get(const VCBase *b, uint32_t tid)
+{
+	return b ? lookup(b->e, b->n, tid) : 0;
+}
+
+static int limit_for(int n)
+{
+	return 8 + (int)sqrt((double)n);
+}
+
+static bool at_or_after(const VCBase *a, Line *line, uint32_t seq)
+{
+	if (a->line == line)
+		return a->seq >= seq;
+	for (int i = 0; i < a->nalso; i++)
+		if (a->also[i].line == line)
+			return a->also[i].seq >= seq;
+	return false;
+}
+
+/* Does a hold at least every entry of b? (Decided by lines: may say no
+ * when the answer is yes, never the reverse.) */
+static bool dominates(const VCBase *a, const VCBase *b)
+{
+	return !b || a == b || (a && at_or_after(a, b->line, b->seq));
+}
+
+static void add_mark(VCBase *c, Line *line, uint32_t seq)
+{
+	if (line == c->line)
+		return; /* c is the newest of its own line */
+	for (int i = 0; i < c->nalso; i++)
+		if (c->also[i].line == line) {
+			if (seq > c->also[i].seq)
+				c->also[i].seq = seq;
+			return;
+		}
+	if (c->nalso < ALSO)
+		c->also[c->nalso++] = (Mark){line, seq};
+}
+
+/* c, just made, holds at least every entry of p and of q (either may be
+ * NULL): it continues the line of one of them that is the newest of its
+ * line, or starts a line, and remembers where it stands in the others
+ * (q's first: a join's source is the likelier to be met again). */
+static void follow(VCBase *c, VCBase *p, VCBase *q)
+{
+	VCBase *from = p && p->line->newest == p->seq ? p : q && q->line->newest == q->seq ? q : NULL;
+	if (from) {
+		c->line = from->line;
+		c->seq = from->seq + 1;
+		c->line->newest = c->seq;
+	} else {
+		c->line = GC_MALLOC_ATOMIC(sizeof *c->line);
+		c->line->newest = 0;
+		c->seq = 0;
+	}
+	c->nalso = 0;
+	VCBase *src[2] = {q, p};
+	for (int k = 0; k < 2; k++)
+		if (src[k]) {
+			/* a base c is marked as holding no longer grows in place */
+			src[k]->shared = true;
+			add_mark(c, src[k]->line, src[k]->seq);
+		}
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; src[k] && i < src[k]->nalso; i++)
+			add_mark(c, src[k]->also[i].line, src[k]->also[i].seq);
+}
+
+/* Give b room for cap entries, keeping its first n. */
+static void base_room(VCBase *b, int cap)
+{
+	VCEntry *e = GC_MALLOC_ATOMIC(sizeof(VCEntry) * (size_t)(cap ? cap : 1));
+	if (b->n)
+		memcpy(e, b->e, sizeof *e * (size_t)b->n);
+	b->e = e;
+	b->cap = cap;
+}
+
+/* A new base holding the entrywise maximum of a[0..na) and b[0..nb). */
+static VCBase *base_merge(const VCEntry *a, int na, const VCEntry *b, int nb)
+{
+	VCBase *c = GC_MALLOC(sizeof *c);
+	int cap = na + nb;
+	base_room(c, cap);
+	int i = 0, j = 0, k = 0;
+	while (i < na || j < nb) {
+		if (j == nb || (i < na && a[i].tid < b[j].tid)) {
+			c->e[k++] = a[i++];
+		} else if (i == na || b[j].tid < a[i].tid) {
+			c->e[k++] = b[j++];
+		} else {
+			c->e[k++] = (VCEntry){a[i].tid, a[i].clk > b[j].clk ? a[i].clk : b[j].clk};
+			i++, j++;
+		}
+	}
+	c->n = k;
+	c->limit = limit_for(k);
+	return c;
+}
+
+/* Fold d[0..nd) into b, which no other clock holds and which is the
+ * newest of its line (so no clock relies on what it holds now). */
+static void base_grow(VCBase *b, const VCEntry *d, int nd)
+{
+	int add = 0;
+	for (int j = 0; j < nd; j++) {
+		int k = find(b->e, b->n, d[j].tid);
+		if (k < b->n && b->e[k].tid == d[j].tid) {
+			if (d[j].clk > b->e[k].clk)
+				b->e[k].clk = d[j].clk;
+		} else {
+			add++;
+		}
+	}
+	if (!add)
+		return;
+	if (b->n + add > b->cap)
+		base_room(b, (b->n + add) * 2);
+	/* merge from the back: the new tids are usually the largest, so only
+	 * the tail moves */
+	int i = b->n - 1, j = nd - 1, w = b->n + add - 1;
+	while (w > i) { /* once every new entry is placed, the rest stays */
+		if (i >= 0 && b->e[i].tid > d[j].tid) {
+			b->e[w--] = b->e[i--];
+		} else if (i >= 0 && b->e[i].tid == d[j].tid) {
+			b->e[w--] = b->e[i--]; /* raised above */
+			j--;
+		} else {
+			b->e[w--] = d[j--];
+		}
+	}
+	b->n += add;
+	b->limit = limit_for(b->n);
+}
+
+static VCDelta *delta_new(int cap)
+{
+	VCDelta *d = GC_MALLOC_ATOMIC(sizeof *d + sizeof(VCEntry) * (size_t)cap);
+	d->shared = false;
+	d->fill = 0;
+	d->cap = cap;
+	return d;
+}
+
+/* Make v's delta its own, with room for extra more entries. */
+static void delta_own(VC *v, int extra)
+{
+	VCDelta *d = v->d;
+	if (d && !d->shared && v->nd + extra <= d->cap)
+		return;
+	int need = v->nd + extra, cap = need + need / 2 + 1;
+	VCDelta *n = delta_new(cap);
+	if (v->nd)
+		memcpy(n->e, d->e, sizeof(VCEntry) * (size_t)v->nd);
+	n->fill = v->nd;
+	v->d = n;
+}
+
+/* Drop v's delta if v's base already holds it. */
+static void drop_absorbed(VC *v)
+{
+	if (v->nd && v->base && v->base->absorbed == v->d && v->nd <= v->base->absorbed_n) {
+		v->d = NULL;
+		v->nd = 0;
+	}
+}
+
+/* Fold v's delta into a base. */
+static void __attribute__((noinline)) fold(VC *v)
+{
+	VCBase *b = v->base;
+	if (b && !b->shared && b->line->newest == b->seq) {
+		base_grow(b, v->d->e, v->nd);
+	} else {
+		VCBase *c = base_merge(b ? b->e : NULL, b ? b->n : 0, v->d->e, v->nd);
+		follow(c, b, NULL);
+		v->base = b = c;
+	}
+	b->absorbed = v->d;
+	b->absorbed_n = v->nd;
+	v->d = NULL;
+	v->nd = 0;
+}
+
+/* Fold v's delta once it is long. */
+static inline void maybe_fold(VC *v)
+{
+	if (v->nd > (v->base ? v->base->limit : 8))
+		fold(v);
+}
+
+uint64_t vc_get(const VC *v, uint32_t tid)
+{
+	uint64_t a = base_get(v->base, tid);
+	if (v->nd) {
+		uint64_t b = lookup(v->d->e, v->nd, tid);
+		if (b > a)
+			a = b;
+	}
+	return a;
+}
+
+/* Raise entry tid of v's delta to clk (not folding). */
+static void raise_delta(VC *v, uint32_t tid, uint64_t clk)
+{
+	if (!clk || base_get(v->base, tid) >= clk)
+		return;
+	int k = v->nd ? find(v->d->e, v->nd, tid) : 0;
+	if (k < v->nd && v->d->e[k].tid == tid) {
+		if (v->d->e[k].clk >= clk)
+			return;
+		delta_own(v, 0);
+		v->d->e[k].clk = clk;
+		return;
+	}
+	if (k == v->nd && v->d && v->d->fill == v->nd && v->nd < v->d->cap) {
+		/* a new largest tid, appended even to a shared delta: the
+		 * clocks sharing it see only their own first entries */
+		v->d->e[k] = (VCEntry){tid, clk};
+	} else {
+		delta_own(v, 1);
+		memmove(&v->d->e[k + 1], &v->d->e[k], sizeof(VCEntry) * (size_t)(v->nd - k));
+		v->d->e[k] = (VCEntry){tid, clk};
+	}
+	v->d->fill = ++v->nd;
+}
+
+void vc_raise(VC *v, uint32_t tid, uint64_t clk)
+{
+	raise_delta(v, tid, clk);
+	maybe_fold(v);
+}
+
+/* dst's delta = src's. A short one is copied into a delta of dst's own
+ * (sharing it would cost a copy at the next change of either, and clocks
+ * that pass short deltas back and forth would copy on every operation); a
+ * long one is shared. */
+#define SHARE_DELTA 32
+
+static void take_delta(VC *dst, VC *src)
+{
+	int n = src->nd;
+	if (n <= SHARE_DELTA) {
+		if (!dst->d || dst->d->shared || dst->d->cap < n)
+			dst->d = delta_new(n + n / 2 + 4);
+		memcpy(dst->d->e, src->d->e, sizeof(VCEntry) * (size_t)n);
+		dst->nd = dst->d->fill = n;
+		return;
+	}
+	dst->d = src->d;
+	dst->nd = n;
+	dst->d->shared = true;
+}
+
+/* dst's delta = its maximum with src's. */
+static void delta_merge(VC *dst, VC *src)
+{
+	const VCEntry *a = dst->d->e, *e = src->d->e;
+	int na = dst->nd, n = src->nd, add = 0;
+	if (na == n && !dst->d->shared) {
+		/* the same goroutines (two clocks that pass a channel's
+		 * values back and forth): entrywise, in place; a raise made
+		 * before a mismatch is found is kept, as any raise may be */
+		VCEntry *w = dst->d->e;
+		int i = 0;
+		for (; i < n && w[i].tid == e[i].tid; i++)
+			if (e[i].clk > w[i].clk)
+				w[i].clk = e[i].clk;
+		if (i == n)
+			return;
+	}
+	if (na > 4 * n + 8) {
+		/* a few entries into many (a goroutine's Done into a
+		 * WaitGroup's clock): each on its own */
+		VCDelta *sd = src->d;
+		for (int j = 0; j < n; j++)
+			raise_delta(dst, sd->e[j].tid, sd->e[j].clk);
+		return;
+	}
+	bool raise = false, covered = true;
+	for (int i = 0, j = 0; j < n || i < na; j++) {
+		/* dst's entries before e[j]: covered if its base has them */
+		while (i < na && (j == n || a[i].tid < e[j].tid)) {
+			if (covered && base_get(dst->base, a[i].tid) < a[i].clk)
+				covered = false;
+			i++;
+		}
+		if (j == n)
+			break;
+		if (i < na && a[i].tid == e[j].tid) {
+			raise |= e[j].clk > a[i].clk;
+			covered &= e[j].clk >= a[i].clk;
+			i++;
+		} else {
+			add++;
+		}
+	}
+	if (covered) {
+		/* src's delta holds all dst's says (a goroutine woken by a
+		 * broadcast): take it */
+		take_delta(dst, src);
+		return;
+	}
+	if (!add) {
+		if (!raise)
+			return;
+		delta_own(dst, 0);
+		VCEntry *w = dst->d->e;
+		for (int i = 0, j = 0; j < n; j++) {
+			while (w[i].tid < e[j].tid)
+				i++;
+			if (e[j].clk > w[i].clk)
+				w[i].clk = e[j].clk;
+		}
+		return;
+	}
+	VCDelta *d = delta_new(na + add + (na + add) / 2 + 4);
+	int i = 0, j = 0, k = 0;
+	while (i < na || j < n) {
+		if (j == n || (i < na && a[i].tid < e[j].tid)) {
+			d->e[k++] = a[i++];
+		} else if (i == na || e[j].tid < a[i].tid) {
+			d->e[k++] = e[j++];
+		} else {
+			d->e[k++] = (VCEntry){a[i].tid, a[i].clk > e[j].clk ? a[i].clk : e[j].clk};
+			i++, j++;
+		}
+	}
+	d->fill = k;
+	dst->d = d;
+	dst->nd = k;
+}
+
+void vc_join(VC *dst, VC *src)
+{
+	if (dst == src)
+		return;
+	if (!dominates(dst->base, src->base)) {
+		if (dominates(src->base, dst->base)) {
+			dst->base = src->base;
+			dst->base->shared = true;
+		} else {
+			VCBase *c = base_merge(dst->base->e, dst->base->n, src->base->e, src->base->n);
+			follow(c, dst->base, src->base);
+			dst->base = c;
+		}
+	}
+	drop_absorbed(dst);
+	if (src->nd && !(dst->base && dst->base->absorbed == src->d && src->nd <= dst->base->absorbed_n)) {
+		if (!dst->nd) {
+			take_delta(dst, src);
+		} else if (dst->d == src->d) {
+			/* two views of one delta: the longer holds the shorter */
+			if (src->nd > dst->nd)
+				dst->nd = src->nd;
+		} else {
+			delta_merge(dst, src);
+		}
+	}
+	maybe_fold(dst);
+}
+
+void vc_copy(VC *dst, VC *src)
+{
+	if (dst == src)
+		return;
+	dst->base = src->base;
+	if (src->base)
+		src->base->shared = true;
+	if (src->nd)
+		take_delta(dst, src);
+	else
+		dst->nd = 0; /* an own delta is kept for reuse */
+}
+
+int vc_stored(const VC *v)
+{
+	return (v->base ? v->base->n : 0) + v->nd;
+}
