@@ -326,17 +326,19 @@ void vc_raise(VC *v, uint32_t tid, uint64_t clk)
 	maybe_fold(v);
 }
 
-/* dst's delta = src's. A short one is copied into a delta of dst's own
- * (sharing it would cost a copy at the next change of either, and clocks
- * that pass short deltas back and forth would copy on every operation); a
- * long one is shared. */
-#define SHARE_DELTA 32
+/* dst's delta = src's. Copied into dst's own delta when that has room,
+ * or when short: sharing would cost a copy at the next change of either,
+ * and clocks that pass short deltas around (a ring of goroutines, two
+ * playing ping-pong) would copy on every operation. A long one is
+ * shared. */
+#define OWN_DELTA 32
 
 static void take_delta(VC *dst, VC *src)
 {
 	int n = src->nd;
-	if (n <= SHARE_DELTA) {
-		if (!dst->d || dst->d->shared || dst->d->cap < n)
+	bool room = dst->d && !dst->d->shared && dst->d->cap >= n;
+	if (room || n <= OWN_DELTA) {
+		if (!room)
 			dst->d = delta_new(n + n / 2 + 4);
 		memcpy(dst->d->e, src->d->e, sizeof(VCEntry) * (size_t)n);
 		dst->nd = dst->d->fill = n;
