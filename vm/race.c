@@ -201,7 +201,30 @@ static void sync_watch(Sync *s, void *addr)
 	}
 }
 
+/* The clocks found last, by address bits: the slots of a buffered
+ * channel (consecutive words) and a busy mutex are found without probing.
+ * An entry whose object has died fails its check and is looked up anew. */
+#define SYNC_CACHE 256
+static struct {
+	uintptr_t key;
+	Sync *s;
+} sync_cache[SYNC_CACHE];
+
+static Sync *sync_lookup(void *addr);
+
 static Sync *sync_get(void *addr)
+{
+	uintptr_t key = GC_HIDE_POINTER(addr);
+	size_t c = ((uintptr_t)addr >> 3) & (SYNC_CACHE - 1);
+	if (sync_cache[c].key == key && sync_cache[c].s->link)
+		return sync_cache[c].s;
+	Sync *s = sync_lookup(addr);
+	sync_cache[c].key = key;
+	sync_cache[c].s = s;
+	return s;
+}
+
+static Sync *sync_lookup(void *addr)
 {
 	if (4 * (nsyncs + 1) > 3 * capsyncs) {
 		/* grow, dropping the clocks of freed objects */
@@ -426,6 +449,15 @@ static Ctx *access_loc(VM *vm, const Instr *pc)
 	cache[k].up = up;
 	cache[k].loc = loc;
 	return loc;
+}
+
+/* access_loc, when the word's last access of this kind was very likely
+ * made where this one is (a loop): that location if it is the same. */
+static Ctx *loc_again(VM *vm, const Instr *pc, Ctx *last)
+{
+	if (last && last->pc == pc && last->up == top_ctx(vm))
+		return last;
+	return access_loc(vm, pc);
 }
 
 typedef struct ReadEnt {
@@ -871,7 +903,7 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 			rs_add(s, e, access_loc(vm, pc), atomic);
 		} else if (!s->r || ordered(s->r, r)) {
 			s->r = e;
-			s->rloc = access_loc(vm, pc);
+			s->rloc = loc_again(vm, pc, s->rloc);
 			s->flags = (s->flags & ~SH_RATOMIC) | (atomic ? SH_RATOMIC : 0);
 		} else {
 			/* a read concurrent with the last one: read-shared */
@@ -901,7 +933,7 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	 * the write stands for them from now on */
 	s->r = 0;
 	s->w = e;
-	s->wloc = access_loc(vm, pc);
+	s->wloc = loc_again(vm, pc, s->wloc);
 	s->flags = (s->flags & ~SH_WATOMIC) | (atomic ? SH_WATOMIC : 0);
 }
 
