@@ -43,6 +43,9 @@ extern const NativeDef os_natives[];
 GolSlice *std_slice_new(int64_t len, int64_t cap);
 /* append(s, p[:n]...) for a []byte with Go's growth (esize 1 byte). */
 GolSlice *std_append_bytes(GolSlice *s, const char *p, int64_t n);
+/* The same for a library function appending to the program's slice
+ * (strconv.AppendInt...): what it writes is seen by the race detector. */
+GolSlice *std_append_user_bytes(struct VM *vm, GolSlice *s, const char *p, int64_t n);
 /* string(b) of a []byte. */
 GolString *std_bytes_str(GolSlice *b);
 /* []byte(s) as a fresh slice (len == cap). */

@@ -117,6 +117,7 @@ static bool is_graphic(int32_t r)
 typedef struct Out {
 	StdBuf *b;
 	GolSlice *s;
+	VM *vm;
 } Out;
 
 static void out_put(Out *o, const char *p, int64_t n)
@@ -124,7 +125,7 @@ static void out_put(Out *o, const char *p, int64_t n)
 	if (o->b)
 		std_buf_put(o->b, p, n);
 	else
-		o->s = std_append_bytes(o->s, p, n);
+		o->s = std_append_user_bytes(o->vm, o->s, p, n);
 }
 
 static void out_byte(Out *o, char c)
@@ -220,14 +221,14 @@ static void quote_rune_with(Out *b, int64_t r, bool ascii, bool graphic)
 	static int name(VM *vm, Value *a, int n, Value *r)                                \
 	{                                                                                 \
 		StdBuf buf = {0};                                                         \
-		Out o = {&buf, NULL};                                                     \
+		Out o = {&buf, NULL, vm};                                                     \
 		quote_with(&o, str_ptr(S(a[0])), str_len(S(a[0])), '"', ascii, graphic);  \
 		r[0].p = std_buf_str(&buf);                                               \
 		return 0;                                                                 \
 	}                                                                                 \
 	static int name##_append(VM *vm, Value *a, int n, Value *r)                       \
 	{                                                                                 \
-		Out o = {NULL, a[0].p};                                                   \
+		Out o = {NULL, a[0].p, vm};                                                   \
 		quote_with(&o, str_ptr(S(a[1])), str_len(S(a[1])), '"', ascii, graphic);  \
 		r[0].p = o.s;                                                             \
 		return 0;                                                                 \
@@ -236,14 +237,14 @@ static void quote_rune_with(Out *b, int64_t r, bool ascii, bool graphic)
 	static int name(VM *vm, Value *a, int n, Value *r)                                \
 	{                                                                                 \
 		StdBuf buf = {0};                                                         \
-		Out o = {&buf, NULL};                                                     \
+		Out o = {&buf, NULL, vm};                                                     \
 		quote_rune_with(&o, (int32_t)a[0].i, ascii, graphic);                     \
 		r[0].p = std_buf_str(&buf);                                               \
 		return 0;                                                                 \
 	}                                                                                 \
 	static int name##_append(VM *vm, Value *a, int n, Value *r)                       \
 	{                                                                                 \
-		Out o = {NULL, a[0].p};                                                   \
+		Out o = {NULL, a[0].p, vm};                                                   \
 		quote_rune_with(&o, (int32_t)a[1].i, ascii, graphic);                     \
 		r[0].p = o.s;                                                             \
 		return 0;                                                                 \
@@ -797,7 +798,7 @@ static int c_append_int(VM *vm, Value *a, int n, Value *r)
 	int len;
 	if (format_int(vm, buf, a[1], a[2].i, true, &len) < 0)
 		return -1;
-	r[0].p = std_append_bytes(a[0].p, buf, len);
+	r[0].p = std_append_user_bytes(vm, a[0].p, buf, len);
 	return 0;
 }
 
@@ -807,7 +808,7 @@ static int c_append_uint(VM *vm, Value *a, int n, Value *r)
 	int len;
 	if (format_int(vm, buf, a[1], a[2].i, false, &len) < 0)
 		return -1;
-	r[0].p = std_append_bytes(a[0].p, buf, len);
+	r[0].p = std_append_user_bytes(vm, a[0].p, buf, len);
 	return 0;
 }
 
@@ -819,7 +820,7 @@ static int c_format_bool(VM *vm, Value *a, int n, Value *r)
 
 static int c_append_bool(VM *vm, Value *a, int n, Value *r)
 {
-	r[0].p = a[1].i ? std_append_bytes(a[0].p, "true", 4) : std_append_bytes(a[0].p, "false", 5);
+	r[0].p = a[1].i ? std_append_user_bytes(vm, a[0].p, "true", 4) : std_append_user_bytes(vm, a[0].p, "false", 5);
 	return 0;
 }
 
@@ -862,7 +863,7 @@ static int c_append_float(VM *vm, Value *a, int n, Value *r)
 	char *s = format_float(vm, a[1].f, (int64_t)(a[2].u & 0xFF), a[3].i, a[4].i, &len);
 	if (!s)
 		return -1;
-	r[0].p = std_append_bytes(a[0].p, s, len);
+	r[0].p = std_append_user_bytes(vm, a[0].p, s, len);
 	return 0;
 }
 
@@ -1145,7 +1146,7 @@ static int ne_error(VM *vm, Value *a, int n, Value *r)
 	std_buf_put(&b, "strconv.", 8);
 	std_buf_put(&b, str_ptr(fn), str_len(fn));
 	std_buf_put(&b, ": parsing ", 10);
-	Out o = {&b, NULL};
+	Out o = {&b, NULL, vm};
 	quote_with(&o, str_ptr(num), str_len(num), '"', false, false);
 	std_buf_put(&b, ": ", 2);
 	std_buf_put(&b, str_ptr(msg.p), str_len(msg.p));

@@ -86,6 +86,12 @@ GolSlice *std_append_bytes(GolSlice *s, const char *p, int64_t n)
 }
 
 
+GolSlice *std_append_user_bytes(VM *vm, GolSlice *s, const char *p, int64_t n)
+{
+	vm_race_append(vm, s, n);
+	return std_append_bytes(s, p, n);
+}
+
 GolString *std_bytes_str(GolSlice *b)
 {
 	int64_t len = b ? b->len : 0;

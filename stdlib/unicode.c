@@ -2146,7 +2146,7 @@ static int u8_append_rune(VM *vm, Value *a, int n, Value *r)
 {
 	char tmp[4];
 	int w = std_utf8_encode(tmp, RUNE(a[1]));
-	r[0].p = std_append_bytes(a[0].p, tmp, w);
+	r[0].p = std_append_user_bytes(vm, a[0].p, tmp, w);
 	return 0;
 }
 

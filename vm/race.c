@@ -1012,6 +1012,24 @@ G *race_timer_g(void *timer)
 	return &tg;
 }
 
+void race_append(VM *vm, GolSlice *s, int64_t n, const Instr *pc)
+{
+	if (race_solo || !s || n <= 0)
+		return;
+	if (s->len + n <= s->cap)
+		for (int64_t k = 0; k < n; k++)
+			access(vm, &s->data[s->len + k], pc, true, false);
+	else
+		for (int64_t k = 0; k < s->len; k++)
+			access(vm, &s->data[k], pc, false, false);
+}
+
+void vm_race_append(VM *vm, GolSlice *s, int64_t n)
+{
+	if (race_enabled && vm)
+		race_append(vm, s, n, NULL);
+}
+
 void vm_race_range(VM *vm, void *p, int64_t n, bool write)
 {
 	if (!race_enabled || !p || !vm)

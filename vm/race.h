@@ -51,6 +51,10 @@ static inline void race_write(VM *vm, void *addr, const Instr *pc)
 	if (!race_solo)
 		race_access(vm, addr, pc, true);
 }
+/* append(s, n more elements) by the instruction at pc (NULL: a native's
+ * call): an append that fits writes the elements past s's length in
+ * place, one that grows reads s's elements into the new array. */
+void race_append(VM *vm, GolSlice *s, int64_t n, const Instr *pc);
 /* A sync/atomic operation on the word at addr (VM_ATOMIC_LOAD, _STORE or
  * _RMW): an access that races only with plain ones; a load acquires addr,
  * a store releases it, a read-modify-write does both. */

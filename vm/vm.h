@@ -130,6 +130,9 @@ void vm_race_atomic(VM *vm, void *addr, int kind);
  * library code would be seen doing (fmt printing a slice, sort sorting
  * one), made by the call the running goroutine is in. */
 void vm_race_range(VM *vm, void *p, int64_t n, bool write);
+/* A library function appending n elements to s (strconv.AppendInt...):
+ * the writes (or, when s grows, the reads) an append makes. */
+void vm_race_append(VM *vm, GolSlice *s, int64_t n);
 
 /* Raise a panic from C. vm_panic_error makes a runtime.Error ("runtime
  * error: " prefix is added); vm_panic_value panics with any Go value boxed
