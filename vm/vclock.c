@@ -172,24 +172,30 @@ static void base_room(VCBase *b, int cap)
 }
 
 /* A new base holding the entrywise maximum of a[0..na) and b[0..nb). */
-static VCBase *base_merge(const VCEntry *a, int na, const VCEntry *b, int nb)
+/* out = the entrywise maximum of a[0..na) and b[0..nb), all sorted;
+ * returns its length (out has room for na + nb). */
+static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, int nb)
 {
-	VCBase *c = GC_MALLOC(sizeof *c);
-	int cap = na + nb;
-	base_room(c, cap);
 	int i = 0, j = 0, k = 0;
 	while (i < na || j < nb) {
 		if (j == nb || (i < na && a[i].tid < b[j].tid)) {
-			c->e[k++] = a[i++];
+			out[k++] = a[i++];
 		} else if (i == na || b[j].tid < a[i].tid) {
-			c->e[k++] = b[j++];
+			out[k++] = b[j++];
 		} else {
-			c->e[k++] = (VCEntry){a[i].tid, a[i].clk > b[j].clk ? a[i].clk : b[j].clk};
+			out[k++] = (VCEntry){a[i].tid, a[i].clk > b[j].clk ? a[i].clk : b[j].clk};
 			i++, j++;
 		}
 	}
-	c->n = k;
-	c->limit = limit_for(k);
+	return k;
+}
+
+static VCBase *base_merge(const VCEntry *a, int na, const VCEntry *b, int nb)
+{
+	VCBase *c = GC_MALLOC(sizeof *c);
+	base_room(c, na + nb);
+	c->n = merge_max(c->e, a, na, b, nb);
+	c->limit = limit_for(c->n);
 	return c;
 }
 
@@ -412,17 +418,7 @@ static void delta_merge(VC *dst, VC *src)
 		return;
 	}
 	VCDelta *d = delta_new(na + add + (na + add) / 2 + 4);
-	int i = 0, j = 0, k = 0;
-	while (i < na || j < n) {
-		if (j == n || (i < na && a[i].tid < e[j].tid)) {
-			d->e[k++] = a[i++];
-		} else if (i == na || e[j].tid < a[i].tid) {
-			d->e[k++] = e[j++];
-		} else {
-			d->e[k++] = (VCEntry){a[i].tid, a[i].clk > e[j].clk ? a[i].clk : e[j].clk};
-			i++, j++;
-		}
-	}
+	int k = merge_max(d->e, a, na, e, n);
 	d->fill = k;
 	dst->d = d;
 	dst->nd = k;
