@@ -460,9 +460,11 @@ static void write_var(FnState *fs, Obj *o, int src)
 /* The closure constant of a top-level function or method. */
 static GolClosure *func_closure(Obj *o);
 
-/* r = b op c for registers already holding operands of type t. */
-static void emit_op_regs(FnState *fs, Op op, Type *t, int r, int b, int c)
+/* r = b op c for registers already holding operands of type t (for a
+ * shift, c holds a count of type ct). */
+static void emit_op_regs(FnState *fs, Op op, Type *t, int r, int b, int c, Type *ct)
 {
+	bool signed_count = !(ct && type_is_unsigned(ct));
 	Type *u = type_under(t);
 	bool fl = type_is_float(u), str = type_is_string(u), uns = type_is_unsigned(u);
 	if (type_is_complex(u)) {
@@ -480,8 +482,8 @@ static void emit_op_regs(FnState *fs, Op op, Type *t, int r, int b, int c)
 	case OP_OR: emit(fs, BC_ORI, r, b, c); break;
 	case OP_XOR: emit(fs, BC_XORI, r, b, c); break;
 	case OP_ANDNOT: emit(fs, BC_ANDNOT, r, b, c); break;
-	case OP_SHL: emitx(fs, BC_SHL, 1, r, b, c); break;
-	case OP_SHR: emitx(fs, uns ? BC_SHRU : BC_SHRS, 1, r, b, c); break;
+	case OP_SHL: emitx(fs, BC_SHL, signed_count, r, b, c); break;
+	case OP_SHR: emitx(fs, uns ? BC_SHRU : BC_SHRS, signed_count, r, b, c); break;
 	default: cerror((Pos){fs->line, 1}, "internal: operator %s", op_text(op));
 	}
 	if (!str && !fl)
@@ -607,7 +609,11 @@ static int binary(FnState *fs, Node *n, int dst)
 		int b = expr(fs, n->u.op.x, -1);
 		int c = field_block(fs, y, &sel);
 		int r = result_reg(fs, dst, save);
+		int line = fs->line;
+		if (y->pos.line)
+			fs->line = y->pos.line; /* a nil p panics where p.f is */
 		emitx(fs, fop, sel.path[sel.depth - 1], r, b, c);
+		fs->line = line;
 		fs->top = r >= save ? r + 1 : save;
 		return r;
 	}
@@ -2000,67 +2006,112 @@ static void store_to(FnState *fs, Node *lhs, int src)
 	fs->top = save;
 }
 
-/* x op= y where x is a field, an element of a slice or array, or *p: the
+/* Might evaluating n call a function or receive? (Conservative: any node
+ * not known to be free of both says yes.) */
+static bool may_call(Node *n)
+{
+	if (!n)
+		return false;
+	n = ast_unparen(n);
+	if (n->cv)
+		return false;
+	switch (n->kind) {
+	case N_IDENT:
+	case N_BASICLIT:
+		return false;
+	case N_SELECTOR:
+		return may_call(n->u.selector.x);
+	case N_INDEX:
+		return may_call(n->u.index.x) || may_call(n->u.index.index);
+	case N_STAR:
+		return may_call(n->u.un1.x);
+	case N_UNARY:
+		return n->u.op.op == OP_RECV || may_call(n->u.op.x);
+	case N_BINARY:
+		return may_call(n->u.op.x) || may_call(n->u.op.y);
+	default:
+		return true;
+	}
+}
+
+/* x op= y where x is a field, an element of a slice or array, or *p. The
  * operands that locate x are evaluated once, as Go requires (a[f()] += 1
- * calls f once), then x is loaded, y evaluated, and x stored. A scalar
- * field with a quiet y is updated by one instruction. Returns false for
- * other targets (globals, cells, maps are handled by the caller). */
+ * calls f once). As Go's compiler orders it, the calls come first: y is
+ * evaluated before x is located when locating x calls nothing (f may
+ * change what x is, as in a[i] += f() with f changing i), and x is loaded
+ * after y in any case. A scalar field with a quiet y is updated by one
+ * instruction. The loads and stores are at x's line (where a nil pointer
+ * panics). Returns false for other targets (globals, cells, maps are the
+ * caller's). */
 static bool compound_in_place(FnState *fs, Node *l, Op op, Node *y)
 {
 	Type *lt = l->type, *lu = lt ? type_under(lt) : NULL;
 	if (!lu || is_aggregate(lt))
 		return false;
-	int save = fs->top;
+	bool field = false, slice = false;
 	Selection sel;
+	Type *bt = NULL;
 	if (field_selector(l, &sel)) {
-		int b = field_block(fs, l, &sel);
-		int f = sel.path[sel.depth - 1];
-		int fop = field_opcode(op, lu, false);
-		if (fop >= 0 && quiet_expr(y)) {
-			int v = expr(fs, y, -1);
-			emitx(fs, fop, f, b, v, 0);
-		} else {
-			int cur = alloc_reg(fs);
-			emit(fs, BC_GETF, cur, b, f);
-			int v = expr(fs, y, -1);
-			emit_op_regs(fs, op, lt, cur, cur, v);
-			emit(fs, BC_SETF, b, f, cur);
-		}
-		fs->top = save;
-		return true;
-	}
-	if (l->kind == N_INDEX) {
-		Type *bt = type_under(l->u.index.x->type);
+		field = true;
+	} else if (l->kind == N_INDEX) {
+		bt = type_under(l->u.index.x->type);
 		if (bt->kind == TY_POINTER)
 			bt = type_under(bt->elem);
 		if (bt->kind != TY_SLICE && bt->kind != TY_ARRAY)
 			return false;
+		slice = bt->kind == TY_SLICE;
+	} else if (l->kind != N_STAR) {
+		return false;
+	}
+	int save = fs->top, line = fs->line;
+	int xline = l->pos.line ? l->pos.line : line;
+	int v = -1;
+	if (may_call(y) && !may_call(l))
+		v = expr(fs, y, -1);
+	if (field) {
+		int b = field_block(fs, l, &sel);
+		int f = sel.path[sel.depth - 1];
+		int fop = field_opcode(op, lu, false);
+		if (v < 0 && fop >= 0 && quiet_expr(y)) {
+			v = expr(fs, y, -1);
+			fs->line = xline;
+			emitx(fs, fop, f, b, v, 0);
+		} else {
+			if (v < 0)
+				v = expr(fs, y, -1);
+			int cur = alloc_reg(fs);
+			fs->line = xline;
+			emit(fs, BC_GETF, cur, b, f);
+			emit_op_regs(fs, op, lt, cur, cur, v, y->type);
+			emit(fs, BC_SETF, b, f, cur);
+		}
+	} else if (bt) {
 		int b = expr(fs, l->u.index.x, -1);
 		int i = expr(fs, l->u.index.index, -1);
+		if (v < 0)
+			v = expr(fs, y, -1);
 		int cur = alloc_reg(fs);
-		bool slice = bt->kind == TY_SLICE;
+		fs->line = xline;
 		emit(fs, slice ? BC_SIDX : BC_AIDX, cur, b, i);
 		if (!slice)
 			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
-		int v = expr(fs, y, -1);
-		emit_op_regs(fs, op, lt, cur, cur, v);
+		emit_op_regs(fs, op, lt, cur, cur, v, y->type);
 		emit(fs, slice ? BC_SSET : BC_ASET, b, i, cur);
 		if (!slice)
 			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
-		fs->top = save;
-		return true;
-	}
-	if (l->kind == N_STAR) {
+	} else {
 		int p = expr(fs, l->u.un1.x, -1);
+		if (v < 0)
+			v = expr(fs, y, -1);
 		int cur = alloc_reg(fs);
+		fs->line = xline;
 		emit(fs, BC_LOAD, cur, p, 0);
-		int v = expr(fs, y, -1);
-		emit_op_regs(fs, op, lt, cur, cur, v);
+		emit_op_regs(fs, op, lt, cur, cur, v, y->type);
 		emit(fs, BC_STORE, p, cur, 0);
-		fs->top = save;
-		return true;
 	}
-	return false;
+	fs->line = line;
+	fs->top = save;
+	return true;
 }
 
 static void assign(FnState *fs, Node *s)
@@ -2095,7 +2146,7 @@ static void assign(FnState *fs, Node *s)
 			emit(fs, BC_MSLOT, slot, m, k);
 			int cur = alloc_reg(fs);
 			emit(fs, BC_LOAD, cur, slot, 0);
-			emit_op_regs(fs, s->u.assign.op, lhs->v[0]->type, cur, cur, v);
+			emit_op_regs(fs, s->u.assign.op, lhs->v[0]->type, cur, cur, v, rhs->v[0]->type);
 			emit(fs, BC_STORE, slot, cur, 0);
 			return;
 		}

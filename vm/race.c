@@ -149,6 +149,11 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 	info_of(c->tid)->created = access_loc(vm, pc ? pc : vm->frames[vm->nframes - 1].pc);
 }
 
+void race_end_solo(void)
+{
+	race_solo = false;
+}
+
 void race_finished(G *g)
 {
 	RaceG *r = g->race;

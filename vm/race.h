@@ -34,6 +34,9 @@ void race_init(VM *vm);
 void race_main(G *g);
 void race_go(VM *vm, G *parent, G *child, const Instr *pc);
 void race_finished(G *g);
+/* A goroutine is on its way (a timer that will start one has been set):
+ * from now on accesses are watched. */
+void race_end_solo(void);
 
 /* A plain access by the running goroutine to the word at addr, made by
  * the instruction at pc in the innermost frame (NULL: that frame's saved

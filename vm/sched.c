@@ -1210,8 +1210,12 @@ void *vm_timer_start(VM *vm, Type *chan_type, GolClosure *f, int64_t ns, int64_t
 	}
 	if (chan_out)
 		*chan_out = t->c;
-	if (race_enabled)
+	if (race_enabled) {
+		/* what main does from now on is concurrent with f's goroutine */
+		if (f)
+			race_end_solo();
 		race_release(vm->cur, t); /* starting a timer happens before it fires */
+	}
 	pthread_mutex_lock(&S.lock);
 	timer_add_locked(t);
 	pthread_mutex_unlock(&S.lock);

@@ -803,8 +803,24 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 		for (int k = 0; k < d->nargs && n < 17; k++)
 			args[n++] = d->args[k];
 		Value res[16];
-		f->native(vm, args, n, res);
-		return false;
+		if (f->native(vm, args, n, res) != VM_CALL)
+			return false;
+		/* the native asks for a gol function to run (Once.Do's f):
+		 * it runs as the deferred call, with the native's finisher
+		 * deferred in it; calling the native again afterwards would
+		 * only return */
+		fr = &vm->frames[vm->nframes - 1];
+		f = vm->call_fn;
+		Defer *cd = vm->call_defer;
+		vm->call_fn = NULL;
+		vm->call_defer = NULL;
+		size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
+		stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
+		memset(vm->stack + nbase, 0, sizeof(Value) * (size_t)f->proto->nregs);
+		Frame *nf = enter_frame(vm, f, f->proto, nbase, 0);
+		nf->is_defer = true;
+		nf->defers = cd;
+		return true;
 	}
 	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
 	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
