@@ -6,7 +6,9 @@
  *  - random operations on a dozen clocks over few goroutine ids (deltas
  *    only), over many (deltas fold into bases, bases are shared, grown in
  *    place and merged), and with new ids that only grow (appends to shared
- *    deltas); every entry of every clock checked against the model;
+ *    deltas); then with 3 to 24 clocks, four mixes of operations, ids from
+ *    a sliding window, and raises that are new, equal, lower or small;
+ *    every entry of every clock checked against the model;
  *  - the patterns the representation exists for, checked the same way and
  *    for their cost in stored entries: a mutex passed between thousands of
  *    goroutines that a broadcast woke, and a WaitGroup a hundred thousand
@@ -16,8 +18,16 @@
 
 #include "vclock.h"
 
-#define MAXC 12
+#define MAXC 24
 #define MAXT 2048
+
+/* The shape of a random run: how many clocks, which mix of operations
+ * (percent thresholds for raise, join, copy; the rest clears), and
+ * whether raised ids come from a sliding window of 48 (goroutines that
+ * come and go) rather than from anywhere. */
+static int nclocks = 12;
+static unsigned mix[3] = {50, 85, 98};
+static bool window;
 
 static VC clocks[MAXC];
 static uint64_t model[MAXC][MAXT];
@@ -33,7 +43,7 @@ static uint64_t rnd(void)
 
 static void check_all(int ntids, const char *when, long step)
 {
-	for (int c = 0; c < MAXC; c++)
+	for (int c = 0; c < nclocks; c++)
 		for (int t = 0; t < ntids; t++) {
 			uint64_t got = vc_get(&clocks[c], (uint32_t)t);
 			if (got != model[c][t])
@@ -48,26 +58,35 @@ static void random_ops(int ntids, long steps, bool growing, const char *name)
 	memset(clocks, 0, sizeof clocks);
 	memset(model, 0, sizeof model);
 	uint64_t now = 1;
-	int next_tid = 1;
+	int next_tid = 1, lo = 0;
 	for (long s = 0; s < steps; s++) {
-		int a = (int)(rnd() % MAXC), b = (int)(rnd() % MAXC);
+		int a = (int)(rnd() % (uint64_t)nclocks), b = (int)(rnd() % (uint64_t)nclocks);
 		unsigned op = (unsigned)(rnd() % 100);
-		if (op < 50) {
+		if (op < mix[0]) {
 			int t;
-			if (growing && rnd() % 3 == 0 && next_tid < ntids)
+			if (window) {
+				if (rnd() % 40 == 0 && lo + 48 < ntids)
+					lo++;
+				t = lo + (int)(rnd() % 48);
+				if (t >= ntids)
+					t = ntids - 1;
+			} else if (growing && rnd() % 3 == 0 && next_tid < ntids) {
 				t = next_tid++;
-			else
+			} else {
 				t = (int)(rnd() % (uint64_t)(growing ? next_tid : ntids));
-			uint64_t v = rnd() % 4 == 0 ? model[a][t] : now++;
+			}
+			/* a new value, the same, one lower, or a small one */
+			unsigned k = (unsigned)(rnd() % 6);
+			uint64_t v = k == 0 ? model[a][t] : k == 1 ? rnd() % 6 : k == 2 && model[a][t] ? model[a][t] - 1 : now++;
 			vc_raise(&clocks[a], (uint32_t)t, v);
 			if (v > model[a][t])
 				model[a][t] = v;
-		} else if (op < 85) {
+		} else if (op < mix[1]) {
 			vc_join(&clocks[a], &clocks[b]);
 			for (int t = 0; t < ntids; t++)
 				if (model[b][t] > model[a][t])
 					model[a][t] = model[b][t];
-		} else if (op < 98) {
+		} else if (op < mix[2]) {
 			vc_copy(&clocks[a], &clocks[b]);
 			memcpy(model[a], model[b], sizeof model[a]);
 		} else {
@@ -175,4 +194,27 @@ Test(vclock, waitgroup_of_many, .init = gc_setup)
 	cr_assert_eq(vc_get(&main_vc, 0), N + 1);
 	for (int i = 1; i <= N; i += 997)
 		cr_assert_eq(vc_get(&main_vc, (uint32_t)i), 1);
+}
+
+/* Fewer and more clocks, other mixes of operations, ids from a sliding
+ * window. */
+Test(vclock, mixed_shapes_random, .init = gc_setup)
+{
+	static const unsigned mixes[4][3] = {{50, 85, 98}, {25, 85, 99}, {70, 80, 95}, {20, 50, 90}};
+	static const int counts[] = {3, 6, 24};
+	for (int seed = 1; seed <= 3; seed++)
+		for (int m = 0; m < 4; m++)
+			for (int k = 0; k < 3; k++)
+				for (int w = 0; w < 2; w++) {
+					nclocks = counts[k];
+					memcpy(mix, mixes[m], sizeof mix);
+					window = w;
+					rng = 0x2545F4914F6CDD1Dull * (uint64_t)(seed * 131 + m * 7 + k * 3 + w);
+					random_ops(10, 20000, false, "10 ids");
+					random_ops(400, 20000, !w, "400 ids");
+					random_ops(MAXT, 15000, true, "growing ids");
+				}
+	nclocks = 12;
+	memcpy(mix, mixes[0], sizeof mix);
+	window = false;
 }
