@@ -9,8 +9,10 @@
  * for deltas (short) on most operations and for a base (long) once per
  * fold: with n entries, O(sqrt n) per operation amortised.
  *
- * Sharing. A base that a second clock refers to never changes again; one
- * held by a single clock is grown in place when its delta folds. A delta
+ * Sharing. A base that a second clock refers to (or that another base is
+ * marked as holding, below) never changes again; one held by a single
+ * clock is grown in place when its delta folds. A short delta taken from
+ * another clock is copied, a long one shared. A delta
  * is append-only once shared: a clock sees the first nd entries of its
  * delta, so another clock holding the same delta with a longer view may
  * have appended after them (only the one whose view reaches the end may
@@ -23,7 +25,10 @@
  * the next in its line (a line has one newest base; a base made from an
  * older one starts a line of its own). Within a line, the later base holds
  * at least every entry of the earlier, so "dominates" is one comparison.
- * A base also remembers the delta last folded into it: a clock still
+ * A base made from two also marks its place in the other's line (and
+ * keeps up to three such marks from its makers): a WaitGroup's clock that
+ * joined a mutex's clock knows, until the mutex's next fold, that it
+ * holds it. A base also remembers the delta last folded into it: a clock still
  * holding (a view of) that delta next to that base drops it.
  *
  * The patterns this serves: a mutex or channel that passes a long clock
