@@ -2152,6 +2152,18 @@ static void assign(FnState *fs, Node *s)
 		}
 		if (compound_in_place(fs, l, s->u.assign.op, rhs->v[0]))
 			return;
+		if (l->kind == N_IDENT && may_call(rhs->v[0])) {
+			/* a global or a captured variable: y's calls first (they
+			 * may change it), then the load, as Go's compiler orders it */
+			int save = fs->top;
+			int v = expr(fs, rhs->v[0], -1);
+			int cur = alloc_reg(fs);
+			read_var(fs, l->obj, cur);
+			emit_op_regs(fs, s->u.assign.op, l->type, cur, cur, v, rhs->v[0]->type);
+			write_var(fs, l->obj, cur);
+			fs->top = save;
+			return;
+		}
 		int r = alloc_reg(fs);
 		binary(fs, &bin, r);
 		store_to(fs, lhs->v[0], r);
