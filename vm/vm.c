@@ -788,13 +788,21 @@ static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize, Type *agg)
 	return r;
 }
 
-/* Start deferred call d above frame fr. Returns true if a gol frame was
- * pushed (the loop must load it), false if a native ran to completion. */
-static bool start_defer(VM *vm, Frame *fr, Defer *d)
+/* What starting a deferred call did. */
+enum {
+	DEFER_DONE,    /* a native ran to completion (or panicked) */
+	DEFER_FRAME,   /* a gol frame was pushed: the loop must load it */
+	DEFER_YIELD,   /* a native gave way: the goroutine goes on later */
+	DEFER_BLOCKED, /* a native must wait (defer wg.Wait()): the call is
+			* deferred again, to run anew when the goroutine wakes */
+};
+
+/* Start deferred call d above frame fr (the top frame). */
+static int start_defer(VM *vm, Frame *fr, Defer *d)
 {
 	GolClosure *f = d->f;
 	if (!f)
-		return vm_panic_nil(vm), false;
+		return vm_panic_nil(vm), DEFER_DONE;
 	if (f->native) {
 		Value args[17];
 		int n = 0;
@@ -803,8 +811,17 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 		for (int k = 0; k < d->nargs && n < 17; k++)
 			args[n++] = d->args[k];
 		Value res[16];
-		if (f->native(vm, args, n, res) != VM_CALL)
-			return false;
+		int rc = f->native(vm, args, n, res);
+		fr = &vm->frames[vm->nframes - 1];
+		if (rc == VM_BLOCK) {
+			if (g_status(vm->cur) == G_RUNNING)
+				return DEFER_YIELD;
+			d->next = fr->defers;
+			fr->defers = d;
+			return DEFER_BLOCKED;
+		}
+		if (rc != VM_CALL)
+			return DEFER_DONE;
 		/* the native asks for a gol function to run (Once.Do's f):
 		 * it runs as the deferred call, with the native's finisher
 		 * deferred in it; calling the native again afterwards would
@@ -820,7 +837,7 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 		Frame *nf = enter_frame(vm, f, f->proto, nbase, 0);
 		nf->is_defer = true;
 		nf->defers = cd;
-		return true;
+		return DEFER_FRAME;
 	}
 	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
 	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
@@ -835,7 +852,7 @@ static bool start_defer(VM *vm, Frame *fr, Defer *d)
 	if (rest > 0)
 		memset(nr + off + d->nargs, 0, sizeof(Value) * (size_t)rest);
 	enter_frame(vm, f, f->proto, nbase, 0)->is_defer = true;
-	return true;
+	return DEFER_FRAME;
 }
 
 /* A proto that calls R[0](R[1..1+nargs)) and returns: how a goroutine

@@ -95,6 +95,7 @@ typedef struct G {
 	bool unwinding;
 	bool retry;                /* resume at retry_pc: re-execute what blocked */
 	bool sleeping;             /* in time.Sleep (its call runs again on wake-up) */
+	bool resume_unwind;        /* blocked in a deferred call while a panic unwinds */
 	Waiter waiter;             /* its place in a channel's queue (chan.c) */
 	Frame frame0;              /* its first frame, until the frames grow */
 } G;
