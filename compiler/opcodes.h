@@ -168,6 +168,7 @@
 	OP(RET,      AB,   "return R[A..A+B)")                                       \
 	OP(DEFER,    AB,   "defer R[A](R[A+1..A+1+B))")                              \
 	OP(RUNDEFERS, A,   "run this frame's pending deferred calls now")            \
+	OP(UNWIND,   A,    "go on unwinding a panic (never in code: see run_slice)")   \
 	OP(PANIC,    A,    "panic(R[A]) (an interface)")                             \
 	OP(RECOVER,  A,    "R[A] = recover()")                                       \
 	OP(PRINT,    ABC,  "print builtin: R[A] value of type K[B]; C bit0 space, bit1 newline") \

@@ -1131,6 +1131,14 @@ static int run_slice(VM *vm, G *g)
 		vm->frames[vm->nframes - 1].pc = g->retry_pc;
 		g->retry = false;
 	}
+	if (__builtin_expect(g->resume_unwind, 0)) {
+		/* it blocked in a deferred call while a panic unwound it: its
+		 * first instruction is one that goes on unwinding */
+		static const Instr unwind_instr = {.op = BC_UNWIND};
+		g->resume_unwind = false;
+		g->retry_pc = vm->frames[vm->nframes - 1].pc;
+		vm->frames[vm->nframes - 1].pc = &unwind_instr;
+	}
 	int r = run(vm, 0);
 	if (r == 0)
 		return 0;
