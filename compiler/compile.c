@@ -2135,13 +2135,22 @@ static void assign(FnState *fs, Node *s)
 			}
 		}
 		if (l->kind == N_INDEX && type_under(l->u.index.x->type)->kind == TY_MAP) {
-			/* m[k] op= v: find the slot once, then update it in place */
+			/* m[k] op= v: find the slot once, then update it in place;
+			 * v's calls first when finding it calls nothing (as in
+			 * compound_in_place) */
 			Type *mt = type_under(l->u.index.x->type);
+			int v = -1;
+			if (may_call(rhs->v[0]) && !may_call(l)) {
+				v = alloc_reg(fs);
+				value_to(fs, rhs->v[0], mt->elem, v);
+			}
 			int m = expr(fs, l->u.index.x, -1); /* a local's own register: nothing in v can reassign it */
 			int k = alloc_reg(fs);
 			map_key(fs, l->u.index.index, mt->key, k);
-			int v = alloc_reg(fs);
-			value_to(fs, rhs->v[0], mt->elem, v);
+			if (v < 0) {
+				v = alloc_reg(fs);
+				value_to(fs, rhs->v[0], mt->elem, v);
+			}
 			int slot = alloc_reg(fs);
 			emit(fs, BC_MSLOT, slot, m, k);
 			int cur = alloc_reg(fs);
