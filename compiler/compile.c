@@ -414,17 +414,23 @@ static void wrap_int(FnState *fs, Type *t, int reg)
 	emit(fs, type_is_unsigned(u) ? BC_ZEXT : BC_SEXT, reg, reg, bits);
 }
 
+/* A struct or array variable holds its block, which it keeps for life
+ * (assignments copy into it): reading the variable reads no field, so its
+ * GETG, GETUP or LOAD carries X = 1 and the race detector sees only the
+ * field accesses that follow (mu.Lock() on a captured mutex reads nothing). */
 static void read_var(FnState *fs, Obj *o, int dst)
 {
+	int block = is_aggregate(o->type);
 	if (o->global) {
-		emit_bx(fs, BC_GETG, dst, (uint32_t)global_index(o));
+		int pc = emit_bx(fs, BC_GETG, dst, (uint32_t)global_index(o));
+		fs->code[pc].x = (uint8_t)block;
 		return;
 	}
 	int li = find_local(fs, o);
 	if (li >= 0) {
 		Local *l = &fs->locals[li];
 		if (l->cell)
-			emit(fs, BC_LOAD, dst, l->reg, 0);
+			emitx(fs, BC_LOAD, block, dst, l->reg, 0);
 		else if (l->reg != dst)
 			emit(fs, BC_MOVE, dst, l->reg, 0);
 		return;
@@ -434,7 +440,7 @@ static void read_var(FnState *fs, Obj *o, int dst)
 		cerror(o->pos, "internal: variable %s not found", o->name);
 		return;
 	}
-	emit(fs, BC_GETUP, dst, ui, 0);
+	emitx(fs, BC_GETUP, block, dst, ui, 0);
 }
 
 static void write_var(FnState *fs, Obj *o, int src)

@@ -32,7 +32,7 @@
 	OP(LOADK,    ABX,  "R[A] = K[BX]")                                           \
 	OP(LOADI,    ASBX, "R[A].i = SBX")                                           \
 	OP(LOADNIL,  A,    "R[A] = 0 (nil, false, zero scalar)")                     \
-	OP(GETG,     ABX,  "R[A] = G[BX]")                                           \
+	OP(GETG,     ABX,  "R[A] = G[BX] (X: a struct or array's block, see read_var)") \
 	OP(SETG,     ABX,  "G[BX] = R[A]")                                           \
 	OP(GADDR,    ABX,  "R[A].p = &G[BX]")                                        \
 	/* integer arithmetic on 64 bits; narrower types re-wrap with SEXT/ZEXT */ \
@@ -136,7 +136,7 @@
 	OP(AADDR,    ABC,  "R[A] = &R[B].p[R[C]], length in next word")              \
 	/* pointers and cells */                                                    \
 	OP(NEWCELL,  A,    "R[A] = new zeroed Value cell")                           \
-	OP(LOAD,     AB,   "R[A] = *R[B] (nil-checked)")                             \
+	OP(LOAD,     AB,   "R[A] = *R[B] (nil-checked; X: a struct or array's block)") \
 	OP(STORE,    AB,   "*R[A] = R[B] (nil-checked)")                             \
 	OP(NILCHK,   A,    "panic if R[A] is nil (pointer dereference)")             \
 	/* maps */                                                                  \
@@ -158,7 +158,7 @@
 	OP(DYNTYPE,  AB,   "R[A].p = dynamic type of interface R[B] (NULL for nil)") \
 	/* functions */                                                             \
 	OP(CLOSURE,  ABX,  "R[A] = closure of proto P[BX]; captures in next words")  \
-	OP(GETUP,    AB,   "R[A] = *cells[B]")                                       \
+	OP(GETUP,    AB,   "R[A] = *cells[B] (X: a struct or array's block)")       \
 	OP(SETUP,    AB,   "*cells[B] = R[A]")                                       \
 	OP(UPCELL,   AB,   "R[A].p = cells[B] (the cell itself)")                    \
 	OP(CALL,     ABC,  "R[A..A+C) = R[A](R[A+1..A+1+B))")                        \
