@@ -318,8 +318,16 @@ void race_exchange(G *ga, G *gb, void *addr)
 
 void race_acqrel(G *g, void *addr)
 {
-	race_acquire(g, addr);
-	race_release(g, addr);
+	if (!race_enabled || !g || !g->race)
+		return;
+	/* the acquire leaves g holding all the object held, so the release
+	 * makes the object's clock a copy of g's (plus g's own entry) */
+	RaceG *r = g->race;
+	Sync *s = sync_get(addr);
+	vc_join(&r->vc, &s->vc);
+	vc_copy(&s->vc, &r->vc);
+	vc_raise(&s->vc, r->tid, r->clk);
+	tick(r);
 }
 
 /* ---- shadow words --------------------------------------------------------------------- */
