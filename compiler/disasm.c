@@ -35,7 +35,9 @@ static void disasm_proto(Proto *p, FILE *out)
 		case SHAPE_SBX: fprintf(out, " %d  ; to %d", in.sbx, i + 1 + in.sbx); break;
 		case SHAPE_ABX: fprintf(out, " %d %u", in.a, in.bx); break;
 		}
-		if (in.x)
+		/* the field instructions name their field in X, field 0 too */
+		bool field = (in.op >= BC_ADDIX && in.op <= BC_MULFX) || (in.op >= BC_FADDI && in.op <= BC_FMULF);
+		if (in.x || field)
 			fprintf(out, "  x=%d", in.x);
 		fputc('\n', out);
 	}
