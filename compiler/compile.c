@@ -2120,68 +2120,73 @@ static bool compound_in_place(FnState *fs, Node *l, Op op, Node *y)
 	return true;
 }
 
+/* x op= y (and x++, x--: y is 1), at the statement at pos. */
+static void compound_assign(FnState *fs, Node *x, Op op, Node *y, Pos pos)
+{
+	Node bin = {0};
+	bin.kind = N_BINARY;
+	bin.pos = pos;
+	bin.u.op.op = op;
+	bin.u.op.x = x;
+	bin.u.op.y = y;
+	bin.type = x->type;
+	Node *l = ast_unparen(x);
+	if (l->kind == N_IDENT && !((Obj *)l->obj)->global) {
+		int li = find_local(fs, l->obj);
+		if (li >= 0 && !fs->locals[li].cell) {
+			binary(fs, &bin, fs->locals[li].reg);
+			return;
+		}
+	}
+	if (l->kind == N_INDEX && type_under(l->u.index.x->type)->kind == TY_MAP) {
+		/* m[k] op= v: find the slot once, then update it in place;
+		 * v's calls first when finding it calls nothing (as in
+		 * compound_in_place) */
+		Type *mt = type_under(l->u.index.x->type);
+		int v = -1;
+		if (may_call(y) && !may_call(l)) {
+			v = alloc_reg(fs);
+			value_to(fs, y, mt->elem, v);
+		}
+		int m = expr(fs, l->u.index.x, -1); /* a local's own register: nothing in v can reassign it */
+		int k = alloc_reg(fs);
+		map_key(fs, l->u.index.index, mt->key, k);
+		if (v < 0) {
+			v = alloc_reg(fs);
+			value_to(fs, y, mt->elem, v);
+		}
+		int slot = alloc_reg(fs);
+		emit(fs, BC_MSLOT, slot, m, k);
+		int cur = alloc_reg(fs);
+		emit(fs, BC_LOAD, cur, slot, 0);
+		emit_op_regs(fs, op, x->type, cur, cur, v, y->type);
+		emit(fs, BC_STORE, slot, cur, 0);
+		return;
+	}
+	if (compound_in_place(fs, l, op, y))
+		return;
+	if (l->kind == N_IDENT && may_call(y)) {
+		/* a global or a captured variable: y's calls first (they
+		 * may change it), then the load, as Go's compiler orders it */
+		int save = fs->top;
+		int v = expr(fs, y, -1);
+		int cur = alloc_reg(fs);
+		read_var(fs, l->obj, cur);
+		emit_op_regs(fs, op, l->type, cur, cur, v, y->type);
+		write_var(fs, l->obj, cur);
+		fs->top = save;
+		return;
+	}
+	int r = alloc_reg(fs);
+	binary(fs, &bin, r);
+	store_to(fs, x, r);
+}
+
 static void assign(FnState *fs, Node *s)
 {
 	NodeList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
 	if (s->u.assign.op != OP_NONE) {
-		/* x op= y */
-		Node bin = {0};
-		bin.kind = N_BINARY;
-		bin.pos = s->pos;
-		bin.u.op.op = s->u.assign.op;
-		bin.u.op.x = lhs->v[0];
-		bin.u.op.y = rhs->v[0];
-		bin.type = lhs->v[0]->type;
-		Node *l = ast_unparen(lhs->v[0]);
-		if (l->kind == N_IDENT && !((Obj *)l->obj)->global) {
-			int li = find_local(fs, l->obj);
-			if (li >= 0 && !fs->locals[li].cell) {
-				binary(fs, &bin, fs->locals[li].reg);
-				return;
-			}
-		}
-		if (l->kind == N_INDEX && type_under(l->u.index.x->type)->kind == TY_MAP) {
-			/* m[k] op= v: find the slot once, then update it in place;
-			 * v's calls first when finding it calls nothing (as in
-			 * compound_in_place) */
-			Type *mt = type_under(l->u.index.x->type);
-			int v = -1;
-			if (may_call(rhs->v[0]) && !may_call(l)) {
-				v = alloc_reg(fs);
-				value_to(fs, rhs->v[0], mt->elem, v);
-			}
-			int m = expr(fs, l->u.index.x, -1); /* a local's own register: nothing in v can reassign it */
-			int k = alloc_reg(fs);
-			map_key(fs, l->u.index.index, mt->key, k);
-			if (v < 0) {
-				v = alloc_reg(fs);
-				value_to(fs, rhs->v[0], mt->elem, v);
-			}
-			int slot = alloc_reg(fs);
-			emit(fs, BC_MSLOT, slot, m, k);
-			int cur = alloc_reg(fs);
-			emit(fs, BC_LOAD, cur, slot, 0);
-			emit_op_regs(fs, s->u.assign.op, lhs->v[0]->type, cur, cur, v, rhs->v[0]->type);
-			emit(fs, BC_STORE, slot, cur, 0);
-			return;
-		}
-		if (compound_in_place(fs, l, s->u.assign.op, rhs->v[0]))
-			return;
-		if (l->kind == N_IDENT && may_call(rhs->v[0])) {
-			/* a global or a captured variable: y's calls first (they
-			 * may change it), then the load, as Go's compiler orders it */
-			int save = fs->top;
-			int v = expr(fs, rhs->v[0], -1);
-			int cur = alloc_reg(fs);
-			read_var(fs, l->obj, cur);
-			emit_op_regs(fs, s->u.assign.op, l->type, cur, cur, v, rhs->v[0]->type);
-			write_var(fs, l->obj, cur);
-			fs->top = save;
-			return;
-		}
-		int r = alloc_reg(fs);
-		binary(fs, &bin, r);
-		store_to(fs, lhs->v[0], r);
+		compound_assign(fs, lhs->v[0], s->u.assign.op, rhs->v[0], s->pos);
 		return;
 	}
 	if (lhs->len == rhs->len) {
@@ -3164,18 +3169,11 @@ static void stmt(FnState *fs, Node *s)
 			assign(fs, s);
 		break;
 	case N_INCDEC: {
-		Node bin = {0};
 		Node one = {0};
 		one.kind = N_BASICLIT;
 		one.type = s->u.incdec.x->type;
 		one.cv = const_int64(1);
 		one.pos = s->pos;
-		bin.kind = N_BINARY;
-		bin.pos = s->pos;
-		bin.u.op.op = s->u.incdec.inc ? OP_ADD : OP_SUB;
-		bin.u.op.x = s->u.incdec.x;
-		bin.u.op.y = &one;
-		bin.type = s->u.incdec.x->type;
 		Node *l = ast_unparen(s->u.incdec.x);
 		if (l->kind == N_IDENT && !((Obj *)l->obj)->global && type_is_integer(l->type)
 		    && type_bits(l->type) == 64) {
@@ -3186,9 +3184,8 @@ static void stmt(FnState *fs, Node *s)
 				break;
 			}
 		}
-		int r = alloc_reg(fs);
-		binary(fs, &bin, r);
-		store_to(fs, s->u.incdec.x, r);
+		/* a[f()]++ calls f once, as x op= y does */
+		compound_assign(fs, s->u.incdec.x, s->u.incdec.inc ? OP_ADD : OP_SUB, &one, s->pos);
 		break;
 	}
 	case N_DECLSTMT: {
