@@ -2078,7 +2078,14 @@ static bool compound_in_place(FnState *fs, Node *l, Op op, Node *y)
 		int b = field_block(fs, l, &sel);
 		int f = sel.path[sel.depth - 1];
 		int fop = field_opcode(op, lu, false);
-		if (v < 0 && fop >= 0 && quiet_expr(y)) {
+		Node *yc = ast_unparen(y);
+		if (v < 0 && (fop == BC_FADDI || fop == BC_FSUBI) && yc->cv && yc->cv->kind == CK_INT
+		    && const_fits_int(yc->cv, 15, false)) {
+			/* a counter: p.n++, p.n -= 2 */
+			int64_t k = const_to_int64(yc->cv);
+			fs->line = xline;
+			emitx(fs, BC_FADDIK, f, b, (uint16_t)(int16_t)(fop == BC_FSUBI ? -k : k), 0);
+		} else if (v < 0 && fop >= 0 && quiet_expr(y)) {
 			v = expr(fs, y, -1);
 			fs->line = xline;
 			emitx(fs, fop, f, b, v, 0);

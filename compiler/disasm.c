@@ -36,7 +36,7 @@ static void disasm_proto(Proto *p, FILE *out)
 		case SHAPE_ABX: fprintf(out, " %d %u", in.a, in.bx); break;
 		}
 		/* the field instructions name their field in X, field 0 too */
-		bool field = (in.op >= BC_ADDIX && in.op <= BC_MULFX) || (in.op >= BC_FADDI && in.op <= BC_FMULF);
+		bool field = (in.op >= BC_ADDIX && in.op <= BC_MULFX) || (in.op >= BC_FADDI && in.op <= BC_FADDIK);
 		if (in.x || field)
 			fprintf(out, "  x=%d", in.x);
 		fputc('\n', out);

@@ -131,6 +131,7 @@
 	OP(FADDF,    AB,   "R[A].p[X].f += R[B].f (nil-checked)")                      \
 	OP(FSUBF,    AB,   "R[A].p[X].f -= R[B].f (nil-checked)")                      \
 	OP(FMULF,    AB,   "R[A].p[X].f *= R[B].f (nil-checked)")                      \
+	OP(FADDIK,   AB,   "R[A].p[X].i += (int16)B (nil-checked): c.n++, c.n -= 2")   \
 	OP(AIDX,     ABC,  "R[A] = R[B].p[R[C]], length in next word")               \
 	OP(ASET,     ABC,  "R[A].p[R[B]] = R[C], length in next word")               \
 	OP(AADDR,    ABC,  "R[A] = &R[B].p[R[C]], length in next word")              \

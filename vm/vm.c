@@ -927,7 +927,7 @@ static inline __attribute__((always_inline)) bool cmp_int(int64_t x, int64_t y, 
 	X(STORE) X(GETUP) X(SETUP) X(MGET) X(MSET) X(MDEL) X(MSLOT) X(MITER) X(CLEAR)    \
 	X(CLONE) X(COPYIN) X(COPY) X(APPEND) X(APPENDS) X(BOX) X(MLEN) X(CONV)        \
 	X(ADDIX) X(SUBIX) X(MULIX) X(ADDFX) X(SUBFX) X(MULFX) X(FADDI) X(FSUBI) X(FMULI) \
-	X(FADDF) X(FSUBF) X(FMULF)
+	X(FADDF) X(FSUBF) X(FMULF) X(FADDIK)
 
 /* A whole struct or array read or written (a copy): every word, nested
  * blocks included. */
