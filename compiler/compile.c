@@ -534,7 +534,8 @@ static bool field_selector(Node *n, Selection *sel)
 }
 
 /* The register holding the block that directly contains a selected
- * field: x itself, or a temporary reached through embedded fields. */
+ * field: x itself, or a temporary reached through embedded fields (x may
+ * be a local's own register, which must be left as it is). */
 static int field_block(FnState *fs, Node *n, Selection *sel)
 {
 	int b = expr(fs, n->u.selector.x, -1);
@@ -546,39 +547,6 @@ static int field_block(FnState *fs, Node *n, Selection *sel)
 		b = t;
 	}
 	return b;
-}
-
-/* Can evaluating n neither call anything, nor receive, nor panic other
- * than by a nil dereference? Then when it is evaluated next to a field
- * load does not change what a program does. */
-static bool quiet_expr(Node *n)
-{
-	n = ast_unparen(n);
-	if (n->cv)
-		return true;
-	Selection sel;
-	switch (n->kind) {
-	case N_IDENT:
-		return true;
-	case N_SELECTOR:
-		if (n->u.selector.x->kind == N_IDENT && n->u.selector.x->obj
-		    && ((Obj *)n->u.selector.x->obj)->kind == OBJ_PKG)
-			return n->obj && ((Obj *)n->obj)->kind == OBJ_VAR;
-		return field_selector(n, &sel) && quiet_expr(n->u.selector.x);
-	case N_UNARY:
-		return (n->u.op.op == OP_ADD || n->u.op.op == OP_SUB) && quiet_expr(n->u.op.x);
-	case N_BINARY: {
-		Op op = n->u.op.op;
-		Type *u = n->u.op.x->type ? type_under(n->u.op.x->type) : NULL;
-		if (!u || !(type_is_float(u) || type_is_integer(u)))
-			return false;
-		if (op != OP_ADD && op != OP_SUB && op != OP_MUL && !(op == OP_DIV && type_is_float(u)))
-			return false;
-		return quiet_expr(n->u.op.x) && quiet_expr(n->u.op.y);
-	}
-	default:
-		return false;
-	}
 }
 
 static int binary(FnState *fs, Node *n, int dst)
@@ -632,32 +600,12 @@ static int binary(FnState *fs, Node *n, int dst)
 	}
 	bool fl = type_is_float(lu), str = type_is_string(lu), uns = type_is_unsigned(lu);
 	bool cplx = type_is_complex(lu);
-	if (cplx && (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV)) {
-		int x = op == OP_ADD ? 0 : op == OP_SUB ? 1 : op == OP_MUL ? 2 : 3;
-		emitx(fs, BC_CPLX, x | (type_bits(lu) == 64 ? 16 : 0), r, b, c);
+	switch (op) {
+	case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_REM: case OP_AND:
+	case OP_OR: case OP_XOR: case OP_ANDNOT: case OP_SHL: case OP_SHR:
+		emit_op_regs(fs, op, n->type ? n->type : lt, r, b, c, n->u.op.y->type);
 		fs->top = r >= save ? r + 1 : save;
 		return r;
-	}
-	switch (op) {
-	case OP_ADD:
-		if (str) emit(fs, BC_CONCAT, r, b, c);
-		else if (fl) emit(fs, BC_ADDF, r, b, c);
-		else emit(fs, BC_ADDI, r, b, c);
-		break;
-	case OP_SUB: emit(fs, fl ? BC_SUBF : BC_SUBI, r, b, c); break;
-	case OP_MUL: emit(fs, fl ? BC_MULF : BC_MULI, r, b, c); break;
-	case OP_DIV: emit(fs, fl ? BC_DIVF : uns ? BC_DIVU : BC_DIVI, r, b, c); break;
-	case OP_REM: emit(fs, uns ? BC_REMU : BC_REMI, r, b, c); break;
-	case OP_AND: emit(fs, BC_ANDI, r, b, c); break;
-	case OP_OR: emit(fs, BC_ORI, r, b, c); break;
-	case OP_XOR: emit(fs, BC_XORI, r, b, c); break;
-	case OP_ANDNOT: emit(fs, BC_ANDNOT, r, b, c); break;
-	case OP_SHL:
-		emitx(fs, BC_SHL, !type_is_unsigned(n->u.op.y->type), r, b, c);
-		break;
-	case OP_SHR:
-		emitx(fs, uns ? BC_SHRU : BC_SHRS, !type_is_unsigned(n->u.op.y->type), r, b, c);
-		break;
 	case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
 		Type *xt = n->u.op.x->type, *yt = n->u.op.y->type;
 		if (op == OP_GT || op == OP_GE) {
@@ -700,14 +648,9 @@ static int binary(FnState *fs, Node *n, int dst)
 	}
 	default:
 		cerror(n->pos, "internal: operator %s", op_text(op));
-		break;
+		fs->top = r >= save ? r + 1 : save;
+		return r;
 	}
-	if (!str && !fl)
-		wrap_int(fs, n->type ? n->type : lt, r);
-	if (fl && type_bits(lu) == 32)
-		emit(fs, BC_F32, r, r, 0);
-	fs->top = r >= save ? r + 1 : save;
-	return r;
 }
 
 static int unary(FnState *fs, Node *n, int dst)
@@ -1972,16 +1915,7 @@ static void store_to(FnState *fs, Node *lhs, int src)
 				write_var(fs, l->obj, src);
 			break;
 		}
-		/* the base may be a local's own register: embedded-field steps
-		 * go through a temporary so the local is left as it is */
-		int b = expr(fs, l->u.selector.x, -1);
-		if (sel.depth > 1) {
-			int t = alloc_reg(fs);
-			emit(fs, BC_GETF, t, b, sel.path[0]);
-			for (int i = 1; i < sel.depth - 1; i++)
-				emit(fs, BC_GETF, t, t, sel.path[i]);
-			b = t;
-		}
+		int b = field_block(fs, l, &sel);
 		if (is_aggregate(l->type)) {
 			int d = alloc_regs(fs, 2);
 			emit(fs, BC_GETF, d, b, sel.path[sel.depth - 1]);
@@ -2045,8 +1979,8 @@ static bool may_call(Node *n)
  * calls f once). As Go's compiler orders it, the calls come first: y is
  * evaluated before x is located when locating x calls nothing (f may
  * change what x is, as in a[i] += f() with f changing i), and x is loaded
- * after y in any case. A scalar field with a quiet y is updated by one
- * instruction. The loads and stores are at x's line (where a nil pointer
+ * after y in any case, so a 64-bit integer or float64 field is updated by
+ * one instruction after y. The loads and stores are at x's line (where a nil pointer
  * panics). Returns false for other targets (globals, cells, maps are the
  * caller's). */
 static bool compound_in_place(FnState *fs, Node *l, Op op, Node *y)
@@ -2085,8 +2019,9 @@ static bool compound_in_place(FnState *fs, Node *l, Op op, Node *y)
 			int64_t k = const_to_int64(yc->cv);
 			fs->line = xline;
 			emitx(fs, BC_FADDIK, f, b, (uint16_t)(int16_t)(fop == BC_FSUBI ? -k : k), 0);
-		} else if (v < 0 && fop >= 0 && quiet_expr(y)) {
-			v = expr(fs, y, -1);
+		} else if (fop >= 0) {
+			if (v < 0)
+				v = expr(fs, y, -1);
 			fs->line = xline;
 			emitx(fs, fop, f, b, v, 0);
 		} else {
