@@ -176,7 +176,6 @@ static void base_room(VCBase *b, int cap)
 	b->cap = cap;
 }
 
-/* A new base holding the entrywise maximum of a[0..na) and b[0..nb). */
 /* out = the entrywise maximum of a[0..na) and b[0..nb), all sorted;
  * returns its length (out has room for na + nb). */
 static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, int nb)
@@ -195,6 +194,7 @@ static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, i
 	return k;
 }
 
+/* A new base holding the entrywise maximum of a[0..na) and b[0..nb). */
 static VCBase *base_merge(const VCEntry *a, int na, const VCEntry *b, int nb)
 {
 	VCBase *c = GC_MALLOC(sizeof *c);
@@ -262,10 +262,16 @@ static void delta_own(VC *v, int extra)
 	v->d = n;
 }
 
+/* Was the view d[0..nd) folded into b? */
+static bool holds_delta(const VCBase *b, const VCDelta *d, int nd)
+{
+	return b && b->absorbed == d && nd <= b->absorbed_n;
+}
+
 /* Drop v's delta if v's base already holds it. */
 static void drop_absorbed(VC *v)
 {
-	if (v->nd && v->base && v->base->absorbed == v->d && v->nd <= v->base->absorbed_n) {
+	if (v->nd && holds_delta(v->base, v->d, v->nd)) {
 		v->d = NULL;
 		v->nd = 0;
 	}
@@ -404,8 +410,8 @@ static void delta_merge(VC *dst, VC *src)
 		}
 	}
 	if (covered) {
-		/* src's delta holds all dst's says (a goroutine woken by a
-		 * broadcast): take it */
+		/* src's delta holds all that dst's does (a goroutine woken
+		 * by a broadcast): take it */
 		take_delta(dst, src);
 		return;
 	}
@@ -444,7 +450,7 @@ void vc_join(VC *dst, VC *src)
 		}
 	}
 	drop_absorbed(dst);
-	if (src->nd && !(dst->base && dst->base->absorbed == src->d && src->nd <= dst->base->absorbed_n)) {
+	if (src->nd && !holds_delta(dst->base, src->d, src->nd)) {
 		if (!dst->nd) {
 			take_delta(dst, src);
 		} else if (dst->d == src->d) {

@@ -788,6 +788,24 @@ static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize, Type *agg)
 	return r;
 }
 
+/* Push a frame above the top one for the gol function a native asked to
+ * run (vm_call_then_retry: Once.Do's f), with the native's finisher
+ * deferred in it. */
+static Frame *enter_call_fn(VM *vm)
+{
+	Frame *fr = &vm->frames[vm->nframes - 1];
+	GolClosure *f = vm->call_fn;
+	Defer *cd = vm->call_defer;
+	vm->call_fn = NULL;
+	vm->call_defer = NULL;
+	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
+	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
+	memset(vm->stack + nbase, 0, sizeof(Value) * (size_t)f->proto->nregs);
+	Frame *nf = enter_frame(vm, f, f->proto, nbase, 0);
+	nf->defers = cd;
+	return nf;
+}
+
 /* What starting a deferred call did. */
 enum {
 	DEFER_DONE,    /* a native ran to completion (or panicked) */
@@ -822,21 +840,9 @@ static int start_defer(VM *vm, Frame *fr, Defer *d)
 		}
 		if (rc != VM_CALL)
 			return DEFER_DONE;
-		/* the native asks for a gol function to run (Once.Do's f):
-		 * it runs as the deferred call, with the native's finisher
-		 * deferred in it; calling the native again afterwards would
-		 * only return */
-		fr = &vm->frames[vm->nframes - 1];
-		f = vm->call_fn;
-		Defer *cd = vm->call_defer;
-		vm->call_fn = NULL;
-		vm->call_defer = NULL;
-		size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
-		stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
-		memset(vm->stack + nbase, 0, sizeof(Value) * (size_t)f->proto->nregs);
-		Frame *nf = enter_frame(vm, f, f->proto, nbase, 0);
-		nf->is_defer = true;
-		nf->defers = cd;
+		/* Once.Do's f runs as the deferred call; calling the native
+		 * again afterwards would only return */
+		enter_call_fn(vm)->is_defer = true;
 		return DEFER_FRAME;
 	}
 	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
