@@ -950,9 +950,14 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	s->flags = (s->flags & ~SH_WATOMIC) | (atomic ? SH_WATOMIC : 0);
 }
 
-void race_access(VM *vm, void *addr, const Instr *pc, bool write)
+void race_read(VM *vm, void *addr, const Instr *pc)
 {
-	access(vm, addr, pc, write, false);
+	access(vm, addr, pc, false, false);
+}
+
+void race_write(VM *vm, void *addr, const Instr *pc)
+{
+	access(vm, addr, pc, true, false);
 }
 
 void race_atomic(VM *vm, void *addr, int kind)

@@ -41,19 +41,11 @@ void race_end_solo(void);
 /* A plain access by the running goroutine to the word at addr, made by
  * the instruction at pc in the innermost frame (NULL: that frame's saved
  * pc, for natives). */
-void race_access(VM *vm, void *addr, const Instr *pc, bool write);
-/* While only main has run (see race.c), accesses cost a test. */
+void race_read(VM *vm, void *addr, const Instr *pc);
+void race_write(VM *vm, void *addr, const Instr *pc);
+/* True while only main has run (see race.c): nothing is watched, and the
+ * -race interpreter loop dispatches through the plain table. */
 extern bool race_solo;
-static inline void race_read(VM *vm, void *addr, const Instr *pc)
-{
-	if (!race_solo)
-		race_access(vm, addr, pc, false);
-}
-static inline void race_write(VM *vm, void *addr, const Instr *pc)
-{
-	if (!race_solo)
-		race_access(vm, addr, pc, true);
-}
 /* append(s, n more elements) by the instruction at pc (NULL: a native's
  * call): an append that fits writes the elements past s's length in
  * place, one that grows reads s's elements into the new array. */
