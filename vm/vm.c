@@ -1012,7 +1012,7 @@ void vm_check_c_stack(VM *vm)
 
 static int run(VM *vm, int stop_depth)
 {
-	if (stop_depth > 0 || vm->nested)
+	if (RUN_NESTED)
 		vm_check_c_stack(vm);
 	return vm->race ? run_race(vm, stop_depth) : run_plain(vm, stop_depth);
 }
