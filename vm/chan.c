@@ -58,7 +58,7 @@ static inline void chan_lock(GolChan *c)
 {
 	/* before worker threads start, this thread is the only one: no lock
 	 * (threads start only from this thread, never inside an operation) */
-	if (!__atomic_load_n(&sched_threaded, __ATOMIC_RELAXED))
+	if (!sched_is_threaded())
 		return;
 	for (int spins = 0;; spins++) {
 		if (!__atomic_exchange_n(&c->lock, 1, __ATOMIC_ACQUIRE))
@@ -76,7 +76,7 @@ static inline void chan_lock(GolChan *c)
 
 static inline void chan_unlock(GolChan *c)
 {
-	if (!__atomic_load_n(&sched_threaded, __ATOMIC_RELAXED))
+	if (!sched_is_threaded())
 		return;
 	__atomic_store_n(&c->lock, 0, __ATOMIC_RELEASE);
 }
