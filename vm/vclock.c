@@ -68,6 +68,11 @@ struct VCBase {
 	int nalso;
 	VCDelta *absorbed; /* the delta last folded into this base, */
 	int absorbed_n;    /* its first absorbed_n entries */
+	/* Set when this base is exactly the base at from (nothing when
+	 * from.line is NULL) plus that absorbed view: a clock that holds the
+	 * base at from lacks at most those entries. */
+	bool has_from;
+	Mark from;
 };
 
 struct VCDelta {
@@ -137,6 +142,22 @@ static void add_mark(VCBase *c, Line *line, uint32_t seq)
 		c->also[c->nalso++] = (Mark){line, seq};
 }
 
+/* Is b held by no other clock and the newest of its line, so that it may
+ * grow in place? */
+static bool own_newest(const VCBase *b)
+{
+	return b && !b->shared && b->line->newest == b->seq;
+}
+
+/* c, which is not shared, now holds at least every entry of b. */
+static void mark_holds(VCBase *c, VCBase *b)
+{
+	b->shared = true; /* a base c is marked as holding no longer grows in place */
+	add_mark(c, b->line, b->seq);
+	for (int i = 0; i < b->nalso; i++)
+		add_mark(c, b->also[i].line, b->also[i].seq);
+}
+
 /* c, just made, holds at least every entry of p and of q (either may be
  * NULL): it continues the line of one of them that is the newest of its
  * line, or starts a line, and remembers where it stands in the others
@@ -154,16 +175,10 @@ static void follow(VCBase *c, VCBase *p, VCBase *q)
 		c->seq = 0;
 	}
 	c->nalso = 0;
-	VCBase *src[2] = {q, p};
-	for (int k = 0; k < 2; k++)
-		if (src[k]) {
-			/* a base c is marked as holding no longer grows in place */
-			src[k]->shared = true;
-			add_mark(c, src[k]->line, src[k]->seq);
-		}
-	for (int k = 0; k < 2; k++)
-		for (int i = 0; src[k] && i < src[k]->nalso; i++)
-			add_mark(c, src[k]->also[i].line, src[k]->also[i].seq);
+	if (q)
+		mark_holds(c, q);
+	if (p)
+		mark_holds(c, p);
 }
 
 /* Give b room for cap entries, keeping its first n. */
@@ -281,11 +296,14 @@ static void drop_absorbed(VC *v)
 static void __attribute__((noinline)) fold(VC *v)
 {
 	VCBase *b = v->base;
-	if (b && !b->shared && b->line->newest == b->seq) {
+	if (own_newest(b)) {
 		base_grow(b, v->d->e, v->nd);
+		b->has_from = false; /* it is its old self plus two deltas now */
 	} else {
 		VCBase *c = base_merge(b ? b->e : NULL, b ? b->n : 0, v->d->e, v->nd);
 		follow(c, b, NULL);
+		c->has_from = true;
+		c->from = b ? (Mark){b->line, b->seq} : (Mark){NULL, 0};
 		v->base = b = c;
 	}
 	b->absorbed = v->d;
@@ -435,32 +453,62 @@ static void delta_merge(VC *dst, VC *src)
 	dst->nd = k;
 }
 
+/* dst's delta = its maximum with the view d[0..nd), unless dst's base
+ * already holds that view. */
+static void join_delta(VC *dst, VCDelta *d, int nd)
+{
+	if (!nd || holds_delta(dst->base, d, nd))
+		return;
+	VC src = {NULL, d, nd};
+	if (!dst->nd) {
+		take_delta(dst, &src);
+	} else if (dst->d == d) {
+		/* two views of one delta: the longer holds the shorter */
+		if (nd > dst->nd)
+			dst->nd = nd;
+	} else {
+		delta_merge(dst, &src);
+	}
+}
+
+/* Does dst's base hold the base src's base was folded from? Then src's
+ * base adds only the delta folded into it. (Two clocks whose lines both
+ * advance, a WaitGroup's that every holder of a mutex joins, would
+ * otherwise merge two long bases at each of the mutex's folds.) */
+static bool holds_parent(const VCBase *db, const VCBase *sb)
+{
+	if (!sb->has_from)
+		return false;
+	return !sb->from.line || (db && at_or_after(db, sb->from.line, sb->from.seq));
+}
+
 void vc_join(VC *dst, VC *src)
 {
 	if (dst == src)
 		return;
-	if (!dominates(dst->base, src->base)) {
-		if (dominates(src->base, dst->base)) {
-			dst->base = src->base;
-			dst->base->shared = true;
+	VCBase *sb = src->base;
+	if (!dominates(dst->base, sb)) {
+		if (dominates(sb, dst->base)) {
+			dst->base = sb;
+			sb->shared = true;
+		} else if (holds_parent(dst->base, sb) && own_newest(dst->base)) {
+			/* dst lacks only what was last folded into sb: take
+			 * that, and fold it into dst's base, which is dst's
+			 * alone (so it grows in place); dst's base then holds
+			 * sb and can say so */
+			drop_absorbed(dst);
+			join_delta(dst, sb->absorbed, sb->absorbed_n);
+			if (dst->nd)
+				fold(dst);
+			mark_holds(dst->base, sb);
 		} else {
-			VCBase *c = base_merge(dst->base->e, dst->base->n, src->base->e, src->base->n);
-			follow(c, dst->base, src->base);
+			VCBase *c = base_merge(dst->base->e, dst->base->n, sb->e, sb->n);
+			follow(c, dst->base, sb);
 			dst->base = c;
 		}
 	}
 	drop_absorbed(dst);
-	if (src->nd && !holds_delta(dst->base, src->d, src->nd)) {
-		if (!dst->nd) {
-			take_delta(dst, src);
-		} else if (dst->d == src->d) {
-			/* two views of one delta: the longer holds the shorter */
-			if (src->nd > dst->nd)
-				dst->nd = src->nd;
-		} else {
-			delta_merge(dst, src);
-		}
-	}
+	join_delta(dst, src->d, src->nd);
 	maybe_fold(dst);
 }
 
