@@ -29,7 +29,11 @@
  * keeps up to three such marks from its makers): a WaitGroup's clock that
  * joined a mutex's clock knows, until the mutex's next fold, that it
  * holds it. A base also remembers the delta last folded into it: a clock still
- * holding (a view of) that delta next to that base drops it.
+ * holding (a view of) that delta next to that base drops it. And a base
+ * folded from another remembers that one's place: a clock whose base holds
+ * the older needs only the folded delta to hold the newer (a WaitGroup's
+ * clock that each holder of a mutex joins takes each of the mutex's folds
+ * as a delta, not as a merge of two long bases).
  *
  * The patterns this serves: a mutex or channel that passes a long clock
  * from goroutine to goroutine (each acquire takes the mutex's base, each
