@@ -825,6 +825,20 @@ static void value_to(FnState *fs, Node *n, Type *to, int dst)
 		clone_if_aggregate(fs, n, dst);
 }
 
+/* A register holding n's value as a `to` (NULL: as is): a local's own
+ * register when the value needs neither boxing nor copying, else a new
+ * one. Only for an operand read before any call that follows it could
+ * run: a call cannot assign a local that lives in a register (a local a
+ * closure assigns lives in a cell, and reads of it are copies). */
+static int value_reg(FnState *fs, Node *n, Type *to)
+{
+	if (!(to && type_is_interface(to)) && !is_aggregate(n->type))
+		return expr(fs, n, -1);
+	int r = alloc_reg(fs);
+	value_to(fs, n, to, r);
+	return r;
+}
+
 /* A map key into register reg: keys of aggregate or complex type are
  * stored boxed (see runtime/rt.h). */
 static bool boxed_key(Type *key)
@@ -839,6 +853,16 @@ static void map_key(FnState *fs, Node *k, Type *keytype, int reg)
 	value_to(fs, k, keytype, reg);
 	if (boxed_key(keytype))
 		emit_bx(fs, BC_BOX, reg, (uint32_t)type_k(fs, keytype));
+}
+
+/* A register holding map key k, as value_reg. */
+static int map_key_reg(FnState *fs, Node *k, Type *keytype)
+{
+	if (!type_is_interface(keytype) && !boxed_key(keytype))
+		return value_reg(fs, k, keytype);
+	int r = alloc_reg(fs);
+	map_key(fs, k, keytype, r);
+	return r;
 }
 
 /* Does n denote a type (T, *T, (T), pkg.T)? */
@@ -1891,8 +1915,7 @@ static void store_to(FnState *fs, Node *lhs, int src)
 		int b = expr(fs, l->u.index.x, -1);
 		int i;
 		if (bt->kind == TY_MAP) {
-			i = alloc_reg(fs);
-			map_key(fs, l->u.index.index, bt->key, i);
+			i = map_key_reg(fs, l->u.index.index, bt->key);
 			emit(fs, BC_MSET, b, i, src);
 			break;
 		}
@@ -2086,17 +2109,13 @@ static void compound_assign(FnState *fs, Node *x, Op op, Node *y, Pos pos)
 		 * compound_in_place) */
 		Type *mt = type_under(l->u.index.x->type);
 		int v = -1;
-		if (may_call(y) && !may_call(l)) {
-			v = alloc_reg(fs);
-			value_to(fs, y, mt->elem, v);
-		}
-		int m = expr(fs, l->u.index.x, -1); /* a local's own register: nothing in v can reassign it */
-		int k = alloc_reg(fs);
-		map_key(fs, l->u.index.index, mt->key, k);
-		if (v < 0) {
-			v = alloc_reg(fs);
-			value_to(fs, y, mt->elem, v);
-		}
+		if (may_call(y) && !may_call(l))
+			v = value_reg(fs, y, mt->elem);
+		/* locals' own registers: nothing in v can reassign them */
+		int m = expr(fs, l->u.index.x, -1);
+		int k = map_key_reg(fs, l->u.index.index, mt->key);
+		if (v < 0)
+			v = value_reg(fs, y, mt->elem);
 		int slot = alloc_reg(fs);
 		emit(fs, BC_MSLOT, slot, m, k);
 		int cur = alloc_reg(fs);
