@@ -138,8 +138,7 @@ void race_go(VM *vm, G *parent, G *child, const Instr *pc)
 	RaceG *c = new_rg(child);
 	race_solo = false;
 	if (p) {
-		vc_copy(&c->vc, &p->vc);
-		vc_raise(&c->vc, p->tid, p->clk);
+		vc_copy_raise(&c->vc, &p->vc, p->tid, p->clk);
 		tick(p);
 	}
 	if (!parent || !vm->nframes)
@@ -325,8 +324,7 @@ void race_acqrel(G *g, void *addr)
 	RaceG *r = g->race;
 	Sync *s = sync_get(addr);
 	vc_join(&r->vc, &s->vc);
-	vc_copy(&s->vc, &r->vc);
-	vc_raise(&s->vc, r->tid, r->clk);
+	vc_copy_raise(&s->vc, &r->vc, r->tid, r->clk);
 	tick(r);
 }
 

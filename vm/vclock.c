@@ -85,6 +85,19 @@ struct VCDelta {
 	VCEntry e[];
 };
 
+/* Copy n entries (the ranges may overlap when dst > src). The clocks
+ * of a few goroutines passing values back and forth copy one or two
+ * entries per operation, which a call to the C library costs more than. */
+static inline void move_entries(VCEntry *dst, const VCEntry *src, int n)
+{
+	if (n > 8) {
+		memmove(dst, src, sizeof(VCEntry) * (size_t)n);
+		return;
+	}
+	for (int i = n - 1; i >= 0; i--)
+		dst[i] = src[i];
+}
+
 /* The first index in e[0..n) whose tid is >= tid. */
 static int find(const VCEntry *e, int n, uint32_t tid)
 {
@@ -276,7 +289,7 @@ static void delta_own(VC *v, int extra)
 	int need = v->nd + extra, cap = need + need / 2 + 1;
 	VCDelta *n = delta_new(cap);
 	if (v->nd)
-		memcpy(n->e, d->e, sizeof(VCEntry) * (size_t)v->nd);
+		move_entries(n->e, d->e, v->nd);
 	n->fill = v->nd;
 	v->d = n;
 }
@@ -353,7 +366,7 @@ static void raise_delta(VC *v, uint32_t tid, uint64_t clk)
 		v->d->e[k] = (VCEntry){tid, clk};
 	} else {
 		delta_own(v, 1);
-		memmove(&v->d->e[k + 1], &v->d->e[k], sizeof(VCEntry) * (size_t)(v->nd - k));
+		move_entries(&v->d->e[k + 1], &v->d->e[k], v->nd - k);
 		v->d->e[k] = (VCEntry){tid, clk};
 	}
 	v->d->fill = ++v->nd;
@@ -379,7 +392,7 @@ static void take_delta(VC *dst, VC *src)
 	if (room || n <= OWN_DELTA) {
 		if (!room)
 			dst->d = delta_new(n + n / 2 + 4);
-		memcpy(dst->d->e, src->d->e, sizeof(VCEntry) * (size_t)n);
+		move_entries(dst->d->e, src->d->e, n);
 		dst->nd = dst->d->fill = n;
 		return;
 	}
@@ -527,6 +540,38 @@ void vc_copy(VC *dst, VC *src)
 		take_delta(dst, src);
 	else
 		dst->nd = 0; /* an own delta is kept for reuse */
+}
+
+void vc_copy_raise(VC *dst, VC *src, uint32_t tid, uint64_t clk)
+{
+	int n = src->nd;
+	bool room = dst->d && !dst->d->shared && dst->d->cap > n;
+	if (dst == src || !(room || n < OWN_DELTA) || base_get(src->base, tid) >= clk) {
+		vc_copy(dst, src);
+		vc_raise(dst, tid, clk);
+		return;
+	}
+	/* the copy of a short delta (take_delta's) with the entry raised
+	 * on the way: one pass, no search and no shift afterwards */
+	dst->base = src->base;
+	if (src->base)
+		src->base->shared = true;
+	if (!room)
+		dst->d = delta_new(n + n / 2 + 4);
+	const VCEntry *e = n ? src->d->e : NULL;
+	VCEntry *w = dst->d->e;
+	int k = n ? find(e, n, tid) : 0;
+	move_entries(w, e, k);
+	int m = k;
+	if (k < n && e[k].tid == tid) {
+		w[m++] = (VCEntry){tid, e[k].clk > clk ? e[k].clk : clk};
+		k++;
+	} else {
+		w[m++] = (VCEntry){tid, clk};
+	}
+	move_entries(w + m, e + k, n - k);
+	dst->nd = dst->d->fill = m + n - k;
+	maybe_fold(dst);
 }
 
 int vc_stored(const VC *v)

@@ -46,6 +46,9 @@ void vc_raise(VC *v, uint32_t tid, uint64_t clk);
 void vc_join(VC *dst, VC *src);
 /* dst = src. */
 void vc_copy(VC *dst, VC *src);
+/* dst = src with entry tid raised to at least clk (a release that leaves
+ * the object's clock holding what the releaser's does). */
+void vc_copy_raise(VC *dst, VC *src, uint32_t tid, uint64_t clk);
 
 /* Number of entries v holds in storage (for tests and statistics). */
 int vc_stored(const VC *v);

@@ -6,7 +6,7 @@
  *  - random operations on a dozen clocks over few goroutine ids (deltas
  *    only), over many (deltas fold into bases, bases are shared, grown in
  *    place and merged), and with new ids that only grow (appends to shared
- *    deltas); then with 3 to 24 clocks, four mixes of operations, ids from
+ *    deltas); copies, half of them raising an entry on the way; then with 3 to 24 clocks, four mixes of operations, ids from
  *    a sliding window, and raises that are new, equal, lower or small;
  *    every entry of every clock checked against the model;
  *  - the patterns the representation exists for, checked the same way and
@@ -87,8 +87,19 @@ static void random_ops(int ntids, long steps, bool growing, const char *name)
 				if (model[b][t] > model[a][t])
 					model[a][t] = model[b][t];
 		} else if (op < mix[2]) {
-			vc_copy(&clocks[a], &clocks[b]);
-			memcpy(model[a], model[b], sizeof model[a]);
+			/* half of the copies raise an entry on the way (what a
+			 * release into a buffered channel's slot does) */
+			bool raise = rnd() % 2;
+			int t = (int)(rnd() % (uint64_t)(growing ? next_tid : ntids));
+			uint64_t v = rnd() % 3 == 0 ? model[b][t] : now++;
+			if (raise)
+				vc_copy_raise(&clocks[a], &clocks[b], (uint32_t)t, v);
+			else
+				vc_copy(&clocks[a], &clocks[b]);
+			if (a != b)
+				memcpy(model[a], model[b], sizeof model[a]);
+			if (raise && v > model[a][t])
+				model[a][t] = v;
 		} else {
 			clocks[a] = (VC){0};
 			memset(model[a], 0, sizeof model[a]);
