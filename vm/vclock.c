@@ -1,13 +1,17 @@
 /*
  * vclock.c — vector clocks that cost what changed, not what they hold.
  *
- * A clock is two sorted arrays of (tid, clock) pairs: a base, which may be
+ * A clock is two sorted sets of (tid, clock) pairs: a base, which may be
  * long and is shared freely between clocks, and a short delta of entries
  * raised since, which the base does not have (or has lower). An entry's
  * value is the larger of the two. A delta that grows past about the
  * square root of its base's length is folded into a base, so a join pays
  * for deltas (short) on most operations and for a base (long) once per
- * fold: with n entries, O(sqrt n) per operation amortised.
+ * fold: with n entries, O(sqrt n) per operation amortised. A base is
+ * kept in chunks of up to 256 tids that never change once made, so a
+ * fold makes new chunks only where the delta falls and shares the rest
+ * with the base it came from: goroutines woken in turn, whose tids are
+ * near one another, cost a fold of a long mutex clock a few chunks.
  *
  * Sharing. A base that a second clock refers to (or that another base is
  * marked as holding, below) never changes again; one held by a single
@@ -61,9 +65,28 @@ typedef struct Mark {
 
 #define ALSO 3
 
+/* A base's entries come in chunks: those whose tids share all bits but
+ * the low CHUNK_BITS. A chunk never changes once made, and bases made
+ * from one another share the chunks they do not change: folding a short
+ * delta into a long base copies the chunks the delta touches and the
+ * list of chunk pointers, not every entry. */
+#define CHUNK_BITS 8
+#define CHUNK_MAX (1 << CHUNK_BITS) /* entries a chunk can hold */
+
+typedef struct Chunk {
+	int n;
+	VCEntry e[];       /* sorted by tid */
+} Chunk;
+
+typedef struct ChunkRef {
+	uint32_t id;       /* its entries' tids >> CHUNK_BITS */
+	const Chunk *c;
+} ChunkRef;
+
 struct VCBase {
-	VCEntry *e;        /* sorted by tid */
-	int n, cap;
+	ChunkRef *c;       /* sorted by id, no empty chunk */
+	int nc;            /* chunks */
+	int n;             /* entries in all */
 	int limit;         /* a delta longer than this is folded in */
 	bool shared;       /* held by more than one clock: fixed from now on */
 	Line *line;
@@ -118,9 +141,27 @@ static uint64_t lookup(const VCEntry *e, int n, uint32_t tid)
 	return k < n && e[k].tid == tid ? e[k].clk : 0;
 }
 
+/* The first index in c[0..n) whose id is >= id. */
+static int find_chunk(const ChunkRef *c, int n, uint32_t id)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (c[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static uint64_t base_get(const VCBase *b, uint32_t tid)
 {
-	return b ? lookup(b->e, b->n, tid) : 0;
+	if (!b)
+		return 0;
+	uint32_t id = tid >> CHUNK_BITS;
+	int k = find_chunk(b->c, b->nc, id);
+	return k < b->nc && b->c[k].id == id ? lookup(b->c[k].c->e, b->c[k].c->n, tid) : 0;
 }
 
 static int limit_for(int n)
@@ -198,16 +239,6 @@ static void follow(VCBase *c, VCBase *p, VCBase *q)
 		mark_holds(c, p);
 }
 
-/* Give b room for cap entries, keeping its first n. */
-static void base_room(VCBase *b, int cap)
-{
-	VCEntry *e = GC_MALLOC_ATOMIC(sizeof(VCEntry) * (size_t)(cap ? cap : 1));
-	if (b->n)
-		memcpy(e, b->e, sizeof *e * (size_t)b->n);
-	b->e = e;
-	b->cap = cap;
-}
-
 /* out = the entrywise maximum of a[0..na) and b[0..nb), all sorted;
  * returns its length (out has room for na + nb). */
 static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, int nb)
@@ -226,48 +257,185 @@ static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, i
 	return k;
 }
 
-/* A new base holding the entrywise maximum of a[0..na) and b[0..nb). */
-static VCBase *base_merge(const VCEntry *a, int na, const VCEntry *b, int nb)
+/* The entrywise maximum of chunk a (NULL: empty) and the entries
+ * d[0..nd), all of a's chunk: a itself when d adds nothing to it, else a
+ * new chunk. */
+static const Chunk *chunk_max(const Chunk *a, const VCEntry *d, int nd)
+{
+	int na = a ? a->n : 0;
+	if (a) {
+		int j = 0;
+		while (j < nd && lookup(a->e, na, d[j].tid) >= d[j].clk)
+			j++;
+		if (j == nd)
+			return a;
+	}
+	VCEntry tmp[CHUNK_MAX];
+	int n = merge_max(tmp, a ? a->e : NULL, na, d, nd);
+	Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)n);
+	c->n = n;
+	memcpy(c->e, tmp, sizeof(VCEntry) * (size_t)n);
+	return c;
+}
+
+/* How many of the chunks that d[0..nd) (sorted) touches are not among
+ * c[0..nc)? */
+static int new_chunks(const ChunkRef *c, int nc, const VCEntry *d, int nd)
+{
+	int add = 0, k = 0;
+	for (int j = 0; j < nd;) {
+		uint32_t id = d[j].tid >> CHUNK_BITS;
+		while (k < nc && c[k].id < id)
+			k++;
+		if (k == nc || c[k].id != id)
+			add++;
+		while (j < nd && d[j].tid >> CHUNK_BITS == id)
+			j++;
+	}
+	return add;
+}
+
+/* out = the chunks c[0..nc) with d[0..nd) (sorted) folded in (out may be
+ * c when d touches no chunk c lacks); returns the number of chunks, and
+ * adds the number of new entries to *n. */
+static int fold_chunks(ChunkRef *out, const ChunkRef *c, int nc, const VCEntry *d, int nd, int *n)
+{
+	int i = 0, j = 0, k = 0;
+	/* from the back when in place, so nothing is overwritten before it
+	 * is read; out then has exactly nc chunks */
+	if (out == c) {
+		for (j = 0; j < nd;) {
+			uint32_t id = d[j].tid >> CHUNK_BITS;
+			int j2 = j;
+			while (j2 < nd && d[j2].tid >> CHUNK_BITS == id)
+				j2++;
+			i = find_chunk(c, nc, id);
+			const Chunk *old = c[i].c, *m = chunk_max(old, d + j, j2 - j);
+			*n += m->n - old->n;
+			out[i].c = m;
+			j = j2;
+		}
+		return nc;
+	}
+	while (i < nc || j < nd) {
+		uint32_t id = j < nd ? d[j].tid >> CHUNK_BITS : UINT32_MAX;
+		if (i < nc && c[i].id < id) {
+			out[k++] = c[i++];
+			continue;
+		}
+		int j2 = j;
+		while (j2 < nd && d[j2].tid >> CHUNK_BITS == id)
+			j2++;
+		const Chunk *old = i < nc && c[i].id == id ? c[i++].c : NULL;
+		const Chunk *m = chunk_max(old, d + j, j2 - j);
+		*n += m->n - (old ? old->n : 0);
+		out[k++] = (ChunkRef){id, m};
+		j = j2;
+	}
+	return k;
+}
+
+static ChunkRef *chunks_new(int n)
+{
+	return GC_MALLOC(sizeof(ChunkRef) * (size_t)(n ? n : 1));
+}
+
+/* A new base holding the entrywise maximum of a (NULL: empty) and
+ * d[0..nd) (sorted). */
+static VCBase *base_fold(const VCBase *a, const VCEntry *d, int nd)
 {
 	VCBase *c = GC_MALLOC(sizeof *c);
-	base_room(c, na + nb);
-	c->n = merge_max(c->e, a, na, b, nb);
+	int na = a ? a->nc : 0;
+	c->c = chunks_new(na + new_chunks(a ? a->c : NULL, na, d, nd));
+	c->n = a ? a->n : 0;
+	c->nc = fold_chunks(c->c, a ? a->c : NULL, na, d, nd, &c->n);
 	c->limit = limit_for(c->n);
 	return c;
+}
+
+/* The entrywise maximum of chunks x and y: either of them when it holds
+ * the other, else a new chunk. */
+static const Chunk *chunk_join(const Chunk *x, const Chunk *y)
+{
+	VCEntry tmp[CHUNK_MAX];
+	const VCEntry *a = x->e, *b = y->e;
+	int na = x->n, nb = y->n, i = 0, j = 0, k = 0;
+	bool xmore = false, ymore = false; /* has an entry the other lacks or is below */
+	if (na == nb) {
+		/* most often the same goroutines, at other times */
+		for (; i < na && a[i].tid == b[i].tid; i++) {
+			uint64_t p = a[i].clk, q = b[i].clk;
+			xmore |= p > q;
+			ymore |= q > p;
+			tmp[i] = (VCEntry){a[i].tid, p > q ? p : q};
+		}
+		if (i == na) {
+			k = na;
+			goto done;
+		}
+		i = 0;
+		xmore = ymore = false;
+	}
+	while (i < na || j < nb) {
+		if (j == nb || (i < na && a[i].tid < b[j].tid)) {
+			tmp[k++] = a[i++];
+			xmore = true;
+		} else if (i == na || b[j].tid < a[i].tid) {
+			tmp[k++] = b[j++];
+			ymore = true;
+		} else {
+			xmore |= a[i].clk > b[j].clk;
+			ymore |= b[j].clk > a[i].clk;
+			tmp[k++] = (VCEntry){a[i].tid, a[i].clk > b[j].clk ? a[i].clk : b[j].clk};
+			i++, j++;
+		}
+	}
+done:
+	if (!ymore)
+		return x;
+	if (!xmore)
+		return y;
+	Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)k);
+	c->n = k;
+	memcpy(c->e, tmp, sizeof(VCEntry) * (size_t)k);
+	return c;
+}
+
+/* A new base holding the entrywise maximum of a and b: chunks the two
+ * share, or that only one has, are taken as they are. */
+static VCBase *base_merge(const VCBase *a, const VCBase *b)
+{
+	VCBase *m = GC_MALLOC(sizeof *m);
+	m->c = chunks_new(a->nc + b->nc);
+	int i = 0, j = 0, k = 0, n = 0;
+	while (i < a->nc || j < b->nc) {
+		if (j == b->nc || (i < a->nc && a->c[i].id < b->c[j].id)) {
+			m->c[k] = a->c[i++];
+		} else if (i == a->nc || b->c[j].id < a->c[i].id) {
+			m->c[k] = b->c[j++];
+		} else {
+			const Chunk *x = a->c[i].c, *y = b->c[j].c;
+			m->c[k] = (ChunkRef){a->c[i].id, x == y ? x : chunk_join(x, y)};
+			i++, j++;
+		}
+		n += m->c[k++].c->n;
+	}
+	m->nc = k;
+	m->n = n;
+	m->limit = limit_for(n);
+	return m;
 }
 
 /* Fold d[0..nd) into b, which no other clock holds and which is the
  * newest of its line (so no clock relies on what it holds now). */
 static void base_grow(VCBase *b, const VCEntry *d, int nd)
 {
-	int add = 0;
-	for (int j = 0; j < nd; j++) {
-		int k = find(b->e, b->n, d[j].tid);
-		if (k < b->n && b->e[k].tid == d[j].tid) {
-			if (d[j].clk > b->e[k].clk)
-				b->e[k].clk = d[j].clk;
-		} else {
-			add++;
-		}
-	}
-	if (!add)
-		return;
-	if (b->n + add > b->cap)
-		base_room(b, (b->n + add) * 2);
-	/* merge from the back: the new tids are usually the largest, so only
-	 * the tail moves */
-	int i = b->n - 1, j = nd - 1, w = b->n + add - 1;
-	while (w > i) { /* once every new entry is placed, the rest stays */
-		if (i >= 0 && b->e[i].tid > d[j].tid) {
-			b->e[w--] = b->e[i--];
-		} else if (i >= 0 && b->e[i].tid == d[j].tid) {
-			b->e[w--] = b->e[i--]; /* raised above */
-			j--;
-		} else {
-			b->e[w--] = d[j--];
-		}
-	}
-	b->n += add;
+	int add = new_chunks(b->c, b->nc, d, nd);
+	ChunkRef *out = b->c;
+	if (add)
+		out = chunks_new(b->nc + add);
+	b->nc = fold_chunks(out, b->c, b->nc, d, nd, &b->n);
+	b->c = out;
 	b->limit = limit_for(b->n);
 }
 
@@ -317,7 +485,7 @@ static void __attribute__((noinline)) fold(VC *v)
 		base_grow(b, v->d->e, v->nd);
 		b->has_from = false; /* it is its old self plus two deltas now */
 	} else {
-		VCBase *c = base_merge(b ? b->e : NULL, b ? b->n : 0, v->d->e, v->nd);
+		VCBase *c = base_fold(b, v->d->e, v->nd);
 		follow(c, b, NULL);
 		c->has_from = true;
 		c->from = b ? (Mark){b->line, b->seq} : (Mark){NULL, 0};
@@ -519,7 +687,7 @@ void vc_join(VC *dst, VC *src)
 				fold(dst);
 			mark_holds(dst->base, sb);
 		} else {
-			VCBase *c = base_merge(dst->base->e, dst->base->n, sb->e, sb->n);
+			VCBase *c = base_merge(dst->base, sb);
 			follow(c, dst->base, sb);
 			dst->base = c;
 		}
