@@ -362,17 +362,22 @@ static const Chunk *chunk_join(const Chunk *x, const Chunk *y)
 	int na = x->n, nb = y->n, i = 0, j = 0, k = 0;
 	bool xmore = false, ymore = false; /* has an entry the other lacks or is below */
 	if (na == nb) {
-		/* most often the same goroutines, at other times */
+		/* most often the same goroutines, at other times: straight
+		 * into the result, dropped if one of the two will do */
+		Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)na);
 		for (; i < na && a[i].tid == b[i].tid; i++) {
 			uint64_t p = a[i].clk, q = b[i].clk;
 			xmore |= p > q;
 			ymore |= q > p;
-			tmp[i] = (VCEntry){a[i].tid, p > q ? p : q};
+			c->e[i] = (VCEntry){a[i].tid, p > q ? p : q};
 		}
-		if (i == na) {
-			k = na;
-			goto done;
+		if (i == na && xmore && ymore) {
+			c->n = na;
+			return c;
 		}
+		GC_FREE(c);
+		if (i == na)
+			return ymore ? y : x;
 		i = 0;
 		xmore = ymore = false;
 	}
@@ -390,7 +395,6 @@ static const Chunk *chunk_join(const Chunk *x, const Chunk *y)
 			i++, j++;
 		}
 	}
-done:
 	if (!ymore)
 		return x;
 	if (!xmore)
