@@ -472,10 +472,43 @@ static bool holds_delta(const VCBase *b, const VCDelta *d, int nd)
 	return b && b->absorbed == d && nd <= b->absorbed_n;
 }
 
-/* Drop v's delta if v's base already holds it. */
-static void drop_absorbed(VC *v)
+/* Does base b hold every entry of d[0..nd) (sorted)? One walk through
+ * the chunks d falls in. */
+static bool base_holds(const VCBase *b, const VCEntry *d, int nd)
 {
-	if (v->nd && holds_delta(v->base, v->d, v->nd)) {
+	if (!b)
+		return false;
+	int ci = 0, k = 0;
+	for (int j = 0; j < nd; j++) {
+		uint32_t id = d[j].tid >> CHUNK_BITS;
+		if (ci == b->nc || b->c[ci].id != id) {
+			while (ci < b->nc && b->c[ci].id < id)
+				ci++;
+			if (ci == b->nc || b->c[ci].id != id)
+				return false;
+			k = 0;
+		}
+		const Chunk *c = b->c[ci].c;
+		while (k < c->n && c->e[k].tid < d[j].tid)
+			k++;
+		if (k == c->n || c->e[k].tid != d[j].tid || c->e[k].clk < d[j].clk)
+			return false;
+	}
+	return true;
+}
+
+/* A delta this long that a new base may hold is looked through rather
+ * than merged on: goroutines woken by one broadcast each hold its long
+ * delta, and each would otherwise carry it into every join after the
+ * base that absorbed it (a copy of it, not it) had come their way. */
+#define CHECK_DELTA 32
+
+/* Drop v's delta if v's base already holds it; rebased: v's base has
+ * just changed, so look. */
+static void drop_absorbed(VC *v, bool rebased)
+{
+	if (v->nd && (holds_delta(v->base, v->d, v->nd) ||
+		      (rebased && v->nd > CHECK_DELTA && base_holds(v->base, v->d->e, v->nd)))) {
 		v->d = NULL;
 		v->nd = 0;
 	}
@@ -676,16 +709,18 @@ void vc_join(VC *dst, VC *src)
 	if (dst == src)
 		return;
 	VCBase *sb = src->base;
+	bool rebased = false;
 	if (!dominates(dst->base, sb)) {
 		if (dominates(sb, dst->base)) {
 			dst->base = sb;
 			sb->shared = true;
+			rebased = true;
 		} else if (holds_parent(dst->base, sb) && own_newest(dst->base)) {
 			/* dst lacks only what was last folded into sb: take
 			 * that, and fold it into dst's base, which is dst's
 			 * alone (so it grows in place); dst's base then holds
 			 * sb and can say so */
-			drop_absorbed(dst);
+			drop_absorbed(dst, false);
 			join_delta(dst, sb->absorbed, sb->absorbed_n);
 			if (dst->nd)
 				fold(dst);
@@ -694,9 +729,10 @@ void vc_join(VC *dst, VC *src)
 			VCBase *c = base_merge(dst->base, sb);
 			follow(c, dst->base, sb);
 			dst->base = c;
+			rebased = true;
 		}
 	}
-	drop_absorbed(dst);
+	drop_absorbed(dst, rebased);
 	join_delta(dst, src->d, src->nd);
 	maybe_fold(dst);
 }
