@@ -305,10 +305,7 @@ void race_exchange(G *ga, G *gb, void *addr)
 	 * joins: afterwards a, b and the slot all know what either knew */
 	RaceG *a = ga->race, *b = gb->race;
 	Sync *s = sync_get(addr);
-	vc_join(&s->vc, &a->vc);
-	vc_raise(&s->vc, a->tid, a->clk);
-	vc_join(&s->vc, &b->vc);
-	vc_raise(&s->vc, b->tid, b->clk);
+	vc_join2_raise(&s->vc, &a->vc, a->tid, a->clk, &b->vc, b->tid, b->clk);
 	vc_copy(&a->vc, &s->vc);
 	vc_copy(&b->vc, &s->vc);
 	tick(a);

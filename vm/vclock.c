@@ -782,6 +782,45 @@ void vc_copy_raise(VC *dst, VC *src, uint32_t tid, uint64_t clk)
 	maybe_fold(dst);
 }
 
+/* Small clocks on one base (two goroutines playing ping-pong, a ring of
+ * a few): the three deltas and the two raises merged in one pass. */
+#define SMALL_JOIN 24
+
+void vc_join2_raise(VC *dst, VC *a, uint32_t ta, uint64_t ca, VC *b, uint32_t tb, uint64_t cb)
+{
+	if (dst == a || dst == b || a == b || dst->base != a->base || a->base != b->base ||
+	    dst->nd > SMALL_JOIN || a->nd > SMALL_JOIN || b->nd > SMALL_JOIN) {
+		vc_join(dst, a);
+		vc_raise(dst, ta, ca);
+		vc_join(dst, b);
+		vc_raise(dst, tb, cb);
+		return;
+	}
+	VCEntry x[2 * SMALL_JOIN], y[3 * SMALL_JOIN], z[3 * SMALL_JOIN + 2];
+	VCEntry own[2] = {{ta, ca}, {tb, cb}};
+	if (tb < ta)
+		own[0] = (VCEntry){tb, cb}, own[1] = (VCEntry){ta, ca};
+	int nown = ta == tb ? 1 : 2;
+	if (nown == 1)
+		own[0].clk = ca > cb ? ca : cb;
+	int n = merge_max(x, dst->nd ? dst->d->e : NULL, dst->nd, a->nd ? a->d->e : NULL, a->nd);
+	n = merge_max(y, x, n, b->nd ? b->d->e : NULL, b->nd);
+	n = merge_max(z, y, n, own, nown);
+	if (dst->base) {
+		/* drop what the base already has (the raises may be old) */
+		int k = 0;
+		for (int i = 0; i < n; i++)
+			if (base_get(dst->base, z[i].tid) < z[i].clk)
+				z[k++] = z[i];
+		n = k;
+	}
+	if (!dst->d || dst->d->shared || dst->d->cap < n)
+		dst->d = delta_new(n + n / 2 + 4);
+	move_entries(dst->d->e, z, n);
+	dst->nd = dst->d->fill = n;
+	maybe_fold(dst);
+}
+
 int vc_stored(const VC *v)
 {
 	return (v->base ? v->base->n : 0) + v->nd;

@@ -44,6 +44,9 @@ void vc_raise(VC *v, uint32_t tid, uint64_t clk);
 /* dst = dst ⊔ src. src is not changed in value (its storage may become
  * shared). */
 void vc_join(VC *dst, VC *src);
+/* dst = dst ⊔ a ⊔ b, with entries ta and tb raised to at least ca and
+ * cb (an exchange on an unbuffered channel). */
+void vc_join2_raise(VC *dst, VC *a, uint32_t ta, uint64_t ca, VC *b, uint32_t tb, uint64_t cb);
 /* dst = src. */
 void vc_copy(VC *dst, VC *src);
 /* dst = src with entry tid raised to at least clk (a release that leaves

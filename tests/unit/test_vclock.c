@@ -6,7 +6,8 @@
  *  - random operations on a dozen clocks over few goroutine ids (deltas
  *    only), over many (deltas fold into bases, bases are shared, grown in
  *    place and merged), and with new ids that only grow (appends to shared
- *    deltas); copies, half of them raising an entry on the way; then with 3 to 24 clocks, four mixes of operations, ids from
+ *    deltas); copies, half of them raising an entry on the way, and
+ *    joins of two clocks with two raises (an exchange); then with 3 to 24 clocks, four mixes of operations, ids from
  *    a sliding window, and raises that are new, equal, lower or small;
  *    every entry of every clock checked against the model;
  *  - the patterns the representation exists for, checked the same way and
@@ -81,6 +82,23 @@ static void random_ops(int ntids, long steps, bool growing, const char *name)
 			vc_raise(&clocks[a], (uint32_t)t, v);
 			if (v > model[a][t])
 				model[a][t] = v;
+		} else if (op < mix[1] && rnd() % 3 == 0) {
+			/* a joins b and c and raises two entries (an exchange) */
+			int c = (int)(rnd() % (uint64_t)nclocks);
+			int lim = growing ? next_tid : ntids;
+			uint32_t t1 = (uint32_t)(rnd() % (uint64_t)lim), t2 = (uint32_t)(rnd() % (uint64_t)lim);
+			uint64_t v1 = rnd() % 4 == 0 ? model[a][t1] : now++, v2 = rnd() % 4 == 0 ? 1 : now++;
+			vc_join2_raise(&clocks[a], &clocks[b], t1, v1, &clocks[c], t2, v2);
+			for (int t = 0; t < ntids; t++) {
+				if (model[b][t] > model[a][t])
+					model[a][t] = model[b][t];
+				if (model[c][t] > model[a][t])
+					model[a][t] = model[c][t];
+			}
+			if (v1 > model[a][t1])
+				model[a][t1] = v1;
+			if (v2 > model[a][t2])
+				model[a][t2] = v2;
 		} else if (op < mix[1]) {
 			vc_join(&clocks[a], &clocks[b]);
 			for (int t = 0; t < ntids; t++)
