@@ -301,8 +301,7 @@ static int new_chunks(const ChunkRef *c, int nc, const VCEntry *d, int nd)
 static int fold_chunks(ChunkRef *out, const ChunkRef *c, int nc, const VCEntry *d, int nd, int *n)
 {
 	int i = 0, j = 0, k = 0;
-	/* from the back when in place, so nothing is overwritten before it
-	 * is read; out then has exactly nc chunks */
+	/* in place: d falls in chunks c has, whose pointers are replaced */
 	if (out == c) {
 		for (j = 0; j < nd;) {
 			uint32_t id = d[j].tid >> CHUNK_BITS;
