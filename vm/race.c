@@ -74,13 +74,13 @@ typedef struct RaceG {
 } RaceG;
 
 /* What a report needs of any goroutine, running or finished, by tid:
- * kept for the whole run, 24 bytes each in chunks outside the collected
+ * kept for the whole run, 16 bytes each in chunks outside the collected
  * heap (a program may start millions of goroutines; the clock state of a
  * finished one is dropped with its RaceG). */
 typedef struct GInfo {
-	int64_t gid;
 	Ctx *created;      /* the creator's stack at the go statement (NULL: main, a timer's) */
-	bool finished;
+	uint64_t gid : 63;
+	uint64_t finished : 1;
 } GInfo;
 
 #define INFO_CHUNK 4096
