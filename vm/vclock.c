@@ -11,7 +11,8 @@
  * kept in chunks of up to 256 tids that never change once made, so a
  * fold makes new chunks only where the delta falls and shares the rest
  * with the base it came from: goroutines woken in turn, whose tids are
- * near one another, cost a fold of a long mutex clock a few chunks.
+ * near one another, cost a fold of a long mutex clock a few chunks. A
+ * chunk more than half full is an array of clock values by tid.
  *
  * Sharing. A base that a second clock refers to (or that another base is
  * marked as holding, below) never changes again; one held by a single
@@ -72,11 +73,22 @@ typedef struct Mark {
  * list of chunk pointers, not every entry. */
 #define CHUNK_BITS 8
 #define CHUNK_MAX (1 << CHUNK_BITS) /* entries a chunk can hold */
+#define CHUNK_LOW (CHUNK_MAX - 1)
 
+/* A chunk more than half full is dense (a clock value for each of its
+ * tids, 0 where absent: half the bytes of (tid, clock) pairs, found
+ * without a search, joined by a loop the compiler vectorises); a
+ * sparser one lists its entries. */
 typedef struct Chunk {
-	int n;
-	VCEntry e[];       /* sorted by tid */
+	int n;             /* entries present */
+	bool dense;
+	uint64_t w[];      /* dense: w[tid & CHUNK_LOW]; else n VCEntry sorted by tid */
 } Chunk;
+
+static inline const VCEntry *chunk_list(const Chunk *c)
+{
+	return (const VCEntry *)(const void *)c->w;
+}
 
 typedef struct ChunkRef {
 	uint32_t id;       /* its entries' tids >> CHUNK_BITS */
@@ -141,6 +153,56 @@ static uint64_t lookup(const VCEntry *e, int n, uint32_t tid)
 	return k < n && e[k].tid == tid ? e[k].clk : 0;
 }
 
+static uint64_t chunk_get(const Chunk *c, uint32_t tid)
+{
+	return c->dense ? c->w[tid & CHUNK_LOW] : lookup(chunk_list(c), c->n, tid);
+}
+
+/* c's entries, sorted: its own list, or for a dense chunk (of id) buf
+ * filled; *n is set to their number. */
+static const VCEntry *chunk_entries(const Chunk *c, uint32_t id, VCEntry *buf, int *n)
+{
+	*n = c->n;
+	if (!c->dense)
+		return chunk_list(c);
+	int k = 0;
+	for (uint32_t i = 0; i < CHUNK_MAX; i++)
+		if (c->w[i])
+			buf[k++] = (VCEntry){id << CHUNK_BITS | i, c->w[i]};
+	*n = k;
+	return buf;
+}
+
+static Chunk *dense_new(void)
+{
+	Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(uint64_t) * CHUNK_MAX);
+	c->dense = true;
+	return c;
+}
+
+/* A chunk of the n sorted entries e, all of one chunk. */
+static const Chunk *chunk_make(const VCEntry *e, int n)
+{
+	Chunk *c;
+	if (n > CHUNK_MAX / 2) {
+		c = dense_new();
+		memset(c->w, 0, sizeof(uint64_t) * CHUNK_MAX);
+		int k = 0;
+		for (int i = 0; i < n; i++) {
+			c->w[e[i].tid & CHUNK_LOW] = e[i].clk;
+			k += e[i].clk != 0;
+		}
+		c->n = k;
+		return c;
+	} else {
+		c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)n);
+		c->dense = false;
+		memcpy(c->w, e, sizeof(VCEntry) * (size_t)n);
+	}
+	c->n = n;
+	return c;
+}
+
 /* The first index in c[0..n) whose id is >= id. */
 static int find_chunk(const ChunkRef *c, int n, uint32_t id)
 {
@@ -161,7 +223,7 @@ static uint64_t base_get(const VCBase *b, uint32_t tid)
 		return 0;
 	uint32_t id = tid >> CHUNK_BITS;
 	int k = find_chunk(b->c, b->nc, id);
-	return k < b->nc && b->c[k].id == id ? lookup(b->c[k].c->e, b->c[k].c->n, tid) : 0;
+	return k < b->nc && b->c[k].id == id ? chunk_get(b->c[k].c, tid) : 0;
 }
 
 static int limit_for(int n)
@@ -262,20 +324,28 @@ static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, i
  * new chunk. */
 static const Chunk *chunk_max(const Chunk *a, const VCEntry *d, int nd)
 {
-	int na = a ? a->n : 0;
 	if (a) {
 		int j = 0;
-		while (j < nd && lookup(a->e, na, d[j].tid) >= d[j].clk)
+		while (j < nd && chunk_get(a, d[j].tid) >= d[j].clk)
 			j++;
 		if (j == nd)
 			return a;
+		if (a->dense) {
+			Chunk *c = dense_new();
+			memcpy(c->w, a->w, sizeof(uint64_t) * CHUNK_MAX);
+			c->n = a->n;
+			for (j = 0; j < nd; j++) {
+				uint64_t *w = &c->w[d[j].tid & CHUNK_LOW];
+				if (d[j].clk > *w) {
+					c->n += !*w;
+					*w = d[j].clk;
+				}
+			}
+			return c;
+		}
 	}
 	VCEntry tmp[CHUNK_MAX];
-	int n = merge_max(tmp, a ? a->e : NULL, na, d, nd);
-	Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)n);
-	c->n = n;
-	memcpy(c->e, tmp, sizeof(VCEntry) * (size_t)n);
-	return c;
+	return chunk_make(tmp, merge_max(tmp, a ? chunk_list(a) : NULL, a ? a->n : 0, d, nd));
 }
 
 /* How many of the chunks that d[0..nd) (sorted) touches are not among
@@ -352,34 +422,31 @@ static VCBase *base_fold(const VCBase *a, const VCEntry *d, int nd)
 	return c;
 }
 
-/* The entrywise maximum of chunks x and y: either of them when it holds
- * the other, else a new chunk. */
-static const Chunk *chunk_join(const Chunk *x, const Chunk *y)
+/* The entrywise maximum of chunks x and y (of id): either of them when
+ * it holds the other, else a new chunk. */
+static const Chunk *chunk_join(uint32_t id, const Chunk *x, const Chunk *y)
 {
-	VCEntry tmp[CHUNK_MAX];
-	const VCEntry *a = x->e, *b = y->e;
-	int na = x->n, nb = y->n, i = 0, j = 0, k = 0;
 	bool xmore = false, ymore = false; /* has an entry the other lacks or is below */
-	if (na == nb) {
-		/* most often the same goroutines, at other times: straight
-		 * into the result, dropped if one of the two will do */
-		Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)na);
-		for (; i < na && a[i].tid == b[i].tid; i++) {
-			uint64_t p = a[i].clk, q = b[i].clk;
+	if (x->dense && y->dense) {
+		Chunk *c = dense_new();
+		int n = 0;
+		for (int i = 0; i < CHUNK_MAX; i++) {
+			uint64_t p = x->w[i], q = y->w[i];
 			xmore |= p > q;
 			ymore |= q > p;
-			c->e[i] = (VCEntry){a[i].tid, p > q ? p : q};
+			c->w[i] = p > q ? p : q;
+			n += (p | q) != 0;
 		}
-		if (i == na && xmore && ymore) {
-			c->n = na;
+		if (xmore && ymore) {
+			c->n = n;
 			return c;
 		}
 		GC_FREE(c);
-		if (i == na)
-			return ymore ? y : x;
-		i = 0;
-		xmore = ymore = false;
+		return ymore ? y : x;
 	}
+	VCEntry xb[CHUNK_MAX], yb[CHUNK_MAX], tmp[CHUNK_MAX];
+	int na, nb, i = 0, j = 0, k = 0;
+	const VCEntry *a = chunk_entries(x, id, xb, &na), *b = chunk_entries(y, id, yb, &nb);
 	while (i < na || j < nb) {
 		if (j == nb || (i < na && a[i].tid < b[j].tid)) {
 			tmp[k++] = a[i++];
@@ -398,10 +465,7 @@ static const Chunk *chunk_join(const Chunk *x, const Chunk *y)
 		return x;
 	if (!xmore)
 		return y;
-	Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)k);
-	c->n = k;
-	memcpy(c->e, tmp, sizeof(VCEntry) * (size_t)k);
-	return c;
+	return chunk_make(tmp, k);
 }
 
 /* A new base holding the entrywise maximum of a and b: chunks the two
@@ -418,7 +482,7 @@ static VCBase *base_merge(const VCBase *a, const VCBase *b)
 			m->c[k] = b->c[j++];
 		} else {
 			const Chunk *x = a->c[i].c, *y = b->c[j].c;
-			m->c[k] = (ChunkRef){a->c[i].id, x == y ? x : chunk_join(x, y)};
+			m->c[k] = (ChunkRef){a->c[i].id, x == y ? x : chunk_join(a->c[i].id, x, y)};
 			i++, j++;
 		}
 		n += m->c[k++].c->n;
@@ -477,20 +541,12 @@ static bool base_holds(const VCBase *b, const VCEntry *d, int nd)
 {
 	if (!b)
 		return false;
-	int ci = 0, k = 0;
+	int ci = 0;
 	for (int j = 0; j < nd; j++) {
 		uint32_t id = d[j].tid >> CHUNK_BITS;
-		if (ci == b->nc || b->c[ci].id != id) {
-			while (ci < b->nc && b->c[ci].id < id)
-				ci++;
-			if (ci == b->nc || b->c[ci].id != id)
-				return false;
-			k = 0;
-		}
-		const Chunk *c = b->c[ci].c;
-		while (k < c->n && c->e[k].tid < d[j].tid)
-			k++;
-		if (k == c->n || c->e[k].tid != d[j].tid || c->e[k].clk < d[j].clk)
+		while (ci < b->nc && b->c[ci].id < id)
+			ci++;
+		if (ci == b->nc || b->c[ci].id != id || chunk_get(b->c[ci].c, d[j].tid) < d[j].clk)
 			return false;
 	}
 	return true;
@@ -802,6 +858,10 @@ void vc_join2_raise(VC *dst, VC *a, uint32_t ta, uint64_t ca, VC *b, uint32_t tb
 	int nown = ta == tb ? 1 : 2;
 	if (nown == 1)
 		own[0].clk = ca > cb ? ca : cb;
+	if (nown == 2 && !own[0].clk)
+		own[0] = own[1], nown = 1;
+	if (!own[nown - 1].clk)
+		nown--; /* a zero raises nothing and is not kept */
 	int n = merge_max(x, dst->nd ? dst->d->e : NULL, dst->nd, a->nd ? a->d->e : NULL, a->nd);
 	n = merge_max(y, x, n, b->nd ? b->d->e : NULL, b->nd);
 	n = merge_max(z, y, n, own, nown);
