@@ -4,7 +4,7 @@
  * A clock is two sorted sets of (tid, clock) pairs: a base, which may be
  * long and is shared freely between clocks, and a short delta of entries
  * raised since, which the base does not have (or has lower). An entry's
- * value is the larger of the two. A delta that grows past about the
+ * value is the larger of the two. A delta that grows past about half the
  * square root of its base's length is folded into a base, so a join pays
  * for deltas (short) on most operations and for a base (long) once per
  * fold: with n entries, O(sqrt n) per operation amortised. A base is
@@ -226,9 +226,14 @@ static uint64_t base_get(const VCBase *b, uint32_t tid)
 	return k < b->nc && b->c[k].id == id ? chunk_get(b->c[k].c, tid) : 0;
 }
 
+/* The longest delta kept beside a base of n entries. Each copy of a
+ * delta costs its length, each fold the chunks it touches and the list
+ * of chunks (n / 256 of them): half the square root balances the two
+ * (a mutex that 100k woken goroutines pass on: 0.54 s at the square
+ * root, 0.39 s at half). */
 static int limit_for(int n)
 {
-	return 8 + (int)sqrt((double)n);
+	return 8 + (int)sqrt((double)n) / 2;
 }
 
 static bool at_or_after(const VCBase *a, Line *line, uint32_t seq)
