@@ -2529,6 +2529,7 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	 * in cells get a fresh cell per iteration, copied forward. */
 	stmt(fs, s->u.forstmt.body);
 	int cont = fs->ncode;
+	fs->line = s->pos.line; /* the copy is the for statement's (and -race reports it there) */
 	for (int i = scope; i < fs->nlocals && i < scope + 8; i++) {
 		Local *l = &fs->locals[i];
 		if (l->cell) {
@@ -2970,6 +2971,7 @@ static void select_stmt(FnState *fs, Node *s)
 		if (comm && comm->kind == N_ASSIGN) {
 			NodeList *lhs = &comm->u.assign.lhs;
 			int srcs[2] = {vals[c], oks[c]};
+			fs->line = comm->pos.line; /* `case v = <-ch:` assigns on its own line */
 			for (int v = 0; v < lhs->len && v < 2; v++) {
 				Node *id = lhs->v[v];
 				if (comm->u.assign.define) {

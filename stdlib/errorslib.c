@@ -141,12 +141,16 @@ static int e_as(VM *vm, Value *a, int n, Value *r)
 			assignable = err->type == canon || type_identical(err->type, et);
 		if (assignable) {
 			Value *dst = target->v.p;
-			if (target_iface)
+			if (target_iface) {
+				vm_race_range(vm, dst, 1, true);
 				dst->p = err;
-			else if (is_aggregate(et))
+			} else if (is_aggregate(et)) {
+				vm_race_block(vm, et, dst, true);
 				block_copy_into(et, dst, err->v.p);
-			else
+			} else {
+				vm_race_range(vm, dst, 1, true);
 				*dst = err->v;
+			}
 			r[0].i = 1;
 			return 0;
 		}

@@ -1834,7 +1834,9 @@ static int print_value(Printer *p, Type *t, Value v, int verb, int depth, bool c
 			switch (kind_of(u->elem)) {
 			case TY_ARRAY:
 			case TY_STRUCT:
-				/* a pointer to an aggregate is its block */
+				/* a pointer to an aggregate is its block, which
+				 * printing reads */
+				vm_race_block(p->vm, u->elem, v.p, false);
 				putc_(p, '&');
 				return print_value(p, u->elem, v, verb, depth + 1, ci);
 			case TY_SLICE:

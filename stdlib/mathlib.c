@@ -3395,10 +3395,22 @@ static int r_seed(VM *vm, Value *rd, int64_t seed)
 /* ---- natives: methods take the *Rand first; the package functions use
  * the global Rand ------------------------------------------------------------------------------------ */
 
+/* A method of a *Rand made by rand.New advances its source: under -race
+ * the source's state is written, as Go's rngSource writes its fields (a
+ * source written in gol reports its own accesses). The package functions
+ * share a locked source, which does not race. */
+static void rand_race(VM *vm, Value *rd)
+{
+	GolIface *src = rd[0].p;
+	if (src && src->type == rng_ptr_type)
+		vm_race_range(vm, src->v.p, 1, true);
+}
+
 #define RECV(rd, a)                                                                                  \
 	Value *rd = (a)[0].p;                                                                        \
 	if (!rd)                                                                                     \
-		return vm_panic_nil(vm);
+		return vm_panic_nil(vm);                                                             \
+	rand_race(vm, rd);
 
 #define RAND_FN(name, body)                                                                          \
 	static int name##_m(VM *vm, Value *a, int n, Value *r)                                      \

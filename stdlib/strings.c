@@ -1165,12 +1165,17 @@ static int s_trim_suffix(VM *vm, Value *a, int n, Value *r)
 }
 
 /* ---- Builder ------------------------------------------------------------------------ */
-/* Fields: addr *Builder (slot 0), buf []byte (slot 1). */
+/* Fields: addr *Builder (slot 0), buf []byte (slot 1). Under -race a
+ * method's accesses are Go's: every write checks addr and appends to buf,
+ * String, Len and Cap read buf, Reset writes both. */
 
+/* The check every write makes first; the write's accesses. */
 static int builder_check(VM *vm, Value *b)
 {
 	if (!b)
 		return vm_panic_nil(vm);
+	vm_race_range(vm, &b[0], 1, false);
+	vm_race_range(vm, &b[1], 1, true);
 	if (!b[0].p)
 		b[0].p = b;
 	else if (b[0].p != b)
@@ -1178,20 +1183,32 @@ static int builder_check(VM *vm, Value *b)
 	return 0;
 }
 
-static int b_string(VM *vm, Value *a, int n, Value *r)
+/* b's buffer, read by String, Len or Cap (NULL: a nil receiver, panicking). */
+static Value *builder_read(VM *vm, Value *a)
 {
 	Value *b = a[0].p;
+	if (!b) {
+		vm_panic_nil(vm);
+		return NULL;
+	}
+	vm_race_range(vm, &b[1], 1, false);
+	return b;
+}
+
+static int b_string(VM *vm, Value *a, int n, Value *r)
+{
+	Value *b = builder_read(vm, a);
 	if (!b)
-		return vm_panic_nil(vm);
+		return -1;
 	r[0].p = std_bytes_str(b[1].p);
 	return 0;
 }
 
 static int b_len(VM *vm, Value *a, int n, Value *r)
 {
-	Value *b = a[0].p;
+	Value *b = builder_read(vm, a);
 	if (!b)
-		return vm_panic_nil(vm);
+		return -1;
 	GolSlice *s = b[1].p;
 	r[0].i = s ? s->len : 0;
 	return 0;
@@ -1199,9 +1216,9 @@ static int b_len(VM *vm, Value *a, int n, Value *r)
 
 static int b_cap(VM *vm, Value *a, int n, Value *r)
 {
-	Value *b = a[0].p;
+	Value *b = builder_read(vm, a);
 	if (!b)
-		return vm_panic_nil(vm);
+		return -1;
 	GolSlice *s = b[1].p;
 	r[0].i = s ? s->cap : 0;
 	return 0;
@@ -1212,6 +1229,7 @@ static int b_reset(VM *vm, Value *a, int n, Value *r)
 	Value *b = a[0].p;
 	if (!b)
 		return vm_panic_nil(vm);
+	vm_race_range(vm, b, 2, true);
 	b[0].p = NULL;
 	b[1].p = NULL;
 	return 0;

@@ -293,6 +293,15 @@ void race_release(G *g, void *addr)
 	tick(r);
 }
 
+void race_release_store(G *g, void *addr)
+{
+	if (!race_enabled || !g || !g->race)
+		return;
+	RaceG *r = g->race;
+	vc_copy_raise(&sync_get(addr)->vc, &r->vc, r->tid, r->clk);
+	tick(r);
+}
+
 void race_exchange(G *ga, G *gb, void *addr)
 {
 	if (!race_enabled || !ga || !gb || !ga->race || !gb->race) {
@@ -747,17 +756,19 @@ static void rs_clear(Shadow *s)
 
 static int nraces;
 
-/* Pairs of locations already reported (unordered). */
+/* Pairs of access stacks already reported (unordered): as Go's detector,
+ * a race between the same two lines reached through other calls is
+ * another report. An interned Ctx is a whole stack. */
 typedef struct LocPair {
-	const Instr *a, *b;
+	const Ctx *a, *b;
 } LocPair;
 static LocPair *pairs;
 static int npairs, cappairs;
 
-static bool pair_seen(const Instr *a, const Instr *b)
+static bool pair_seen(const Ctx *a, const Ctx *b)
 {
 	if (a > b) {
-		const Instr *t = a;
+		const Ctx *t = a;
 		a = b;
 		b = t;
 	}
@@ -853,7 +864,7 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 	if (s->flags & SH_REPORTED)
 		return;
 	s->flags |= SH_REPORTED;
-	if (pair_seen(pc, ploc ? ploc->pc : NULL))
+	if (pair_seen(access_loc(vm, pc), ploc))
 		return;
 	nraces++;
 	GInfo *cur = info_of(((RaceG *)vm->cur->race)->tid);
@@ -960,11 +971,17 @@ void race_atomic(VM *vm, void *addr, int kind)
 	if (!race_enabled)
 		return;
 	/* an atomic operation synchronises with those that observe it: a
-	 * load acquires what stores released, as the memory model says */
+	 * load acquires what the store it sees released. A store replaces
+	 * the value, so what earlier stores released is no longer seen
+	 * through it (the object's clock becomes the storer's); a
+	 * read-modify-write sees the value before it, and passes on what
+	 * that one released with its own */
 	if (kind != VM_ATOMIC_STORE)
 		race_acquire(vm->cur, addr);
 	access(vm, addr, NULL, kind != VM_ATOMIC_LOAD, true);
-	if (kind != VM_ATOMIC_LOAD)
+	if (kind == VM_ATOMIC_STORE)
+		race_release_store(vm->cur, addr);
+	else if (kind != VM_ATOMIC_LOAD)
 		race_release(vm->cur, addr);
 }
 

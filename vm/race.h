@@ -52,7 +52,8 @@ extern bool race_solo;
 void race_append(VM *vm, GolSlice *s, int64_t n, const Instr *pc);
 /* A sync/atomic operation on the word at addr (VM_ATOMIC_LOAD, _STORE or
  * _RMW): an access that races only with plain ones; a load acquires addr,
- * a store releases it, a read-modify-write does both. */
+ * a store releases it (replacing what earlier stores released), a
+ * read-modify-write does both. */
 void race_atomic(VM *vm, void *addr, int kind);
 
 /* Happens-before edges through the synchronisation object at addr:
@@ -60,6 +61,9 @@ void race_atomic(VM *vm, void *addr, int kind);
  * the object's and starts a new epoch of g. */
 void race_acquire(G *g, void *addr);
 void race_release(G *g, void *addr);
+/* A release that replaces what the object held (an atomic store): its
+ * clock becomes g's. */
+void race_release_store(G *g, void *addr);
 /* Both, as a buffered channel's slot is used by a send or a receive. */
 void race_acqrel(G *g, void *addr);
 /* An unbuffered hand-off between a and b through addr: each operation

@@ -933,7 +933,7 @@ static inline __attribute__((always_inline)) bool cmp_int(int64_t x, int64_t y, 
 	X(STORE) X(GETUP) X(SETUP) X(MGET) X(MSET) X(MDEL) X(MSLOT) X(MITER) X(CLEAR)    \
 	X(CLONE) X(COPYIN) X(COPY) X(APPEND) X(APPENDS) X(BOX) X(MLEN) X(CONV)        \
 	X(ADDIX) X(SUBIX) X(MULIX) X(ADDFX) X(SUBFX) X(MULFX) X(FADDI) X(FSUBI) X(FMULI) \
-	X(FADDF) X(FSUBF) X(FMULF) X(FADDIK)
+	X(FADDF) X(FSUBF) X(FMULF) X(FADDIK) X(EQV)
 
 /* A whole struct or array read or written (a copy): every word, nested
  * blocks included. */
@@ -952,6 +952,12 @@ static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
 		else
 			race_read(vm, &b[k], pc);
 	}
+}
+
+void vm_race_block(VM *vm, Type *t, Value *b, bool write)
+{
+	if (race_enabled && vm)
+		race_block(vm, t, b, NULL, write);
 }
 
 /* Running inside a call the runtime made (a String method, a sort's Less,

@@ -120,8 +120,9 @@ int vm_close_chan(VM *vm, void *c);
  * released on addr happens before what the running goroutine does next;
  * release: what it did so far happens before a later acquire of addr;
  * atomic: an atomic access to the word at addr (racing only with plain
- * accesses): a load acquires addr, a store releases it, a read-modify-
- * write (Add, Swap, CompareAndSwap) does both. */
+ * accesses): a load acquires addr, a store releases it (what earlier
+ * stores released is no longer passed on), a read-modify-write (Add,
+ * Swap, CompareAndSwap) does both. */
 enum { VM_ATOMIC_LOAD, VM_ATOMIC_STORE, VM_ATOMIC_RMW };
 void vm_race_acquire(VM *vm, void *addr);
 void vm_race_release(VM *vm, void *addr);
@@ -130,6 +131,9 @@ void vm_race_atomic(VM *vm, void *addr, int kind);
  * library code would be seen doing (fmt printing a slice, sort sorting
  * one), made by the call the running goroutine is in. */
 void vm_race_range(VM *vm, void *p, int64_t n, bool write);
+/* The same for a whole struct or array of type t at block b, nested
+ * blocks included (fmt printing &T{...}). */
+void vm_race_block(VM *vm, Type *t, Value *b, bool write);
 /* A library function appending n elements to s (strconv.AppendInt...):
  * the writes (or, when s grows, the reads) an append makes. */
 void vm_race_append(VM *vm, GolSlice *s, int64_t n);

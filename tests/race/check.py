@@ -10,6 +10,8 @@ Each tests/race/*.gol program says in its header which races it has:
                            in the program, innermost first (function as printed, without
                            "()", and line), e.g. "main.bump:11 main.main.func1:20"; only
                            for programs whose order of the two accesses is fixed
+    // Reports: N          optional: exactly N reports (Go reports a race between the
+                           same two lines once per distinct pair of call stacks)
 
 and, when its standard output is deterministic, ends with an `// Output:` block in
 the format of tests/golden (see tests/golden/README.md).
@@ -227,6 +229,7 @@ class Expect:
         self.clean = False
         self.output = None
         self.previous = None
+        self.reports = None
         text = open(path).read()
         lines = text.split("\n")
         for line in lines:
@@ -237,6 +240,10 @@ class Expect:
                 self.previous = m.group(1).split()
                 if not self.previous or not all(re.match(r"^\S+:\d+$", w) for w in self.previous):
                     raise ValueError("%s: bad header %r" % (path, line))
+                continue
+            m = re.match(r"^// Reports:\s*(\d+)$", line)
+            if m:
+                self.reports = int(m.group(1))
                 continue
             m = re.match(r"^// Race:\s*(.*)$", line)
             if m:
@@ -309,6 +316,8 @@ def judge(exp, race, status, stdout, stderr, prog, atomic_wildcard):
             if got_prev != exp.previous:
                 problems.append("previous access stack %s, want %s" % (" ".join(got_prev) or "none",
                                                                        " ".join(exp.previous)))
+        if exp.reports is not None and len(reports) != exp.reports:
+            problems.append("%d reports, want %d" % (len(reports), exp.reports))
         if reports and found != len(reports):
             problems.append("%d reports but 'Found %s data race(s)'" % (len(reports), found))
         want_status = 0 if exp.clean else RACE_EXIT
