@@ -3353,7 +3353,10 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 			continue;
 		Local *l = &fs.locals[i];
 		if (is_aggregate(o->type)) {
-			emit_bx(&fs, BC_CLONE, l->reg, (uint32_t)type_k(&fs, o->type));
+			/* X: the copy Go's caller makes of an argument (-race
+			 * reports its reads at the call) */
+			int pc = emit_bx(&fs, BC_CLONE, l->reg, (uint32_t)type_k(&fs, o->type));
+			fs.code[pc].x = 1;
 		} else if (l->cell) {
 			int t = alloc_reg(&fs);
 			emit(&fs, BC_MOVE, t, l->reg, 0);
