@@ -883,6 +883,22 @@ static bool is_type_expr(Node *n)
 	return false;
 }
 
+
+/* The type of the receiver a method found through sel is called on: x's
+ * type t, or the embedded field's that sel's path ends at. */
+static Type *receiver_type(Type *t, const Selection *sel)
+{
+	Type *rt = t, *cur = type_under(t);
+	if (cur->kind == TY_POINTER)
+		cur = type_under(cur->elem);
+	for (int i = 0; i < sel->depth; i++) {
+		rt = cur->fields[sel->path[i]].type;
+		cur = type_under(rt);
+		if (cur->kind == TY_POINTER && i < sel->depth - 1)
+			cur = type_under(cur->elem);
+	}
+	return rt;
+}
 static int selector(FnState *fs, Node *n, int dst)
 {
 	Node *x = n->u.selector.x;
@@ -936,6 +952,21 @@ static int selector(FnState *fs, Node *n, int dst)
 			f->w = w;
 			f->wrap = WRAP_IFACE;
 			f->name = name;
+		} else if (sel.depth) {
+			/* promoted from an embedded field: reach it first */
+			Type *ft = receiver_type(xt, &sel), *fu = type_under(ft);
+			f = GC_MALLOC(sizeof *f);
+			GolWrap *w = GC_MALLOC(sizeof *w);
+			w->target = func_closure(sel.method->func);
+			w->depth = sel.depth;
+			memcpy(w->path, sel.path, sizeof(int) * (size_t)sel.depth);
+			if (sel.method->ptr_recv)
+				w->mode = fu->kind == TY_POINTER || is_aggregate(ft) ? EMBED_VALUE : EMBED_ADDR;
+			else
+				w->mode = fu->kind == TY_POINTER && !is_aggregate(fu->elem) ? EMBED_LOAD : EMBED_VALUE;
+			f->w = w;
+			f->wrap = WRAP_EMBED;
+			f->name = name;
 		} else if (type_under(xt)->kind == TY_POINTER && !sel.method->ptr_recv) {
 			f = GC_MALLOC(sizeof *f);
 			GolWrap *w = GC_MALLOC(sizeof *w);
@@ -964,7 +995,11 @@ static int selector(FnState *fs, Node *n, int dst)
 		} else {
 			Method *m = sel.method;
 			GolClosure *f = func_closure(m->func);
-			if (m->ptr_recv && !is_aggregate(x->type) && type_under(x->type)->kind != TY_POINTER) {
+			Type *rt = receiver_type(x->type, &sel);
+			if (m->ptr_recv && sel.depth && !is_aggregate(rt) && type_under(rt)->kind != TY_POINTER) {
+				/* &x.f of an embedded scalar-based field: not a block */
+				cerror(n->pos, "gol: a method value of a pointer method promoted from an embedded non-struct field is not implemented yet");
+			} else if (m->ptr_recv && !is_aggregate(x->type) && type_under(x->type)->kind != TY_POINTER) {
 				/* needs &x of a scalar-based named type: take the address */
 				Node addr = {0};
 				addr.kind = N_UNARY;
@@ -973,17 +1008,17 @@ static int selector(FnState *fs, Node *n, int dst)
 				addr.u.op.x = x;
 				addr.type = type_pointer(x->type);
 				unary(fs, &addr, b);
-			} else if (!m->ptr_recv && type_under(x->type)->kind == TY_POINTER) {
+			} else if (!m->ptr_recv && type_under(rt)->kind == TY_POINTER) {
 				/* a value method through a pointer: bind a copy of *p now */
-				Type *et = type_under(x->type)->elem;
+				Type *et = type_under(rt)->elem;
 				if (is_aggregate(et)) {
 					emit(fs, BC_NILCHK, b, 0, 0);
 					emit_bx(fs, BC_CLONE, b, (uint32_t)type_k(fs, et));
 				} else {
 					emit(fs, BC_LOAD, b, b, 0);
 				}
-			} else if (!m->ptr_recv && is_aggregate(x->type)) {
-				emit_bx(fs, BC_CLONE, b, (uint32_t)type_k(fs, x->type));
+			} else if (!m->ptr_recv && is_aggregate(rt)) {
+				emit_bx(fs, BC_CLONE, b, (uint32_t)type_k(fs, rt));
 			}
 			emit(fs, BC_BIND, r, b, add_kp(fs, f));
 		}
@@ -1556,19 +1591,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 			expr_to(fs, fun->u.selector.x, rr);
 			for (int i = 0; i < sel.depth; i++)
 				emit(fs, BC_GETF, rr, rr, sel.path[i]);
-			Type *rt = bt;
-			/* type of the receiver after following embedded fields */
-			if (sel.depth) {
-				Type *cur = type_under(bt);
-				if (cur->kind == TY_POINTER)
-					cur = type_under(cur->elem);
-				for (int i = 0; i < sel.depth; i++) {
-					rt = cur->fields[sel.path[i]].type;
-					cur = type_under(rt);
-					if (cur->kind == TY_POINTER && i < sel.depth - 1)
-						cur = type_under(cur->elem);
-				}
-			}
+			Type *rt = receiver_type(bt, &sel);
 			if (type_is_interface(rt) && in_defer) {
 				/* defer/go of a dynamic method: the method value is
 				 * bound now (a nil interface panics here, as in Go),

@@ -86,16 +86,24 @@ struct Proto;
  * slice value. */
 typedef int (*NativeFn)(struct VM *vm, Value *args, int nargs, Value *results);
 
-enum { WRAP_NONE, WRAP_DEREF, WRAP_IFACE };
+enum { WRAP_NONE, WRAP_DEREF, WRAP_IFACE, WRAP_EMBED };
+
+/* How WRAP_EMBED hands over the embedded field it reached: as it is, the
+ * value it points to, or its address. */
+enum { EMBED_VALUE, EMBED_LOAD, EMBED_ADDR };
 
 /* Method expressions that need adapting: WRAP_DEREF calls `target` with
  * *arg0 ((*T).M for a value method M); WRAP_IFACE calls method `mname` of
- * the dynamic value in arg0 (I.M). Kept apart: few closures are adapters,
- * and every goroutine's closure should be small. */
+ * the dynamic value in arg0 (I.M); WRAP_EMBED calls `target` with the
+ * field arg0 embeds along `path` (T.M for a method M promoted from an
+ * embedded field). Kept apart: few closures are adapters, and every
+ * goroutine's closure should be small. */
 typedef struct GolWrap {
 	struct GolClosure *target;
 	const char *mname;
 	Type *recv_type;       /* WRAP_DEREF: T, to copy an aggregate receiver */
+	int depth, mode;       /* WRAP_EMBED: path's length, EMBED_* */
+	int path[16];          /* WRAP_EMBED: field indices, outermost first */
 } GolWrap;
 
 typedef struct GolClosure {
