@@ -17,6 +17,7 @@
  */
 #include "program.h"
 #include "check.h"
+#include "initorder.h"
 #include "natives.h"
 
 #include <gc.h>
@@ -3494,40 +3495,37 @@ static Proto *compile_init(Node *file, const char *name)
 	ifs.name = name;
 	ifs.result_base = -1;
 	ifs.sig = type_new(TY_FUNC);
-	for (int i = 0; i < file->u.file.decls.len; i++) {
-		Node *d = file->u.file.decls.v[i];
-		if (d->kind != N_GENDECL || d->u.gen.tok != DECL_VAR)
-			continue;
-		for (int s = 0; s < d->u.gen.specs.len; s++) {
-			Node *spec = d->u.gen.specs.v[s];
-			NodeList *names = &spec->u.value.names, *values = &spec->u.value.values;
-			ifs.line = spec->pos.line;
-			int n = names->len;
-			int base = alloc_regs(&ifs, n);
-			if (values->len == n) {
-				for (int k = 0; k < n; k++) {
-					Obj *o = names->v[k]->obj;
-					value_to(&ifs, values->v[k], o ? o->type : NULL, base + k);
-				}
-			} else if (values->len == 1) {
-				Node *r0 = ast_unparen(values->v[0]);
-				int got = r0->kind == N_CALL ? call_expr(&ifs, r0, n) : base;
-				for (int k = 0; k < n; k++)
-					if (got + k != base + k)
-						emit(&ifs, BC_MOVE, base + k, got + k, 0);
-			} else {
-				for (int k = 0; k < n; k++) {
-					Obj *o = names->v[k]->obj;
-					zero_value(&ifs, o ? o->type : NULL, base + k);
-				}
-			}
+	int nspecs;
+	Node **specs = init_order(file, &nspecs);
+	for (int i = 0; i < nspecs; i++) {
+		Node *spec = specs[i];
+		NodeList *names = &spec->u.value.names, *values = &spec->u.value.values;
+		ifs.line = spec->pos.line;
+		int n = names->len;
+		int base = alloc_regs(&ifs, n);
+		if (values->len == n) {
 			for (int k = 0; k < n; k++) {
 				Obj *o = names->v[k]->obj;
-				if (o && strcmp(o->name, "_"))
-					emit_bx(&ifs, BC_SETG, base + k, (uint32_t)global_index(o));
+				value_to(&ifs, values->v[k], o ? o->type : NULL, base + k);
 			}
-			free_temps(&ifs);
+		} else if (values->len == 1) {
+			Node *r0 = ast_unparen(values->v[0]);
+			int got = r0->kind == N_CALL ? call_expr(&ifs, r0, n) : base;
+			for (int k = 0; k < n; k++)
+				if (got + k != base + k)
+					emit(&ifs, BC_MOVE, base + k, got + k, 0);
+		} else {
+			for (int k = 0; k < n; k++) {
+				Obj *o = names->v[k]->obj;
+				zero_value(&ifs, o ? o->type : NULL, base + k);
+			}
 		}
+		for (int k = 0; k < n; k++) {
+			Obj *o = names->v[k]->obj;
+			if (o && strcmp(o->name, "_"))
+				emit_bx(&ifs, BC_SETG, base + k, (uint32_t)global_index(o));
+		}
+		free_temps(&ifs);
 	}
 	for (int i = 0; i < file->u.file.decls.len; i++) {
 		Node *d = file->u.file.decls.v[i];

@@ -522,3 +522,81 @@ char *ast_list_string(const NodeList *l)
 	}
 	return b.s;
 }
+
+static void each_in(NodeList *l, void (*f)(Node *, void *), void *ctx)
+{
+	for (int i = 0; i < l->len; i++)
+		if (l->v[i])
+			f(l->v[i], ctx);
+}
+
+void ast_each_child(Node *n, void (*f)(Node *child, void *ctx), void *ctx)
+{
+	if (!n)
+		return;
+	Node *one[5] = {0};
+	NodeList *lists[3] = {0};
+	switch (n->kind) {
+	case N_COMPOSITELIT: one[0] = n->u.complit.type; lists[0] = &n->u.complit.elts; break;
+	case N_KEYVALUE: one[0] = n->u.kv.key; one[1] = n->u.kv.value; break;
+	case N_FUNCLIT: one[0] = n->u.funclit.type; one[1] = n->u.funclit.body; break;
+	case N_PAREN: case N_STAR: case N_ELLIPSIS: one[0] = n->u.un1.x; break;
+	case N_SELECTOR: one[0] = n->u.selector.x; one[1] = n->u.selector.sel; break;
+	case N_INDEX: one[0] = n->u.index.x; one[1] = n->u.index.index; break;
+	case N_SLICE:
+		one[0] = n->u.slice.x; one[1] = n->u.slice.lo; one[2] = n->u.slice.hi; one[3] = n->u.slice.max;
+		break;
+	case N_TYPEASSERT: one[0] = n->u.assert.x; one[1] = n->u.assert.type; break;
+	case N_CALL: one[0] = n->u.call.fun; lists[0] = &n->u.call.args; break;
+	case N_UNARY: case N_BINARY: one[0] = n->u.op.x; one[1] = n->u.op.y; break;
+	case N_ARRAYTYPE: one[0] = n->u.array.len; one[1] = n->u.array.elem; break;
+	case N_SLICETYPE: one[0] = n->u.slicetype.elem; break;
+	case N_STRUCTTYPE: case N_INTERFACETYPE: lists[0] = &n->u.fields.fields; break;
+	case N_FUNCTYPE: lists[0] = &n->u.functype.params; lists[1] = &n->u.functype.results; break;
+	case N_MAPTYPE: one[0] = n->u.map.key; one[1] = n->u.map.value; break;
+	case N_CHANTYPE: one[0] = n->u.chan.elem; break;
+	case N_FIELD: lists[0] = &n->u.field.names; one[0] = n->u.field.type; one[1] = n->u.field.tag; break;
+	case N_DECLSTMT: one[0] = n->u.declstmt.decl; break;
+	case N_LABELED: one[0] = n->u.labeled.label; one[1] = n->u.labeled.stmt; break;
+	case N_EXPRSTMT: one[0] = n->u.exprstmt.x; break;
+	case N_SEND: one[0] = n->u.send.ch; one[1] = n->u.send.value; break;
+	case N_INCDEC: one[0] = n->u.incdec.x; break;
+	case N_ASSIGN: lists[0] = &n->u.assign.lhs; lists[1] = &n->u.assign.rhs; break;
+	case N_GO: case N_DEFER: one[0] = n->u.gostmt.call; break;
+	case N_RETURN: lists[0] = &n->u.ret.results; break;
+	case N_BRANCH: one[0] = n->u.branch.label; break;
+	case N_BLOCK: lists[0] = &n->u.block.stmts; break;
+	case N_IF:
+		one[0] = n->u.ifstmt.init; one[1] = n->u.ifstmt.cond; one[2] = n->u.ifstmt.then; one[3] = n->u.ifstmt.els;
+		break;
+	case N_CASECLAUSE: case N_COMMCLAUSE:
+		lists[0] = &n->u.clause.list; one[0] = n->u.clause.comm; lists[1] = &n->u.clause.body;
+		break;
+	case N_SWITCH: case N_TYPESWITCH: case N_SELECT:
+		one[0] = n->u.sw.init; one[1] = n->u.sw.tag; one[2] = n->u.sw.assign; lists[0] = &n->u.sw.body;
+		break;
+	case N_FOR:
+		one[0] = n->u.forstmt.init; one[1] = n->u.forstmt.cond; one[2] = n->u.forstmt.post; one[3] = n->u.forstmt.body;
+		break;
+	case N_RANGE:
+		one[0] = n->u.range.key; one[1] = n->u.range.value; one[2] = n->u.range.x; one[3] = n->u.range.body;
+		one[4] = n->u.range.extra;
+		break;
+	case N_GENDECL: lists[0] = &n->u.gen.specs; break;
+	case N_IMPORTSPEC: one[0] = n->u.import.name; one[1] = n->u.import.path; break;
+	case N_VALUESPEC: lists[0] = &n->u.value.names; one[0] = n->u.value.type; lists[1] = &n->u.value.values; break;
+	case N_TYPESPEC: one[0] = n->u.typespec.name; one[1] = n->u.typespec.type; break;
+	case N_FUNCDECL:
+		one[0] = n->u.func.recv; one[1] = n->u.func.name; one[2] = n->u.func.type; one[3] = n->u.func.body;
+		break;
+	case N_FILE: one[0] = n->u.file.pkg; lists[0] = &n->u.file.imports; lists[1] = &n->u.file.decls; break;
+	default: /* N_BAD, N_IDENT, N_BASICLIT, N_EMPTYSTMT: no children */
+		return;
+	}
+	for (int i = 0; i < 5; i++)
+		if (one[i])
+			f(one[i], ctx);
+	for (int i = 0; i < 3; i++)
+		if (lists[i])
+			each_in(lists[i], f, ctx);
+}

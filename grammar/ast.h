@@ -226,6 +226,11 @@ typedef struct SrcFile {
 			      * input from 1) */
 } SrcFile;
 
+/* Call f(child, ctx) for each direct child node of n that is set (the
+ * single children first, then the lists element by element: not source
+ * order). For walks that need every node of a subtree: recurse from f. */
+void ast_each_child(Node *n, void (*f)(Node *child, void *ctx), void *ctx);
+
 /* Allocation: every node comes from here (zeroed, collected). */
 Node *ast_new(NodeKind kind, Pos pos);
 void nodelist_push(NodeList *l, Node *n);

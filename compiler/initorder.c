@@ -1,0 +1,168 @@
+/*
+ * initorder.c — dependency order of package-level variable initialisers
+ * (see initorder.h).
+ *
+ * Each spec's dependencies are found by walking its initialiser, and the
+ * body of each function or method it reaches (once per spec), noting the
+ * package-level variables met. A spec is ready when every spec it depends
+ * on (other than itself) has run; the earliest ready one runs next. With
+ * s specs and a program of size N this is O(s * N) for the walks and
+ * O(s^2) for the choosing: package-level variables are few.
+ */
+#include "initorder.h"
+
+#include "scope.h"
+#include "types.h"
+
+#include <gc.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+/* A set of pointers (open addressing; a walk's visited functions, the
+ * spec index of each spec node). */
+typedef struct PtrMap {
+	const void **keys;
+	int *vals;
+	int cap, len;
+} PtrMap;
+
+static size_t slot_of(const PtrMap *m, const void *k)
+{
+	uint64_t h = (uint64_t)(uintptr_t)k * 0x9e3779b97f4a7c15ull;
+	size_t i = (size_t)(h >> 32) & (size_t)(m->cap - 1);
+	while (m->keys[i] && m->keys[i] != k)
+		i = (i + 1) & (size_t)(m->cap - 1);
+	return i;
+}
+
+static void map_put(PtrMap *m, const void *k, int v)
+{
+	if (2 * (m->len + 1) > m->cap) {
+		PtrMap n = {0};
+		n.cap = m->cap ? 2 * m->cap : 64;
+		n.keys = GC_MALLOC(sizeof *n.keys * (size_t)n.cap);
+		n.vals = GC_MALLOC_ATOMIC(sizeof *n.vals * (size_t)n.cap);
+		for (int i = 0; i < m->cap; i++)
+			if (m->keys[i]) {
+				size_t j = slot_of(&n, m->keys[i]);
+				n.keys[j] = m->keys[i];
+				n.vals[j] = m->vals[i];
+				n.len++;
+			}
+		*m = n;
+	}
+	size_t i = slot_of(m, k);
+	if (!m->keys[i])
+		m->len++;
+	m->keys[i] = k;
+	m->vals[i] = v;
+}
+
+/* The value at k, or -1. */
+static int map_get(const PtrMap *m, const void *k)
+{
+	if (!m->cap)
+		return -1;
+	size_t i = slot_of(m, k);
+	return m->keys[i] ? m->vals[i] : -1;
+}
+
+typedef struct Walk {
+	PtrMap *spec_index; /* spec node -> its index */
+	PtrMap seen;        /* functions already walked for this spec */
+	bool *deps;         /* deps[j]: this spec depends on spec j */
+} Walk;
+
+static void walk(Node *n, void *ctx);
+
+static void walk_func(Walk *w, Obj *f)
+{
+	if (!f || !f->decl || f->decl->kind != N_FUNCDECL || !f->decl->u.func.body)
+		return;
+	if (map_get(&w->seen, f) >= 0)
+		return;
+	map_put(&w->seen, f, 1);
+	walk(f->decl->u.func.body, w);
+}
+
+static void walk(Node *n, void *ctx)
+{
+	Walk *w = ctx;
+	if (n->kind == N_IDENT && n->obj) {
+		Obj *o = n->obj;
+		if (o->kind == OBJ_VAR && o->global && o->decl) {
+			int j = map_get(w->spec_index, o->decl);
+			if (j >= 0)
+				w->deps[j] = true;
+		} else if (o->kind == OBJ_FUNC && o->global) {
+			walk_func(w, o);
+		}
+		return;
+	}
+	if (n->kind == N_SELECTOR) {
+		/* x.m and T.m name a method, whose body counts (an interface's
+		 * methods have none to walk) */
+		Node *x = n->u.selector.x;
+		Selection sel;
+		if (x->type && !type_is_interface(x->type) && n->u.selector.sel->kind == N_IDENT &&
+		    type_lookup(x->type, n->u.selector.sel->u.ident.name, &sel) == 2 && sel.method)
+			walk_func(w, sel.method->func);
+	}
+	ast_each_child(n, walk, w);
+}
+
+Node **init_order(Node *file, int *n)
+{
+	int ns = 0, cap = 16;
+	Node **specs = GC_MALLOC(sizeof *specs * (size_t)cap);
+	PtrMap index = {0};
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind != N_GENDECL || d->u.gen.tok != DECL_VAR)
+			continue;
+		for (int s = 0; s < d->u.gen.specs.len; s++) {
+			if (ns == cap) {
+				Node **t = GC_MALLOC(sizeof *t * (size_t)(cap *= 2));
+				memcpy(t, specs, sizeof *t * (size_t)ns);
+				specs = t;
+			}
+			map_put(&index, d->u.gen.specs.v[s], ns);
+			specs[ns++] = d->u.gen.specs.v[s];
+		}
+	}
+	bool **deps = GC_MALLOC(sizeof *deps * (size_t)(ns ? ns : 1));
+	for (int i = 0; i < ns; i++) {
+		Walk w = {.spec_index = &index};
+		w.deps = GC_MALLOC_ATOMIC(sizeof(bool) * (size_t)ns);
+		memset(w.deps, 0, sizeof(bool) * (size_t)ns);
+		NodeList *values = &specs[i]->u.value.values;
+		for (int k = 0; k < values->len; k++)
+			walk(values->v[k], &w);
+		w.deps[i] = false;
+		deps[i] = w.deps;
+	}
+	Node **order = GC_MALLOC(sizeof *order * (size_t)(ns ? ns : 1));
+	bool *done = GC_MALLOC_ATOMIC(sizeof(bool) * (size_t)(ns ? ns : 1));
+	memset(done, 0, sizeof(bool) * (size_t)(ns ? ns : 1));
+	for (int k = 0; k < ns; k++) {
+		int pick = -1, first = -1;
+		for (int i = 0; i < ns && pick < 0; i++) {
+			if (done[i])
+				continue;
+			if (first < 0)
+				first = i;
+			bool ready = true;
+			for (int j = 0; j < ns && ready; j++)
+				ready = !deps[i][j] || done[j];
+			if (ready)
+				pick = i;
+		}
+		if (pick < 0)
+			pick = first; /* a cycle: reported by the checker */
+		done[pick] = true;
+		order[k] = specs[pick];
+	}
+	*n = ns;
+	return order;
+}
