@@ -3481,9 +3481,8 @@ static void fill_all_method_impls(Package *pkg)
 				natives_attach_methods(pks[k]->scope->objs[i]->type);
 }
 
-/* The code initialising file's package variables, in declaration order
- * (gol does not reorder them by dependency yet), then calls of its init
- * functions; ends in RET. */
+/* The code initialising file's package variables, in dependency order
+ * (initorder.h), then calls of its init functions; ends in RET. */
 static Proto *compile_init(Node *file, const char *name)
 {
 	FnState ifs;
