@@ -2021,6 +2021,105 @@ static bool may_call(Node *n)
 	}
 }
 
+/* An assignment's target, located: Go assigns in two phases, first
+ * evaluating the operands of index expressions and pointer indirections
+ * on the left together with the right-hand side (calls left to right),
+ * then storing. Where locating the target calls a function, its operands
+ * are evaluated into registers before the right-hand side. */
+enum { LOC_LATE, LOC_INDEX, LOC_FIELD, LOC_STAR };
+typedef struct Located {
+	int kind;       /* LOC_LATE: nothing evaluated (store_to does it all) */
+	int b, k;       /* the base (block, slice, map, pointer) and index */
+	Selection sel;  /* LOC_FIELD */
+} Located;
+
+static void locate(FnState *fs, Node *lhs, Located *t)
+{
+	Node *l = ast_unparen(lhs);
+	t->kind = LOC_LATE;
+	if (l->kind == N_INDEX) {
+		t->kind = LOC_INDEX;
+		t->b = alloc_reg(fs);
+		expr_to(fs, l->u.index.x, t->b);
+		t->k = alloc_reg(fs);
+		expr_to(fs, l->u.index.index, t->k);
+	} else if (field_selector(l, &t->sel)) {
+		t->kind = LOC_FIELD;
+		int b = field_block(fs, l, &t->sel);
+		t->b = alloc_reg(fs);
+		emit(fs, BC_MOVE, t->b, b, 0);
+	} else if (l->kind == N_STAR) {
+		t->kind = LOC_STAR;
+		t->b = alloc_reg(fs);
+		expr_to(fs, l->u.un1.x, t->b);
+	}
+}
+
+/* Store src into the target t located (second phase). */
+static void store_located(FnState *fs, Node *lhs, Located *t, int src)
+{
+	Node *l = ast_unparen(lhs);
+	Type *lt = l->type;
+	bool agg = lt && is_aggregate(lt);
+	int save = fs->top;
+	switch (t->kind) {
+	case LOC_INDEX: {
+		Type *bt = type_under(l->u.index.x->type);
+		if (bt->kind == TY_MAP) {
+			if (boxed_key(bt->key))
+				emit_bx(fs, BC_BOX, t->k, (uint32_t)type_k(fs, bt->key));
+			else if (type_is_interface(bt->key))
+				box_if_needed(fs, l->u.index.index->type, bt->key, t->k);
+			emit(fs, BC_MSET, t->b, t->k, src);
+			break;
+		}
+		if (bt->kind == TY_POINTER)
+			bt = type_under(bt->elem);
+		bool slice = bt->kind == TY_SLICE;
+		if (agg) {
+			/* an aggregate element keeps its block: copy into it */
+			int d = alloc_regs(fs, 2);
+			emit(fs, slice ? BC_SIDX : BC_AIDX, d, t->b, t->k);
+			if (!slice)
+				emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+			emit(fs, BC_MOVE, d + 1, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, lt));
+			break;
+		}
+		emit(fs, slice ? BC_SSET : BC_ASET, t->b, t->k, src);
+		if (!slice)
+			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		break;
+	}
+	case LOC_FIELD: {
+		int f = t->sel.path[t->sel.depth - 1];
+		if (agg) {
+			int d = alloc_regs(fs, 2);
+			emit(fs, BC_GETF, d, t->b, f);
+			emit(fs, BC_MOVE, d + 1, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, lt));
+			break;
+		}
+		emit(fs, BC_SETF, t->b, f, src);
+		break;
+	}
+	case LOC_STAR:
+		if (agg) {
+			int d = alloc_regs(fs, 2);
+			emit(fs, BC_MOVE, d, t->b, 0);
+			emit(fs, BC_NILCHK, d, 0, 0);
+			emit(fs, BC_MOVE, d + 1, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, lt));
+		} else {
+			emit(fs, BC_STORE, t->b, src, 0);
+		}
+		break;
+	default:
+		store_to(fs, lhs, src);
+	}
+	fs->top = save;
+}
+
 /* x op= y where x is a field, an element of a slice or array, or *p. The
  * operands that locate x are evaluated once, as Go requires (a[f()] += 1
  * calls f once). As Go's compiler orders it, the calls come first: y is
@@ -2205,6 +2304,15 @@ static void assign(FnState *fs, Node *s)
 				emit(fs, BC_SSETK, b, i, (uint16_t)(int16_t)k);
 				return;
 			}
+			if (may_call(l)) {
+				/* s[i()] = v(): i is called first */
+				Located t;
+				locate(fs, lhs->v[0], &t);
+				int r = alloc_reg(fs);
+				value_to(fs, rhs->v[0], lt, r);
+				store_located(fs, lhs->v[0], &t, r);
+				return;
+			}
 			int r = alloc_reg(fs);
 			value_to(fs, rhs->v[0], lt, r);
 			store_to(fs, lhs->v[0], r);
@@ -2214,44 +2322,14 @@ static void assign(FnState *fs, Node *s)
 		 * operands on the left and every value on the right first, then
 		 * assigns from left to right */
 		int n = lhs->len;
-		int *pre = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n * 2);
-		for (int i = 0; i < n; i++) {
-			Node *l = ast_unparen(lhs->v[i]);
-			pre[2 * i] = pre[2 * i + 1] = -1;
-			if (l->kind == N_INDEX) {
-				pre[2 * i] = alloc_reg(fs);
-				expr_to(fs, l->u.index.x, pre[2 * i]);
-				pre[2 * i + 1] = alloc_reg(fs);
-				expr_to(fs, l->u.index.index, pre[2 * i + 1]);
-			}
-		}
+		Located *t = GC_MALLOC(sizeof *t * (size_t)n);
+		for (int i = 0; i < n; i++)
+			locate(fs, lhs->v[i], &t[i]);
 		int base = alloc_regs(fs, n);
 		for (int i = 0; i < n; i++)
 			value_to(fs, rhs->v[i], lhs->v[i]->type, base + i);
-		for (int i = 0; i < n; i++) {
-			Node *l = ast_unparen(lhs->v[i]);
-			if (pre[2 * i] < 0) {
-				store_to(fs, lhs->v[i], base + i);
-				continue;
-			}
-			Type *bt = type_under(l->u.index.x->type);
-			int b = pre[2 * i], k = pre[2 * i + 1];
-			if (bt->kind == TY_MAP) {
-				if (boxed_key(bt->key))
-					emit_bx(fs, BC_BOX, k, (uint32_t)type_k(fs, bt->key));
-				else if (type_is_interface(bt->key))
-					box_if_needed(fs, l->u.index.index->type, bt->key, k);
-				emit(fs, BC_MSET, b, k, base + i);
-			} else if (bt->kind == TY_SLICE) {
-				emit(fs, BC_SSET, b, k, base + i);
-			} else if (bt->kind == TY_ARRAY || bt->kind == TY_POINTER) {
-				Type *at = bt->kind == TY_POINTER ? type_under(bt->elem) : bt;
-				emit(fs, BC_ASET, b, k, base + i);
-				emit_sbx(fs, BC_EXT, 0, (int32_t)at->len);
-			} else {
-				store_to(fs, lhs->v[i], base + i);
-			}
-		}
+		for (int i = 0; i < n; i++)
+			store_located(fs, lhs->v[i], &t[i], base + i);
 		return;
 	}
 	/* a, b = f() / v, ok = m[k] / x.(T) */
