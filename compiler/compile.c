@@ -341,6 +341,7 @@ static void stmt(FnState *fs, Node *s);
 static void select_stmt(FnState *fs, Node *s);
 static void block(FnState *fs, NodeList *l);
 static int call_expr(FnState *fs, Node *n, int nres);
+static bool may_call(Node *n);
 static int index_expr(FnState *fs, Node *n, int dst, bool commaok);
 static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body);
 static void zero_value(FnState *fs, Type *t, int dst);
@@ -592,8 +593,15 @@ static int binary(FnState *fs, Node *n, int dst)
 		fs->top = r >= save ? r + 1 : save;
 		return r;
 	}
-	int b = expr(fs, n->u.op.x, -1);
-	int c = expr(fs, n->u.op.y, -1);
+	int b, c;
+	if (may_call(n->u.op.y) && !may_call(n->u.op.x)) {
+		/* as Go's compiler orders it: the call first, x read after it */
+		c = expr(fs, n->u.op.y, -1);
+		b = expr(fs, n->u.op.x, -1);
+	} else {
+		b = expr(fs, n->u.op.x, -1);
+		c = expr(fs, n->u.op.y, -1);
+	}
 	int r = dst >= 0 ? dst : save;
 	if (dst < 0) {
 		fs->top = save;
@@ -1678,19 +1686,28 @@ static int call_expr(FnState *fs, Node *n, int nres)
 		fs->top = base + 1 + nargs;
 	} else {
 		int fixed = ft->variadic && !n->u.call.ellipsis ? np - 1 : np;
-		for (int i = 0; i < fixed && i < args->len; i++) {
-			int d = alloc_reg(fs);
-			value_to(fs, args->v[i], ft->fields[i].type, d);
-			nargs++;
-		}
-		if (ft->variadic && !n->u.call.ellipsis) {
-			Type *et = type_under(ft->fields[np - 1].type)->elem;
-			int nv = args->len - fixed;
-			int s = alloc_reg(fs);
+		int nfix = fixed < args->len ? fixed : args->len;
+		bool pack = ft->variadic && !n->u.call.ellipsis;
+		int nv = pack ? args->len - fixed : 0;
+		int first = alloc_regs(fs, nfix);
+		int s = pack ? alloc_reg(fs) : -1, vb = nv > 0 ? alloc_regs(fs, nv) : -1;
+		/* as Go's compiler orders them: the arguments that call are
+		 * evaluated first, left to right, then the others (a variable is
+		 * read after the calls beside it: fmt.Println(x, f())) */
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < nfix + nv; i++) {
+				Node *a = args->v[i];
+				if (may_call(a) != (pass == 0))
+					continue;
+				if (i < nfix)
+					value_to(fs, a, ft->fields[i].type, first + i);
+				else
+					value_to(fs, a, type_under(ft->fields[np - 1].type)->elem, vb + i - nfix);
+			}
+		nargs += nfix;
+		if (pack) {
 			if (nv > 0) {
-				int vb = alloc_regs(fs, nv);
-				for (int i = 0; i < nv; i++)
-					value_to(fs, args->v[fixed + i], et, vb + i);
+				Type *et = type_under(ft->fields[np - 1].type)->elem;
 				emit(fs, BC_LOADNIL, s, 0, 0);
 				emit(fs, BC_APPEND, s, vb, nv);
 				emit_sbx(fs, BC_EXT, is_aggregate(et) ? type_k(fs, et) : 0xFFFF, (int32_t)type_size(et));
