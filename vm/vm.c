@@ -204,6 +204,32 @@ int vm_panic_msg(VM *vm, const char *fmt, ...)
 	return vm_panic_value(vm, iface_box(type_basic[TY_STRING], v));
 }
 
+/* d in the Go runtime's own float format (print, println, a panic's
+ * value): +1.500000e+000, NaN, +Inf, -Inf. */
+static void runtime_float(char *buf, size_t n, double d)
+{
+	if (isnan(d)) {
+		snprintf(buf, n, "NaN");
+		return;
+	}
+	if (isinf(d)) {
+		snprintf(buf, n, d > 0 ? "+Inf" : "-Inf");
+		return;
+	}
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%+.6e", d);
+	/* C writes e+05; Go's runtime writes e+005 */
+	char *e = strchr(tmp, 'e');
+	if (!e) {
+		snprintf(buf, n, "%s", tmp);
+		return;
+	}
+	char sign = e[1];
+	int ex = atoi(e + 2);
+	*e = 0;
+	snprintf(buf, n, "%se%c%03d", tmp, sign, ex);
+}
+
 /* Go's printpanicval: how `panic: X` shows the value. */
 static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 {
@@ -238,26 +264,7 @@ static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 		break;
 	case TY_FLOAT32:
 	case TY_FLOAT64: {
-		/* the runtime's own float format: +1.500000e+000 */
-		double d = v->v.f;
-		if (isnan(d))
-			snprintf(buf, sizeof buf, "NaN");
-		else if (isinf(d))
-			snprintf(buf, sizeof buf, d > 0 ? "+Inf" : "-Inf");
-		else {
-			char tmp[64];
-			snprintf(tmp, sizeof tmp, "%+.6e", d);
-			/* C writes e+05; Go's runtime writes e+005 */
-			char *e = strchr(tmp, 'e');
-			if (e) {
-				char sign = e[1];
-				int ex = atoi(e + 2);
-				*e = 0;
-				snprintf(buf, sizeof buf, "%se%c%03d", tmp, sign, ex);
-			} else {
-				snprintf(buf, sizeof buf, "%s", tmp);
-			}
-		}
+		runtime_float(buf, sizeof buf, v->v.f);
 		fmtbuf_put(b, buf, strlen(buf));
 		break;
 	}
@@ -589,19 +596,10 @@ void vm_print_value(VM *vm, Type *t, Value v)
 		vm_write(vm, 2, str_ptr(v.p), (size_t)str_len(v.p));
 		return;
 	case TY_FLOAT32:
-	case TY_FLOAT64: {
-		snprintf(buf, sizeof buf, "%+.6e", v.f);
-		char *e = strchr(buf, 'e');
-		if (e) {
-			char out[96];
-			char sign = e[1];
-			int ex = atoi(e + 2);
-			*e = 0;
-			snprintf(out, sizeof out, "%se%c%03d", buf, sign, ex);
-			vm_write(vm, 2, out, strlen(out));
-		}
+	case TY_FLOAT64:
+		runtime_float(buf, sizeof buf, v.f);
+		vm_write(vm, 2, buf, strlen(buf));
 		return;
-	}
 	default:
 		if (type_is_unsigned(u))
 			snprintf(buf, sizeof buf, "%llu", (unsigned long long)v.u);
