@@ -443,6 +443,25 @@ INLINE bool key_eq(const GolMap *m, const void *key, uint64_t kw, const uint8_t 
 	return m->eq(key, s);
 }
 
+/* Set by map_key_bad during a hash callback (only generic keys can be
+ * unhashable). */
+static _Thread_local bool tl_key_bad __attribute__((tls_model("initial-exec")));
+
+void map_key_bad(void)
+{
+	tl_key_bad = true;
+}
+
+/* The key's hash could not be computed: true once, for the operation
+ * that asked. */
+INLINE bool key_was_bad(int kind)
+{
+	if (kind != KIND_GENERIC || LIKELY(!tl_key_bad))
+		return false;
+	tl_key_bad = false;
+	return true;
+}
+
 /* Where a lookup found its key. */
 typedef struct Found {
 	uint8_t *group; /* NULL when absent */
@@ -570,14 +589,29 @@ int64_t map_len(const GolMap *m)
 
 INLINE void *get_impl(GolMap *m, const void *key, int kind)
 {
-	Found f = find(m, key, key_hash(m, key, kind), kind);
+	uint64_t h = key_hash(m, key, kind);
+	if (key_was_bad(kind))
+		return NULL;
+	Found f = find(m, key, h, kind);
 	return f.group ? slot_at(m, f.group, f.i) + m->keysize : NULL;
+}
+
+/* An empty map still hashes a key that may be unhashable: Go's lookup
+ * panics on it all the same. */
+static void check_key(GolMap *m, const void *key)
+{
+	if (m && m->kind == KIND_GENERIC) {
+		(void)m->hash(key, m->seed);
+		(void)key_was_bad(KIND_GENERIC);
+	}
 }
 
 void *map_get(GolMap *m, const void *key)
 {
-	if (!m || m->count == 0)
+	if (!m || m->count == 0) {
+		check_key(m, key);
 		return NULL;
+	}
 	read_check(m, "concurrent map read and map write");
 #define OP(kind) get_impl(m, key, kind)
 	return BY_KIND(m, OP);
@@ -586,9 +620,11 @@ void *map_get(GolMap *m, const void *key)
 
 INLINE void *set_impl(GolMap *m, const void *key, int kind)
 {
+	uint64_t h = key_hash(m, key, kind), h2 = h & 0x7f;
+	if (key_was_bad(kind))
+		return NULL;
 	if (UNLIKELY(!m->groups))
 		grow(m);
-	uint64_t h = key_hash(m, key, kind), h2 = h & 0x7f;
 	uint64_t mask = m->mask, g = (h >> 7) & mask;
 	uint64_t kw = kind != KIND_GENERIC ? rd64(key) : 0;
 	size_t gs = m->groupsize;
@@ -645,7 +681,10 @@ void *map_set(GolMap *m, const void *key)
 
 INLINE bool delete_impl(GolMap *m, const void *key, int kind)
 {
-	Found f = find(m, key, key_hash(m, key, kind), kind);
+	uint64_t h = key_hash(m, key, kind);
+	if (key_was_bad(kind))
+		return false;
+	Found f = find(m, key, h, kind);
 	if (!f.group)
 		return false;
 	if (match_empty(rd64(f.group))) {
@@ -661,8 +700,10 @@ INLINE bool delete_impl(GolMap *m, const void *key, int kind)
 
 bool map_delete(GolMap *m, const void *key)
 {
-	if (!m || m->count == 0)
+	if (!m || m->count == 0) {
+		check_key(m, key);
 		return false;
+	}
 	write_begin(m);
 #define OP(kind) delete_impl(m, key, kind)
 	bool r = BY_KIND(m, OP);

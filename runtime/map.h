@@ -75,6 +75,12 @@ int64_t map_len(const GolMap *m);
  * return (the VM's fatal error). */
 extern void (*map_conflict_hook)(const char *msg);
 
+/* Called by a hash callback whose key cannot be hashed (an interface
+ * value holding a slice): the operation under way stops without touching
+ * the table (map_get and map_set return NULL, map_delete false), so the
+ * caller can panic with the map as it was. */
+void map_key_bad(void);
+
 /* Pointer to the value stored under key, or NULL when absent. m may be NULL. */
 void *map_get(GolMap *m, const void *key);
 

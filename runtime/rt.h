@@ -23,6 +23,11 @@ Value *block_clone(Type *t, Value *src);
 
 int value_equal(Type *t, Value a, Value b, Type **bad);
 uint64_t value_hash(Type *t, Value v, uint64_t seed, Type **bad);
+/* == and the hash of interface values: as value_equal and value_hash,
+ * with *bad the dynamic type that cannot be compared (Go's message names
+ * it: "comparing uncomparable type main.W", not the slice inside). */
+int iface_equal(GolIface *x, GolIface *y, Type **bad);
+uint64_t iface_hash(GolIface *x, uint64_t seed, Type **bad);
 
 typedef enum KeyClass { KEY_WORD, KEY_FLOAT, KEY_STRING, KEY_IFACE, KEY_BOXED } KeyClass;
 KeyClass key_class(Type *key);

@@ -288,6 +288,32 @@ Value rt_error_value(GolString *msg)
 
 /* ---- equality and hashing -------------------------------------------------- */
 
+int iface_equal(GolIface *x, GolIface *y, Type **bad)
+{
+	if (!x || !y)
+		return x == y;
+	if (x->type != y->type)
+		return 0;
+	int r = value_equal(x->type, x->v, y->v, bad);
+	/* Go names the dynamic type that cannot be compared, not the part
+	 * of it that makes it so (unless that is behind an interface inside
+	 * it, which has named its own) */
+	if (r < 0 && !type_comparable(x->type))
+		*bad = x->type;
+	return r;
+}
+
+uint64_t iface_hash(GolIface *x, uint64_t seed, Type **bad)
+{
+	if (!x)
+		return map_hash_u64(0, seed);
+	Type *was = *bad;
+	uint64_t h = value_hash(x->type, x->v, seed, bad);
+	if (!was && *bad && !type_comparable(x->type))
+		*bad = x->type; /* as iface_equal */
+	return map_hash_combine(map_hash_u64((uint64_t)(uintptr_t)x->type, seed), h);
+}
+
 /* Returns 1 equal, 0 not, -1 if the values are of an uncomparable type
  * (*bad gets that type). */
 int value_equal(Type *t, Value a, Value b, Type **bad)
@@ -305,14 +331,8 @@ int value_equal(Type *t, Value a, Value b, Type **bad)
 		double xr = x ? x->re : 0, xi = x ? x->im : 0, yr = y ? y->re : 0, yi = y ? y->im : 0;
 		return xr == yr && xi == yi;
 	}
-	case TY_INTERFACE: {
-		GolIface *x = a.p, *y = b.p;
-		if (!x || !y)
-			return x == y;
-		if (x->type != y->type)
-			return 0;
-		return value_equal(x->type, x->v, y->v, bad);
-	}
+	case TY_INTERFACE:
+		return iface_equal(a.p, b.p, bad);
 	case TY_STRUCT: {
 		Value *x = a.p, *y = b.p;
 		for (int i = 0; i < u->nfields; i++) {
@@ -357,12 +377,8 @@ uint64_t value_hash(Type *t, Value v, uint64_t seed, Type **bad)
 		GolComplex *z = v.p;
 		return map_hash_combine(map_hash_f64(z ? z->re : 0, seed), map_hash_f64(z ? z->im : 0, seed));
 	}
-	case TY_INTERFACE: {
-		GolIface *x = v.p;
-		if (!x)
-			return map_hash_u64(0, seed);
-		return map_hash_combine(map_hash_u64((uint64_t)(uintptr_t)x->type, seed), value_hash(x->type, x->v, seed, bad));
-	}
+	case TY_INTERFACE:
+		return iface_hash(v.p, seed, bad);
 	case TY_STRUCT: {
 		Value *x = v.p;
 		uint64_t h = seed;
@@ -412,25 +428,19 @@ static bool eq_string_key(const void *a, const void *b)
 
 static uint64_t hash_boxed_key(const void *k, uint64_t seed)
 {
-	GolIface *x = *(GolIface *const *)k;
 	Type *bad = NULL;
-	uint64_t h = x ? map_hash_combine(map_hash_u64((uint64_t)(uintptr_t)x->type, seed),
-					  value_hash(x->type, x->v, seed, &bad))
-		       : map_hash_u64(0, seed);
-	if (bad)
+	uint64_t h = iface_hash(*(GolIface *const *)k, seed, &bad);
+	if (bad) {
 		rt_key_error = bad;
+		map_key_bad();
+	}
 	return h;
 }
 
 static bool eq_boxed_key(const void *a, const void *b)
 {
-	GolIface *x = *(GolIface *const *)a, *y = *(GolIface *const *)b;
-	if (!x || !y)
-		return x == y;
-	if (x->type != y->type)
-		return false;
 	Type *bad = NULL;
-	int r = value_equal(x->type, x->v, y->v, &bad);
+	int r = iface_equal(*(GolIface *const *)a, *(GolIface *const *)b, &bad);
 	if (r < 0)
 		rt_key_error = bad;
 	return r == 1;

@@ -52,7 +52,7 @@ static int e_unwrap(VM *vm, Value *a, int n, Value *r)
 
 /* err == target for two interface values; comparing an uncomparable
  * dynamic type panics as in Go. */
-static int iface_equal(VM *vm, GolIface *a, GolIface *b, bool *eq)
+static int errors_equal(VM *vm, GolIface *a, GolIface *b, bool *eq)
 {
 	*eq = false;
 	if (!a || !b) {
@@ -62,7 +62,7 @@ static int iface_equal(VM *vm, GolIface *a, GolIface *b, bool *eq)
 	if (a->type != b->type)
 		return 0;
 	Type *bad = NULL;
-	int e = value_equal(a->type, a->v, b->v, &bad);
+	int e = iface_equal(a, b, &bad);
 	if (bad) {
 		char *ts = type_string(bad, true);
 		return vm_panic_error(vm, "comparing uncomparable type %s", ts);
@@ -83,7 +83,7 @@ static int e_is(VM *vm, Value *a, int n, Value *r)
 	for (;;) {
 		if (comparable) {
 			bool eq;
-			if (iface_equal(vm, err, target, &eq) < 0)
+			if (errors_equal(vm, err, target, &eq) < 0)
 				return -1;
 			if (eq) {
 				r[0].i = 1;

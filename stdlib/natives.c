@@ -109,11 +109,14 @@ static int builtin_close(VM *vm, Value *args, int nargs, Value *res)
 
 static int builtin_delete(VM *vm, Value *args, int nargs, Value *res)
 {
-	(void)vm;
 	(void)nargs;
 	(void)res;
-	if (args[0].p)
-		map_delete(args[0].p, &args[1]);
+	map_delete(args[0].p, &args[1]);
+	if (rt_key_error) {
+		Type *bad = rt_key_error;
+		rt_key_error = NULL;
+		return vm_panic_error(vm, "hash of unhashable type %s", rtype_string(bad));
+	}
 	return 0;
 }
 
