@@ -555,12 +555,13 @@ VTEST(unhashable_types)
 	Type *bad = NULL;
 	value_hash(sl, VP(NULL), SEED, &bad);
 	cr_assert_eq(bad, sl);
-	/* a struct with a map field, hashed through an interface */
+	/* a struct with a map field, hashed through an interface: Go names
+	 * the dynamic type, not the map inside it */
 	Type *mp = type_map(tb(TY_INT), tb(TY_INT));
 	Type *st = mkstruct(2, "a", tb(TY_INT), "m", mp);
 	bad = NULL;
 	value_hash(type_any, BOX(st, BLK(2, VI(1), VP(NULL))), SEED, &bad);
-	cr_assert_eq(bad, mp);
+	cr_assert_eq(bad, rtype_canon(st));
 }
 
 /* ---- maps ---------------------------------------------------------------------------- */
