@@ -702,7 +702,7 @@ static int check_index(VM *vm, GolSlice *x, int64_t i)
 {
 	int64_t len = x ? x->len : 0;
 	if ((uint64_t)i >= (uint64_t)len)
-		return vm_panic_error(vm, "index out of range [%lld] with length %lld", (long long)i, (long long)len);
+		return vm_panic_bounds(vm, "index out of range [%lld] with length %lld", (long long)i, (long long)len);
 	return 0;
 }
 

@@ -2198,7 +2198,7 @@ static int u8_encode_rune(VM *vm, Value *a, int n, Value *r)
 	int w = std_utf8_encode(tmp, RUNE(a[1]));
 	int64_t len = p ? p->len : 0;
 	if (len < w)
-		return vm_panic_error(vm, "index out of range [%d] with length %lld", w == 1 ? 0 : w - 1, (long long)len);
+		return vm_panic_bounds(vm, "index out of range [%d] with length %lld", w == 1 ? 0 : w - 1, (long long)len);
 	for (int i = 0; i < w; i++)
 		p->data[i].u = (unsigned char)tmp[i];
 	r[0].i = w;

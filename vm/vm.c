@@ -45,6 +45,8 @@
 
 static Type *rterr_type;  /* runtime errors with the "runtime error: " prefix */
 static Type *plain_type;  /* Go's plainError: no prefix */
+static Type *bounds_type; /* runtime.boundsError: index and slice bounds */
+static Type *assert_type; /* *runtime.TypeAssertionError: failed x.(T) */
 
 /* ---- output -------------------------------------------------------------------- */
 
@@ -137,6 +139,10 @@ static Type *runtime_error_type(void)
 		rterr_type = rt_error_type("runtime", "errorString", false);
 	if (!plain_type)
 		plain_type = rt_error_type("runtime", "plainError", false);
+	if (!bounds_type)
+		bounds_type = rt_error_type("runtime", "boundsError", false);
+	if (!assert_type)
+		assert_type = rtype_canon(type_pointer(rt_error_type("runtime", "TypeAssertionError", true)));
 	return rterr_type;
 }
 
@@ -167,14 +173,38 @@ int vm_panic_value(VM *vm, GolIface *v)
 	return -1;
 }
 
-int vm_panic_error(VM *vm, const char *fmt, ...)
+/* A runtime error of type t (runtime.errorString or boundsError), its
+ * message prefixed "runtime error: " as Go's Error methods do. */
+static int panic_runtime(VM *vm, Type *t, const char *fmt, va_list ap)
 {
 	char buf[512] = "runtime error: ";
+	vsnprintf(buf + strlen(buf), sizeof buf - strlen(buf), fmt, ap);
+	return vm_panic_value(vm, iface_box(t, rt_error_value(str_from_c(buf))));
+}
+
+int vm_panic_error(VM *vm, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf + strlen(buf), sizeof buf - strlen(buf), fmt, ap);
+	int r = panic_runtime(vm, runtime_error_type(), fmt, ap);
 	va_end(ap);
-	return vm_panic_value(vm, iface_box(runtime_error_type(), rt_error_value(str_from_c(buf))));
+	return r;
+}
+
+int vm_panic_bounds(VM *vm, const char *fmt, ...)
+{
+	runtime_error_type();
+	va_list ap;
+	va_start(ap, fmt);
+	int r = panic_runtime(vm, bounds_type, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int vm_panic_assert(VM *vm, const char *msg)
+{
+	runtime_error_type();
+	return vm_panic_value(vm, iface_box(assert_type, rt_error_value(str_from_c(msg))));
 }
 
 int vm_panic_nil(VM *vm)
@@ -374,10 +404,6 @@ static void report_panic(VM *vm)
 	for (int i = n - 1; i >= 0; i--) {
 		fmtbuf_put(&b, i == n - 1 ? "panic: " : "\tpanic: ", i == n - 1 ? 7 : 8);
 		panic_value_text(vm, &b, chain[i]->value);
-		if (chain[i]->value && chain[i]->value->type == rterr_type) {
-			/* runtime errors print as Go's do, with a note for the
-			 * goexit-free case */
-		}
 		if (chain[i]->recovered)
 			fmtbuf_put(&b, " [recovered]", 12);
 		fmtbuf_put(&b, "\n", 1);
@@ -894,14 +920,21 @@ static Proto *native_trampoline(int nargs)
 #define PANIC_INDEX(k, n)                                                              \
 	do {                                                                           \
 		if ((k) < 0)                                                           \
-			PANIC_RT("index out of range [%lld]", (long long)(k));         \
-		PANIC_RT("index out of range [%lld] with length %lld", (long long)(k), (long long)(n)); \
+			PANIC_BOUNDS("index out of range [%lld]", (long long)(k));     \
+		PANIC_BOUNDS("index out of range [%lld] with length %lld", (long long)(k), (long long)(n)); \
 	} while (0)
 
 #define PANIC_RT(...)                                        \
 	do {                                                 \
 		frame->pc = pc;                              \
 		vm_panic_error(vm, __VA_ARGS__);             \
+		goto unwind;                                 \
+	} while (0)
+/* An index or slice bound out of range: a runtime.boundsError. */
+#define PANIC_BOUNDS(...)                                    \
+	do {                                                 \
+		frame->pc = pc;                              \
+		vm_panic_bounds(vm, __VA_ARGS__);            \
 		goto unwind;                                 \
 	} while (0)
 #define PANIC_NIL()                                          \

@@ -142,6 +142,11 @@ void vm_race_append(VM *vm, GolSlice *s, int64_t n);
  * error: " prefix is added); vm_panic_value panics with any Go value boxed
  * in an interface. Both return -1 for convenience: `return vm_panic...`. */
 int vm_panic_error(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same as a runtime.boundsError (index and slice bounds, as Go's
+ * %T and type switches see it), and a failed type assertion's
+ * *runtime.TypeAssertionError (msg without the prefix). */
+int vm_panic_bounds(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int vm_panic_assert(VM *vm, const char *msg);
 /* The nil-dereference runtime error; Go detects these by the fault and its
  * report adds a [signal SIGSEGV ...] line, so this one is marked. */
 int vm_panic_nil(VM *vm);
