@@ -635,8 +635,13 @@ INLINE void *set_impl(GolMap *m, const void *key, int kind)
 		uint64_t ctrl = rd64(gp);
 		for (uint64_t b = match_h2(ctrl, h2); b; b &= b - 1) {
 			uint8_t *s = slot_at(m, gp, first_slot(b));
-			if (key_eq(m, key, kw, s, kind))
+			if (key_eq(m, key, kw, s, kind)) {
+				/* the stored key becomes the new one, as in Go:
+				 * equal keys may differ (+0 and -0) */
+				if (kind != KIND_WORD)
+					memcpy(s, key, m->keysize);
 				return s + m->keysize;
+			}
 		}
 		if (!free_group) {
 			uint64_t fr = match_free(ctrl);

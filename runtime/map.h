@@ -85,7 +85,9 @@ void map_key_bad(void);
 void *map_get(GolMap *m, const void *key);
 
 /* Pointer to the value slot of key, inserting key with a zeroed value when
- * absent. m must not be NULL (writing a nil map is the VM's panic). */
+ * absent; when present, the stored key becomes key (equal keys may still
+ * differ, as +0 and -0 do, and Go keeps the last one written). m must not
+ * be NULL (writing a nil map is the VM's panic). */
 void *map_set(GolMap *m, const void *key);
 
 /* Remove key; true when it was present. m may be NULL. */
