@@ -513,6 +513,69 @@ static GolClosure *find_method(Type *t, const char *name, bool *deref, int *path
 	return m->impl;
 }
 
+/* The type of the embedded field sel's path ends at, from t. */
+static Type *embedded_type(Type *t, const Selection *sel)
+{
+	Type *cur = t;
+	for (int i = 0; i < sel->depth; i++) {
+		Type *u = type_under(cur);
+		if (u->kind == TY_POINTER)
+			u = type_under(u->elem);
+		cur = u->fields[sel->path[i]].type;
+	}
+	return cur;
+}
+
+/* Results of method_of besides a closure. */
+enum { METHOD_FOUND, METHOD_NONE, METHOD_NIL_IFACE };
+
+/* The closure for method `name` of the value v of dynamic type t, and in
+ * *recv the receiver to pass it (reached through embedded fields, loaded
+ * through a pointer where needed). A method promoted from an embedded
+ * interface field is the method of that field's dynamic value, looked up
+ * in turn. *why says why there is none: no such method, or an embedded
+ * interface on the way is nil (a nil dereference in Go). */
+static GolClosure *method_of(Type *t, Value v, const char *name, Value *recv, int *why)
+{
+	for (int hops = 0; hops < 64; hops++) {
+		Selection sel;
+		if (type_lookup(t, name, &sel) == 2 && sel.depth > 0 && type_is_interface(embedded_type(t, &sel))) {
+			/* an embedded interface's method: its value's */
+			for (int k = 0; k < sel.depth; k++) {
+				if (!v.p) {
+					*why = METHOD_NIL_IFACE;
+					return NULL;
+				}
+				v = ((Value *)v.p)[sel.path[k]];
+			}
+			GolIface *x = v.p;
+			if (!x) {
+				*why = METHOD_NIL_IFACE;
+				return NULL;
+			}
+			t = x->type;
+			v = x->v;
+			continue;
+		}
+		bool deref;
+		int path[16], depth;
+		GolClosure *f = find_method(t, name, &deref, path, &depth);
+		if (!f) {
+			*why = METHOD_NONE;
+			return NULL;
+		}
+		for (int k = 0; k < depth; k++)
+			v = ((Value *)v.p)[path[k]];
+		if (deref)
+			v = *(Value *)v.p;
+		*recv = v;
+		*why = METHOD_FOUND;
+		return f;
+	}
+	*why = METHOD_NONE;
+	return NULL;
+}
+
 static int run(VM *vm, int stop_depth);
 
 bool vm_can_call_then_retry(GolClosure *f)
@@ -562,25 +625,29 @@ int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int n
 
 int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString **out)
 {
-	bool deref;
-	int path[16], depth;
-	GolClosure *f = find_method(t, name, &deref, path, &depth);
-	if (!f)
-		return 0;
 	Type *sig = NULL;
 	Selection sel;
 	if (type_lookup(t, name, &sel) == 2)
 		sig = sel.type;
 	if (!sig || sig->nfields != 0 || sig->nresults != 1 || type_under(sig->results[0].type)->kind != TY_STRING)
 		return 0;
-	Value recv = v;
-	for (int i = 0; i < depth; i++)
-		recv = ((Value *)recv.p)[path[i]];
-	if (deref) {
-		if (!recv.p)
+	bool deref;
+	int path[16], depth;
+	if (find_method(t, name, &deref, path, &depth) && deref) {
+		/* a value method of a pointer: a nil one panics */
+		Value p = v;
+		for (int i = 0; i < depth; i++)
+			p = ((Value *)p.p)[path[i]];
+		if (!p.p)
 			return vm_panic_nil(vm);
-		recv = *(Value *)recv.p;
 	}
+	Value recv;
+	int why;
+	GolClosure *f = method_of(t, v, name, &recv, &why);
+	if (why == METHOD_NIL_IFACE)
+		return vm_panic_nil(vm);
+	if (!f)
+		return 0;
 	Value res[2];
 	if (!vm) {
 		return 0;
