@@ -1537,6 +1537,43 @@ static bool nil_value_method(Type *t, Value v, const char *name)
 
 /* handleMethods: 1 handled, 0 not, -1 a method panicked. box is the
  * argument's interface value when at top level. */
+/* Print the result of v's method `name` (a String, Error or GoString
+ * method: no arguments, a string back) formatted by verb `as`: 1 done,
+ * 0 no such method, -1 an error. A panic in the method becomes part of
+ * the output, as Go's catchPanic makes it (`verb` names the verb). */
+static int string_method(Printer *p, Type *t, Value v, int verb, const char *name, int as)
+{
+	if (nil_value_method(t, v, name)) {
+		/* the call would panic, and catchPanic prints <nil> for a nil
+		 * pointer */
+		puts_(p, "<nil>");
+		return 1;
+	}
+	GolString *s = NULL;
+	int r = p->call_method(p->vm, t, v, name, &s);
+	if (r < 0 && p->vm) {
+		GolIface *pv = vm_take_panic(p->vm);
+		if (type_under(t)->kind == TY_POINTER && !v.p) {
+			puts_(p, "<nil>"); /* a nil receiver: Go says <nil> */
+			return 1;
+		}
+		char head[64];
+		snprintf(head, sizeof head, "%%!%c(PANIC=%s method: ", verb, name);
+		puts_(p, head);
+		if (fmt_value(p->vm, p->buf, pv ? pv->type : NULL, pv ? pv->v : (Value){0}, 'v') < 0)
+			return -1;
+		puts_(p, ")");
+		return 1;
+	}
+	if (r < 0)
+		return -1;
+	if (r > 0) {
+		pp_string(p, str_ptr(s), (size_t)str_len(s), as);
+		return 1;
+	}
+	return 0;
+}
+
 static int handle_methods(Printer *p, Type *t, Value v, int verb, GolIface *box)
 {
 	if (p->erroring)
@@ -1551,44 +1588,15 @@ static int handle_methods(Printer *p, Type *t, Value v, int verb, GolIface *box)
 		p->wrapped_err = box ? box : iface_box(t, v);
 		verb = 'v';
 	}
-	/* Formatter and GoStringer are not supported. */
-	if (p->f.sharp_v || !p->call_method)
+	/* Formatter is not supported. */
+	if (!p->call_method)
 		return 0;
+	if (p->f.sharp_v) /* %#v: a GoStringer's text, as %s formats it */
+		return string_method(p, t, v, 'v', "GoString", 's');
 	switch (verb) {
 	case 'v': case 's': case 'x': case 'X': case 'q': {
-		static const char *const names[] = {"Error", "String"};
-		for (int k = 0; k < 2; k++) {
-			if (nil_value_method(t, v, names[k])) {
-				/* the call would panic, and catchPanic prints <nil>
-				 * for a nil pointer */
-				puts_(p, "<nil>");
-				return 1;
-			}
-			GolString *s = NULL;
-			int r = p->call_method(p->vm, t, v, names[k], &s);
-			if (r < 0 && p->vm) {
-				/* Go's catchPanic: the panic becomes part of the output */
-				GolIface *pv = vm_take_panic(p->vm);
-				if (type_under(t)->kind == TY_POINTER && !v.p) {
-					puts_(p, "<nil>"); /* a nil receiver: Go says <nil> */
-					return 1;
-				}
-				char head[64];
-				snprintf(head, sizeof head, "%%!%c(PANIC=%s method: ", verb, names[k]);
-				puts_(p, head);
-				if (fmt_value(p->vm, p->buf, pv ? pv->type : NULL, pv ? pv->v : (Value){0}, 'v') < 0)
-					return -1;
-				puts_(p, ")");
-				return 1;
-			}
-			if (r < 0)
-				return -1;
-			if (r > 0) {
-				pp_string(p, str_ptr(s), (size_t)str_len(s), verb);
-				return 1;
-			}
-		}
-		return 0;
+		int r = string_method(p, t, v, verb, "Error", verb);
+		return r ? r : string_method(p, t, v, verb, "String", verb);
 	}
 	}
 	return 0;
