@@ -1756,7 +1756,9 @@ static int funclit(FnState *fs, Node *n, int dst)
 static int expr(FnState *fs, Node *n, int dst)
 {
 	int line_saved = fs->line;
-	if (n->pos.line)
+	/* a variable read keeps the line of the expression around it, where
+	 * Go's compiler puts it (-race names that line for it) */
+	if (n->pos.line && n->kind != N_IDENT)
 		fs->line = n->pos.line;
 	int r;
 	if (n->cv && n->type && n->kind != N_CALL) {
