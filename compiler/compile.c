@@ -1274,7 +1274,14 @@ static void convert_to(FnState *fs, Type *from, Type *to, int r)
 		return;
 	}
 	if (type_is_float(fu) && type_is_integer(tu)) {
-		emit(fs, type_is_unsigned(tu) ? BC_F2U : BC_F2I, r, r, 0);
+		/* as Go on amd64 converts (out of range is implementation-
+		 * defined): uint64 its own way, uint32 through int64, the
+		 * narrower types through int32 (X) */
+		int bits = type_bits(tu);
+		if (type_is_unsigned(tu) && bits == 64)
+			emit(fs, BC_F2U, r, r, 0);
+		else
+			emitx(fs, BC_F2I, bits < 32 || (bits == 32 && !type_is_unsigned(tu)), r, r, 0);
 		wrap_int(fs, to, r);
 		return;
 	}

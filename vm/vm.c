@@ -1011,6 +1011,18 @@ static Proto *native_trampoline(int nargs)
 		goto unwind;                                 \
 	} while (0)
 
+/* amd64's truncating float-to-integer conversions (CVTTSD2SQ and
+ * CVTTSD2SL): NaN and values out of range give the most negative. */
+static inline int64_t cvt_f64i(double d)
+{
+	return (d != d || d >= 9223372036854775808.0 || d < -9223372036854775808.0) ? INT64_MIN : (int64_t)d;
+}
+
+static inline int64_t cvt_f32i(double d)
+{
+	return (d != d || d >= 2147483648.0 || d < -2147483648.0) ? INT32_MIN : (int32_t)d;
+}
+
 /* JCMPI's comparisons: 0 lt 1 le 2 gt 3 ge 4 eq 5 ne. */
 static inline __attribute__((always_inline)) bool cmp_int(int64_t x, int64_t y, int kind)
 {
