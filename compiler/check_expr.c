@@ -55,7 +55,11 @@ char *operand_string(Operand *x)
 		snprintf(buf, sizeof buf, "%s (built-in)", e);
 		break;
 	default:
-		snprintf(buf, sizeof buf, "%s (value of type %s)", e, tstr(x->type));
+		/* an untyped non-constant value: a comparison, a shift */
+		if (x->type && type_is_untyped(x->type))
+			snprintf(buf, sizeof buf, "%s (%s value)", e, tstr(x->type));
+		else
+			snprintf(buf, sizeof buf, "%s (value of type %s)", e, tstr(x->type));
 		break;
 	}
 	return ast_strndup(buf, strlen(buf));
@@ -176,6 +180,12 @@ void convert_untyped(Checker *c, Operand *x, Type *target)
 	/* untyped non-constant values: comparisons (bool) and shifts */
 	if (x->type->kind == TY_UNTYPED_BOOL && !type_is_boolean(tu))
 		return;
+	if (type_is_numeric(x->type) && !type_is_numeric(tu)) {
+		/* the caller words the error */
+		x->mode = M_INVALID;
+		x->cv = NULL;
+		return;
+	}
 	x->type = target;
 	record(x);
 }
@@ -197,6 +207,43 @@ void use_default(Checker *c, Operand *x)
 			      "assignment", why ? " " : "", why ? (strcmp(why, "overflows") ? "(truncated)" : "(overflows)") : "");
 		invalid(x);
 	}
+}
+
+/* convert_untyped where the place has no words of its own (a case value,
+ * the constant of a shift): types2's convertUntyped, with its messages,
+ * which name the target's underlying type. Only an empty interface takes
+ * an untyped value there. Returns whether x converted; else it is
+ * reported and invalid. */
+bool convert_untyped_report(Checker *c, Operand *x, Type *target)
+{
+	if (x->mode == M_INVALID)
+		return false;
+	if (x->mode != M_NIL && !type_is_untyped(x->type))
+		return true;
+	Type *tu = type_under(target);
+	bool ok;
+	if (x->mode == M_NIL || x->type->kind == TY_UNTYPED_NIL)
+		ok = type_nillable(tu);
+	else if (tu->kind == TY_INTERFACE)
+		ok = tu->nmethods == 0;
+	else
+		ok = (type_is_numeric(x->type) && type_is_numeric(tu)) || (type_is_string(x->type) && type_is_string(tu))
+		     || (type_is_boolean(x->type) && type_is_boolean(tu));
+	Operand saved = *x;
+	if (ok) {
+		convert_untyped(c, x, target);
+		if (x->mode != M_INVALID)
+			return true;
+		*x = saved;
+	}
+	if (ok && x->mode == M_CONST)
+		/* a numeric constant out of range */
+		checker_error(c, ast_start(x->expr), "%s %s %s", operand_string(x),
+			      !type_is_integer(x->type) && type_is_integer(tu) ? "truncated to" : "overflows", tstr(tu));
+	else
+		checker_error(c, ast_start(x->expr), "cannot convert %s to %s", operand_string(x), tstr(tu));
+	invalid(x);
+	return false;
 }
 
 /* Is x assignable to t? Reports "cannot use ... as ... in context". */
@@ -658,6 +705,61 @@ static void const_result(Checker *c, Node *n, Operand *x, ConstVal *r)
 }
 
 
+/* types2 names the whole shift when its untyped constant operand ends up
+ * with a type that cannot shift. */
+static void report_shift_of_type(Checker *c, Node *shift, Type *t)
+{
+	checker_error(c, ast_start(shift->u.op.x), "invalid operation: %s (shift of type %s)", ast_expr_string(shift), tstr(t));
+}
+
+/* Report each shift of an untyped constant in n, a value the checker left
+ * untyped (1<<i + 1, see type_shifted_constant), converted to t, a type
+ * that cannot shift. */
+static void report_untyped_shifts(Checker *c, Node *n, Type *t)
+{
+	n = ast_unparen(n);
+	if (!n->type || !type_is_untyped(n->type))
+		return;
+	if (n->kind == N_UNARY) {
+		report_untyped_shifts(c, n->u.op.x, t);
+	} else if (n->kind == N_BINARY && (n->u.op.op == OP_SHL || n->u.op.op == OP_SHR)) {
+		report_shift_of_type(c, n, t);
+	} else if (n->kind == N_BINARY) {
+		report_untyped_shifts(c, n->u.op.x, t);
+		report_untyped_shifts(c, n->u.op.y, t);
+	}
+}
+
+/* The left operand of a non-constant shift, an untyped constant, takes
+ * the type it would have if the shift were replaced by it alone: the type
+ * the context gives it, or else its default type (1.0 << n is a float64
+ * shift). Returns false when x is done with: reported and invalid, or left
+ * an untyped value for the context to report (var s string = 1 << n is
+ * "cannot use 1 << n (untyped int value) as string value"; string(1 << n)
+ * is reported by the conversion). */
+static bool type_shifted_constant(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	if (x->mode == M_CONST && !const_is_int_value(x->cv)) {
+		checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
+		invalid(x);
+		return false;
+	}
+	Type *target = hint && !type_is_untyped(hint) && !type_is_interface(hint) ? hint : type_default(x->type);
+	if (!type_is_numeric(target)) {
+		x->mode = M_VALUE;
+		x->expr = n;
+		record(x);
+		return false;
+	}
+	if (!type_is_integer(target)) {
+		report_shift_of_type(c, n, target);
+		invalid(x);
+		return false;
+	}
+	/* an integer value that overflows target */
+	return convert_untyped_report(c, x, target);
+}
+
 static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 {
 	/* the count must be an integer (untyped constant: non-negative int) */
@@ -698,18 +800,9 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 		const_result(c, n, x, const_shift(n->u.op.op, x->cv, s));
 		return;
 	}
-	/* non-constant shift: an untyped constant left operand takes the type
-	 * the context gives it */
 	if (type_is_untyped(x->type)) {
-		Type *target = hint && !type_is_untyped(hint) && !type_is_interface(hint) ? hint : type_basic[TY_INT];
-		Operand saved = *x;
-		convert_untyped(c, x, target);
-		if (x->mode == M_INVALID) {
-			*x = saved;
-			checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
-			invalid(x);
+		if (!type_shifted_constant(c, n, x, hint))
 			return;
-		}
 	}
 	if (!type_is_integer(x->type)) {
 		checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
@@ -721,19 +814,64 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 	record(x);
 }
 
+/* May values of types xt and yt (typed) be compared: is one assignable
+ * to the other? */
+bool comparison_types_match(Type *xt, Type *yt)
+{
+	if (type_identical(xt, yt))
+		return true;
+	/* an interface compared with a value that implements it */
+	const char *m;
+	bool po;
+	if ((type_is_interface(xt) && type_implements(yt, xt, &m, &po))
+	    || (type_is_interface(yt) && type_implements(xt, yt, &m, &po)))
+		return true;
+	/* a named and an unnamed type with the same underlying type */
+	Type *xu = type_under(xt), *yu = type_under(yt);
+	if ((xt->kind != TY_NAMED || yt->kind != TY_NAMED) && xu->kind > TY_UNTYPED_NIL && type_identical(xu, yu))
+		return true;
+	/* a bidirectional channel and a directional one */
+	return xu->kind == TY_CHAN && yu->kind == TY_CHAN && type_identical(xu->elem, yu->elem)
+	       && (xu->chandir == 0 || yu->chandir == 0);
+}
+
+/* Could n be an untyped non-constant value built from a shift (1<<i,
+ * 1<<i + 1, -(1<<i)), whose constant takes its type from where n is? */
+static bool may_be_untyped_shift(Node *n)
+{
+	n = ast_unparen(n);
+	if (n->kind == N_UNARY)
+		return (n->u.op.op == OP_ADD || n->u.op.op == OP_SUB || n->u.op.op == OP_XOR) && may_be_untyped_shift(n->u.op.x);
+	if (n->kind != N_BINARY || is_comparison(n->u.op.op) || n->u.op.op == OP_ANDAND || n->u.op.op == OP_OROR)
+		return false;
+	if (n->u.op.op == OP_SHL || n->u.op.op == OP_SHR)
+		return true;
+	return may_be_untyped_shift(n->u.op.x) || may_be_untyped_shift(n->u.op.y);
+}
+
 static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 {
 	Op op = n->u.op.op;
 	Operand y;
 	bool shift = op == OP_SHL || op == OP_SHR;
-	/* An untyped constant shifted by a non-constant count takes the type
-	 * its place gives it: the other operand's here (v | 1<<i), or the
-	 * context's for a shift itself. */
-	check_expr(c, n->u.op.x, x, shift || !is_comparison(op) ? hint : NULL);
-	Type *yhint = NULL;
-	if (!shift && x->mode != M_INVALID && !type_is_untyped(x->type))
-		yhint = x->type;
-	check_expr(c, n->u.op.y, &y, shift ? NULL : yhint);
+	if (shift) {
+		/* the shifted operand's type is the context's */
+		check_expr(c, n->u.op.x, x, hint);
+		check_expr(c, n->u.op.y, &y, NULL);
+	} else {
+		/* An untyped constant shifted by a non-constant count takes the
+		 * type its place gives it: the other operand's here (v | 1<<i,
+		 * 1<<i == v), else the context's (not a comparison's, whose
+		 * result is a bool). The operand that cannot be such a shift is
+		 * checked first, so its type is known; errors are sorted by
+		 * position, so the order is not seen. */
+		Type *ctx = is_comparison(op) ? NULL : hint;
+		bool y_first = may_be_untyped_shift(n->u.op.x) && !may_be_untyped_shift(n->u.op.y);
+		Operand *first = y_first ? &y : x, *second = y_first ? x : &y;
+		check_expr(c, y_first ? n->u.op.y : n->u.op.x, first, ctx);
+		Type *other = first->mode != M_INVALID && !type_is_untyped(first->type) ? first->type : ctx;
+		check_expr(c, y_first ? n->u.op.x : n->u.op.y, second, other);
+	}
 	if (x->mode == M_INVALID || y.mode == M_INVALID) {
 		invalid(x);
 		x->expr = n;
@@ -793,24 +931,8 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 				return;
 			}
 		} else {
-			if (!type_identical(xt, yt)) {
-				/* an interface compared with a value that implements it */
-				const char *m;
-				bool po;
-				bool iok = (type_is_interface(xt) && type_implements(yt, xt, &m, &po))
-					   || (type_is_interface(yt) && type_implements(xt, yt, &m, &po));
-				/* or one assignable to the other: a bidirectional channel
-				 * and a directional one, a named and an unnamed type */
-				Type *xu = type_under(xt), *yu = type_under(yt);
-				if (!iok && (xt->kind != TY_NAMED || yt->kind != TY_NAMED) && xu->kind > TY_UNTYPED_NIL
-				    && type_identical(xu, yu))
-					iok = true;
-				if (!iok && xu->kind == TY_CHAN && yu->kind == TY_CHAN && type_identical(xu->elem, yu->elem)
-				    && (xu->chandir == 0 || yu->chandir == 0))
-					iok = true;
-				if (!iok)
-					goto mismatch;
-			}
+			if (!comparison_types_match(xt, yt))
+				goto mismatch;
 			if (op == OP_EQ || op == OP_NE) {
 				if (!type_comparable(xt)) {
 					Type *u = type_under(xt);
@@ -961,7 +1083,8 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 static int64_t check_index(Checker *c, Node *n, int64_t max, bool allow_eq)
 {
 	Operand i;
-	check_expr(c, n, &i, NULL);
+	/* an index is an int: 1.0 << n is an int shift here */
+	check_expr(c, n, &i, type_basic[TY_INT]);
 	if (i.mode == M_INVALID)
 		return -1;
 	if (i.mode == M_CONST) {
@@ -1175,6 +1298,13 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 	if (x->mode == M_INVALID)
 		return;
 	Type *from = x->type, *tu = type_under(t), *fu = type_under(from);
+	if (x->mode == M_VALUE && type_is_untyped(from) && type_is_numeric(from) && !type_is_numeric(tu)
+	    && tu->kind != TY_INTERFACE) {
+		/* string(1 << i): the shift's constant would be a string */
+		report_untyped_shifts(c, n->u.call.args.v[0], t);
+		invalid(x);
+		return;
+	}
 	bool ok = false;
 	if (x->mode == M_CONST && !type_is_interface(t) && (tu->kind <= TY_UNTYPED_NIL)) {
 		/* constant conversion: representable, or int -> string */
@@ -1397,7 +1527,8 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		}
 		int64_t sizes[2] = {-1, -1};
 		for (int i = 1; i < na; i++) {
-			check_expr(c, args->v[i], &a[i], NULL);
+			/* a size is an int: 1.0 << n is an int shift here */
+			check_expr(c, args->v[i], &a[i], type_basic[TY_INT]);
 			if (a[i].mode == M_INVALID)
 				continue;
 			if (a[i].mode == M_CONST) {

@@ -82,6 +82,11 @@ void check_expr_or_type(Checker *c, Node *n, Operand *x);
 int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok);
 bool assign_to(Checker *c, Operand *x, Type *t, const char *context);
 void convert_untyped(Checker *c, Operand *x, Type *target);
+/* convert_untyped, reporting a failure in types2's convertUntyped words
+ * ("cannot convert x (untyped int value) to string"). */
+bool convert_untyped_report(Checker *c, Operand *x, Type *target);
+/* May values of these two types be compared (== between them)? */
+bool comparison_types_match(Type *xt, Type *yt);
 void use_default(Checker *c, Operand *x);
 char *operand_string(Operand *x);
 void record(Operand *x);
