@@ -468,6 +468,8 @@ static void check_switch(Checker *c, Node *s)
 			tt = NULL;
 		}
 	}
+	/* a switch without a tag switches on the constant true */
+	const char *tagstr = s->u.sw.tag ? ast_expr_string(s->u.sw.tag) : "true";
 	c->switch_depth++;
 	bool seen_default = false;
 	Operand seen[256];
@@ -484,19 +486,12 @@ static void check_switch(Checker *c, Node *s)
 			check_expr(c, cl->u.clause.list.v[k], &v, tt);
 			if (v.mode == M_INVALID || !tt)
 				continue;
-			if (!s->u.sw.tag) {
-				if (!type_is_boolean(v.type)) {
-					checker_error(c, v.expr->pos, "invalid case %s in switch (mismatched types %s and bool)",
-						      ast_expr_string(v.expr), tstr(v.type));
-					continue;
-				}
-				use_default(c, &v);
-				continue;
-			}
 			/* case v is compared as tag == v */
-			if (type_is_untyped(v.type))
-				convert_untyped(c, &v, tt);
-			if (v.mode == M_CONST) {
+			if (!convert_untyped_report(c, &v, tt))
+				continue;
+			/* types2 (as gc) looks for duplicates among integer,
+			 * float and string constants only */
+			if (v.mode == M_CONST && !type_is_boolean(v.type) && !type_is_complex(v.type)) {
 				for (int q = 0; q < nseen; q++)
 					if (type_identical(seen[q].type, v.type) && const_compare(OP_EQ, seen[q].cv, v.cv)) {
 						checker_error(c, ast_start(cl->u.clause.list.v[k]), "duplicate case %s in expression switch",
@@ -506,12 +501,9 @@ static void check_switch(Checker *c, Node *s)
 				if (nseen < 256)
 					seen[nseen++] = v;
 			}
-			if (v.mode == M_INVALID || (!type_identical(v.type, tt) && !type_is_interface(tt) && !type_is_interface(v.type)
-						    && v.mode != M_NIL)) {
+			if (v.mode != M_NIL && !comparison_types_match(v.type, tt))
 				checker_error(c, cl->u.clause.list.v[k]->pos, "invalid case %s in switch on %s (mismatched types %s and %s)",
-					      ast_expr_string(cl->u.clause.list.v[k]), ast_expr_string(s->u.sw.tag),
-					      v.mode == M_INVALID ? "untyped" : tstr(v.type), tstr(tt));
-			}
+					      ast_expr_string(cl->u.clause.list.v[k]), tagstr, tstr(v.type), tstr(tt));
 		}
 		open_scope(c);
 		check_block_stmts(c, &cl->u.clause.body);
