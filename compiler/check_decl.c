@@ -390,12 +390,15 @@ static void resolve_var_global(Checker *c, Obj *o)
 		check_expr(c, spec->u.value.values.v[idx], &x, typ);
 		if (typ)
 			assign_to(c, &x, typ, "variable declaration");
+		else if (x.mode == M_NIL)
+			checker_error(c, ast_start(x.expr), "use of untyped nil in variable declaration");
+		else if (x.mode == M_NOVALUE)
+			checker_error(c, ast_start(x.expr), "%s (no value) used as value", ast_expr_string(x.expr));
 		else
-			use_default(c, &x);
+			use_default_in(c, &x, "variable declaration");
 		o->type = typ ? typ : x.type;
-		if (x.mode == M_NOVALUE) {
+		if (x.mode == M_NOVALUE || x.mode == M_NIL)
 			o->type = type_invalid;
-		}
 		return;
 	}
 	/* var a, b = f() */

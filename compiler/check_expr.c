@@ -192,6 +192,13 @@ void convert_untyped(Checker *c, Operand *x, Type *target)
 
 void use_default(Checker *c, Operand *x)
 {
+	use_default_in(c, x, "assignment");
+}
+
+/* use_default where a constant that does not fit its default type is
+ * reported as used in context ("argument to println"). */
+void use_default_in(Checker *c, Operand *x, const char *context)
+{
 	if (x->mode == M_INVALID || !type_is_untyped(x->type))
 		return;
 	if (x->type->kind == TY_UNTYPED_NIL) {
@@ -204,7 +211,7 @@ void use_default(Checker *c, Operand *x)
 		const char *why = (const char *)x->cv;
 		*x = saved;
 		checker_error(c, ast_start(x->expr), "cannot use %s as %s value in %s%s%s", operand_string(x), tstr(d),
-			      "assignment", why ? " " : "", why ? (strcmp(why, "overflows") ? "(truncated)" : "(overflows)") : "");
+			      context, why ? " " : "", why ? (strcmp(why, "overflows") ? "(truncated)" : "(overflows)") : "");
 		invalid(x);
 	}
 }
@@ -275,7 +282,7 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 			return true;
 		}
 		if (tu->kind == TY_INTERFACE) {
-			use_default(c, x);
+			use_default_in(c, x, context);
 			if (x->mode == M_INVALID)
 				return false;
 		} else {
@@ -644,7 +651,7 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 				checker_error(c, ast_start(val), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
 			idx++;
 			check_expr(c, val, &v, elem_hint);
-			assign_to(c, &v, elem_hint, u->kind == TY_MAP ? "map literal" : u->kind == TY_ARRAY ? "array or slice literal" : "slice literal");
+			assign_to(c, &v, elem_hint, u->kind == TY_MAP ? "map literal" : "array or slice literal");
 		}
 		break;
 	}
@@ -1659,7 +1666,15 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		for (int i = 0; i < na; i++) {
 			Operand e;
 			check_expr(c, args->v[i], &e, NULL);
-			use_default(c, &e);
+			/* an argument is assigned to a parameter of its own
+			 * (default) type, which nil does not have */
+			const char *context = bi == BI_PRINT ? "argument to print" : "argument to println";
+			if (e.mode == M_NIL)
+				checker_error(c, ast_start(args->v[i]), "use of untyped nil in %s", context);
+			else if (e.mode == M_NOVALUE)
+				checker_error(c, ast_start(args->v[i]), "%s (no value) used as value", ast_expr_string(args->v[i]));
+			else
+				use_default_in(c, &e, context);
 		}
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);

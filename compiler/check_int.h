@@ -88,6 +88,7 @@ bool convert_untyped_report(Checker *c, Operand *x, Type *target);
 /* May values of these two types be compared (== between them)? */
 bool comparison_types_match(Type *xt, Type *yt);
 void use_default(Checker *c, Operand *x);
+void use_default_in(Checker *c, Operand *x, const char *context);
 char *operand_string(Operand *x);
 void record(Operand *x);
 Type *check_funclit_sig(Checker *c, Node *lit);
