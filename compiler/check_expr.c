@@ -1944,9 +1944,9 @@ void check_expr_or_type(Checker *c, Node *n, Operand *x)
 	check_raw(c, n, x, NULL);
 }
 
-void check_expr(Checker *c, Node *n, Operand *x, Type *hint)
+/* What is not a single value is reported where one is wanted. */
+static void want_single(Checker *c, Node *n, Operand *x)
 {
-	check_raw(c, n, x, hint);
 	switch (x->mode) {
 	case M_TYPE:
 		checker_error(c, ast_start(n), "%s (type) is not an expression", ast_expr_string(n));
@@ -1970,6 +1970,25 @@ void check_expr(Checker *c, Node *n, Operand *x, Type *hint)
 	default:
 		break;
 	}
+}
+
+void check_expr(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	check_raw(c, n, x, hint);
+	want_single(c, n, x);
+}
+
+void check_expr_assigned(Checker *c, Node *n, Operand *x, Type *hint)
+{
+	check_raw(c, n, x, hint);
+	Node *call = ast_unparen(n);
+	if (x->mode == M_VALUE && x->type && x->type->kind == TY_TUPLE && call->kind == N_CALL) {
+		checker_error(c, ast_start(n), "assignment mismatch: 1 variable but %s returns %d value%s",
+			      ast_expr_string(call->u.call.fun), x->type->nfields, x->type->nfields == 1 ? "" : "s");
+		invalid(x);
+		return;
+	}
+	want_single(c, n, x);
 }
 
 int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok)

@@ -78,6 +78,11 @@ Scope *pkg_scope_of(Checker *c, Obj *o);
 /* check_expr.c */
 void check_expr(Checker *c, Node *n, Operand *x, Type *hint);
 void check_expr_or_type(Checker *c, Node *n, Operand *x);
+/* check_expr for the one value of `x := v` or `x = v`, whose values types2
+ * counts first: `x := f()` with f of two results is "assignment mismatch:
+ * 1 variable but f returns 2 values", not a multiple value in a
+ * single-value context. */
+void check_expr_assigned(Checker *c, Node *n, Operand *x, Type *hint);
 /* Multi-value: call results or comma-ok forms; fills up to max operands. */
 int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok);
 bool assign_to(Checker *c, Operand *x, Type *t, const char *context);

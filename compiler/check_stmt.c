@@ -53,30 +53,40 @@ static bool check_lhs(Checker *c, Node *n, Operand *x)
 	return false;
 }
 
-static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
+/* Returns false if anything failed (and was reported). */
+static bool assign_values_ok(Checker *c, NodeList *lhs, NodeList *rhs)
 {
+	bool ok = true;
 	int nl = lhs->len, nr = rhs->len;
 	Operand lx[64];
 	for (int i = 0; i < nl && i < 64; i++)
-		check_lhs(c, lhs->v[i], &lx[i]);
+		ok &= check_lhs(c, lhs->v[i], &lx[i]);
 	if (nl == nr) {
 		for (int i = 0; i < nr && i < 64; i++) {
 			Operand x;
-			check_expr(c, rhs->v[i], &x, lx[i].mode != M_INVALID ? lx[i].type : NULL);
-			if (lx[i].mode == M_INVALID || x.mode == M_INVALID)
+			/* x = f() counts f's results */
+			if (nl == 1)
+				check_expr_assigned(c, rhs->v[i], &x, lx[i].mode != M_INVALID ? lx[i].type : NULL);
+			else
+				check_expr(c, rhs->v[i], &x, lx[i].mode != M_INVALID ? lx[i].type : NULL);
+			if (lx[i].mode == M_INVALID || x.mode == M_INVALID) {
+				ok = false;
 				continue;
-			if (lx[i].type)
-				assign_to(c, &x, lx[i].type, "assignment");
-			else {
-				if (x.mode == M_NIL)
-					checker_error(c, x.expr->pos, "use of untyped nil in assignment");
-				else if (x.mode == M_NOVALUE)
-					checker_error(c, x.expr->pos, "%s (no value) used as value", ast_expr_string(x.expr));
-				else
-					use_default(c, &x);
+			}
+			if (lx[i].type) {
+				ok &= assign_to(c, &x, lx[i].type, "assignment");
+			} else if (x.mode == M_NIL) {
+				checker_error(c, x.expr->pos, "use of untyped nil in assignment");
+				ok = false;
+			} else if (x.mode == M_NOVALUE) {
+				checker_error(c, x.expr->pos, "%s (no value) used as value", ast_expr_string(x.expr));
+				ok = false;
+			} else {
+				use_default(c, &x);
+				ok &= x.mode != M_INVALID;
 			}
 		}
-		return;
+		return ok;
 	}
 	if (nr == 1) {
 		Operand xs[64];
@@ -90,7 +100,7 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 				rhs->v[0]->cv = (ConstVal *)1; /* marks a comma-ok form */
 		}
 		if (got < 0)
-			return;
+			return false;
 		if (got != nl) {
 			if (rhs->v[0]->kind == N_CALL)
 				checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
@@ -98,7 +108,7 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 			else
 				checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl,
 					      nl == 1 ? "" : "s", got, got == 1 ? "" : "s");
-			return;
+			return false;
 		}
 		Node *r0 = rhs->v[0];
 		Type *t0 = NULL;
@@ -106,7 +116,7 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 			if (lx[i].mode == M_INVALID)
 				continue;
 			if (lx[i].type)
-				assign_to(c, &xs[i], lx[i].type, "assignment");
+				ok &= assign_to(c, &xs[i], lx[i].type, "assignment");
 			if (i == 0)
 				t0 = r0->type;
 		}
@@ -114,7 +124,7 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 		 * conversion to bool must not retype the node */
 		if (r0->cv == (ConstVal *)1 && t0)
 			r0->type = t0;
-		return;
+		return ok;
 	}
 	checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
 		      nr == 1 ? "" : "s");
@@ -122,16 +132,44 @@ static void assign_values(Checker *c, Node *s, NodeList *lhs, NodeList *rhs)
 		Operand x;
 		check_expr(c, rhs->v[i], &x, NULL);
 	}
+	return false;
+}
+
+/* After a failed assignment its variables count as used, so that no
+ * "declared but not used" follows the error (types2 does the same). */
+static void use_lhs_vars(Checker *c, NodeList *lhs)
+{
+	for (int i = 0; i < lhs->len; i++) {
+		Node *n = ast_unparen(lhs->v[i]);
+		if (n->kind != N_IDENT || !strcmp(n->u.ident.name, "_"))
+			continue;
+		Obj *o = scope_lookup(c->scope, n->u.ident.name, NULL);
+		if (o && o->kind == OBJ_VAR)
+			o->used = true;
+	}
+}
+
+static void assign_values(Checker *c, NodeList *lhs, NodeList *rhs)
+{
+	if (!assign_values_ok(c, lhs, rhs))
+		use_lhs_vars(c, lhs);
 }
 
 /* x := ... and var x = ... share this: declare names with the types of
- * values (or typ), after checking the values in the outer scope. */
+ * values (or typ), after checking the values in the outer scope.
+ * A variable whose initialisation failed counts as used, so that no
+ * "declared but not used" follows the error, as in types2: each such
+ * variable of `var a, b = x, y`, every variable of a declaration whose
+ * counts do not match, and every variable of `a, b := x, y` once one
+ * failed. */
 static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeList *values, bool short_decl)
 {
 	int nl = names->len, nv = values->len;
 	Type *types[64];
+	bool bad[64] = {false};
 	for (int i = 0; i < 64; i++)
 		types[i] = typ ? typ : type_invalid;
+	const char *context = short_decl ? "assignment" : "variable declaration";
 	if (nv == nl) {
 		for (int i = 0; i < nv && i < 64; i++) {
 			Operand x;
@@ -141,30 +179,37 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 				existing = scope_lookup_here(c->scope, names->v[i]->u.ident.name);
 			if (existing && existing->kind == OBJ_VAR)
 				hint = existing->type;
-			check_expr(c, values->v[i], &x, hint);
+			bad[i] = true;
+			/* x := f() counts f's results (var x = f() does not) */
+			if (nl == 1 && short_decl)
+				check_expr_assigned(c, values->v[i], &x, hint);
+			else
+				check_expr(c, values->v[i], &x, hint);
 			if (x.mode == M_INVALID)
 				continue;
 			if (typ) {
-				assign_to(c, &x, typ, short_decl ? "assignment" : "variable declaration");
+				bad[i] = !assign_to(c, &x, typ, context);
 			} else if (existing && existing->kind == OBJ_VAR) {
-				assign_to(c, &x, existing->type, "assignment");
+				bad[i] = !assign_to(c, &x, existing->type, "assignment");
 				types[i] = existing->type;
 			} else {
 				if (x.mode == M_NIL) {
-					checker_error(c, x.expr->pos, "use of untyped nil in %s",
-						      short_decl ? "assignment" : "variable declaration");
+					checker_error(c, x.expr->pos, "use of untyped nil in %s", context);
 					continue;
 				}
 				if (x.mode == M_NOVALUE) {
 					checker_error(c, x.expr->pos, "%s (no value) used as value", ast_expr_string(x.expr));
 					continue;
 				}
-				use_default(c, &x);
+				use_default_in(c, &x, context);
+				bad[i] = x.mode == M_INVALID;
 				types[i] = x.type;
 			}
 		}
 	} else if (nv == 1) {
 		Operand xs[64];
+		for (int i = 0; i < 64; i++)
+			bad[i] = true;
 		int got = check_multi(c, values->v[0], xs, 64, true);
 		if (got == -2) {
 			got = nl == 2 ? 2 : 1;
@@ -185,15 +230,18 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 					      nl == 1 ? "" : "s", got, got == 1 ? "" : "s");
 		} else if (got == nl) {
 			for (int i = 0; i < nl && i < 64; i++) {
-				if (typ)
-					assign_to(c, &xs[i], typ, "assignment");
-				else {
+				if (typ) {
+					bad[i] = !assign_to(c, &xs[i], typ, "assignment");
+				} else {
 					use_default(c, &xs[i]);
+					bad[i] = xs[i].mode == M_INVALID;
 					types[i] = xs[i].type;
 				}
 			}
 		}
 	} else if (nv > 0 && !short_decl) {
+		for (int i = 0; i < 64; i++)
+			bad[i] = true;
 		if (nv > nl)
 			checker_error(c, ast_start(values->v[nl]), "extra init expr %s", ast_expr_string(values->v[nl]));
 		else
@@ -203,12 +251,21 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 			check_expr(c, values->v[i], &x, NULL);
 		}
 	} else if (nv > 0) {
+		for (int i = 0; i < 64; i++)
+			bad[i] = true;
 		checker_error(c, ast_start(values->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s",
 			      nv, nv == 1 ? "" : "s");
 		for (int i = 0; i < nv; i++) {
 			Operand x;
 			check_expr(c, values->v[i], &x, NULL);
 		}
+	}
+	if (short_decl || nv != nl) {
+		bool any_bad = false;
+		for (int i = 0; i < nl && i < 64; i++)
+			any_bad |= bad[i];
+		for (int i = 0; i < nl && i < 64; i++)
+			bad[i] = any_bad;
 	}
 	bool any_new = false;
 	for (int i = 0; i < nl; i++) {
@@ -234,6 +291,8 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 				id->obj = old;
 				if (old->kind != OBJ_VAR)
 					checker_error(c, id->pos, "cannot assign to %s", name);
+				else if (i < 64 && bad[i])
+					old->used = true;
 				continue;
 			}
 			if (strcmp(name, "_"))
@@ -242,6 +301,7 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 		Obj *o = obj_new(OBJ_VAR, name, id->pos, i < 64 ? types[i] : type_invalid);
 		o->decl = s;
 		o->state = 2;
+		o->used = i >= 64 || bad[i];
 		id->obj = o;
 		id->type = o->type;
 		declare_local(c, o);
@@ -975,7 +1035,7 @@ static void check_stmt(Checker *c, Node *s)
 				assign_to(c, &r, lx.type, "assignment");
 			return;
 		}
-		assign_values(c, s, &s->u.assign.lhs, &s->u.assign.rhs);
+		assign_values(c, &s->u.assign.lhs, &s->u.assign.rhs);
 		return;
 	case N_GO:
 	case N_DEFER: {
