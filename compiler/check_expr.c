@@ -11,6 +11,7 @@
 
 #include <gc.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *tstr(Type *t) { return type_string(t, false); }
@@ -524,6 +525,116 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 
 /* ---- composite literals ----------------------------------------------------------- */
 
+static int64_t check_index(Checker *c, Node *n, int64_t max, bool allow_eq);
+
+typedef struct IndexSeen {
+	int64_t index;
+	int elt; /* position among the elements */
+} IndexSeen;
+
+static int cmp_index_seen(const void *a, const void *b)
+{
+	const IndexSeen *x = a, *y = b;
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	return (x->elt > y->elt) - (x->elt < y->elt);
+}
+
+/* The elements of an array or slice literal, as types2's indexedElts: a
+ * key is a constant int index below length (-1: no bound), an element
+ * without one takes the index after the previous element's, and no index
+ * is given twice. Returns the length the elements need. */
+static int64_t check_indexed_elts(Checker *c, NodeList *elts, Type *elem, int64_t length)
+{
+	IndexSeen *seen = GC_MALLOC_ATOMIC(sizeof *seen * (size_t)(elts->len + 1));
+	int nseen = 0;
+	int64_t index = 0, max = 0;
+	for (int i = 0; i < elts->len; i++) {
+		Node *e = elts->v[i], *val = e;
+		bool valid = false;
+		if (e->kind == N_KEYVALUE) {
+			int64_t k = check_index(c, e->u.kv.key, length, false);
+			if (k >= 0) {
+				index = k;
+				valid = true;
+			} else if (k == -1) {
+				checker_error(c, e->pos, "index %s must be integer constant", ast_expr_string(e->u.kv.key));
+			}
+			val = e->u.kv.value;
+		} else if (length >= 0 && index >= length) {
+			checker_error(c, ast_start(e), "index %lld is out of bounds (>= %lld)", (long long)index, (long long)length);
+		} else {
+			valid = true;
+		}
+		if (valid)
+			seen[nseen++] = (IndexSeen){index, i};
+		index++;
+		if (index > max)
+			max = index;
+		Operand v;
+		check_expr(c, val, &v, elem);
+		assign_to(c, &v, elem, "array or slice literal");
+	}
+	/* a later element at an index already given is the duplicate (at
+	 * its colon, or where it starts without a key) */
+	qsort(seen, (size_t)nseen, sizeof *seen, cmp_index_seen);
+	for (int i = 1; i < nseen; i++)
+		if (seen[i].index == seen[i - 1].index)
+			checker_error(c, elts->v[seen[i].elt]->pos, "duplicate index %lld in array or slice literal",
+				      (long long)seen[i].index);
+	return max;
+}
+
+/* The constant keys of a map literal, to find one given twice: a value
+ * and, for an interface key type, its type (1 and 1.0 differ there). */
+typedef struct KeySeen {
+	ConstVal *v;
+	Type *t;
+} KeySeen;
+
+typedef struct KeySet {
+	KeySeen *slots;
+	size_t mask;
+} KeySet;
+
+static uint64_t const_hash(const ConstVal *v)
+{
+	uint64_t h = 1469598103934665603u;
+	switch (v->kind) {
+	case CK_BOOL:
+		return v->b;
+	case CK_STRING:
+		for (size_t i = 0; i < v->s.len; i++)
+			h = (h ^ (unsigned char)v->s.s[i]) * 1099511628211u;
+		return h;
+	case CK_COMPLEX:
+		return 0; /* rare: one chain, told apart by const_compare */
+	default: {
+		/* 1 and 1.0 are one key: hash the integer value if there is one */
+		if (const_is_int_value(v))
+			return (uint64_t)const_to_int64(v) * 0x9E3779B97F4A7C15u;
+		double d = 0;
+		const_to_double(v, 64, &d);
+		memcpy(&h, &d, sizeof h);
+		return h * 0x9E3779B97F4A7C15u;
+	}
+	}
+}
+
+/* Adds key (v of type t) to the set; false if it was there already. */
+static bool keyset_add(KeySet *ks, ConstVal *v, Type *t, bool iface)
+{
+	size_t i = (size_t)const_hash(v) & ks->mask;
+	for (; ks->slots[i].v; i = (i + 1) & ks->mask) {
+		/* keys of one type are of one kind, as const_compare wants */
+		KeySeen *k = &ks->slots[i];
+		if ((!iface || type_identical(k->t, t)) && const_compare(OP_EQ, k->v, v))
+			return false;
+	}
+	ks->slots[i] = (KeySeen){v, t};
+	return true;
+}
+
 static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 {
 	Type *t;
@@ -531,23 +642,14 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 	Node *tn = n->u.complit.type;
 	if (tn) {
 		if (tn->kind == N_ARRAYTYPE && tn->u.array.len->kind == N_ELLIPSIS) {
-			/* [...]T: the length is the number of elements */
+			/* [...]T: the length is the one its elements need */
 			Type *elem = check_type(c, tn->u.array.elem);
-			int64_t max = 0, idx = 0;
-			for (int i = 0; i < n->u.complit.elts.len; i++) {
-				Node *e = n->u.complit.elts.v[i];
-				if (e->kind == N_KEYVALUE) {
-					Operand k;
-					check_expr(c, e->u.kv.key, &k, NULL);
-					if (k.mode == M_CONST && const_is_int_value(k.cv))
-						idx = const_to_int64(k.cv);
-				}
-				idx++;
-				if (idx > max)
-					max = idx;
-			}
-			t = type_array(elem, max);
+			t = type_array(elem, check_indexed_elts(c, &n->u.complit.elts, elem, -1));
 			tn->type = t;
+			x->mode = M_VALUE;
+			x->type = t;
+			record(x);
+			return;
 		} else {
 			t = check_type(c, tn);
 		}
@@ -559,7 +661,6 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 		return;
 	}
 	Type *u = type_under(t);
-	Type *elem_hint = NULL;
 	bool ptr_elided = false;
 	if (!tn && u && u->kind == TY_POINTER) {
 		/* &T elided in [] *T{{...}} */
@@ -616,42 +717,31 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 	}
 	case TY_ARRAY:
 	case TY_SLICE:
-		elem_hint = u->elem;
-		/* fallthrough */
+		check_indexed_elts(c, &n->u.complit.elts, u->elem, u->kind == TY_ARRAY ? u->len : -1);
+		break;
 	case TY_MAP: {
-		if (!elem_hint)
-			elem_hint = u->elem;
-		int64_t idx = 0;
-		for (int i = 0; i < n->u.complit.elts.len; i++) {
-			Node *e = n->u.complit.elts.v[i];
-			Node *val = e;
+		NodeList *el = &n->u.complit.elts;
+		bool iface = type_is_interface(u->key);
+		size_t cap = 16;
+		while (cap < (size_t)el->len * 2)
+			cap *= 2;
+		KeySet keys = {GC_MALLOC(sizeof(KeySeen) * cap), cap - 1};
+		for (int i = 0; i < el->len; i++) {
+			Node *e = el->v[i];
 			Operand k, v;
-			if (u->kind == TY_MAP) {
-				if (e->kind != N_KEYVALUE) {
-					checker_error(c, ast_start(e), "missing key in map literal");
-					check_expr(c, e, &v, elem_hint);
-					continue;
-				}
-				check_expr(c, e->u.kv.key, &k, u->key);
-				assign_to(c, &k, u->key, "map literal");
-				val = e->u.kv.value;
-			} else if (e->kind == N_KEYVALUE) {
-				check_expr(c, e->u.kv.key, &k, NULL);
-				if (k.mode != M_CONST || !const_is_int_value(k.cv)) {
-					if (k.mode != M_INVALID)
-						checker_error(c, ast_start(e->u.kv.key), "index %s must be integer constant",
-							      ast_expr_string(e->u.kv.key));
-				} else {
-					idx = const_to_int64(k.cv);
-					convert_untyped(c, &k, type_basic[TY_INT]);
-				}
-				val = e->u.kv.value;
+			if (e->kind != N_KEYVALUE) {
+				checker_error(c, ast_start(e), "missing key in map literal");
+				check_expr(c, e, &v, u->elem);
+				continue;
 			}
-			if (u->kind == TY_ARRAY && idx >= u->len && u->len >= 0)
-				checker_error(c, ast_start(val), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
-			idx++;
-			check_expr(c, val, &v, elem_hint);
-			assign_to(c, &v, elem_hint, u->kind == TY_MAP ? "map literal" : "array or slice literal");
+			check_expr(c, e->u.kv.key, &k, u->key);
+			if (assign_to(c, &k, u->key, "map literal") && k.mode == M_CONST && !keyset_add(&keys, k.cv, k.type, iface)) {
+				/* types2 leaves the value of a duplicate unchecked */
+				checker_error(c, ast_start(e->u.kv.key), "duplicate key %s in map literal", const_string_of(k.cv));
+				continue;
+			}
+			check_expr(c, e->u.kv.value, &v, u->elem);
+			assign_to(c, &v, u->elem, "map literal");
 		}
 		break;
 	}
@@ -1086,38 +1176,40 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 
 /* ---- index and slice ------------------------------------------------------------- */
 
-/* Check an index; returns its constant value or -1. */
+/* Check an index (or a size for make), as types2's index and
+ * isValidIndex: an untyped constant becomes an int first, so the
+ * messages that follow call it a "constant of type int". max is the
+ * length it must stay below (or not exceed, allow_eq), -1 if none.
+ * Returns its constant value, -1 if it is not constant, -2 if it was
+ * reported. */
 static int64_t check_index(Checker *c, Node *n, int64_t max, bool allow_eq)
 {
 	Operand i;
 	/* an index is an int: 1.0 << n is an int shift here */
 	check_expr(c, n, &i, type_basic[TY_INT]);
-	if (i.mode == M_INVALID)
-		return -1;
-	if (i.mode == M_CONST) {
-		if (!const_is_int_value(i.cv)) {
-			checker_error(c, ast_start(n), "invalid argument: index %s must be integer", operand_string(&i));
-			return -1;
-		}
-		if (const_sign(i.cv) < 0) {
-			checker_error(c, ast_start(n), "invalid argument: index %s must not be negative", operand_string(&i));
-			return -1;
-		}
-		if (type_is_untyped(i.type))
-			convert_untyped(c, &i, type_basic[TY_INT]);
-		int64_t v = const_to_int64(i.cv);
-		if (max >= 0 && (allow_eq ? v > max : v >= max)) {
-			checker_error(c, ast_start(n), "invalid argument: index %s out of bounds [0:%lld]", ast_expr_string(n),
-				      (long long)(allow_eq ? max + 1 : max));
-			return -1;
-		}
-		return v;
-	}
+	if (!convert_untyped_report(c, &i, type_basic[TY_INT]))
+		return -2;
 	if (!type_is_integer(i.type)) {
 		checker_error(c, ast_start(n), "invalid argument: index %s must be integer", operand_string(&i));
-		return -1;
+		return -2;
 	}
-	return -1;
+	if (i.mode != M_CONST)
+		return -1;
+	if (const_sign(i.cv) < 0) {
+		checker_error(c, ast_start(n), "invalid argument: index %s must not be negative", operand_string(&i));
+		return -2;
+	}
+	if (!const_fits_int(i.cv, 64, false)) {
+		checker_error(c, ast_start(n), "invalid argument: index %s overflows int", operand_string(&i));
+		return -2;
+	}
+	int64_t v = const_to_int64(i.cv);
+	if (max >= 0 && (allow_eq ? v > max : v >= max)) {
+		checker_error(c, ast_start(n), "invalid argument: index %s out of bounds [0:%lld]", const_string_of(i.cv),
+			      (long long)(allow_eq ? max + 1 : max));
+		return -2;
+	}
+	return v;
 }
 
 static void check_index_expr(Checker *c, Node *n, Operand *x)
@@ -1533,27 +1625,8 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 			return;
 		}
 		int64_t sizes[2] = {-1, -1};
-		for (int i = 1; i < na; i++) {
-			/* a size is an int: 1.0 << n is an int shift here */
-			check_expr(c, args->v[i], &a[i], type_basic[TY_INT]);
-			if (a[i].mode == M_INVALID)
-				continue;
-			if (a[i].mode == M_CONST) {
-				if (!const_is_int_value(a[i].cv)) {
-					checker_error(c, ast_start(args->v[i]), "%s truncated to int", operand_string(&a[i]));
-					continue;
-				}
-				if (const_sign(a[i].cv) < 0) {
-					checker_error(c, ast_start(args->v[i]), "invalid argument: index %s must not be negative",
-						      operand_string(&a[i]));
-					continue;
-				}
-				sizes[i - 1] = const_to_int64(a[i].cv);
-				convert_untyped(c, &a[i], type_basic[TY_INT]);
-			} else if (!type_is_integer(a[i].type)) {
-				checker_error(c, ast_start(args->v[i]), "cannot convert %s to type int", operand_string(&a[i]));
-			}
-		}
+		for (int i = 1; i < na; i++)
+			sizes[i - 1] = check_index(c, args->v[i], -1, false);
 		if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1])
 			checker_error(c, ast_start(args->v[1]), "invalid argument: length and capacity swapped");
 		x->mode = M_VALUE;

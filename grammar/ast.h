@@ -125,7 +125,7 @@ struct Node {
 		struct { LitKind kind; const char *text; Str val; int32_t rune; } lit;
 		/* N_COMPOSITELIT: type is NULL for an elided inner literal. */
 		struct { Node *type; NodeList elts; } complit;
-		/* N_KEYVALUE */
+		/* N_KEYVALUE: pos is the colon's (ast_start gives the key's). */
 		struct { Node *key, *value; } kv;
 		/* N_FUNCLIT: type is an N_FUNCTYPE, body an N_BLOCK. */
 		struct { Node *type, *body; } funclit;

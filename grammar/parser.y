@@ -659,7 +659,9 @@ element_list
 element
 	: key_or_value                  { $$ = $1; }
 	| key_or_value ':' key_or_value {
-		$$ = mk(N_KEYVALUE, @1); $$->u.kv.key = $1; $$->u.kv.value = $3;
+		/* at the colon, as in Go's syntax tree: types2 places
+		 * "duplicate index" there */
+		$$ = mk(N_KEYVALUE, @2); $$->u.kv.key = $1; $$->u.kv.value = $3;
 	}
 	;
 key_or_value
