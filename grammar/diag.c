@@ -75,7 +75,9 @@ void diag_print(Diag *d, FILE *f)
 		qsort(d->v, (size_t)d->len, sizeof *d->v, cmp_entry);
 	for (int i = 0; i < d->len; i++)
 		fprintf(f, "%s:%d:%d: %s\n", d->filename, d->v[i].pos.line, d->v[i].pos.col, d->v[i].msg);
-	if (d->total > d->len && d->len > 0) {
+	/* Go's compiler stops at its tenth error, saying so even when
+	 * there would have been no more */
+	if (d->total >= DIAG_MAX_ERRORS && d->len > 0) {
 		DiagEntry *last = &d->v[d->len - 1];
 		fprintf(f, "%s:%d:%d: too many errors\n", d->filename, last->pos.line, last->pos.col);
 	}

@@ -550,3 +550,20 @@ LTEST(error_identifiers)
 	cr_assert_str_eq(lex_errs("price€ = 3"), "1:6: invalid character U+20AC '€' in identifier\n");
 	cr_assert_str_eq(lex_errs("٣x = 3"), "1:1: identifier cannot begin with digit U+0663 '٣'\n");
 }
+
+/* Go's compiler stops at its tenth error and says so, even when no more
+ * errors would have followed. */
+LTEST(diag_too_many_errors_at_ten)
+{
+	for (int n = 9; n <= 11; n++) {
+		Diag d;
+		diag_init(&d, "t");
+		for (int i = 0; i < n; i++)
+			diag_errorf(&d, (Pos){i + 1, 1}, "e%d", i);
+		char buf[1024] = "";
+		FILE *f = fmemopen(buf, sizeof buf, "w");
+		diag_print(&d, f);
+		fclose(f);
+		cr_assert_eq(strstr(buf, "t:10:1: e9\nt:10:1: too many errors\n") != NULL, n >= 10, "%d errors:\n%s", n, buf);
+	}
+}
