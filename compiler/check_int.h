@@ -37,6 +37,7 @@ typedef struct FuncCtx {
 	Obj *obj;             /* the function (NULL for a literal) */
 	struct FuncCtx *outer;
 	Node *labels_body;
+	Obj **results;        /* the named results (nresults of sig), or NULL */
 } FuncCtx;
 
 typedef struct Checker {

@@ -734,6 +734,23 @@ static void check_range(Checker *c, Node *s)
 	close_scope(c);
 }
 
+/* A bare return returns the named results, which must be what their
+ * names mean there: Go rejects one that an inner declaration hides. */
+static void check_results_in_scope(Checker *c, Node *s)
+{
+	if (!c->fn->results)
+		return;
+	for (int i = 0; i < c->fn->sig->nresults; i++) {
+		Obj *res = c->fn->results[i];
+		if (!res || !strcmp(res->name, "_"))
+			continue;
+		Obj *alt = scope_lookup(c->scope, res->name, NULL);
+		if (alt && alt != res)
+			checker_error(c, s->pos, "result parameter %s not in scope at return\n\t%s:%d:%d: inner declaration of var %s %s",
+				      res->name, c->diag->filename, alt->pos.line, alt->pos.col, res->name, tstr(res->type));
+	}
+}
+
 static void check_return(Checker *c, Node *s)
 {
 	Type *sig = c->fn ? c->fn->sig : NULL;
@@ -745,6 +762,8 @@ static void check_return(Checker *c, Node *s)
 		if (want > 0 && !(sig->results[0].name && sig->results[0].name[0]))
 			checker_error(c, s->pos, "not enough return values\n\thave ()\n\twant %s",
 				      type_string(type_tuple(sig->results, sig->nresults), false));
+		else if (want > 0)
+			check_results_in_scope(c, s);
 		return;
 	}
 	Operand xs[64];
@@ -1243,6 +1262,8 @@ void check_func_body(Checker *c, Type *sig, Node *recv, Node *ftype, Node *body,
 		}
 	}
 	NodeList *lists[2] = {&ftype->u.functype.params, &ftype->u.functype.results};
+	if (sig->nresults > 0 && sig->results[0].name && sig->results[0].name[0])
+		fc.results = GC_MALLOC(sizeof(Obj *) * (size_t)sig->nresults);
 	int pi = 0;
 	for (int l = 0; l < 2; l++) {
 		Field *fs = l == 0 ? sig->fields : sig->results;
@@ -1257,6 +1278,8 @@ void check_func_body(Checker *c, Type *sig, Node *recv, Node *ftype, Node *body,
 				o->state = 2;
 				id->obj = o;
 				declare_local(c, o);
+				if (l == 1 && fc.results && pi < sig->nresults)
+					fc.results[pi] = o;
 			}
 			if (!k)
 				pi++;
