@@ -4,6 +4,7 @@
  * return" rule (Go's terminating statements).
  */
 #include "check_int.h"
+#include "value.h"
 
 #include <gc.h>
 #include <stdio.h>
@@ -876,7 +877,10 @@ static void check_branch(Checker *c, Node *s)
 			if (!strcmp(fn_labels[i].name, name))
 				l = &fn_labels[i];
 		if (!l) {
-			checker_error(c, s->u.branch.label->pos, "%s label not defined: %s", kw, name);
+			if (t == BR_GOTO)
+				checker_error(c, s->u.branch.label->pos, "label %s not defined", name);
+			else
+				checker_error(c, s->u.branch.label->pos, "%s label not defined: %s", kw, name);
 			return;
 		}
 		l->used = true;
@@ -1133,84 +1137,194 @@ static void check_stmt(Checker *c, Node *s)
 	}
 }
 
-/* Find a `goto name` in s (not inside function literals). */
-static Node *find_goto(Node *s, const char *name)
-{
-	if (!s)
-		return NULL;
-	switch (s->kind) {
-	case N_BRANCH:
-		return s->u.branch.tok == BR_GOTO && s->u.branch.label && !strcmp(s->u.branch.label->u.ident.name, name)
-		       ? s : NULL;
-	case N_BLOCK:
-		for (int i = 0; i < s->u.block.stmts.len; i++) {
-			Node *g = find_goto(s->u.block.stmts.v[i], name);
-			if (g)
-				return g;
-		}
-		return NULL;
-	case N_LABELED:
-		return find_goto(s->u.labeled.stmt, name);
-	case N_IF: {
-		Node *g = find_goto(s->u.ifstmt.then, name);
-		return g ? g : find_goto(s->u.ifstmt.els, name);
-	}
-	case N_FOR:
-		return find_goto(s->u.forstmt.body, name);
-	case N_RANGE:
-		return find_goto(s->u.range.body, name);
-	case N_SWITCH:
-	case N_TYPESWITCH:
-	case N_SELECT:
-		for (int i = 0; i < s->u.sw.body.len; i++)
-			for (int k = 0; k < s->u.sw.body.v[i]->u.clause.body.len; k++) {
-				Node *g = find_goto(s->u.sw.body.v[i]->u.clause.body.v[k], name);
-				if (g)
-					return g;
-			}
-		return NULL;
-	default:
-		return NULL;
-	}
-}
+/* ---- goto ------------------------------------------------------------------------- */
 
-/* The first variable a statement declares, if it declares one. */
-static Node *declared_var(Node *s)
+/* Where a goto may jump, by the rules Go's compiler checks on its syntax
+ * tree (cmd/compile's syntax.checkBranches): into its own block or an
+ * enclosing one, never into another block, and not forward over a
+ * variable declaration of the block its label is in. The body is walked
+ * block by block in source order; a goto whose label is not yet declared
+ * in an enclosing block waits as a forward goto, and the ones a block
+ * leaves unresolved wait in the block around it. */
+typedef struct GotoBlock {
+	struct GotoBlock *parent;
+	Pos start; /* its `{`, or its case clause's keyword */
+} GotoBlock;
+
+typedef struct GotoLabel {
+	const char *name;
+	GotoBlock *block;
+} GotoLabel;
+
+typedef struct GotoWalk {
+	Checker *c;
+	GotoLabel *labels; /* the labels declared so far in the body */
+	int nlabels, cap;
+} GotoWalk;
+
+static GotoLabel *goto_label(GotoWalk *w, const char *name)
 {
-	if (s->kind == N_ASSIGN && s->u.assign.define)
-		return s->u.assign.lhs.v[0];
-	if (s->kind == N_DECLSTMT && s->u.declstmt.decl->u.gen.tok == DECL_VAR && s->u.declstmt.decl->u.gen.specs.len)
-		return s->u.declstmt.decl->u.gen.specs.v[0]->u.value.names.v[0];
+	for (int i = 0; i < w->nlabels; i++)
+		if (!strcmp(w->labels[i].name, name))
+			return &w->labels[i];
 	return NULL;
 }
 
-/* Go forbids a forward goto that skips a variable declaration of the
- * block its label is in. */
-static void check_goto_jumps(Checker *c, NodeList *l)
+static void goto_declare(GotoWalk *w, const char *name, GotoBlock *b)
 {
-	for (int j = 0; j < l->len; j++) {
-		if (l->v[j]->kind != N_LABELED)
+	if (goto_label(w, name))
+		return; /* a duplicate, reported with the other labels */
+	GC_RESERVE(w->labels, w->nlabels, w->cap, 16);
+	w->labels[w->nlabels++] = (GotoLabel){name, b};
+}
+
+static NodeList goto_block(GotoWalk *w, GotoBlock *parent, Pos start, NodeList *stmts);
+
+/* The forward gotos an inner block leaves join the enclosing block's. */
+static void goto_inner(GotoWalk *w, GotoBlock *b, NodeList *fwd, Pos start, NodeList *stmts)
+{
+	NodeList inner = goto_block(w, b, start, stmts);
+	for (int i = 0; i < inner.len; i++)
+		nodelist_push(fwd, inner.v[i]);
+}
+
+static bool in_list(const NodeList *l, const Node *n)
+{
+	for (int i = 0; i < l->len; i++)
+		if (l->v[i] == n)
+			return true;
+	return false;
+}
+
+/* The last variable declaration seen in a block, and the forward gotos
+ * that were waiting when it was made: they jump over it if their label
+ * follows in the same block. */
+typedef struct VarSeen {
+	const char *name; /* NULL: none yet */
+	Pos pos;
+	NodeList waiting;
+} VarSeen;
+
+static void var_seen(VarSeen *v, const char *name, Pos pos, const NodeList *fwd)
+{
+	v->name = name;
+	v->pos = pos;
+	v->waiting = (NodeList){0};
+	for (int i = 0; i < fwd->len; i++)
+		nodelist_push(&v->waiting, fwd->v[i]);
+}
+
+/* A label resolves the forward gotos waiting for it. */
+static void goto_resolve(GotoWalk *w, NodeList *fwd, const char *name, const VarSeen *var)
+{
+	int kept = 0;
+	for (int k = 0; k < fwd->len; k++) {
+		Node *g = fwd->v[k];
+		if (strcmp(g->u.branch.label->u.ident.name, name)) {
+			fwd->v[kept++] = g;
 			continue;
-		const char *name = l->v[j]->u.labeled.label->u.ident.name;
-		for (int i = 0; i < j; i++) {
-			Node *g = find_goto(l->v[i], name);
-			if (!g)
-				continue;
-			for (int k = i + 1; k < j; k++) {
-				Node *v = declared_var(l->v[k]);
-				if (v) {
-					checker_error(c, g->u.branch.label->pos, "goto %s jumps over declaration of %s at %s:%d:%d",
-						      name, v->u.ident.name, c->diag->filename, v->pos.line, v->pos.col);
-					break;
-				}
-			}
 		}
+		if (var->name && in_list(&var->waiting, g))
+			checker_error(w->c, g->u.branch.label->pos, "goto %s jumps over declaration of %s at %s:%d:%d", name,
+				      var->name, w->c->diag->filename, var->pos.line, var->pos.col);
+	}
+	fwd->len = kept;
+}
+
+/* Walks one block; returns its unresolved forward gotos. */
+static NodeList goto_block(GotoWalk *w, GotoBlock *parent, Pos start, NodeList *stmts)
+{
+	/* labels keep their block after the walk leaves it */
+	GotoBlock *b = GC_MALLOC(sizeof *b);
+	b->parent = parent;
+	b->start = start;
+	NodeList fwd = {0};
+	VarSeen var = {0};
+	for (int i = 0; i < stmts->len; i++) {
+		Node *s = stmts->v[i];
+		while (s->kind == N_LABELED) {
+			const char *name = s->u.labeled.label->u.ident.name;
+			if (strcmp(name, "_")) {
+				goto_declare(w, name, b);
+				goto_resolve(w, &fwd, name, &var);
+			}
+			s = s->u.labeled.stmt;
+		}
+		switch (s->kind) {
+		case N_DECLSTMT: {
+			/* at the first name */
+			Node *d = s->u.declstmt.decl;
+			if (d->u.gen.tok == DECL_VAR && d->u.gen.specs.len) {
+				Node *id = d->u.gen.specs.v[0]->u.value.names.v[0];
+				var_seen(&var, id->u.ident.name, id->pos, &fwd);
+			}
+			break;
+		}
+		case N_ASSIGN:
+			/* at the :=, naming all on its left */
+			if (s->u.assign.define)
+				var_seen(&var, ast_list_string(&s->u.assign.lhs), s->pos, &fwd);
+			break;
+		case N_BRANCH:
+			if (s->u.branch.tok == BR_GOTO && s->u.branch.label) {
+				GotoLabel *l = goto_label(w, s->u.branch.label->u.ident.name);
+				GotoBlock *e = b;
+				while (l && e && e != l->block)
+					e = e->parent;
+				if (!l || !e)
+					nodelist_push(&fwd, s);
+			}
+			break;
+		case N_BLOCK:
+			goto_inner(w, b, &fwd, s->pos, &s->u.block.stmts);
+			break;
+		case N_IF:
+			goto_inner(w, b, &fwd, s->u.ifstmt.then->pos, &s->u.ifstmt.then->u.block.stmts);
+			if (s->u.ifstmt.els) {
+				/* Go's else is a block holding the else's block or if */
+				NodeList els = nodelist_of(s->u.ifstmt.els);
+				goto_inner(w, b, &fwd, s->u.ifstmt.els->pos, &els);
+			}
+			break;
+		case N_FOR:
+			goto_inner(w, b, &fwd, s->u.forstmt.body->pos, &s->u.forstmt.body->u.block.stmts);
+			break;
+		case N_RANGE:
+			goto_inner(w, b, &fwd, s->u.range.body->pos, &s->u.range.body->u.block.stmts);
+			break;
+		case N_SWITCH:
+		case N_TYPESWITCH:
+		case N_SELECT:
+			for (int k = 0; k < s->u.sw.body.len; k++) {
+				Node *cl = s->u.sw.body.v[k];
+				goto_inner(w, b, &fwd, cl->pos, &cl->u.clause.body);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return fwd;
+}
+
+/* Check the gotos of a function body: one left unresolved at its end has
+ * its label only inside a block it may not enter (or has none, which
+ * check_branch reports). */
+static void check_gotos(Checker *c, Node *body)
+{
+	GotoWalk w = {.c = c};
+	NodeList fwd = goto_block(&w, NULL, body->pos, &body->u.block.stmts);
+	for (int i = 0; i < fwd.len; i++) {
+		Node *label = fwd.v[i]->u.branch.label;
+		GotoLabel *l = goto_label(&w, label->u.ident.name);
+		if (l)
+			checker_error(c, label->pos, "goto %s jumps into block starting at %s:%d:%d", label->u.ident.name,
+				      c->diag->filename, l->block->start.line, l->block->start.col);
 	}
 }
 
 static void check_block_stmts(Checker *c, NodeList *l)
 {
-	check_goto_jumps(c, l);
 	/* The loop/switch depth of enclosing statements does not leak into
 	 * nested function literals; that is handled in check_func_body. */
 	for (int i = 0; i < l->len; i++)
@@ -1286,6 +1400,7 @@ void check_func_body(Checker *c, Type *sig, Node *recv, Node *ftype, Node *body,
 		}
 	}
 	check_block_stmts(c, &body->u.block.stmts);
+	check_gotos(c, body);
 	for (int i = 0; i < nlabels; i++)
 		if (!labels[i].used)
 			checker_error(c, labels[i].pos, "label %s defined and not used", labels[i].name);
