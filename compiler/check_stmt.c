@@ -555,8 +555,12 @@ static void check_switch(Checker *c, Node *s)
 			if (v.mode == M_CONST && !type_is_boolean(v.type) && !type_is_complex(v.type)) {
 				for (int q = 0; q < nseen; q++)
 					if (type_identical(seen[q].type, v.type) && const_compare(OP_EQ, seen[q].cv, v.cv)) {
-						checker_error(c, ast_start(cl->u.clause.list.v[k]), "duplicate case %s in expression switch",
-							      operand_string(&v));
+						/* types2 places this at the node's own position
+						 * (a binary expression's operator), not its start */
+						Pos p = seen[q].expr->pos;
+						checker_error(c, ast_start(cl->u.clause.list.v[k]),
+							      "duplicate case %s in expression switch\n\t%s:%d:%d: previous case",
+							      operand_string(&v), c->diag->filename, p.line, p.col);
 						break;
 					}
 				if (nseen < 256)
@@ -585,6 +589,24 @@ static void check_switch(Checker *c, Node *s)
 	close_scope(c);
 }
 
+/* Reports te, a case of a type switch (a type, or nil), if an earlier case
+ * has the same type; else adds it to seen. Returns whether it was new. */
+static bool type_case_seen(Checker *c, Node **seen, int *nseen, Node *te)
+{
+	bool is_nil = te->type->kind == TY_UNTYPED_NIL;
+	for (int i = 0; i < *nseen; i++) {
+		Type *t = seen[i]->type;
+		if (is_nil ? t->kind == TY_UNTYPED_NIL : t->kind != TY_UNTYPED_NIL && type_identical(t, te->type)) {
+			Pos p = ast_start(seen[i]);
+			checker_error(c, ast_start(te), "duplicate case %s in type switch\n\t%s:%d:%d: previous case",
+				      is_nil ? "nil" : tstr(te->type), c->diag->filename, p.line, p.col);
+			return false;
+		}
+	}
+	seen[(*nseen)++] = te;
+	return true;
+}
+
 static void check_type_switch(Checker *c, Node *s)
 {
 	open_scope(c);
@@ -602,6 +624,12 @@ static void check_type_switch(Checker *c, Node *s)
 	c->switch_depth++;
 	Obj **bound = GC_MALLOC(sizeof(Obj *) * (size_t)(s->u.sw.body.len + 1));
 	int nb = 0;
+	/* the case types so far (NULL for nil), to find one given twice */
+	int ncases = 0;
+	for (int i = 0; i < s->u.sw.body.len; i++)
+		ncases += s->u.sw.body.v[i]->u.clause.list.len;
+	Node **seen = GC_MALLOC(sizeof(Node *) * (size_t)(ncases + 1));
+	int nseen = 0;
 	for (int i = 0; i < s->u.sw.body.len; i++) {
 		Node *cl = s->u.sw.body.v[i];
 		Type *single = NULL;
@@ -610,10 +638,14 @@ static void check_type_switch(Checker *c, Node *s)
 			if (te->kind == N_IDENT && !strcmp(te->u.ident.name, "nil")) {
 				te->type = type_basic[TY_UNTYPED_NIL];
 				single = NULL;
+				type_case_seen(c, seen, &nseen, te);
 				continue;
 			}
 			Type *t = check_type(c, te);
 			te->type = t;
+			single = cl->u.clause.list.len == 1 ? t : NULL;
+			if (t->kind == TY_INVALID || !type_case_seen(c, seen, &nseen, te))
+				continue;
 			if (x.mode != M_INVALID && t->kind != TY_INVALID && !type_is_interface(t)) {
 				const char *m;
 				bool po;
@@ -622,7 +654,6 @@ static void check_type_switch(Checker *c, Node *s)
 						      ast_expr_string(ax->u.assert.x), tstr(x.type), tstr(t),
 						      po ? "method has pointer receiver" : "missing method");
 			}
-			single = cl->u.clause.list.len == 1 ? t : NULL;
 		}
 		open_scope(c);
 		if (bind && strcmp(bind->u.ident.name, "_")) {
