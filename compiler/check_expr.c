@@ -1641,13 +1641,13 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 			return;
 		}
 		if (a[0].mode == M_NIL) {
-			checker_error(c, ast_start(args->v[0]), "first argument to append must be a typed slice; found untyped nil");
+			checker_error(c, ast_start(args->v[0]), "first argument to append must be a slice; have untyped nil");
 			invalid(x);
 			return;
 		}
 		Type *st = a[0].type, *su = type_under(st);
 		if (su->kind != TY_SLICE) {
-			checker_error(c, ast_start(args->v[0]), "invalid argument: %s is not a slice", operand_string(&a[0]));
+			checker_error(c, ast_start(args->v[0]), "first argument to append must be a slice; have %s", operand_string(&a[0]));
 			invalid(x);
 			return;
 		}

@@ -20,6 +20,25 @@ static const char *tstr(Type *t) { return type_string(t, false); }
 
 /* ---- assignments ----------------------------------------------------------------- */
 
+/* May x, checked from n, be assigned to (a variable or a map index)?
+ * Reports if not, as types2's assignVar. */
+static bool assignable_operand(Checker *c, Node *n, Operand *x)
+{
+	if (x->mode == M_VAR || x->mode == M_MAPINDEX)
+		return true;
+	Node *inner = ast_unparen(n);
+	if (inner->kind == N_SELECTOR) {
+		/* a field of a map element, which is not addressable */
+		Node *sx = ast_unparen(inner->u.selector.x);
+		if (sx->kind == N_INDEX && sx->u.index.x->type && type_under(sx->u.index.x->type)->kind == TY_MAP) {
+			checker_error(c, ast_start(n), "cannot assign to struct field %s in map", ast_expr_string(n));
+			return false;
+		}
+	}
+	checker_error(c, ast_start(n), "cannot assign to %s", operand_string(x));
+	return false;
+}
+
 /* Is n something that can be assigned to? Reports if not. */
 static bool check_lhs(Checker *c, Node *n, Operand *x)
 {
@@ -42,16 +61,7 @@ static bool check_lhs(Checker *c, Node *n, Operand *x)
 		o->used = was_used;
 	if (x->mode == M_INVALID)
 		return false;
-	if (x->mode == M_VAR || x->mode == M_MAPINDEX)
-		return true;
-	Node *inner = ast_unparen(n);
-	if (inner->kind == N_SELECTOR && x->mode == M_VALUE) {
-		/* a field of a map element or of a call result */
-		checker_error(c, n->pos, "cannot assign to struct field %s in map", ast_expr_string(n));
-		return false;
-	}
-	checker_error(c, ast_start(n), "cannot assign to %s", operand_string(x));
-	return false;
+	return assignable_operand(c, n, x);
 }
 
 /* Returns false if anything failed (and was reported). */
@@ -1053,14 +1063,12 @@ static void check_stmt(Checker *c, Node *s)
 		check_expr(c, s->u.incdec.x, &x, NULL);
 		if (x.mode == M_INVALID)
 			return;
-		if (x.mode != M_VAR && x.mode != M_MAPINDEX) {
-			checker_error(c, ast_start(s->u.incdec.x), "cannot assign to %s", operand_string(&x));
+		if (x.type && !type_is_numeric(x.type)) {
+			checker_error(c, ast_start(s->u.incdec.x), "invalid operation: %s%s (non-numeric type %s)",
+				      ast_expr_string(s->u.incdec.x), s->u.incdec.inc ? "++" : "--", tstr(x.type));
 			return;
 		}
-		if (x.type && !type_is_numeric(x.type)) {
-			checker_error(c, s->pos, "invalid operation: %s%s (non-numeric type %s)",
-				      ast_expr_string(s->u.incdec.x), s->u.incdec.inc ? "++" : "--", tstr(x.type));
-		}
+		assignable_operand(c, s->u.incdec.x, &x);
 		return;
 	}
 	case N_ASSIGN:
