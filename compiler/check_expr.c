@@ -10,6 +10,7 @@
 #include "check_int.h"
 
 #include <gc.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -911,6 +912,58 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 	record(x);
 }
 
+/* A collected string made as printf makes it. */
+static char *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *str_printf(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ast_strndup(buf, strlen(buf));
+}
+
+/* types2's kindString: the kind of a type, as "operator < not defined on
+ * struct" names it; a basic type by its name. */
+static const char *kind_string(Type *t)
+{
+	switch (type_under(t)->kind) {
+	case TY_ARRAY: return "array";
+	case TY_SLICE: return "slice";
+	case TY_STRUCT: return "struct";
+	case TY_POINTER: return "pointer";
+	case TY_FUNC: return "func";
+	case TY_INTERFACE: return "interface";
+	case TY_MAP: return "map";
+	case TY_CHAN: return "chan";
+	default: return tstr(t);
+	}
+}
+
+const char *incomparable_cause(Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_SLICE:
+	case TY_FUNC:
+	case TY_MAP:
+		return str_printf("%s can only be compared to nil", kind_string(t));
+	case TY_STRUCT:
+		for (int i = 0; i < u->nfields; i++)
+			if (!type_comparable(u->fields[i].type))
+				return str_printf("struct containing %s cannot be compared", tstr(u->fields[i].type));
+		break;
+	case TY_ARRAY:
+		if (!type_comparable(u->elem))
+			return str_printf("%s cannot be compared", tstr(u));
+		break;
+	default:
+		break;
+	}
+	return str_printf("operator == not defined on %s", kind_string(t));
+}
+
 /* May values of types xt and yt (typed) be compared: is one assignable
  * to the other? */
 bool comparison_types_match(Type *xt, Type *yt)
@@ -1030,23 +1083,15 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 		} else {
 			if (!comparison_types_match(xt, yt))
 				goto mismatch;
-			if (op == OP_EQ || op == OP_NE) {
-				if (!type_comparable(xt)) {
-					Type *u = type_under(xt);
-					const char *what = u->kind == TY_SLICE ? "slice" : u->kind == TY_MAP ? "map"
-							   : u->kind == TY_FUNC ? "func" : NULL;
-					if (what)
-						checker_error(c, ast_start(n), "invalid operation: %s (%s can only be compared to nil)",
-							      ast_expr_string(n), what);
-					else
-						checker_error(c, ast_start(n), "invalid operation: %s (%s cannot be compared)",
-							      ast_expr_string(n), tstr(xt));
-					invalid(x);
-					return;
-				}
-			} else if (!type_ordered(xt)) {
-				checker_error(c, ast_start(n), "invalid operation: %s (operator %s not defined on %s)",
-					      ast_expr_string(n), op_text(op), operand_string(x));
+			/* the operand that cannot be compared or ordered is
+			 * where types2 reports it */
+			bool eq = op == OP_EQ || op == OP_NE;
+			Operand *bad = eq ? (!type_comparable(xt) ? x : !type_comparable(yt) ? &y : NULL)
+					  : (!type_ordered(xt) ? x : !type_ordered(yt) ? &y : NULL);
+			if (bad) {
+				const char *cause = eq ? incomparable_cause(bad->type)
+						       : str_printf("operator %s not defined on %s", op_text(op), kind_string(bad->type));
+				checker_error(c, ast_start(bad->expr), "invalid operation: %s (%s)", ast_expr_string(n), cause);
 				invalid(x);
 				return;
 			}

@@ -93,6 +93,9 @@ void convert_untyped(Checker *c, Operand *x, Type *target);
 bool convert_untyped_report(Checker *c, Operand *x, Type *target);
 /* May values of these two types be compared (== between them)? */
 bool comparison_types_match(Type *xt, Type *yt);
+/* Why values of type t (not comparable) cannot be compared with ==, in
+ * types2's words: "struct containing []int cannot be compared". */
+const char *incomparable_cause(Type *t);
 void use_default(Checker *c, Operand *x);
 void use_default_in(Checker *c, Operand *x, const char *context);
 char *operand_string(Operand *x);

@@ -523,6 +523,26 @@ static void check_simple(Checker *c, Node *s)
 		check_stmt(c, s);
 }
 
+/* May case value v (of node e) be compared with the tag's type tt? Else
+ * reports why, at v, as types2's comparison of a switch case. */
+static bool case_comparable(Checker *c, Node *e, Operand *v, Type *tt, const char *tagstr)
+{
+	const char *cause;
+	if (!comparison_types_match(v->type, tt)) {
+		checker_error(c, ast_start(e), "invalid case %s in switch on %s (mismatched types %s and %s)", ast_expr_string(e),
+			      tagstr, tstr(v->type), tstr(tt));
+		return false;
+	}
+	if (!type_comparable(v->type))
+		cause = incomparable_cause(v->type);
+	else if (!type_comparable(tt))
+		cause = incomparable_cause(tt);
+	else
+		return true;
+	checker_error(c, ast_start(e), "invalid case %s in switch on %s (%s)", ast_expr_string(e), tagstr, cause);
+	return false;
+}
+
 static void check_switch(Checker *c, Node *s)
 {
 	open_scope(c);
@@ -531,13 +551,22 @@ static void check_switch(Checker *c, Node *s)
 	memset(&tag, 0, sizeof tag);
 	Type *tt = type_basic[TY_BOOL];
 	if (s->u.sw.tag) {
+		/* the tag is assigned to a hidden variable of its (default) type */
 		check_expr(c, s->u.sw.tag, &tag, NULL);
-		use_default(c, &tag);
-		tt = tag.mode == M_INVALID ? NULL : tag.type;
-		if (tag.mode == M_NOVALUE) {
+		if (tag.mode == M_NIL) {
+			checker_error(c, ast_start(s->u.sw.tag), "use of untyped nil in switch expression");
+			tag.mode = M_INVALID;
+		} else if (tag.mode == M_NOVALUE) {
 			checker_error(c, s->u.sw.tag->pos, "%s (no value) used as value", ast_expr_string(s->u.sw.tag));
-			tt = NULL;
+			tag.mode = M_INVALID;
 		}
+		use_default_in(c, &tag, "switch expression");
+		if (tag.mode != M_INVALID && !type_comparable(tag.type) && !type_nillable(tag.type)) {
+			checker_error(c, ast_start(s->u.sw.tag), "cannot switch on %s (%s is not comparable)", operand_string(&tag),
+				      tstr(tag.type));
+			tag.mode = M_INVALID;
+		}
+		tt = tag.mode == M_INVALID ? NULL : tag.type;
 	}
 	/* a switch without a tag switches on the constant true */
 	const char *tagstr = s->u.sw.tag ? ast_expr_string(s->u.sw.tag) : "true";
@@ -560,6 +589,8 @@ static void check_switch(Checker *c, Node *s)
 			/* case v is compared as tag == v */
 			if (!convert_untyped_report(c, &v, tt))
 				continue;
+			if (v.mode != M_NIL && !case_comparable(c, cl->u.clause.list.v[k], &v, tt, tagstr))
+				continue;
 			/* types2 (as gc) looks for duplicates among integer,
 			 * float and string constants only */
 			if (v.mode == M_CONST && !type_is_boolean(v.type) && !type_is_complex(v.type)) {
@@ -576,9 +607,6 @@ static void check_switch(Checker *c, Node *s)
 				if (nseen < 256)
 					seen[nseen++] = v;
 			}
-			if (v.mode != M_NIL && !comparison_types_match(v.type, tt))
-				checker_error(c, cl->u.clause.list.v[k]->pos, "invalid case %s in switch on %s (mismatched types %s and %s)",
-					      ast_expr_string(cl->u.clause.list.v[k]), tagstr, tstr(v.type), tstr(tt));
 		}
 		open_scope(c);
 		check_block_stmts(c, &cl->u.clause.body);
