@@ -782,9 +782,29 @@ static bool op_allowed(Op op, Type *t)
 	}
 }
 
-/* x, of node n, becomes the constant r. A typed constant must be
- * representable in its type (and is rounded to it, for floats); else the
- * error is Go's "constant ... overflows ...". */
+/* The name types2 gives the operation of n when its constant result
+ * grows too big. */
+static const char *op_name(Node *n)
+{
+	if (n->kind == N_UNARY)
+		return n->u.op.op == OP_XOR ? "bitwise complement" : "";
+	if (n->kind != N_BINARY)
+		return "";
+	switch (n->u.op.op) {
+	case OP_ADD: return "addition";
+	case OP_SUB: return "subtraction";
+	case OP_XOR: return "bitwise XOR";
+	case OP_MUL: return "multiplication";
+	case OP_SHL: return "shift";
+	default: return "";
+	}
+}
+
+/* x, of node n (an operation), becomes the constant r. A typed constant
+ * must be representable in its type (and is rounded to it, for floats);
+ * an untyped integer may not grow past 512 bits. Else the error is
+ * types2's: "c * 2 (constant 200 of type int8) overflows int8",
+ * "constant shift overflow" (at the operator). */
 static void const_result(Checker *c, Node *n, Operand *x, ConstVal *r)
 {
 	x->cv = r;
@@ -793,11 +813,15 @@ static void const_result(Checker *c, Node *n, Operand *x, ConstVal *r)
 		const char *why;
 		ConstVal *v = r;
 		if (!representable(&v, x->type, &why)) {
-			checker_error(c, ast_start(n), "constant %s overflows %s", const_string_of(r), tstr(x->type));
+			checker_error(c, ast_start(n), "%s overflows %s", operand_string(x), tstr(type_under(x->type)));
 			invalid(x);
 			return;
 		}
 		x->cv = v;
+	} else if (r->kind == CK_INT && mpz_sizeinbase(r->i, 2) > 512) {
+		checker_error(c, n->pos, "constant %s overflow", op_name(n));
+		invalid(x);
+		return;
 	}
 	record(x);
 }
@@ -860,20 +884,25 @@ static bool type_shifted_constant(Checker *c, Node *n, Operand *x, Type *hint)
 
 static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 {
-	/* the count must be an integer (untyped constant: non-negative int) */
-	if (y->mode == M_CONST) {
-		if (!const_is_int_value(y->cv)) {
-			checker_error(c, ast_start(y->expr), "invalid shift count %s", operand_string(y));
+	/* the shifted operand: an integer, or a constant with an integer value */
+	if (!type_is_integer(x->type)
+	    && !(x->mode == M_CONST && type_is_untyped(x->type) && type_is_numeric(x->type) && const_is_int_value(x->cv))) {
+		checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
+		invalid(x);
+		return;
+	}
+	/* the count: an integer, or an untyped constant a uint can hold */
+	if (y->mode == M_CONST && type_is_numeric(y->type) && const_is_int_value(y->cv) && const_sign(y->cv) < 0) {
+		checker_error(c, ast_start(y->expr), "invalid operation: negative shift count %s", operand_string(y));
+		invalid(x);
+		return;
+	}
+	Operand y0 = *y; /* types2 names the count untyped in what follows */
+	if (y->mode == M_CONST && type_is_untyped(y->type)) {
+		if (!convert_untyped_report(c, y, type_basic[TY_UINT])) {
 			invalid(x);
 			return;
 		}
-		if (const_sign(y->cv) < 0) {
-			checker_error(c, ast_start(y->expr), "invalid shift count %s (negative shift count)", operand_string(y));
-			invalid(x);
-			return;
-		}
-		if (type_is_untyped(y->type))
-			convert_untyped(c, y, type_basic[TY_UINT]);
 	} else if (!type_is_integer(y->type)) {
 		checker_error(c, ast_start(y->expr), "invalid operation: shift count %s must be integer", operand_string(y));
 		invalid(x);
@@ -882,20 +911,16 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 		convert_untyped(c, y, type_basic[TY_UINT]);
 	}
 	if (x->mode == M_CONST && y->mode == M_CONST) {
-		if (!const_is_int_value(x->cv)) {
-			checker_error(c, ast_start(x->expr), "invalid operation: shifted operand %s must be integer", operand_string(x));
+		/* as far as the smallest float64 needs (Go's bound) */
+		if (!const_fits_int(y->cv, 64, true) || const_to_uint64(y->cv) > 1023 - 1 + 52) {
+			checker_error(c, ast_start(y->expr), "invalid operation: invalid shift count %s", operand_string(&y0));
 			invalid(x);
 			return;
 		}
-		uint64_t s = const_to_uint64(y->cv);
-		if (s > 10000) {
-			checker_error(c, ast_start(y->expr), "invalid shift count %s", operand_string(y));
-			invalid(x);
-			return;
-		}
-		Type *xt = x->type->kind == TY_UNTYPED_FLOAT ? type_basic[TY_UNTYPED_INT] : x->type;
-		x->type = xt;
-		const_result(c, n, x, const_shift(n->u.op.op, x->cv, s));
+		/* 2.0 << 1 is an untyped int */
+		if (!type_is_integer(x->type))
+			x->type = type_basic[TY_UNTYPED_INT];
+		const_result(c, n, x, const_shift(n->u.op.op, x->cv, const_to_uint64(y->cv)));
 		return;
 	}
 	if (type_is_untyped(x->type)) {
@@ -985,6 +1010,20 @@ bool comparison_types_match(Type *xt, Type *yt)
 	       && (xu->chandir == 0 || yu->chandir == 0);
 }
 
+/* types2's canMix: may the operands of a binary operation be brought to
+ * one type (booleans with booleans, strings with strings, nil with what
+ * has nil; anything with an interface)? */
+static bool can_mix(Operand *x, Operand *y)
+{
+	if (type_is_interface(x->type) || type_is_interface(y->type))
+		return true;
+	if (type_is_boolean(x->type) != type_is_boolean(y->type) || type_is_string(x->type) != type_is_string(y->type))
+		return false;
+	if (x->mode == M_NIL && !type_nillable(y->type))
+		return false;
+	return !(y->mode == M_NIL && !type_nillable(x->type));
+}
+
 /* Could n be an untyped non-constant value built from a shift (1<<i,
  * 1<<i + 1, -(1<<i)), whose constant takes its type from where n is? */
 static bool may_be_untyped_shift(Node *n)
@@ -1031,20 +1070,23 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 		check_shift(c, n, x, &y, hint);
 		return;
 	}
-	/* bring untyped operands to the other's type */
+	/* bring an untyped operand to the other's type, when their kinds
+	 * may mix (else it is a mismatch): then failing is the conversion's
+	 * error ("200 (untyped int constant) overflows int8") */
 	if (type_is_untyped(x->type) && !type_is_untyped(y.type)) {
-		Operand saved = *x;
-		convert_untyped(c, x, y.type);
-		if (x->mode == M_INVALID) {
-			*x = saved;
+		if (!can_mix(x, &y))
 			goto mismatch;
+		if (!convert_untyped_report(c, x, y.type)) {
+			x->expr = n;
+			return;
 		}
 	} else if (type_is_untyped(y.type) && !type_is_untyped(x->type)) {
-		Operand saved = y;
-		convert_untyped(c, &y, x->type);
-		if (y.mode == M_INVALID) {
-			y = saved;
+		if (!can_mix(x, &y))
 			goto mismatch;
+		if (!convert_untyped_report(c, &y, x->type)) {
+			invalid(x);
+			x->expr = n;
+			return;
 		}
 	} else if (type_is_untyped(x->type) && type_is_untyped(y.type)) {
 		bool xn = x->mode == M_NIL, yn = y.mode == M_NIL;
