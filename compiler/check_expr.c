@@ -1448,11 +1448,15 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 			snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", i ? ", " : "", ts);
 		}
 		strcat(have, ")");
+		/* want lists the parameters' types only */
 		Type tmp = *sig;
 		tmp.nresults = 0;
+		tmp.fields = GC_MALLOC(sizeof(Field) * (size_t)(sig->nfields + 1));
+		for (int i = 0; i < sig->nfields; i++)
+			tmp.fields[i].type = sig->fields[i].type;
 		char *w = type_string(&tmp, false) + 4; /* drop "func" */
 		snprintf(want, sizeof want, "%s", w);
-		Pos at = nops < np ? (args->len ? ast_start(args->v[args->len - 1]) : call->end.line ? call->end : call->pos)
+		Pos at = nops < np ? (args->len ? ast_start(args->v[args->len - 1]) : ast_start(call))
 				   : ast_start(args->v[args->len > np ? np : 0]);
 		if (args->len == 1 && nops > 1)
 			at = ast_start(args->v[0]);

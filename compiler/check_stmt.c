@@ -821,6 +821,15 @@ static void check_results_in_scope(Checker *c, Node *s)
 	}
 }
 
+/* The result types of sig as "want (int, error)" lists them: types only. */
+static const char *results_summary(Type *sig)
+{
+	Field *f = GC_MALLOC(sizeof(Field) * (size_t)(sig->nresults + 1));
+	for (int i = 0; i < sig->nresults; i++)
+		f[i].type = sig->results[i].type;
+	return type_string(type_tuple(f, sig->nresults), false);
+}
+
 static void check_return(Checker *c, Node *s)
 {
 	Type *sig = c->fn ? c->fn->sig : NULL;
@@ -831,7 +840,7 @@ static void check_return(Checker *c, Node *s)
 	if (r->len == 0) {
 		if (want > 0 && !(sig->results[0].name && sig->results[0].name[0]))
 			checker_error(c, s->pos, "not enough return values\n\thave ()\n\twant %s",
-				      type_string(type_tuple(sig->results, sig->nresults), false));
+				      results_summary(sig));
 		else if (want > 0)
 			check_results_in_scope(c, s);
 		return;
@@ -859,7 +868,7 @@ static void check_return(Checker *c, Node *s)
 		}
 		strcat(have, ")");
 		checker_error(c, ast_start(n > want && r->len > want ? r->v[want] : r->v[0]), "%s return values\n\thave %s\n\twant %s", n > want ? "too many" : "not enough",
-			      have, type_string(type_tuple(sig->results, sig->nresults), false));
+			      have, results_summary(sig));
 		return;
 	}
 	for (int i = 0; i < n; i++)
@@ -1044,20 +1053,19 @@ static void check_stmt(Checker *c, Node *s)
 		bool is_recv = inner->kind == N_UNARY && inner->u.op.op == OP_RECV;
 		if (is_call) {
 			/* conversions and some builtins are not statements */
-			Operand f;
 			Node *fun = inner->u.call.fun;
+			/* a builtin that only computes a value, or a conversion */
+			bool unused = false;
 			if (fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
 				Builtin b = ((Obj *)fun->obj)->builtin;
-				if (b == BI_APPEND || b == BI_CAP || b == BI_LEN || b == BI_MAKE || b == BI_NEW
-				    || b == BI_COMPLEX || b == BI_REAL || b == BI_IMAG || b == BI_MIN || b == BI_MAX)
-					checker_error(c, e->pos, "%s (value of type %s) is not used", ast_expr_string(e),
-						      tstr(x.type));
-			} else if (fun->type && (x.mode == M_VALUE || x.mode == M_CONST) && inner->type
-				   && !(fun->type->kind == TY_FUNC || type_under(fun->type)->kind == TY_FUNC)) {
-				(void)f;
-				checker_error(c, e->pos, "%s (%s) is not used", ast_expr_string(e),
-					      x.mode == M_CONST ? "constant" : "value");
+				unused = b == BI_APPEND || b == BI_CAP || b == BI_LEN || b == BI_MAKE || b == BI_NEW
+					 || b == BI_COMPLEX || b == BI_REAL || b == BI_IMAG || b == BI_MIN || b == BI_MAX;
+			} else {
+				unused = fun->type && (x.mode == M_VALUE || x.mode == M_CONST) && inner->type
+					 && !(fun->type->kind == TY_FUNC || type_under(fun->type)->kind == TY_FUNC);
 			}
+			if (unused)
+				checker_error(c, ast_start(e), "%s is not used", operand_string(&x));
 			return;
 		}
 		if (is_recv)

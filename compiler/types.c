@@ -366,12 +366,16 @@ static const char *const basic_names[] = {
 
 static void write_type(StrBuf *b, Type *t, bool q);
 
+/* The checker's spelling keeps parameter names, as types2's does
+ * ("func(a ...any) string"); reflect's has none. */
 static void write_params(StrBuf *b, Field *f, int n, bool variadic, bool q)
 {
 	strbuf_printf(b, "(");
 	for (int i = 0; i < n; i++) {
 		if (i)
 			strbuf_printf(b, ", ");
+		if (!q && f[i].name && f[i].name[0])
+			strbuf_printf(b, "%s ", f[i].name);
 		if (variadic && i == n - 1 && f[i].type->kind == TY_SLICE) {
 			strbuf_printf(b, "...");
 			write_type(b, f[i].type->elem, q);
@@ -465,13 +469,8 @@ static void write_type(StrBuf *b, Type *t, bool q)
 		strbuf_printf(b, q && t->nmethods ? " }" : "}");
 		break;
 	case TY_TUPLE:
-		strbuf_printf(b, "(");
-		for (int i = 0; i < t->nfields; i++) {
-			if (i)
-				strbuf_printf(b, ", ");
-			write_type(b, t->fields[i].type, q);
-		}
-		strbuf_printf(b, ")");
+		/* a call's results, named as the function names them */
+		write_params(b, t->fields, t->nfields, false, q);
 		break;
 	case TY_NAMED:
 		if (q && t->pkg)

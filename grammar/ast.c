@@ -391,6 +391,50 @@ char *ast_dump(const Node *n)
 
 /* ---- Go-syntax printing of expressions ------------------------------------- */
 
+static void expr_str(StrBuf *b, const Node *n);
+
+/* A parameter's or field's type, written without parentheses around it. */
+static void type_str(StrBuf *b, const Node *t)
+{
+	while (t->kind == N_PAREN)
+		t = t->u.un1.x;
+	expr_str(b, t);
+}
+
+/* Fields as Go writes them back: "a, b int", then the tag; joined by sep. */
+static void fields_str(StrBuf *b, const NodeList *fields, const char *sep)
+{
+	for (int i = 0; i < fields->len; i++) {
+		Node *f = fields->v[i];
+		if (i)
+			strbuf_printf(b, "%s", sep);
+		for (int k = 0; k < f->u.field.names.len; k++)
+			strbuf_printf(b, "%s%s", k ? ", " : "", f->u.field.names.v[k]->u.ident.name);
+		if (f->u.field.names.len)
+			strbuf_printf(b, " ");
+		type_str(b, f->u.field.type);
+		if (f->u.field.tag)
+			strbuf_printf(b, " %s", f->u.field.tag->u.lit.text);
+	}
+}
+
+/* A signature: "(a int, b string) (x int)", one unnamed result bare. */
+static void sig_str(StrBuf *b, const Node *ft)
+{
+	strbuf_printf(b, "(");
+	fields_str(b, &ft->u.functype.params, ", ");
+	strbuf_printf(b, ")");
+	const NodeList *r = &ft->u.functype.results;
+	if (r->len == 1 && !r->v[0]->u.field.names.len) {
+		strbuf_printf(b, " ");
+		type_str(b, r->v[0]->u.field.type);
+	} else if (r->len) {
+		strbuf_printf(b, " (");
+		fields_str(b, r, ", ");
+		strbuf_printf(b, ")");
+	}
+}
+
 static void expr_str(StrBuf *b, const Node *n)
 {
 	if (!n) {
@@ -471,7 +515,33 @@ static void expr_str(StrBuf *b, const Node *n)
 		strbuf_printf(b, n->u.complit.elts.len ? "{…}" : "{}");
 		break;
 	case N_FUNCLIT:
-		strbuf_printf(b, "func literal");
+		/* Go's short form: the body only as {} or {…} */
+		expr_str(b, n->u.funclit.type);
+		strbuf_printf(b, n->u.funclit.body->u.block.stmts.len ? " {…}" : " {}");
+		break;
+	case N_FUNCTYPE:
+		strbuf_printf(b, "func");
+		sig_str(b, n);
+		break;
+	case N_STRUCTTYPE:
+		strbuf_printf(b, "struct{");
+		fields_str(b, &n->u.fields.fields, "; ");
+		strbuf_printf(b, "}");
+		break;
+	case N_INTERFACETYPE:
+		strbuf_printf(b, "interface{");
+		for (int i = 0; i < n->u.fields.fields.len; i++) {
+			Node *m = n->u.fields.fields.v[i];
+			if (i)
+				strbuf_printf(b, "; ");
+			if (m->u.field.names.len) {
+				strbuf_printf(b, "%s", m->u.field.names.v[0]->u.ident.name);
+				sig_str(b, m->u.field.type);
+			} else {
+				expr_str(b, m->u.field.type);
+			}
+		}
+		strbuf_printf(b, "}");
 		break;
 	case N_SLICETYPE:
 		strbuf_printf(b, "[]");
