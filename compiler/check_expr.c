@@ -17,6 +17,18 @@
 
 static const char *tstr(Type *t) { return type_string(t, false); }
 
+/* A collected string made as printf makes it. */
+static char *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *str_printf(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ast_strndup(buf, strlen(buf));
+}
+
 char *operand_string(Operand *x)
 {
 	char buf[1024];
@@ -255,6 +267,40 @@ bool convert_untyped_report(Checker *c, Operand *x, Type *target)
 	return false;
 }
 
+/* Why type t does not implement interface iface, as types2 says it
+ * ("(missing String method)", "(String method has pointer receiver)",
+ * "(wrong type for String method)" with what it has and wants), or NULL
+ * if it does. */
+const char *missing_method_reason(Type *t, Type *iface)
+{
+	const char *name;
+	bool ptr_only;
+	if (type_implements(t, iface, &name, &ptr_only))
+		return NULL;
+	if (!name)
+		return "";
+	if (ptr_only)
+		return str_printf("(%s method has pointer receiver)", name);
+	Type *want = NULL, *have = NULL;
+	Type *iu = type_under(iface), *tu = type_under(t);
+	for (int i = 0; i < iu->nmethods; i++)
+		if (!strcmp(iu->methods[i].name, name))
+			want = iu->methods[i].sig;
+	Selection sel;
+	if (tu && tu->kind == TY_INTERFACE) {
+		for (int i = 0; i < tu->nmethods; i++)
+			if (!strcmp(tu->methods[i].name, name))
+				have = tu->methods[i].sig;
+	} else if (type_lookup(t, name, &sel) == 2) {
+		have = sel.type;
+	}
+	if (!want || !have)
+		return str_printf("(missing %s method)", name);
+	/* type_string of a signature starts with "func" */
+	return str_printf("(wrong type for %s method)\n\t\thave %s%s\n\t\twant %s%s", name, name,
+			  type_string(have, false) + 4, name, type_string(want, false) + 4);
+}
+
 /* Is x assignable to t? Reports "cannot use ... as ... in context". */
 bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 {
@@ -321,16 +367,11 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 			if (!(vu->kind < TY_ARRAY && v->kind != t->kind))
 				return true;
 	if (tu->kind == TY_INTERFACE) {
-		const char *missing;
-		bool ptr_only;
-		if (type_implements(v, t, &missing, &ptr_only))
+		const char *why = missing_method_reason(v, t);
+		if (!why)
 			return true;
-		if (ptr_only)
-			checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s:\n\t%s does not implement %s (%s method has pointer receiver)",
-				      operand_string(x), tstr(t), context, tstr(v), tstr(t), missing);
-		else
-			checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing %s method)",
-				      operand_string(x), tstr(t), context, tstr(v), tstr(t), missing);
+		checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s:\n\t%s does not implement %s %s",
+			      operand_string(x), tstr(t), context, tstr(v), tstr(t), why);
 		invalid(x);
 		return false;
 	}
@@ -935,18 +976,6 @@ static void check_shift(Checker *c, Node *n, Operand *x, Operand *y, Type *hint)
 	x->mode = M_VALUE;
 	x->expr = n;
 	record(x);
-}
-
-/* A collected string made as printf makes it. */
-static char *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *str_printf(const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	return ast_strndup(buf, strlen(buf));
 }
 
 /* types2's kindString: the kind of a type, as "operator < not defined on
@@ -1971,12 +2000,10 @@ static void check_assert(Checker *c, Node *n, Operand *x)
 		invalid(x);
 		return;
 	}
-	const char *m;
-	bool po;
-	if (!type_is_interface(t) && !type_implements(t, x->type, &m, &po)) {
-		checker_error(c, ast_start(n), "impossible type assertion: %s\n\t%s does not implement %s (%s)",
-			      ast_expr_string(n), tstr(t), tstr(x->type),
-			      po ? "method has pointer receiver" : "missing method");
+	const char *why = type_is_interface(t) ? NULL : missing_method_reason(t, x->type);
+	if (why) {
+		checker_error(c, ast_start(n), "impossible type assertion: %s\n\t%s does not implement %s %s",
+			      ast_expr_string(n), tstr(t), tstr(x->type), why);
 		invalid(x);
 		return;
 	}

@@ -96,6 +96,9 @@ bool comparison_types_match(Type *xt, Type *yt);
 /* Why values of type t (not comparable) cannot be compared with ==, in
  * types2's words: "struct containing []int cannot be compared". */
 const char *incomparable_cause(Type *t);
+/* Why t does not implement interface iface, in types2's words
+ * ("(missing String method)"), or NULL if it does. */
+const char *missing_method_reason(Type *t, Type *iface);
 void use_default(Checker *c, Operand *x);
 void use_default_in(Checker *c, Operand *x, const char *context);
 char *operand_string(Operand *x);

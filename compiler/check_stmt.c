@@ -685,12 +685,10 @@ static void check_type_switch(Checker *c, Node *s)
 			if (t->kind == TY_INVALID || !type_case_seen(c, seen, &nseen, te))
 				continue;
 			if (x.mode != M_INVALID && t->kind != TY_INVALID && !type_is_interface(t)) {
-				const char *m;
-				bool po;
-				if (!type_implements(t, x.type, &m, &po))
-					checker_error(c, te->pos, "impossible type switch case: %s (type %s) cannot have dynamic type %s (%s)",
-						      ast_expr_string(ax->u.assert.x), tstr(x.type), tstr(t),
-						      po ? "method has pointer receiver" : "missing method");
+				const char *why = missing_method_reason(t, x.type);
+				if (why)
+					checker_error(c, ast_start(te), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s",
+						      ast_expr_string(te), operand_string(&x), tstr(t), why);
 			}
 		}
 		open_scope(c);

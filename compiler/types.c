@@ -473,7 +473,8 @@ static void write_type(StrBuf *b, Type *t, bool q)
 		write_params(b, t->fields, t->nfields, false, q);
 		break;
 	case TY_NAMED:
-		if (q && t->pkg)
+		/* the checker's spelling qualifies only another package's types */
+		if (t->pkg && (q || strcmp(t->pkg, "main")))
 			strbuf_printf(b, "%s.", t->pkg);
 		strbuf_printf(b, "%s", t->name);
 		break;
