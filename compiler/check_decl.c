@@ -106,6 +106,17 @@ static void repl_declare(Checker *c, Obj *o)
 		scope_remove(c->pkg->fscope, o->name);
 }
 
+/* types2's "x redeclared in this block" (what is named: x, or T.M for a
+ * method), with its continuation line saying where old is declared. */
+static void report_redeclared(Checker *c, Pos pos, const char *what, Obj *old)
+{
+	if (old && old->pos.line > 0)
+		checker_error(c, pos, "%s redeclared in this block\n\t%s:%d:%d: other declaration of %s", what,
+			      c->diag->filename, old->pos.line, old->pos.col, old->name);
+	else
+		checker_error(c, pos, "%s redeclared in this block", what);
+}
+
 void declare_local(Checker *c, Obj *o)
 {
 	if (c->repl_scope && c->scope == c->repl_scope && o->kind != OBJ_LABEL) {
@@ -115,7 +126,7 @@ void declare_local(Checker *c, Obj *o)
 	o->func = c->fn ? c->fn->obj : NULL;
 	Obj *old = scope_insert(c->scope, o);
 	if (old) {
-		checker_error(c, o->pos, "%s redeclared in this block", o->name);
+		report_redeclared(c, o->pos, o->name, old);
 		return;
 	}
 	if (o->kind == OBJ_VAR && strcmp(o->name, "_")) {
@@ -555,9 +566,9 @@ static void collect_method(Checker *c, Node *fd)
 				nt->methods = v;
 				return;
 			}
-			checker_error(c, fd->u.func.name->pos, "method %s.%s already declared at %s:%d:%d",
-				      nt->name, name, c->diag->filename, nt->methods[i].func->pos.line,
-				      nt->methods[i].func->pos.col);
+			char what[256];
+			snprintf(what, sizeof what, "%s.%s", nt->name, name);
+			report_redeclared(c, fd->u.func.name->pos, what, nt->methods[i].func);
 			return;
 		}
 	Method *v = GC_MALLOC(sizeof *v * (size_t)(nt->nmethods + 1));
@@ -574,6 +585,27 @@ static void collect_method(Checker *c, Node *fd)
 	v[nt->nmethods].sig = NULL; /* filled in by resolve_methods */
 	nt->methods = v;
 	nt->nmethods++;
+}
+
+/* A method fo of type to named as its struct's field k: types2 reports it
+ * with the field's declaration, when the struct is written in to's own
+ * declaration. */
+static void field_method_clash(Checker *c, Obj *fo, Obj *to, int k)
+{
+	Node *st = to->decl && to->decl->kind == N_TYPESPEC ? to->decl->u.typespec.type : NULL;
+	int idx = 0;
+	for (int i = 0; st && st->kind == N_STRUCTTYPE && i < st->u.fields.fields.len; i++) {
+		Node *f = st->u.fields.fields.v[i];
+		int n = f->u.field.names.len ? f->u.field.names.len : 1;
+		if (k < idx + n && f->u.field.names.len) {
+			Pos p = f->u.field.names.v[k - idx]->pos;
+			checker_error(c, fo->pos, "field and method with the same name %s\n\t%s:%d:%d: other declaration of %s",
+				      fo->name, c->diag->filename, p.line, p.col, fo->name);
+			return;
+		}
+		idx += n;
+	}
+	checker_error(c, fo->pos, "field and method with the same name %s", fo->name);
 }
 
 static void resolve_methods(Checker *c, NodeList *decls)
@@ -602,7 +634,7 @@ static void resolve_methods(Checker *c, NodeList *decls)
 		if (u && u->kind == TY_STRUCT)
 			for (int k = 0; k < u->nfields; k++)
 				if (u->fields[k].name && !strcmp(u->fields[k].name, fo->name))
-					checker_error(c, fo->pos, "field and method with the same name %s", fo->name);
+					field_method_clash(c, fo, to, k);
 	}
 }
 
@@ -631,7 +663,7 @@ static void collect(Checker *c, Node *file, bool stdlib)
 				continue; /* init functions are not declared */
 			Obj *old = scope_insert(ps, o);
 			if (old)
-				checker_error(c, o->pos, "%s redeclared in this block", name);
+				report_redeclared(c, o->pos, name, old);
 			continue;
 		}
 		Node *prev_values = NULL;
@@ -648,7 +680,7 @@ static void collect(Checker *c, Node *file, bool stdlib)
 				spec->u.typespec.name->obj = o;
 				Obj *old = scope_insert(ps, o);
 				if (old)
-					checker_error(c, o->pos, "%s redeclared in this block", name);
+					report_redeclared(c, o->pos, name, old);
 				continue;
 			}
 			if (spec->kind != N_VALUESPEC)
@@ -669,7 +701,7 @@ static void collect(Checker *c, Node *file, bool stdlib)
 				id->obj = o;
 				Obj *old = scope_insert(ps, o);
 				if (old)
-					checker_error(c, o->pos, "%s redeclared in this block", o->name);
+					report_redeclared(c, o->pos, o->name, old);
 			}
 		}
 	}
@@ -698,7 +730,23 @@ static void check_imports(Checker *c, Node *file, Scope *fscope)
 			continue;
 		Obj *old = scope_insert(fscope, o);
 		if (old)
-			checker_error(c, imp->pos, "%s redeclared in this block", name);
+			report_redeclared(c, imp->pos, name, old);
+	}
+}
+
+/* A package-level name may not also be the name of an import. */
+static void check_import_clashes(Checker *c, Scope *fscope)
+{
+	for (int i = 0; i < fscope->len; i++) {
+		Obj *imp = fscope->objs[i];
+		if (imp->kind != OBJ_PKG || !imp->decl)
+			continue; /* a script's packages give way to its names */
+		Obj *alt = scope_lookup_here(c->pkg->scope, imp->name);
+		if (!alt)
+			continue;
+		Package *p = (Package *)imp->cv;
+		checker_error(c, alt->pos, "%s already declared through import of package %s (\"%s\")\n\t%s:%d:%d: other declaration of %s",
+			      alt->name, p->name, p->path, c->diag->filename, imp->pos.line, imp->pos.col, imp->name);
 	}
 }
 
@@ -920,6 +968,7 @@ Package *check_program(Node *file, Diag *diag)
 		if (d->kind == N_FUNCDECL && d->u.func.recv)
 			collect_method(&c, d);
 	}
+	check_import_clashes(&c, fscope);
 	c.scope = fscope;
 	resolve_decls(&c, file);
 	bool has_main = check_bodies(&c, file);

@@ -1638,6 +1638,11 @@ static void check_call(Checker *c, Node *n, Operand *x, Type *hint)
 		check_builtin(c, n, f.bi, x, hint);
 		return;
 	}
+	if (f.mode == M_PKG) {
+		checker_error(c, ast_start(n), "use of package %s not in selector", ast_expr_string(n->u.call.fun));
+		invalid(x);
+		return;
+	}
 	Type *sig = type_under(f.type);
 	if (!sig || sig->kind != TY_FUNC) {
 		checker_error(c, ast_start(n), "invalid operation: cannot call non-function %s", operand_string(&f));
@@ -2148,7 +2153,7 @@ static void want_single(Checker *c, Node *n, Operand *x)
 		invalid(x);
 		break;
 	case M_PKG:
-		checker_error(c, ast_start(n), "use of package %s without selector", ast_expr_string(n));
+		checker_error(c, ast_start(n), "use of package %s not in selector", ast_expr_string(n));
 		invalid(x);
 		break;
 	case M_VALUE:

@@ -891,7 +891,8 @@ static void collect_labels(Checker *c, Node *s, Label *labels, int *n)
 		bool dup = false;
 		for (int i = 0; i < *n; i++)
 			if (!strcmp(labels[i].name, name)) {
-				checker_error(c, s->u.labeled.label->pos, "label %s already declared", name);
+				checker_error(c, s->u.labeled.label->pos, "label %s already defined at %s:%d:%d", name,
+					      c->diag->filename, labels[i].pos.line, labels[i].pos.col);
 				dup = true;
 			}
 		if (!dup && *n < 256 && strcmp(name, "_")) {
