@@ -5,6 +5,7 @@
  * the program-wide checks (unused imports and variables).
  */
 #include "check_int.h"
+#include "strbuf.h"
 #include "value.h"
 #include "parse.h"
 #include "stdlib_decls.h"
@@ -20,10 +21,14 @@ Scope *universe;
 
 void checker_error(Checker *c, Pos pos, const char *fmt, ...)
 {
-	char buf[1024];
+	/* a message may be long: a cycle's path, a huge constant */
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *buf = GC_MALLOC_ATOMIC((size_t)(n > 0 ? n : 0) + 1);
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
 	va_end(ap);
 	diag_errorf(c->diag, pos, "%s", buf);
 }
@@ -434,23 +439,52 @@ static void resolve_var_global(Checker *c, Obj *o)
 }
 
 /* Does t contain named type self by value (not through a pointer, slice,
- * map, chan or func)? Such a type would be infinitely large. */
-static bool contains_by_value(Type *t, Type *self, int depth)
+ * map, chan or func)? Such a type would be infinitely large. path holds
+ * the named types on the way from self (path[0]); returns how many, 0 if
+ * self is not contained. */
+#define VALUE_CYCLE_MAX 64
+static int contains_by_value(Type *t, Type *self, Type **path, int depth)
 {
-	if (!t || depth > 64)
-		return false;
+	if (!t || depth >= VALUE_CYCLE_MAX)
+		return 0;
 	if (t == self)
-		return true;
-	Type *u = t->kind == TY_NAMED ? t->underlying : t;
+		return depth;
+	Type *u = t;
+	if (t->kind == TY_NAMED) {
+		path[depth++] = t;
+		u = t->underlying;
+	}
 	if (!u)
-		return false;
+		return 0;
 	if (u->kind == TY_ARRAY)
-		return contains_by_value(u->elem, self, depth + 1);
+		return contains_by_value(u->elem, self, path, depth);
 	if (u->kind == TY_STRUCT)
-		for (int i = 0; i < u->nfields; i++)
-			if (contains_by_value(u->fields[i].type, self, depth + 1))
-				return true;
-	return false;
+		for (int i = 0; i < u->nfields; i++) {
+			int n = contains_by_value(u->fields[i].type, self, path, depth);
+			if (n)
+				return n;
+		}
+	return 0;
+}
+
+/* types2's cycleError: the cycle told from its first type in the source,
+ * "invalid recursive type A" then "A refers to", "B refers to", "A". */
+static void report_type_cycle(Checker *c, Type **path, int n)
+{
+	int first = 0;
+	for (int i = 1; i < n; i++) {
+		Pos p = path[i]->obj->pos, f = path[first]->obj->pos;
+		if (p.line < f.line || (p.line == f.line && p.col < f.col))
+			first = i;
+	}
+	StrBuf b = {0};
+	strbuf_printf(&b, "invalid recursive type %s", path[first]->name);
+	for (int i = 0; i <= n; i++) {
+		Obj *o = path[(first + i) % n]->obj;
+		strbuf_printf(&b, "\n\t%s:%d:%d: %s%s", c->diag->filename, o->pos.line, o->pos.col, o->name,
+			      i < n ? " refers to" : "");
+	}
+	checker_error(c, path[first]->obj->pos, "%s", strbuf_str(&b));
 }
 
 static void resolve_type(Checker *c, Obj *o)
@@ -462,8 +496,11 @@ static void resolve_type(Checker *c, Obj *o)
 	}
 	Type *named = o->type; /* created at collection so methods can attach */
 	Type *u = check_type(c, spec->u.typespec.type);
-	if (u == named || contains_by_value(u, named, 0)) {
-		checker_error(c, o->pos, "invalid recursive type %s", o->name);
+	Type *path[VALUE_CYCLE_MAX];
+	path[0] = named;
+	int n = u == named ? 1 : contains_by_value(u, named, path, 1);
+	if (n) {
+		report_type_cycle(c, path, n);
 		named->underlying = type_invalid;
 		return;
 	}
@@ -479,6 +516,17 @@ static void resolve_func(Checker *c, Obj *o)
 	fd->u.func.name->type = o->type;
 }
 
+void record_dep(Checker *c, Obj *o)
+{
+	if (!c->deps || !c->decl_obj || !o->global || !o->pkg || strcmp(o->pkg, c->pkg->path))
+		return;
+	if (o->kind != OBJ_VAR && o->kind != OBJ_CONST && o->kind != OBJ_FUNC)
+		return;
+	Deps *d = c->deps;
+	GC_RESERVE(d->v, d->len, d->cap, 64);
+	d->v[d->len++] = (DepEdge){c->decl_obj, o};
+}
+
 void resolve_obj(Checker *c, Obj *o)
 {
 	if (o->state == 2)
@@ -489,15 +537,24 @@ void resolve_obj(Checker *c, Obj *o)
 			 * slices etc.; the Type object already exists */
 			return;
 		}
-		checker_error(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
 		o->type = type_invalid;
 		o->state = 2;
+		if (c->deps && (o->kind == OBJ_VAR || o->kind == OBJ_CONST)) {
+			/* check_init_cycles reports it, with the cycle's path */
+			Deps *d = c->deps;
+			GC_RESERVE(d->busy, d->nbusy, d->capbusy, 8);
+			d->busy[d->nbusy++] = o;
+			return;
+		}
+		checker_error(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
 		return;
 	}
 	o->state = 1;
-	/* package-level objects are checked in their package's scope */
+	/* package-level objects are checked in their package's scope; what
+	 * a var's, const's or func's declaration mentions is its dependency */
 	Checker sub = *c;
 	sub.fn = NULL;
+	sub.decl_obj = o->kind == OBJ_TYPE ? NULL : o;
 	sub.scope = c->pkg->fscope ? c->pkg->fscope : c->pkg->scope;
 	if (o->decl && o->decl->end.line == -1) /* marks a stdlib object: see collect */
 		sub.scope = (Scope *)o->decl->obj;
@@ -924,9 +981,198 @@ static bool check_bodies(Checker *c, Node *file)
 			has_main = true;
 		if (!fo || !fo->type)
 			continue;
+		c->decl_obj = fo;
 		check_func_body(c, fo->type, d->u.func.recv, d->u.func.type, d->u.func.body, fo);
+		c->decl_obj = NULL;
 	}
 	return has_main;
+}
+
+/* ---- initialization cycles ------------------------------------------------------ */
+
+/* Go rejects package-level variables and constants whose initialization
+ * depends on itself, directly or through functions (initorder.go of
+ * types2). Its graph has the vars and consts as nodes; a path through
+ * functions only is an edge. Nodes are taken fewest dependencies first
+ * (then in source order), dropping the edges to each; one still
+ * depending on others when taken closes a cycle, reported with its path:
+ * "initialization loop for a" then "a refers to", "b refers to", "a". */
+typedef struct InitGraph {
+	Obj **nodes; /* the package's vars, consts and funcs, in source order */
+	int n;
+	int **deps;  /* per node: the nodes its declaration mentions, in order */
+	int *ndeps;
+} InitGraph;
+
+static int init_node(const InitGraph *g, const Obj *o)
+{
+	for (int i = 0; i < g->n; i++)
+		if (g->nodes[i] == o)
+			return i;
+	return -1;
+}
+
+static void init_add_node(InitGraph *g, Obj *o, int *cap)
+{
+	if (!o || !strcmp(o->name, "_"))
+		return;
+	GC_RESERVE(g->nodes, g->n, *cap, 64);
+	g->nodes[g->n++] = o;
+}
+
+/* Each name a spec `var a, b = f()` declares depends on what f() does. */
+static Obj *init_dep_owner(Obj *o)
+{
+	Node *spec = o->kind == OBJ_VAR ? o->decl : NULL;
+	if (spec && spec->kind == N_VALUESPEC && spec->u.value.values.len == 1 && spec->u.value.names.len > 1)
+		return spec->u.value.names.v[0]->obj;
+	return o;
+}
+
+static void init_graph(Checker *c, Node *file, InitGraph *g)
+{
+	int cap = 0;
+	for (int i = 0; i < file->u.file.decls.len; i++) {
+		Node *d = file->u.file.decls.v[i];
+		if (d->kind == N_FUNCDECL) {
+			init_add_node(g, d->u.func.name->obj, &cap);
+			continue;
+		}
+		if (d->u.gen.tok != DECL_VAR && d->u.gen.tok != DECL_CONST)
+			continue;
+		for (int k = 0; k < d->u.gen.specs.len; k++) {
+			Node *spec = d->u.gen.specs.v[k];
+			for (int j = 0; j < spec->u.value.names.len; j++)
+				init_add_node(g, spec->u.value.names.v[j]->obj, &cap);
+		}
+	}
+	g->deps = GC_MALLOC(sizeof(int *) * (size_t)(g->n + 1));
+	g->ndeps = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(g->n + 1));
+	int *caps = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(g->n + 1));
+	memset(g->ndeps, 0, sizeof(int) * (size_t)(g->n + 1));
+	memset(caps, 0, sizeof(int) * (size_t)(g->n + 1));
+	for (int e = 0; e < c->deps->len; e++) {
+		DepEdge *de = &c->deps->v[e];
+		int from = init_node(g, de->from), to = init_node(g, de->to);
+		if (from < 0 || to < 0)
+			continue;
+		for (int k = 0; k < g->n; k++) {
+			/* the edge belongs to every name sharing from's initializer */
+			if (k != from && init_dep_owner(g->nodes[k]) != de->from)
+				continue;
+			bool dup = false;
+			for (int q = 0; q < g->ndeps[k]; q++)
+				dup |= g->deps[k][q] == to;
+			if (dup)
+				continue;
+			GC_RESERVE_ATOMIC(g->deps[k], g->ndeps[k], caps[k], 4);
+			g->deps[k][g->ndeps[k]++] = to;
+		}
+	}
+}
+
+/* The vars and consts node v reaches through functions only (each
+ * marked in succ). */
+static void init_reach(const InitGraph *g, int v, bool *visited, bool *succ)
+{
+	for (int i = 0; i < g->ndeps[v]; i++) {
+		int w = g->deps[v][i];
+		if (g->nodes[w]->kind != OBJ_FUNC) {
+			succ[w] = true;
+		} else if (!visited[w]) {
+			visited[w] = true;
+			init_reach(g, w, visited, succ);
+		}
+	}
+}
+
+/* A path from node from back to node to along the declarations'
+ * dependencies (functions included); its nodes go to path, from first.
+ * Returns its length, 0 if there is none. */
+static int init_path(const InitGraph *g, int from, int to, bool *seen, int *path, int depth)
+{
+	if (seen[from])
+		return 0;
+	seen[from] = true;
+	path[depth] = from;
+	for (int i = 0; i < g->ndeps[from]; i++) {
+		int w = g->deps[from][i];
+		if (w == to)
+			return depth + 1;
+		int n = init_path(g, w, to, seen, path, depth + 1);
+		if (n)
+			return n;
+	}
+	return 0;
+}
+
+static void report_init_cycle(Checker *c, const InitGraph *g, const int *path, int len)
+{
+	StrBuf b = {0};
+	strbuf_printf(&b, "initialization loop for %s", g->nodes[path[0]]->name);
+	for (int i = 0; i <= len; i++) {
+		Obj *o = g->nodes[path[i % len]];
+		strbuf_printf(&b, "\n\t%s:%d:%d: %s%s", c->diag->filename, o->pos.line, o->pos.col, o->name,
+			      i < len ? " refers to" : "");
+	}
+	checker_error(c, g->nodes[path[0]]->pos, "%s", strbuf_str(&b));
+}
+
+static void check_init_cycles(Checker *c, Node *file)
+{
+	InitGraph g = {0};
+	init_graph(c, file, &g);
+	int n = g.n;
+	if (!n || n > 4000)
+		return;
+	/* succ[v * n + w]: var or const v depends on w, maybe through funcs */
+	bool *succ = GC_MALLOC_ATOMIC((size_t)n * (size_t)n);
+	bool *visited = GC_MALLOC_ATOMIC((size_t)n);
+	int *count = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n);
+	bool *done = GC_MALLOC_ATOMIC((size_t)n);
+	bool *reported = GC_MALLOC_ATOMIC((size_t)n);
+	memset(succ, 0, (size_t)n * (size_t)n);
+	memset(done, 0, (size_t)n);
+	memset(reported, 0, (size_t)n);
+	for (int v = 0; v < n; v++) {
+		count[v] = 0;
+		if (g.nodes[v]->kind == OBJ_FUNC)
+			continue;
+		memset(visited, 0, (size_t)n);
+		init_reach(&g, v, visited, succ + (size_t)v * (size_t)n);
+		for (int w = 0; w < n; w++)
+			count[v] += succ[(size_t)v * (size_t)n + (size_t)w];
+	}
+	int *path = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(n + 1));
+	for (;;) {
+		int v = -1;
+		for (int i = 0; i < n; i++)
+			if (!done[i] && g.nodes[i]->kind != OBJ_FUNC && (v < 0 || count[i] < count[v]))
+				v = i;
+		if (v < 0)
+			break;
+		done[v] = true;
+		if (count[v] > 0) {
+			memset(visited, 0, (size_t)n);
+			int len = init_path(&g, v, v, visited, path, 0);
+			if (len) {
+				report_init_cycle(c, &g, path, len);
+				for (int i = 0; i < len; i++)
+					reported[path[i]] = true;
+			}
+		}
+		for (int p = 0; p < n; p++)
+			if (succ[(size_t)p * (size_t)n + (size_t)v])
+				count[p]--;
+	}
+	/* a var or const met again while being resolved, in a cycle the graph
+	 * does not show (through a type): said as before */
+	for (int i = 0; i < c->deps->nbusy; i++) {
+		Obj *o = c->deps->busy[i];
+		int k = init_node(&g, o);
+		if (k < 0 || !reported[k])
+			checker_error(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
+	}
 }
 
 /* "declared and not used", in source order. */
@@ -970,8 +1216,10 @@ Package *check_program(Node *file, Diag *diag)
 	}
 	check_import_clashes(&c, fscope);
 	c.scope = fscope;
+	c.deps = GC_MALLOC(sizeof(Deps));
 	resolve_decls(&c, file);
 	bool has_main = check_bodies(&c, file);
+	check_init_cycles(&c, file);
 	if (!has_main && !diag_count(diag))
 		checker_error(&c, (Pos){1, 1}, "function main is undeclared in the main package");
 

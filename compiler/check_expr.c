@@ -404,6 +404,7 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 	n->obj = o;
 	if (o->kind != OBJ_PKG)
 		o->used = true;
+	record_dep(c, o);
 	if (o->global && o->state != 2)
 		resolve_obj(c, o);
 	switch (o->kind) {
@@ -514,6 +515,8 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 			invalid(x);
 			return;
 		}
+		if (s.method && s.method->func)
+			record_dep(c, s.method->func);
 		/* func(recv, params...) results */
 		Type *sig = s.type;
 		Type *f = type_new(TY_FUNC);
@@ -557,6 +560,8 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 			invalid(x);
 			return;
 		}
+		if (s.method && s.method->func)
+			record_dep(c, s.method->func);
 		x->mode = M_VALUE;
 		x->type = s.type;
 		if (base.mode == M_VAR && lhs->kind == N_IDENT && lhs->obj && s.method && s.method->ptr_recv)

@@ -40,6 +40,21 @@ typedef struct FuncCtx {
 	Obj **results;        /* the named results (nresults of sig), or NULL */
 } FuncCtx;
 
+/* What the package-level declarations refer to, for Go's check of
+ * initialization cycles: an edge from a var, const or func (a method
+ * too) to each package-level var, const, func or method of the same
+ * package its declaration (initializer, body) mentions. */
+typedef struct DepEdge {
+	Obj *from, *to;
+} DepEdge;
+
+typedef struct Deps {
+	DepEdge *v;
+	int len, cap;
+	Obj **busy; /* vars and consts met again while being resolved */
+	int nbusy, capbusy;
+} Deps;
+
 typedef struct Checker {
 	Diag *diag;
 	Package *pkg;         /* the package being checked */
@@ -57,6 +72,8 @@ typedef struct Checker {
 	 * expression statement with a value is printed (repl_print). */
 	bool repl_pending;
 	Scope *repl_scope;
+	Deps *deps;           /* NULL where no initialization order is checked (the REPL) */
+	Obj *decl_obj;        /* the package-level declaration being checked, or NULL */
 } Checker;
 
 extern Scope *universe;
@@ -68,6 +85,8 @@ extern Scope *universe;
 
 /* check_decl.c */
 void checker_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The declaration being checked mentions package-level object o. */
+void record_dep(Checker *c, Obj *o);
 Type *check_type(Checker *c, Node *n);
 void resolve_obj(Checker *c, Obj *o);
 Type *check_signature(Checker *c, Node *ftype, Node *recv);

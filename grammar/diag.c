@@ -17,9 +17,12 @@ void diag_init(Diag *d, const char *filename)
 void diag_errorf(Diag *d, Pos pos, const char *fmt, ...)
 {
 	va_list ap;
-	char buf[512];
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *buf = GC_MALLOC_ATOMIC((size_t)(len > 0 ? len : 0) + 1);
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
 	va_end(ap);
 
 	/* Go keeps only the first syntax error of a line: the ones after it are
