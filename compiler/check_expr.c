@@ -1669,6 +1669,21 @@ static void check_call(Checker *c, Node *n, Operand *x, Type *hint)
 	record(x);
 }
 
+/* An argument of print or println is assigned to a parameter of its own
+ * (default) type, which nil does not have. */
+static void print_arg(Checker *c, Builtin bi, Node *arg, Operand *e)
+{
+	const char *context = bi == BI_PRINT ? "argument to print" : "argument to println";
+	if (e->mode == M_INVALID)
+		return;
+	if (e->mode == M_NIL)
+		checker_error(c, ast_start(arg), "use of untyped nil in %s", context);
+	else if (e->mode == M_NOVALUE)
+		checker_error(c, ast_start(arg), "%s (no value) used as value", ast_expr_string(arg));
+	else
+		use_default_in(c, e, context);
+}
+
 static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hint)
 {
 	NodeList *args = &n->u.call.args;
@@ -1865,23 +1880,24 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		break;
 	}
 	case BI_PRINT:
-	case BI_PRINTLN:
-		for (int i = 0; i < na; i++) {
+	case BI_PRINTLN: {
+		/* println(f()) prints each of f's results */
+		Node *only = na == 1 ? ast_unparen(args->v[0]) : NULL;
+		if (only && only->kind == N_CALL) {
 			Operand e;
-			check_expr(c, args->v[i], &e, NULL);
-			/* an argument is assigned to a parameter of its own
-			 * (default) type, which nil does not have */
-			const char *context = bi == BI_PRINT ? "argument to print" : "argument to println";
-			if (e.mode == M_NIL)
-				checker_error(c, ast_start(args->v[i]), "use of untyped nil in %s", context);
-			else if (e.mode == M_NOVALUE)
-				checker_error(c, ast_start(args->v[i]), "%s (no value) used as value", ast_expr_string(args->v[i]));
-			else
-				use_default_in(c, &e, context);
+			if (check_multi(c, args->v[0], &e, 1, false) == 1)
+				print_arg(c, bi, args->v[0], &e);
+		} else {
+			for (int i = 0; i < na; i++) {
+				Operand e;
+				check_expr(c, args->v[i], &e, NULL);
+				print_arg(c, bi, args->v[i], &e);
+			}
 		}
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);
 		break;
+	}
 	case BI_RECOVER:
 		NEED(0, 0);
 		x->mode = M_VALUE;

@@ -1428,6 +1428,16 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		break;
 	case BI_PRINT:
 	case BI_PRINTLN:
+		if (args->len == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE) {
+			/* println(f()): each of f's results */
+			Type *tt = args->v[0]->type;
+			int gr = call_expr(fs, ast_unparen(args->v[0]), tt->nfields);
+			for (int i = 0; i < tt->nfields; i++) {
+				int flags = (bi == BI_PRINTLN && i > 0 ? 1 : 0) | (bi == BI_PRINTLN && i == tt->nfields - 1 ? 2 : 0);
+				emit(fs, BC_PRINT, gr + i, type_k(fs, tt->fields[i].type), flags);
+			}
+			break;
+		}
 		for (int i = 0; i < args->len; i++) {
 			int a = expr(fs, args->v[i], -1);
 			Type *t = args->v[i]->type;
