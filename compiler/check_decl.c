@@ -1002,13 +1002,21 @@ typedef struct InitGraph {
 	int n;
 	int **deps;  /* per node: the nodes its declaration mentions, in order */
 	int *ndeps;
+	Obj **table; /* nodes by address, for init_node */
+	int *index;
+	size_t mask;
 } InitGraph;
+
+static size_t ptr_hash(const void *p)
+{
+	return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u);
+}
 
 static int init_node(const InitGraph *g, const Obj *o)
 {
-	for (int i = 0; i < g->n; i++)
-		if (g->nodes[i] == o)
-			return i;
+	for (size_t i = ptr_hash(o) & g->mask; g->table[i]; i = (i + 1) & g->mask)
+		if (g->table[i] == o)
+			return g->index[i];
 	return -1;
 }
 
@@ -1020,13 +1028,26 @@ static void init_add_node(InitGraph *g, Obj *o, int *cap)
 	g->nodes[g->n++] = o;
 }
 
-/* Each name a spec `var a, b = f()` declares depends on what f() does. */
+/* Each name a spec `var a, b = f()` declares depends on what f() does:
+ * the spec's first name stands for all of them. */
 static Obj *init_dep_owner(Obj *o)
 {
 	Node *spec = o->kind == OBJ_VAR ? o->decl : NULL;
 	if (spec && spec->kind == N_VALUESPEC && spec->u.value.values.len == 1 && spec->u.value.names.len > 1)
 		return spec->u.value.names.v[0]->obj;
 	return o;
+}
+
+typedef struct InitEdge {
+	int from, to, seq;
+} InitEdge;
+
+static int cmp_init_edge(const void *a, const void *b)
+{
+	const InitEdge *x = a, *y = b;
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 static void init_graph(Checker *c, Node *file, InitGraph *g)
@@ -1046,27 +1067,53 @@ static void init_graph(Checker *c, Node *file, InitGraph *g)
 				init_add_node(g, spec->u.value.names.v[j]->obj, &cap);
 		}
 	}
+	size_t size = 16;
+	while (size < (size_t)g->n * 2)
+		size *= 2;
+	g->table = GC_MALLOC(sizeof(Obj *) * size);
+	g->index = GC_MALLOC_ATOMIC(sizeof(int) * size);
+	g->mask = size - 1;
+	for (int k = 0; k < g->n; k++) {
+		size_t i = ptr_hash(g->nodes[k]) & g->mask;
+		while (g->table[i])
+			i = (i + 1) & g->mask;
+		g->table[i] = g->nodes[k];
+		g->index[i] = k;
+	}
+	/* the edges of each owner, in the order they were met, once each */
+	InitEdge *e = GC_MALLOC_ATOMIC(sizeof(InitEdge) * (size_t)(c->deps->len + 1));
+	int ne = 0;
+	for (int i = 0; i < c->deps->len; i++) {
+		int from = init_node(g, init_dep_owner(c->deps->v[i].from)), to = init_node(g, c->deps->v[i].to);
+		if (from >= 0 && to >= 0)
+			e[ne++] = (InitEdge){from, to, i};
+	}
+	qsort(e, (size_t)ne, sizeof *e, cmp_init_edge);
 	g->deps = GC_MALLOC(sizeof(int *) * (size_t)(g->n + 1));
 	g->ndeps = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(g->n + 1));
-	int *caps = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(g->n + 1));
 	memset(g->ndeps, 0, sizeof(int) * (size_t)(g->n + 1));
-	memset(caps, 0, sizeof(int) * (size_t)(g->n + 1));
-	for (int e = 0; e < c->deps->len; e++) {
-		DepEdge *de = &c->deps->v[e];
-		int from = init_node(g, de->from), to = init_node(g, de->to);
-		if (from < 0 || to < 0)
-			continue;
-		for (int k = 0; k < g->n; k++) {
-			/* the edge belongs to every name sharing from's initializer */
-			if (k != from && init_dep_owner(g->nodes[k]) != de->from)
-				continue;
-			bool dup = false;
-			for (int q = 0; q < g->ndeps[k]; q++)
-				dup |= g->deps[k][q] == to;
-			if (dup)
-				continue;
-			GC_RESERVE_ATOMIC(g->deps[k], g->ndeps[k], caps[k], 4);
-			g->deps[k][g->ndeps[k]++] = to;
+	int *stamp = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(g->n + 1));
+	for (int k = 0; k < g->n; k++)
+		stamp[k] = -1;
+	for (int i = 0; i < ne;) {
+		int from = e[i].from, j = i;
+		while (j < ne && e[j].from == from)
+			j++;
+		int *list = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(j - i));
+		int n = 0;
+		for (; i < j; i++)
+			if (stamp[e[i].to] != from) {
+				stamp[e[i].to] = from;
+				list[n++] = e[i].to;
+			}
+		g->deps[from] = list;
+		g->ndeps[from] = n;
+	}
+	for (int k = 0; k < g->n; k++) {
+		int o = init_node(g, init_dep_owner(g->nodes[k]));
+		if (o >= 0 && o != k) {
+			g->deps[k] = g->deps[o];
+			g->ndeps[k] = g->ndeps[o];
 		}
 	}
 }
