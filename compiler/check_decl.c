@@ -939,6 +939,19 @@ static void add_script_packages(Scope *fscope)
 	}
 }
 
+/* A script sees every standard package, but its own package-level names
+ * come first: `var strings = ...` is its variable (the Go program it
+ * stands for would not import strings then). */
+static void drop_shadowed_script_packages(Checker *c, Scope *fscope)
+{
+	for (int i = 0; i < c->pkg->scope->len; i++) {
+		const char *name = c->pkg->scope->objs[i]->name;
+		Obj *imp = scope_lookup_here(fscope, name);
+		if (imp && imp->kind == OBJ_PKG && !imp->decl)
+			scope_remove(fscope, name);
+	}
+}
+
 /* Package-level names as Go's checker takes them: types first, then the
  * methods' signatures (a variable's initializer may need a method set),
  * then functions, constants and variables in declaration order (their
@@ -1261,7 +1274,10 @@ Package *check_program(Node *file, Diag *diag)
 		if (d->kind == N_FUNCDECL && d->u.func.recv)
 			collect_method(&c, d);
 	}
-	check_import_clashes(&c, fscope);
+	if (file->u.file.pkg)
+		check_import_clashes(&c, fscope);
+	else
+		drop_shadowed_script_packages(&c, fscope);
 	c.scope = fscope;
 	c.deps = GC_MALLOC(sizeof(Deps));
 	resolve_decls(&c, file);
