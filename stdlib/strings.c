@@ -184,40 +184,8 @@ Type *std_named_type(const char *pkg, const char *name)
 
 GolClosure *std_method(GolIface *x, const char *name, Value *recv)
 {
-	Type *t = x->type;
-	Selection sel;
-	if (type_lookup(t, name, &sel) != 2 || !sel.method)
-		return NULL;
-	Method *m = sel.method;
-	if (m->ptr_recv && t->kind != TY_POINTER && !sel.indirect)
-		return NULL;
-	Value r = x->v;
-	Type *cur = t;
-	for (int i = 0; i < sel.depth; i++) {
-		Type *u = type_under(cur);
-		if (u->kind == TY_POINTER)
-			u = type_under(u->elem);
-		if (!r.p || u->kind != TY_STRUCT)
-			return NULL;
-		cur = u->fields[sel.path[i]].type;
-		r = ((Value *)r.p)[sel.path[i]];
-	}
-	if (sel.depth > 0 && type_is_interface(cur)) {
-		/* promoted from an embedded interface: its dynamic value's method */
-		if (!r.p)
-			return NULL;
-		return std_method(r.p, name, recv);
-	}
-	if (!m->ptr_recv && (t->kind == TY_POINTER || sel.indirect)) {
-		Type *rt = t->kind == TY_POINTER ? t->elem : t;
-		Type *u = type_under(rt);
-		if (!(u->kind == TY_STRUCT || u->kind == TY_ARRAY) && sel.depth == 0 && r.p)
-			r = *(Value *)r.p;
-	}
-	if (!m->impl)
-		natives_attach_methods(cur->kind == TY_POINTER ? cur->elem : cur);
-	*recv = r;
-	return m->impl;
+	int why;
+	return vm_method_of(x->type, x->v, name, recv, &why);
 }
 
 int std_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int nres)

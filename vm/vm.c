@@ -526,16 +526,13 @@ static Type *embedded_type(Type *t, const Selection *sel)
 	return cur;
 }
 
-/* Results of method_of besides a closure. */
-enum { METHOD_FOUND, METHOD_NONE, METHOD_NIL_IFACE };
-
 /* The closure for method `name` of the value v of dynamic type t, and in
  * *recv the receiver to pass it (reached through embedded fields, loaded
  * through a pointer where needed). A method promoted from an embedded
  * interface field is the method of that field's dynamic value, looked up
- * in turn. *why says why there is none: no such method, or an embedded
- * interface on the way is nil (a nil dereference in Go). */
-static GolClosure *method_of(Type *t, Value v, const char *name, Value *recv, int *why)
+ * in turn. *why says why there is none: no such method, or a nil pointer
+ * or interface on the way (a nil dereference in Go). */
+GolClosure *vm_method_of(Type *t, Value v, const char *name, Value *recv, int *why)
 {
 	for (int hops = 0; hops < 64; hops++) {
 		Selection sel;
@@ -543,14 +540,14 @@ static GolClosure *method_of(Type *t, Value v, const char *name, Value *recv, in
 			/* an embedded interface's method: its value's */
 			for (int k = 0; k < sel.depth; k++) {
 				if (!v.p) {
-					*why = METHOD_NIL_IFACE;
+					*why = METHOD_NIL;
 					return NULL;
 				}
 				v = ((Value *)v.p)[sel.path[k]];
 			}
 			GolIface *x = v.p;
 			if (!x) {
-				*why = METHOD_NIL_IFACE;
+				*why = METHOD_NIL;
 				return NULL;
 			}
 			t = x->type;
@@ -560,14 +557,30 @@ static GolClosure *method_of(Type *t, Value v, const char *name, Value *recv, in
 		bool deref;
 		int path[16], depth;
 		GolClosure *f = find_method(t, name, &deref, path, &depth);
+		if (!f && type_lookup(t, name, &sel) == 2 && sel.method && sel.method->func == NULL) {
+			/* a standard library type's method, attached on first use */
+			Type *rt = embedded_type(t, &sel);
+			natives_attach_methods(rt->kind == TY_POINTER ? rt->elem : rt);
+			f = find_method(t, name, &deref, path, &depth);
+		}
 		if (!f) {
 			*why = METHOD_NONE;
 			return NULL;
 		}
-		for (int k = 0; k < depth; k++)
+		for (int k = 0; k < depth; k++) {
+			if (!v.p) {
+				*why = METHOD_NIL;
+				return NULL;
+			}
 			v = ((Value *)v.p)[path[k]];
-		if (deref)
+		}
+		if (deref) {
+			if (!v.p) {
+				*why = METHOD_NIL; /* a value method through a nil pointer */
+				return NULL;
+			}
 			v = *(Value *)v.p;
+		}
 		*recv = v;
 		*why = METHOD_FOUND;
 		return f;
@@ -643,8 +656,8 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
 	}
 	Value recv;
 	int why;
-	GolClosure *f = method_of(t, v, name, &recv, &why);
-	if (why == METHOD_NIL_IFACE)
+	GolClosure *f = vm_method_of(t, v, name, &recv, &why);
+	if (why == METHOD_NIL)
 		return vm_panic_nil(vm);
 	if (!f)
 		return 0;

@@ -145,6 +145,13 @@ int vm_panic_error(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2
 /* The same as a runtime.boundsError (index and slice bounds, as Go's
  * %T and type switches see it), and a failed type assertion's
  * *runtime.TypeAssertionError (msg without the prefix). */
+/* The closure for method `name` of a value v of dynamic type t and, in
+ * *recv, the receiver to pass it: through embedded fields and embedded
+ * interfaces, loaded through a pointer for a value method. NULL when
+ * there is none (*why METHOD_NONE) or a nil pointer or interface is on
+ * the way (METHOD_NIL: calling it is a nil dereference). */
+enum { METHOD_FOUND, METHOD_NONE, METHOD_NIL };
+struct GolClosure *vm_method_of(Type *t, Value v, const char *name, Value *recv, int *why);
 int vm_panic_bounds(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vm_panic_assert(VM *vm, const char *msg);
 /* The nil-dereference runtime error; Go detects these by the fault and its
