@@ -3608,12 +3608,22 @@ static Proto *compile_init(Node *file, const char *name)
 	ifs.name = name;
 	ifs.result_base = -1;
 	ifs.sig = type_new(TY_FUNC);
-	int nspecs;
-	Node **specs = init_order(file, &nspecs);
-	for (int i = 0; i < nspecs; i++) {
-		Node *spec = specs[i];
+	int nunits;
+	InitUnit *units = init_order(file, &nunits);
+	for (int i = 0; i < nunits; i++) {
+		Node *spec = units[i].spec;
 		NodeList *names = &spec->u.value.names, *values = &spec->u.value.values;
 		ifs.line = spec->pos.line;
+		if (units[i].index >= 0) {
+			/* one of var a, b = x, y */
+			Obj *o = names->v[units[i].index]->obj;
+			int r = alloc_reg(&ifs);
+			value_to(&ifs, values->v[units[i].index], o ? o->type : NULL, r);
+			if (o && strcmp(o->name, "_"))
+				emit_bx(&ifs, BC_SETG, r, (uint32_t)global_index(o));
+			free_temps(&ifs);
+			continue;
+		}
 		int n = names->len;
 		int base = alloc_regs(&ifs, n);
 		if (values->len == n) {

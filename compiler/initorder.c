@@ -2,12 +2,12 @@
  * initorder.c — dependency order of package-level variable initialisers
  * (see initorder.h).
  *
- * Each spec's dependencies are found by walking its initialiser, and the
- * body of each function or method it reaches (once per spec), noting the
- * package-level variables met. A spec is ready when every spec it depends
+ * Each unit's dependencies are found by walking its initialiser, and the
+ * body of each function or method it reaches (once per unit), noting the
+ * package-level variables met. A unit is ready when every unit it depends
  * on (other than itself) has run; the earliest ready one runs next. With
- * s specs and a program of size N this is O(s * N) for the walks and
- * O(s^2) for the choosing: package-level variables are few.
+ * u units and a program of size N this is O(u * N) for the walks and
+ * O(u^2) for the choosing: package-level variables are few.
  */
 #include "initorder.h"
 
@@ -69,9 +69,9 @@ static int map_get(const PtrMap *m, const void *k)
 }
 
 typedef struct Walk {
-	PtrMap *spec_index; /* spec node -> its index */
-	PtrMap seen;        /* functions already walked for this spec */
-	bool *deps;         /* deps[j]: this spec depends on spec j */
+	PtrMap *unit_of;    /* variable Obj -> its unit's index */
+	PtrMap seen;        /* functions already walked for this unit */
+	bool *deps;         /* deps[j]: this unit depends on unit j */
 } Walk;
 
 static void walk(Node *n, void *ctx);
@@ -91,8 +91,8 @@ static void walk(Node *n, void *ctx)
 	Walk *w = ctx;
 	if (n->kind == N_IDENT && n->obj) {
 		Obj *o = n->obj;
-		if (o->kind == OBJ_VAR && o->global && o->decl) {
-			int j = map_get(w->spec_index, o->decl);
+		if (o->kind == OBJ_VAR && o->global) {
+			int j = map_get(w->unit_of, o);
 			if (j >= 0)
 				w->deps[j] = true;
 		} else if (o->kind == OBJ_FUNC && o->global) {
@@ -112,48 +112,58 @@ static void walk(Node *n, void *ctx)
 	ast_each_child(n, walk, w);
 }
 
-Node **init_order(Node *file, int *n)
+InitUnit *init_order(Node *file, int *n)
 {
-	int ns = 0, cap = 16;
-	Node **specs = GC_MALLOC(sizeof *specs * (size_t)cap);
-	PtrMap index = {0};
+	int nu = 0, cap = 16;
+	InitUnit *units = GC_MALLOC(sizeof *units * (size_t)cap);
+	PtrMap unit_of = {0};
 	for (int i = 0; i < file->u.file.decls.len; i++) {
 		Node *d = file->u.file.decls.v[i];
 		if (d->kind != N_GENDECL || d->u.gen.tok != DECL_VAR)
 			continue;
 		for (int s = 0; s < d->u.gen.specs.len; s++) {
-			if (ns == cap) {
-				Node **t = GC_MALLOC(sizeof *t * (size_t)(cap *= 2));
-				memcpy(t, specs, sizeof *t * (size_t)ns);
-				specs = t;
+			Node *spec = d->u.gen.specs.v[s];
+			NodeList *names = &spec->u.value.names;
+			/* a value per name: each is its own unit */
+			bool each = names->len > 1 && spec->u.value.values.len == names->len;
+			for (int k = 0; k < (each ? names->len : 1); k++) {
+				if (nu == cap) {
+					InitUnit *t = GC_MALLOC(sizeof *t * (size_t)(cap *= 2));
+					memcpy(t, units, sizeof *t * (size_t)nu);
+					units = t;
+				}
+				units[nu] = (InitUnit){spec, each ? k : -1};
+				for (int v = 0; v < names->len; v++)
+					if ((!each || v == k) && names->v[v]->obj)
+						map_put(&unit_of, names->v[v]->obj, nu);
+				nu++;
 			}
-			map_put(&index, d->u.gen.specs.v[s], ns);
-			specs[ns++] = d->u.gen.specs.v[s];
 		}
 	}
-	bool **deps = GC_MALLOC(sizeof *deps * (size_t)(ns ? ns : 1));
-	for (int i = 0; i < ns; i++) {
-		Walk w = {.spec_index = &index};
-		w.deps = GC_MALLOC_ATOMIC(sizeof(bool) * (size_t)ns);
-		memset(w.deps, 0, sizeof(bool) * (size_t)ns);
-		NodeList *values = &specs[i]->u.value.values;
+	bool **deps = GC_MALLOC(sizeof *deps * (size_t)(nu ? nu : 1));
+	for (int i = 0; i < nu; i++) {
+		Walk w = {.unit_of = &unit_of};
+		w.deps = GC_MALLOC_ATOMIC(sizeof(bool) * (size_t)nu);
+		memset(w.deps, 0, sizeof(bool) * (size_t)nu);
+		NodeList *values = &units[i].spec->u.value.values;
 		for (int k = 0; k < values->len; k++)
-			walk(values->v[k], &w);
+			if (units[i].index < 0 || k == units[i].index)
+				walk(values->v[k], &w);
 		w.deps[i] = false;
 		deps[i] = w.deps;
 	}
-	Node **order = GC_MALLOC(sizeof *order * (size_t)(ns ? ns : 1));
-	bool *done = GC_MALLOC_ATOMIC(sizeof(bool) * (size_t)(ns ? ns : 1));
-	memset(done, 0, sizeof(bool) * (size_t)(ns ? ns : 1));
-	for (int k = 0; k < ns; k++) {
+	InitUnit *order = GC_MALLOC(sizeof *order * (size_t)(nu ? nu : 1));
+	bool *done = GC_MALLOC_ATOMIC(sizeof(bool) * (size_t)(nu ? nu : 1));
+	memset(done, 0, sizeof(bool) * (size_t)(nu ? nu : 1));
+	for (int k = 0; k < nu; k++) {
 		int pick = -1, first = -1;
-		for (int i = 0; i < ns && pick < 0; i++) {
+		for (int i = 0; i < nu && pick < 0; i++) {
 			if (done[i])
 				continue;
 			if (first < 0)
 				first = i;
 			bool ready = true;
-			for (int j = 0; j < ns && ready; j++)
+			for (int j = 0; j < nu && ready; j++)
 				ready = !deps[i][j] || done[j];
 			if (ready)
 				pick = i;
@@ -161,8 +171,8 @@ Node **init_order(Node *file, int *n)
 		if (pick < 0)
 			pick = first; /* a cycle: reported by the checker */
 		done[pick] = true;
-		order[k] = specs[pick];
+		order[k] = units[pick];
 	}
-	*n = ns;
+	*n = nu;
 	return order;
 }
