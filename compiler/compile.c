@@ -1127,6 +1127,40 @@ static int slice_expr(FnState *fs, Node *n, int dst)
 	return r;
 }
 
+/* A literal's element values that call, evaluated first (left to right)
+ * into registers held until their stores, as Go's compiler orders them:
+ * the other elements read their variables after the calls. pre[i] is
+ * element i's register or -1; NULL when no element calls or all the
+ * others are constants. u is the struct, array or slice type. */
+static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
+{
+	bool calls = false, plain = false;
+	for (int i = 0; i < el->len; i++) {
+		Node *e = el->v[i], *val = e->kind == N_KEYVALUE ? e->u.kv.value : e;
+		if (may_call(val))
+			calls = true;
+		else if (!val->cv)
+			plain = true;
+	}
+	if (!calls || !plain)
+		return NULL;
+	int *pre = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)el->len);
+	for (int i = 0; i < el->len; i++) {
+		Node *e = el->v[i], *val = e->kind == N_KEYVALUE ? e->u.kv.value : e;
+		pre[i] = -1;
+		if (!may_call(val))
+			continue;
+		Type *et = u->elem;
+		if (u->kind == TY_STRUCT)
+			et = u->fields[e->kind == N_KEYVALUE ? (int)const_to_int64(e->u.kv.key->cv) : i].type;
+		if (val->kind == N_COMPOSITELIT && !val->type)
+			val->type = et;
+		pre[i] = alloc_reg(fs);
+		value_to(fs, val, et, pre[i]);
+	}
+	return pre;
+}
+
 static int complit(FnState *fs, Node *n, int dst)
 {
 	/* built in a fresh register and moved at the end: the elements may
@@ -1149,6 +1183,8 @@ static int complit(FnState *fs, Node *n, int dst)
 	}
 	(void)ptr;
 	NodeList *el = &n->u.complit.elts;
+	int *pre = u->kind == TY_STRUCT || u->kind == TY_ARRAY || u->kind == TY_SLICE
+			   ? complit_calls_first(fs, el, u) : NULL;
 	int save = fs->top;
 	switch (u->kind) {
 	case TY_STRUCT:
@@ -1163,8 +1199,9 @@ static int complit(FnState *fs, Node *n, int dst)
 			}
 			if (val->kind == N_COMPOSITELIT && !val->type)
 				val->type = u->fields[fi].type;
-			int v = alloc_reg(fs);
-			value_to(fs, val, u->fields[fi].type, v);
+			int v = pre && pre[i] >= 0 ? pre[i] : alloc_reg(fs);
+			if (!(pre && pre[i] >= 0))
+				value_to(fs, val, u->fields[fi].type, v);
 			emit(fs, BC_SETF, r, fi, v);
 			fs->top = save;
 		}
@@ -1181,8 +1218,9 @@ static int complit(FnState *fs, Node *n, int dst)
 			}
 			if (val->kind == N_COMPOSITELIT && !val->type)
 				val->type = u->elem;
-			int v = alloc_reg(fs);
-			value_to(fs, val, u->elem, v);
+			int v = pre && pre[i] >= 0 ? pre[i] : alloc_reg(fs);
+			if (!(pre && pre[i] >= 0))
+				value_to(fs, val, u->elem, v);
 			int ir = alloc_reg(fs);
 			load_const(fs, type_basic[TY_INT], const_int64(idx), ir);
 			emit(fs, BC_ASET, r, ir, v);
@@ -1216,8 +1254,9 @@ static int complit(FnState *fs, Node *n, int dst)
 			}
 			if (val->kind == N_COMPOSITELIT && !val->type)
 				val->type = u->elem;
-			int v = alloc_reg(fs);
-			value_to(fs, val, u->elem, v);
+			int v = pre && pre[i] >= 0 ? pre[i] : alloc_reg(fs);
+			if (!(pre && pre[i] >= 0))
+				value_to(fs, val, u->elem, v);
 			int ir = alloc_reg(fs);
 			load_const(fs, type_basic[TY_INT], const_int64(idx), ir);
 			emit(fs, BC_SSET, r, ir, v);
@@ -2052,6 +2091,13 @@ static bool may_call(Node *n)
 		return n->u.op.op == OP_RECV || may_call(n->u.op.x);
 	case N_BINARY:
 		return may_call(n->u.op.x) || may_call(n->u.op.y);
+	case N_KEYVALUE:
+		return may_call(n->u.kv.key) || may_call(n->u.kv.value);
+	case N_COMPOSITELIT:
+		for (int i = 0; i < n->u.complit.elts.len; i++)
+			if (may_call(n->u.complit.elts.v[i]))
+				return true;
+		return false;
 	default:
 		return true;
 	}
@@ -2362,8 +2408,11 @@ static void assign(FnState *fs, Node *s)
 		for (int i = 0; i < n; i++)
 			locate(fs, lhs->v[i], &t[i]);
 		int base = alloc_regs(fs, n);
-		for (int i = 0; i < n; i++)
-			value_to(fs, rhs->v[i], lhs->v[i]->type, base + i);
+		/* as Go's compiler orders them: the values that call first */
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < n; i++)
+				if (may_call(rhs->v[i]) == (pass == 0))
+					value_to(fs, rhs->v[i], lhs->v[i]->type, base + i);
 		for (int i = 0; i < n; i++)
 			store_located(fs, lhs->v[i], &t[i], base + i);
 		return;
@@ -2419,10 +2468,14 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 	/* evaluate first (the new variables are not in scope yet) */
 	int base = alloc_regs(fs, n);
 	if (values->len == n) {
-		for (int i = 0; i < n; i++) {
-			Type *t = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
-			value_to(fs, values->v[i], t, base + i);
-		}
+		/* as Go's compiler orders them: the values that call first */
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < n; i++) {
+				if (may_call(values->v[i]) != (pass == 0))
+					continue;
+				Type *t = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
+				value_to(fs, values->v[i], t, base + i);
+			}
 	} else if (values->len == 1) {
 		Node *r0 = ast_unparen(values->v[0]);
 		int got;
