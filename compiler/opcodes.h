@@ -66,7 +66,7 @@
 	OP(F32,      AB,   "R[A].f = (float)R[B].f")                                 \
 	OP(I2F,      AB,   "R[A].f = (double)R[B].i")                                \
 	OP(U2F,      AB,   "R[A].f = (double)R[B].u")                                \
-	OP(F2I,      AB,   "R[A].i = (int64)R[B].f")                                 \
+	OP(F2I,      AB,   "R[A].i = (int64)R[B].f; X: through int32 (amd64's overflow)") \
 	OP(F2U,      AB,   "R[A].u = (uint64)R[B].f")                                \
 	/* comparisons: R[A] = 1 or 0 */                                            \
 	OP(EQI,      ABC,  "R[A] = R[B] == R[C] (64-bit identity)")                  \
