@@ -183,23 +183,20 @@ static Chunk *dense_new(void)
 /* A chunk of the n sorted entries e, all of one chunk. */
 static const Chunk *chunk_make(const VCEntry *e, int n)
 {
-	Chunk *c;
-	if (n > CHUNK_MAX / 2) {
-		c = dense_new();
-		memset(c->w, 0, sizeof(uint64_t) * CHUNK_MAX);
-		int k = 0;
-		for (int i = 0; i < n; i++) {
-			c->w[e[i].tid & CHUNK_LOW] = e[i].clk;
-			k += e[i].clk != 0;
-		}
-		c->n = k;
-		return c;
-	} else {
-		c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)n);
+	if (n <= CHUNK_MAX / 2) {
+		Chunk *c = GC_MALLOC_ATOMIC(sizeof *c + sizeof(VCEntry) * (size_t)n);
 		c->dense = false;
+		c->n = n;
 		memcpy(c->w, e, sizeof(VCEntry) * (size_t)n);
+		return c;
 	}
-	c->n = n;
+	Chunk *c = dense_new();
+	memset(c->w, 0, sizeof(uint64_t) * CHUNK_MAX);
+	c->n = 0;
+	for (int i = 0; i < n; i++) {
+		c->w[e[i].tid & CHUNK_LOW] = e[i].clk;
+		c->n += e[i].clk != 0; /* a 0 is an absent entry */
+	}
 	return c;
 }
 
@@ -307,21 +304,36 @@ static void follow(VCBase *c, VCBase *p, VCBase *q)
 }
 
 /* out = the entrywise maximum of a[0..na) and b[0..nb), all sorted;
- * returns its length (out has room for na + nb). */
-static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, int nb)
+ * returns its length (out has room for na + nb). With more non-NULL,
+ * more[0] (more[1]) says whether a (b) has an entry the other lacks or
+ * holds lower. */
+static inline __attribute__((always_inline)) int merge_max_more(VCEntry *out, const VCEntry *a, int na,
+								   const VCEntry *b, int nb, bool *more)
 {
 	int i = 0, j = 0, k = 0;
+	bool am = false, bm = false;
 	while (i < na || j < nb) {
 		if (j == nb || (i < na && a[i].tid < b[j].tid)) {
 			out[k++] = a[i++];
+			am = true;
 		} else if (i == na || b[j].tid < a[i].tid) {
 			out[k++] = b[j++];
+			bm = true;
 		} else {
+			am |= a[i].clk > b[j].clk;
+			bm |= b[j].clk > a[i].clk;
 			out[k++] = (VCEntry){a[i].tid, a[i].clk > b[j].clk ? a[i].clk : b[j].clk};
 			i++, j++;
 		}
 	}
+	if (more)
+		more[0] = am, more[1] = bm;
 	return k;
+}
+
+static int merge_max(VCEntry *out, const VCEntry *a, int na, const VCEntry *b, int nb)
+{
+	return merge_max_more(out, a, na, b, nb, NULL);
 }
 
 /* The entrywise maximum of chunk a (NULL: empty) and the entries
@@ -370,27 +382,13 @@ static int new_chunks(const ChunkRef *c, int nc, const VCEntry *d, int nd)
 	return add;
 }
 
-/* out = the chunks c[0..nc) with d[0..nd) (sorted) folded in (out may be
- * c when d touches no chunk c lacks); returns the number of chunks, and
- * adds the number of new entries to *n. */
+/* out = the chunks c[0..nc) with d[0..nd) (sorted) folded in; returns
+ * the number of chunks, and adds the number of new entries to *n. out
+ * may be c when d touches no chunk c lacks: each chunk is then written
+ * where it was read. */
 static int fold_chunks(ChunkRef *out, const ChunkRef *c, int nc, const VCEntry *d, int nd, int *n)
 {
 	int i = 0, j = 0, k = 0;
-	/* in place: d falls in chunks c has, whose pointers are replaced */
-	if (out == c) {
-		for (j = 0; j < nd;) {
-			uint32_t id = d[j].tid >> CHUNK_BITS;
-			int j2 = j;
-			while (j2 < nd && d[j2].tid >> CHUNK_BITS == id)
-				j2++;
-			i = find_chunk(c, nc, id);
-			const Chunk *old = c[i].c, *m = chunk_max(old, d + j, j2 - j);
-			*n += m->n - old->n;
-			out[i].c = m;
-			j = j2;
-		}
-		return nc;
-	}
 	while (i < nc || j < nd) {
 		uint32_t id = j < nd ? d[j].tid >> CHUNK_BITS : UINT32_MAX;
 		if (i < nc && c[i].id < id) {
@@ -431,8 +429,8 @@ static VCBase *base_fold(const VCBase *a, const VCEntry *d, int nd)
  * it holds the other, else a new chunk. */
 static const Chunk *chunk_join(uint32_t id, const Chunk *x, const Chunk *y)
 {
-	bool xmore = false, ymore = false; /* has an entry the other lacks or is below */
 	if (x->dense && y->dense) {
+		bool xmore = false, ymore = false; /* has an entry the other lacks or is below */
 		Chunk *c = dense_new();
 		int n = 0;
 		for (int i = 0; i < CHUNK_MAX; i++) {
@@ -450,25 +448,13 @@ static const Chunk *chunk_join(uint32_t id, const Chunk *x, const Chunk *y)
 		return ymore ? y : x;
 	}
 	VCEntry xb[CHUNK_MAX], yb[CHUNK_MAX], tmp[CHUNK_MAX];
-	int na, nb, i = 0, j = 0, k = 0;
+	int na, nb;
+	bool more[2];
 	const VCEntry *a = chunk_entries(x, id, xb, &na), *b = chunk_entries(y, id, yb, &nb);
-	while (i < na || j < nb) {
-		if (j == nb || (i < na && a[i].tid < b[j].tid)) {
-			tmp[k++] = a[i++];
-			xmore = true;
-		} else if (i == na || b[j].tid < a[i].tid) {
-			tmp[k++] = b[j++];
-			ymore = true;
-		} else {
-			xmore |= a[i].clk > b[j].clk;
-			ymore |= b[j].clk > a[i].clk;
-			tmp[k++] = (VCEntry){a[i].tid, a[i].clk > b[j].clk ? a[i].clk : b[j].clk};
-			i++, j++;
-		}
-	}
-	if (!ymore)
+	int k = merge_max_more(tmp, a, na, b, nb, more);
+	if (!more[1])
 		return x;
-	if (!xmore)
+	if (!more[0])
 		return y;
 	return chunk_make(tmp, k);
 }
@@ -820,25 +806,15 @@ void vc_copy_raise(VC *dst, VC *src, uint32_t tid, uint64_t clk)
 		return;
 	}
 	/* the copy of a short delta (take_delta's) with the entry raised
-	 * on the way: one pass, no search and no shift afterwards */
+	 * on the way: one pass, no search and no shift afterwards (a
+	 * raise of 0, or one the base holds, took the path above) */
 	dst->base = src->base;
 	if (src->base)
 		src->base->shared = true;
 	if (!room)
 		dst->d = delta_new(n + n / 2 + 4);
-	const VCEntry *e = n ? src->d->e : NULL;
-	VCEntry *w = dst->d->e;
-	int k = n ? find(e, n, tid) : 0;
-	move_entries(w, e, k);
-	int m = k;
-	if (k < n && e[k].tid == tid) {
-		w[m++] = (VCEntry){tid, e[k].clk > clk ? e[k].clk : clk};
-		k++;
-	} else {
-		w[m++] = (VCEntry){tid, clk};
-	}
-	move_entries(w + m, e + k, n - k);
-	dst->nd = dst->d->fill = m + n - k;
+	VCEntry own = {tid, clk};
+	dst->nd = dst->d->fill = merge_max(dst->d->e, n ? src->d->e : NULL, n, &own, 1);
 	maybe_fold(dst);
 }
 
@@ -856,31 +832,36 @@ void vc_join2_raise(VC *dst, VC *a, uint32_t ta, uint64_t ca, VC *b, uint32_t tb
 		vc_raise(dst, tb, cb);
 		return;
 	}
-	VCEntry x[2 * SMALL_JOIN], y[3 * SMALL_JOIN], z[3 * SMALL_JOIN + 2];
-	VCEntry own[2] = {{ta, ca}, {tb, cb}};
-	if (tb < ta)
-		own[0] = (VCEntry){tb, cb}, own[1] = (VCEntry){ta, ca};
-	int nown = ta == tb ? 1 : 2;
-	if (nown == 1)
-		own[0].clk = ca > cb ? ca : cb;
-	if (nown == 2 && !own[0].clk)
-		own[0] = own[1], nown = 1;
-	if (!own[nown - 1].clk)
-		nown--; /* a zero raises nothing and is not kept */
+	VCEntry x[3 * SMALL_JOIN + 2], z[3 * SMALL_JOIN + 2];
+	/* the raises as one sorted list (a raise of 0 raises nothing and is
+	 * not kept) */
+	VCEntry own[2];
+	int nown = 0;
+	if (ca)
+		own[nown++] = (VCEntry){ta, ca};
+	if (cb)
+		own[nown++] = (VCEntry){tb, cb};
+	if (nown == 2 && own[1].tid <= own[0].tid) {
+		VCEntry t = own[0];
+		own[0] = own[1];
+		own[1] = t;
+		if (own[0].tid == own[1].tid)
+			own[0].clk = ca > cb ? ca : cb, nown = 1;
+	}
 	int n = merge_max(x, dst->nd ? dst->d->e : NULL, dst->nd, a->nd ? a->d->e : NULL, a->nd);
-	n = merge_max(y, x, n, b->nd ? b->d->e : NULL, b->nd);
-	n = merge_max(z, y, n, own, nown);
+	n = merge_max(z, x, n, b->nd ? b->d->e : NULL, b->nd);
+	n = merge_max(x, z, n, own, nown);
 	if (dst->base) {
 		/* drop what the base already has (the raises may be old) */
 		int k = 0;
 		for (int i = 0; i < n; i++)
-			if (base_get(dst->base, z[i].tid) < z[i].clk)
-				z[k++] = z[i];
+			if (base_get(dst->base, x[i].tid) < x[i].clk)
+				x[k++] = x[i];
 		n = k;
 	}
 	if (!dst->d || dst->d->shared || dst->d->cap < n)
 		dst->d = delta_new(n + n / 2 + 4);
-	move_entries(dst->d->e, z, n);
+	move_entries(dst->d->e, x, n);
 	dst->nd = dst->d->fill = n;
 	maybe_fold(dst);
 }
