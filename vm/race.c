@@ -293,13 +293,18 @@ void race_release(G *g, void *addr)
 	tick(r);
 }
 
+/* s's clock becomes r's with r's own entry, and r starts a new epoch. */
+static void store_release(RaceG *r, Sync *s)
+{
+	vc_copy_raise(&s->vc, &r->vc, r->tid, r->clk);
+	tick(r);
+}
+
 void race_release_store(G *g, void *addr)
 {
 	if (!race_enabled || !g || !g->race)
 		return;
-	RaceG *r = g->race;
-	vc_copy_raise(&sync_get(addr)->vc, &r->vc, r->tid, r->clk);
-	tick(r);
+	store_release(g->race, sync_get(addr));
 }
 
 void race_exchange(G *ga, G *gb, void *addr)
@@ -330,8 +335,7 @@ void race_acqrel(G *g, void *addr)
 	RaceG *r = g->race;
 	Sync *s = sync_get(addr);
 	vc_join(&r->vc, &s->vc);
-	vc_copy_raise(&s->vc, &r->vc, r->tid, r->clk);
-	tick(r);
+	store_release(r, s);
 }
 
 /* ---- shadow words --------------------------------------------------------------------- */

@@ -644,47 +644,17 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
 		sig = sel.type;
 	if (!sig || sig->nfields != 0 || sig->nresults != 1 || type_under(sig->results[0].type)->kind != TY_STRING)
 		return 0;
-	bool deref;
-	int path[16], depth;
-	if (find_method(t, name, &deref, path, &depth) && deref) {
-		/* a value method of a pointer: a nil one panics */
-		Value p = v;
-		for (int i = 0; i < depth; i++)
-			p = ((Value *)p.p)[path[i]];
-		if (!p.p)
-			return vm_panic_nil(vm);
-	}
 	Value recv;
 	int why;
 	GolClosure *f = vm_method_of(t, v, name, &recv, &why);
-	if (why == METHOD_NIL)
+	if (why == METHOD_NIL) /* a nil pointer or interface on the way */
 		return vm_panic_nil(vm);
-	if (!f)
+	if (!f || !vm)
 		return 0;
-	Value res[2];
-	if (!vm) {
-		return 0;
-	}
-	if (f->native) {
-		if (f->native(vm, &recv, 1, res) < 0)
-			return -1;
-		*out = res[0].p;
-		return 1;
-	}
-	size_t base = 1;
-	if (vm->nframes) {
-		Frame *top = &vm->frames[vm->nframes - 1];
-		base = top->base + (size_t)top->p->nregs + 1;
-	}
-	stack_ensure(vm, base + (size_t)f->proto->nregs + 8);
-	vm->stack[base] = recv;
-	enter_frame(vm, f, f->proto, base, 1);
-	vm->nested++;
-	int r = run(vm, vm->nframes - 1);
-	vm->nested--;
-	if (r < 0)
+	Value res;
+	if (vm_call(vm, f, &recv, 1, &res, 1) < 0)
 		return -1;
-	*out = vm->stack[base - 1].p;
+	*out = res.p;
 	return 1;
 }
 
