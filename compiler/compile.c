@@ -1978,131 +1978,6 @@ static void zero_value(FnState *fs, Type *t, int dst)
 		emit(fs, BC_LOADNIL, dst, 0, 0);
 }
 
-/* Store register src into the location lhs denotes. */
-static void store_to(FnState *fs, Node *lhs, int src)
-{
-	Node *l = ast_unparen(lhs);
-	int save = fs->top;
-	switch (l->kind) {
-	case N_IDENT: {
-		if (!strcmp(l->u.ident.name, "_"))
-			return;
-		Obj *o = l->obj;
-		if (is_aggregate(o->type)) {
-			/* copy into the variable's own block */
-			int d = alloc_reg(fs);
-			read_var(fs, o, d);
-			int s = alloc_reg(fs);
-			emit(fs, BC_MOVE, s, src, 0);
-			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, o->type));
-			break;
-		}
-		write_var(fs, o, src);
-		break;
-	}
-	case N_INDEX: {
-		Type *bt = type_under(l->u.index.x->type);
-		if (bt->kind != TY_MAP && is_aggregate(l->type)) {
-			/* an aggregate element keeps its block (pointers to it
-			 * must see the new value): copy into it */
-			int d = alloc_regs(fs, 2);
-			index_expr(fs, l, d, false);
-			emit(fs, BC_MOVE, d + 1, src, 0);
-			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, l->type));
-			break;
-		}
-		int b = expr(fs, l->u.index.x, -1);
-		int i;
-		if (bt->kind == TY_MAP) {
-			i = map_key_reg(fs, l->u.index.index, bt->key);
-			emit(fs, BC_MSET, b, i, src);
-			break;
-		}
-		i = expr(fs, l->u.index.index, -1);
-		if (bt->kind == TY_POINTER)
-			bt = type_under(bt->elem);
-		if (bt->kind == TY_SLICE) {
-			emit(fs, BC_SSET, b, i, src);
-		} else {
-			emit(fs, BC_ASET, b, i, src);
-			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
-		}
-		break;
-	}
-	case N_SELECTOR: {
-		Selection sel;
-		if (type_lookup(l->u.selector.x->type, l->u.selector.sel->u.ident.name, &sel) != 1) {
-			/* package variable */
-			if (l->obj && ((Obj *)l->obj)->kind == OBJ_VAR)
-				write_var(fs, l->obj, src);
-			break;
-		}
-		int b = field_block(fs, l, &sel);
-		if (is_aggregate(l->type)) {
-			int d = alloc_regs(fs, 2);
-			emit(fs, BC_GETF, d, b, sel.path[sel.depth - 1]);
-			emit(fs, BC_MOVE, d + 1, src, 0);
-			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, l->type));
-			break;
-		}
-		emit(fs, BC_SETF, b, sel.path[sel.depth - 1], src);
-		break;
-	}
-	case N_STAR: {
-		int p = expr(fs, l->u.un1.x, -1);
-		if (is_aggregate(l->type)) {
-			int d = alloc_reg(fs);
-			emit(fs, BC_MOVE, d, p, 0);
-			emit(fs, BC_NILCHK, d, 0, 0);
-			int s = alloc_reg(fs);
-			emit(fs, BC_MOVE, s, src, 0);
-			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, l->type));
-		} else {
-			emit(fs, BC_STORE, p, src, 0);
-		}
-		break;
-	}
-	default:
-		cerror(l->pos, "internal: assignment target");
-	}
-	fs->top = save;
-}
-
-/* Might evaluating n call a function or receive? (Conservative: any node
- * not known to be free of both says yes.) */
-static bool may_call(Node *n)
-{
-	if (!n)
-		return false;
-	n = ast_unparen(n);
-	if (n->cv)
-		return false;
-	switch (n->kind) {
-	case N_IDENT:
-	case N_BASICLIT:
-		return false;
-	case N_SELECTOR:
-		return may_call(n->u.selector.x);
-	case N_INDEX:
-		return may_call(n->u.index.x) || may_call(n->u.index.index);
-	case N_STAR:
-		return may_call(n->u.un1.x);
-	case N_UNARY:
-		return n->u.op.op == OP_RECV || may_call(n->u.op.x);
-	case N_BINARY:
-		return may_call(n->u.op.x) || may_call(n->u.op.y);
-	case N_KEYVALUE:
-		return may_call(n->u.kv.key) || may_call(n->u.kv.value);
-	case N_COMPOSITELIT:
-		for (int i = 0; i < n->u.complit.elts.len; i++)
-			if (may_call(n->u.complit.elts.v[i]))
-				return true;
-		return false;
-	default:
-		return true;
-	}
-}
-
 /* An assignment's target, located: Go assigns in two phases, first
  * evaluating the operands of index expressions and pointer indirections
  * on the left together with the right-hand side (calls left to right),
@@ -2115,25 +1990,54 @@ typedef struct Located {
 	Selection sel;  /* LOC_FIELD */
 } Located;
 
-static void locate(FnState *fs, Node *lhs, Located *t)
+/* Is selector n a package's member (pkg.Name), not a field or method? */
+static bool is_pkg_member(Node *n)
+{
+	Node *x = n->u.selector.x;
+	return x->kind == N_IDENT && x->obj && ((Obj *)x->obj)->kind == OBJ_PKG;
+}
+
+/* The register holding operand n of a target: a local's own register,
+ * unless copy (a parallel assignment, whose earlier stores may assign
+ * that local before this target's store). */
+static int target_operand(FnState *fs, Node *n, bool copy)
+{
+	if (!copy)
+		return expr(fs, n, -1);
+	int r = alloc_reg(fs);
+	expr_to(fs, n, r);
+	return r;
+}
+
+static void locate(FnState *fs, Node *lhs, Located *t, bool copy)
 {
 	Node *l = ast_unparen(lhs);
 	t->kind = LOC_LATE;
 	if (l->kind == N_INDEX) {
+		Type *bt = type_under(l->u.index.x->type);
 		t->kind = LOC_INDEX;
-		t->b = alloc_reg(fs);
-		expr_to(fs, l->u.index.x, t->b);
-		t->k = alloc_reg(fs);
-		expr_to(fs, l->u.index.index, t->k);
-	} else if (field_selector(l, &t->sel)) {
+		t->b = target_operand(fs, l->u.index.x, copy);
+		if (bt->kind != TY_MAP) {
+			t->k = target_operand(fs, l->u.index.index, copy);
+		} else if (copy) {
+			t->k = alloc_reg(fs);
+			map_key(fs, l->u.index.index, bt->key, t->k);
+		} else {
+			t->k = map_key_reg(fs, l->u.index.index, bt->key);
+		}
+	} else if (l->kind == N_SELECTOR && l->u.selector.x->type &&
+		   !is_pkg_member(l) &&
+		   type_lookup(l->u.selector.x->type, l->u.selector.sel->u.ident.name, &t->sel) == 1) {
 		t->kind = LOC_FIELD;
 		int b = field_block(fs, l, &t->sel);
-		t->b = alloc_reg(fs);
-		emit(fs, BC_MOVE, t->b, b, 0);
+		t->b = b;
+		if (copy) {
+			t->b = alloc_reg(fs);
+			emit(fs, BC_MOVE, t->b, b, 0);
+		}
 	} else if (l->kind == N_STAR) {
 		t->kind = LOC_STAR;
-		t->b = alloc_reg(fs);
-		expr_to(fs, l->u.un1.x, t->b);
+		t->b = target_operand(fs, l->u.un1.x, copy);
 	}
 }
 
@@ -2147,11 +2051,7 @@ static void store_located(FnState *fs, Node *lhs, Located *t, int src)
 	switch (t->kind) {
 	case LOC_INDEX: {
 		Type *bt = type_under(l->u.index.x->type);
-		if (bt->kind == TY_MAP) {
-			if (boxed_key(bt->key))
-				emit_bx(fs, BC_BOX, t->k, (uint32_t)type_k(fs, bt->key));
-			else if (type_is_interface(bt->key))
-				box_if_needed(fs, l->u.index.index->type, bt->key, t->k);
+		if (bt->kind == TY_MAP) { /* the key was converted by locate */
 			emit(fs, BC_MSET, t->b, t->k, src);
 			break;
 		}
@@ -2196,10 +2096,93 @@ static void store_located(FnState *fs, Node *lhs, Located *t, int src)
 			emit(fs, BC_STORE, t->b, src, 0);
 		}
 		break;
-	default:
+	default: /* a variable */
 		store_to(fs, lhs, src);
 	}
 	fs->top = save;
+}
+
+/* Locate the element, field or *p target l and store src there. */
+static void store_located_now(FnState *fs, Node *l, int src)
+{
+	Located t;
+	locate(fs, l, &t, false);
+	store_located(fs, l, &t, src);
+}
+
+/* Store register src into the location lhs denotes. */
+static void store_to(FnState *fs, Node *lhs, int src)
+{
+	Node *l = ast_unparen(lhs);
+	int save = fs->top;
+	switch (l->kind) {
+	case N_IDENT: {
+		if (!strcmp(l->u.ident.name, "_"))
+			return;
+		Obj *o = l->obj;
+		if (is_aggregate(o->type)) {
+			/* copy into the variable's own block */
+			int d = alloc_reg(fs);
+			read_var(fs, o, d);
+			int s = alloc_reg(fs);
+			emit(fs, BC_MOVE, s, src, 0);
+			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, o->type));
+			break;
+		}
+		write_var(fs, o, src);
+		break;
+	}
+	case N_SELECTOR:
+		if (is_pkg_member(l)) {
+			if (l->obj && ((Obj *)l->obj)->kind == OBJ_VAR)
+				write_var(fs, l->obj, src);
+			break;
+		}
+		store_located_now(fs, l, src);
+		break;
+	case N_INDEX:
+	case N_STAR:
+		store_located_now(fs, l, src);
+		break;
+	default:
+		cerror(l->pos, "internal: assignment target");
+	}
+	fs->top = save;
+}
+
+/* Might evaluating n call a function or receive? (Conservative: any node
+ * not known to be free of both says yes.) */
+static bool may_call(Node *n)
+{
+	if (!n)
+		return false;
+	n = ast_unparen(n);
+	if (n->cv)
+		return false;
+	switch (n->kind) {
+	case N_IDENT:
+	case N_BASICLIT:
+		return false;
+	case N_SELECTOR:
+		return may_call(n->u.selector.x);
+	case N_INDEX:
+		return may_call(n->u.index.x) || may_call(n->u.index.index);
+	case N_STAR:
+		return may_call(n->u.un1.x);
+	case N_UNARY:
+		return n->u.op.op == OP_RECV || may_call(n->u.op.x);
+	case N_BINARY:
+		return may_call(n->u.op.x) || may_call(n->u.op.y);
+	case N_KEYVALUE:
+		return may_call(n->u.kv.key) || may_call(n->u.kv.value);
+	case N_COMPOSITELIT:
+		for (int i = 0; i < n->u.complit.elts.len; i++)
+			if (may_call(n->u.complit.elts.v[i]))
+				return true;
+		return false;
+	default:
+		return true;
+	}
 }
 
 /* x op= y where x is a field, an element of a slice or array, or *p. The
@@ -2389,7 +2372,7 @@ static void assign(FnState *fs, Node *s)
 			if (may_call(l)) {
 				/* s[i()] = v(): i is called first */
 				Located t;
-				locate(fs, lhs->v[0], &t);
+				locate(fs, lhs->v[0], &t, false);
 				int r = alloc_reg(fs);
 				value_to(fs, rhs->v[0], lt, r);
 				store_located(fs, lhs->v[0], &t, r);
@@ -2406,7 +2389,7 @@ static void assign(FnState *fs, Node *s)
 		int n = lhs->len;
 		Located *t = GC_MALLOC(sizeof *t * (size_t)n);
 		for (int i = 0; i < n; i++)
-			locate(fs, lhs->v[i], &t[i]);
+			locate(fs, lhs->v[i], &t[i], true);
 		int base = alloc_regs(fs, n);
 		/* as Go's compiler orders them: the values that call first */
 		for (int pass = 0; pass < 2; pass++)
