@@ -980,6 +980,15 @@ static Proto *native_trampoline(int nargs)
 		vm_panic_error(vm, __VA_ARGS__);             \
 		goto unwind;                                 \
 	} while (0)
+/* A map operation whose key could not be hashed (rt_key_error). */
+#define PANIC_IF_BAD_KEY()                                                      \
+	do {                                                                    \
+		Type *bad_ = rt_key_error;                                      \
+		if (bad_) {                                                     \
+			rt_key_error = NULL;                                    \
+			PANIC_RT("hash of unhashable type %s", rtype_string(bad_)); \
+		}                                                               \
+	} while (0)
 /* An index or slice bound out of range: a runtime.boundsError. */
 #define PANIC_BOUNDS(...)                                    \
 	do {                                                 \
