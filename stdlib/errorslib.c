@@ -54,20 +54,11 @@ static int e_unwrap(VM *vm, Value *a, int n, Value *r)
  * dynamic type panics as in Go. */
 static int errors_equal(VM *vm, GolIface *a, GolIface *b, bool *eq)
 {
-	*eq = false;
-	if (!a || !b) {
-		*eq = a == b;
-		return 0;
-	}
-	if (a->type != b->type)
-		return 0;
 	Type *bad = NULL;
 	int e = iface_equal(a, b, &bad);
-	if (bad) {
-		char *ts = type_string(bad, true);
-		return vm_panic_error(vm, "comparing uncomparable type %s", ts);
-	}
-	*eq = e != 0;
+	*eq = e == 1;
+	if (e < 0)
+		return vm_panic_error(vm, "comparing uncomparable type %s", type_string(bad, true));
 	return 0;
 }
 
