@@ -489,30 +489,6 @@ static Frame *enter_frame(VM *vm, GolClosure *cl, Proto *p, size_t base, int nre
 
 /* ---- methods by name ------------------------------------------------------------- */
 
-/* Find method `name` for a value of dynamic type t; *deref says the
- * receiver must be loaded through the pointer first. */
-static GolClosure *find_method(Type *t, const char *name, bool *deref, int *path, int *depth)
-{
-	Selection sel;
-	*deref = false;
-	*depth = 0;
-	if (type_lookup(t, name, &sel) != 2 || !sel.method)
-		return NULL;
-	Method *m = sel.method;
-	if (m->ptr_recv && t->kind != TY_POINTER && !sel.indirect)
-		return NULL; /* not in the method set of T */
-	*depth = sel.depth;
-	for (int i = 0; i < sel.depth; i++)
-		path[i] = sel.path[i];
-	if (!m->ptr_recv && (t->kind == TY_POINTER || sel.indirect)) {
-		/* value method through a pointer: blocks need no load */
-		Type *rt = t->kind == TY_POINTER ? t->elem : t;
-		Type *u = type_under(rt);
-		*deref = !(u->kind == TY_STRUCT || u->kind == TY_ARRAY) && sel.depth == 0;
-	}
-	return m->impl;
-}
-
 /* The type of the embedded field sel's path ends at, from t. */
 static Type *embedded_type(Type *t, const Selection *sel)
 {
@@ -536,15 +512,22 @@ GolClosure *vm_method_of(Type *t, Value v, const char *name, Value *recv, int *w
 {
 	for (int hops = 0; hops < 64; hops++) {
 		Selection sel;
-		if (type_lookup(t, name, &sel) == 2 && sel.depth > 0 && type_is_interface(embedded_type(t, &sel))) {
-			/* an embedded interface's method: its value's */
-			for (int k = 0; k < sel.depth; k++) {
-				if (!v.p) {
-					*why = METHOD_NIL;
-					return NULL;
-				}
-				v = ((Value *)v.p)[sel.path[k]];
+		Method *m = type_lookup(t, name, &sel) == 2 ? sel.method : NULL;
+		/* a pointer method is not in the method set of T */
+		if (!m || (m->ptr_recv && t->kind != TY_POINTER && !sel.indirect)) {
+			*why = METHOD_NONE;
+			return NULL;
+		}
+		Type *et = embedded_type(t, &sel);
+		for (int k = 0; k < sel.depth; k++) {
+			if (!v.p) {
+				*why = METHOD_NIL;
+				return NULL;
 			}
+			v = ((Value *)v.p)[sel.path[k]];
+		}
+		if (sel.depth > 0 && type_is_interface(et)) {
+			/* an embedded interface's method: its value's */
 			GolIface *x = v.p;
 			if (!x) {
 				*why = METHOD_NIL;
@@ -554,36 +537,25 @@ GolClosure *vm_method_of(Type *t, Value v, const char *name, Value *recv, int *w
 			v = x->v;
 			continue;
 		}
-		bool deref;
-		int path[16], depth;
-		GolClosure *f = find_method(t, name, &deref, path, &depth);
-		if (!f && type_lookup(t, name, &sel) == 2 && sel.method && sel.method->func == NULL) {
-			/* a standard library type's method, attached on first use */
-			Type *rt = embedded_type(t, &sel);
-			natives_attach_methods(rt->kind == TY_POINTER ? rt->elem : rt);
-			f = find_method(t, name, &deref, path, &depth);
-		}
-		if (!f) {
+		if (!m->impl && !m->func) /* a library type's, attached on first use */
+			natives_attach_methods(et->kind == TY_POINTER ? et->elem : et);
+		if (!m->impl) {
 			*why = METHOD_NONE;
 			return NULL;
 		}
-		for (int k = 0; k < depth; k++) {
+		if (!m->ptr_recv && sel.depth == 0 && t->kind == TY_POINTER &&
+		    !(type_under(t->elem)->kind == TY_STRUCT || type_under(t->elem)->kind == TY_ARRAY)) {
+			/* a value method through a pointer: load it (a block is
+			 * its own pointer) */
 			if (!v.p) {
 				*why = METHOD_NIL;
-				return NULL;
-			}
-			v = ((Value *)v.p)[path[k]];
-		}
-		if (deref) {
-			if (!v.p) {
-				*why = METHOD_NIL; /* a value method through a nil pointer */
 				return NULL;
 			}
 			v = *(Value *)v.p;
 		}
 		*recv = v;
 		*why = METHOD_FOUND;
-		return f;
+		return m->impl;
 	}
 	*why = METHOD_NONE;
 	return NULL;
