@@ -1553,15 +1553,10 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 		bool kinds = (type_is_numeric(from) && type_is_numeric(tu)) || (type_is_string(from) && type_is_string(tu))
 			     || (type_is_boolean(from) && type_is_boolean(tu));
 		if (kinds) {
-			if (type_is_integer(tu) && !const_is_int_value(v)) {
-				checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s (truncated)",
+			/* Go 1.19 gives no reason (overflows, truncated) here */
+			if ((type_is_integer(tu) && !const_is_int_value(v)) || !representable(&v, t, &why)) {
+				checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s",
 					      operand_string(x), tstr(t));
-				invalid(x);
-				return;
-			}
-			if (!representable(&v, t, &why)) {
-				checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s (%s)",
-					      operand_string(x), tstr(t), why ? why : "overflows");
 				invalid(x);
 				return;
 			}
@@ -1572,6 +1567,9 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 			return;
 		}
 	}
+	/* the error names the argument as written (an untyped constant
+	 * stays untyped), not as its default type */
+	Operand orig = *x;
 	if (type_is_untyped(from)) {
 		if (x->mode == M_NIL) {
 			ok = type_nillable(t);
@@ -1612,7 +1610,8 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 			ok = true;
 	}
 	if (!ok) {
-		checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s", operand_string(x), tstr(t));
+		checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s", operand_string(&orig),
+			      tstr(t));
 		invalid(x);
 		return;
 	}
