@@ -1683,6 +1683,23 @@ static void print_arg(Checker *c, Builtin bi, Node *arg, Operand *e)
 		use_default_in(c, e, context);
 }
 
+/* Evaluates the arguments of a builtin call whose count is wrong, as
+ * types2 does before it counts them (not those of make and new, which
+ * start with a type). Returns false if the first one is invalid. */
+static bool builtin_args_ok(Checker *c, Builtin bi, NodeList *args)
+{
+	bool ok = true;
+	if (bi == BI_NEW || bi == BI_MAKE)
+		return true;
+	for (int i = 0; i < args->len; i++) {
+		Operand e;
+		check_expr(c, args->v[i], &e, NULL);
+		if (i == 0 && e.mode == M_INVALID)
+			ok = false;
+	}
+	return ok;
+}
+
 static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hint)
 {
 	NodeList *args = &n->u.call.args;
@@ -1691,21 +1708,29 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	int na = args->len;
 	x->expr = n;
 	(void)hint;
+	/* types2 evaluates the arguments of every builtin but make and new
+	 * before it counts them: their own errors come first, and an
+	 * invalid first argument leaves the count unreported */
 #define NEED(lo, hi)                                                                                   \
 	do {                                                                                           \
-		if (na < (lo)) {                                                                       \
-			checker_error(c, n->end.line ? n->end : n->pos, "not enough arguments for %s (expected %d, found %d)", \
-				      ast_expr_string(n), (lo), na);                                    \
-			invalid(x);                                                                    \
-			return;                                                                        \
-		}                                                                                      \
-		if ((hi) >= 0 && na > (hi)) {                                                          \
-			checker_error(c, ast_start(args->v[hi]), "too many arguments for %s (expected %d, found %d)", \
-				      ast_expr_string(n), (hi), na);                                    \
+		if (na < (lo) || ((hi) >= 0 && na > (hi))) {                                           \
+			if (!builtin_args_ok(c, bi, args)) {                                           \
+				invalid(x);                                                            \
+				return;                                                                \
+			}                                                                              \
+			checker_error(c, ast_start(n), "invalid operation: %s arguments for %s (expected %d, found %d)", \
+				      na < (lo) ? "not enough" : "too many", ast_expr_string(n),          \
+				      na < (lo) ? (lo) : (hi), na);                                     \
 			invalid(x);                                                                    \
 			return;                                                                        \
 		}                                                                                      \
 	} while (0)
+	if (n->u.call.ellipsis && bi != BI_APPEND) {
+		checker_error(c, ast_start(n), "invalid operation: invalid use of ... with built-in %s", name);
+		builtin_args_ok(c, BI_MAKE, args);
+		invalid(x);
+		return;
+	}
 	switch (bi) {
 	case BI_LEN:
 	case BI_CAP: {
@@ -1746,7 +1771,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		break;
 	}
 	case BI_MAKE: {
-		NEED(1, 3);
+		NEED(1, -1);
 		Type *t = check_type(c, args->v[0]);
 		Type *u = type_under(t);
 		int maxargs = u->kind == TY_SLICE ? 3 : (u->kind == TY_MAP || u->kind == TY_CHAN) ? 2 : 0;
@@ -1829,6 +1854,21 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 			invalid(x);
 			return;
 		}
+		Type *dst = type_under(a[0].type), *src = type_under(a[1].type);
+		Type *src_elem = type_is_string(src) ? type_byte : src->kind == TY_SLICE ? src->elem : NULL;
+		if (dst->kind != TY_SLICE || !src_elem) {
+			checker_error(c, ast_start(args->v[0]), "invalid argument: copy expects slice arguments; found %s and %s",
+				      operand_string(&a[0]), operand_string(&a[1]));
+			invalid(x);
+			return;
+		}
+		if (!type_identical(dst->elem, src_elem)) {
+			checker_error(c, ast_start(args->v[0]),
+				      "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+				      operand_string(&a[0]), operand_string(&a[1]), tstr(dst->elem), tstr(src_elem));
+			invalid(x);
+			return;
+		}
 		use_default(c, &a[1]);
 		x->mode = M_VALUE;
 		x->type = type_basic[TY_INT];
@@ -1863,8 +1903,14 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	case BI_CLOSE: {
 		NEED(1, 1);
 		check_expr(c, args->v[0], &a[0], NULL);
-		if (a[0].mode != M_INVALID && type_under(a[0].type)->kind != TY_CHAN) {
-			checker_error(c, ast_start(args->v[0]), "invalid operation: non-chan argument %s", operand_string(&a[0]));
+		if (a[0].mode != M_INVALID) {
+			Type *u = type_under(a[0].type);
+			if (u->kind != TY_CHAN)
+				checker_error(c, ast_start(args->v[0]), "invalid operation: cannot close non-channel %s",
+					      operand_string(&a[0]));
+			else if (u->chandir == 2)
+				checker_error(c, ast_start(args->v[0]), "invalid operation: cannot close receive-only channel %s",
+					      operand_string(&a[0]));
 		}
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);
