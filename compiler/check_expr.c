@@ -1217,7 +1217,10 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 
 mismatch:
 	/* a comparison's mismatch is only known at its second operand */
-	checker_error(c, is_comparison(op) ? ast_start(n->u.op.y) : ast_start(n), "invalid operation: %s (mismatched types %s and %s)", ast_expr_string(n),
+	checker_error(c, is_comparison(op) ? ast_start(n->u.op.y) : ast_start(n), "invalid operation: %s%s%s (mismatched types %s and %s)",
+		      n == c->assign_op ? ast_expr_string(n->u.op.x) : ast_expr_string(n),
+		      n == c->assign_op ? str_printf(" %s= ", op_text(op)) : "",
+		      n == c->assign_op ? ast_expr_string(n->u.op.y) : "",
 		      x->mode == M_NIL ? "untyped nil" : tstr(x->type), y.mode == M_NIL ? "untyped nil" : tstr(y.type));
 	invalid(x);
 	x->expr = n;

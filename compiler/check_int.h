@@ -74,6 +74,7 @@ typedef struct Checker {
 	Scope *repl_scope;
 	Deps *deps;           /* NULL where no initialization order is checked (the REPL) */
 	Obj *decl_obj;        /* the package-level declaration being checked, or NULL */
+	Node *assign_op;      /* the x op y standing for an x op= y being checked, or NULL */
 } Checker;
 
 extern Scope *universe;

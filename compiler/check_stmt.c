@@ -1127,7 +1127,10 @@ static void check_stmt(Checker *c, Node *s)
 			bin.u.op.y = s->u.assign.rhs.v[0];
 			/* x op= y reads x: it counts as a use of x */
 			Operand r;
+			Node *outer = c->assign_op;
+			c->assign_op = &bin;
 			check_expr(c, &bin, &r, lx.type);
+			c->assign_op = outer;
 			if (r.mode != M_INVALID && lx.type)
 				assign_to(c, &r, lx.type, "assignment");
 			return;
