@@ -2316,13 +2316,21 @@ static void file_write(VM *vm, int fd, const char *p, size_t n)
 	vm_write(vm, fd, p, n);
 }
 
+/* Each fmt function does its work between vm_calls_begin and
+ * vm_calls_end, so that the methods it calls run as the goroutine's own
+ * calls (rtcall.c): a String method may take a lock another goroutine
+ * holds. Nothing is written until every call has run. */
 static int print_to_stdout(VM *vm, int mode, Value *args, Value *results)
 {
+	int rc = vm_calls_begin(vm);
+	if (rc == VM_CALL)
+		return rc;
 	char stack[512];
 	FmtBuf b = {stack, 0, sizeof stack};
 	stack[0] = 0;
-	if (format_args(vm, &b, mode, args) < 0)
-		return -1;
+	rc = vm_calls_end(vm, format_args(vm, &b, mode, args));
+	if (rc < 0)
+		return rc;
 	file_write(vm, 1, b.p, b.len);
 	results[0].i = (int64_t)b.len;
 	results[1].p = NULL;
@@ -2334,8 +2342,12 @@ static int to_string(VM *vm, int mode, Value *args, Value *results)
 	char stack[512];
 	FmtBuf b = {stack, 0, sizeof stack};
 	stack[0] = 0;
-	if (format_args(vm, &b, mode, args) < 0)
-		return -1;
+	int rc = vm_calls_begin(vm);
+	if (rc == VM_CALL)
+		return rc;
+	rc = vm_calls_end(vm, format_args(vm, &b, mode, args));
+	if (rc < 0)
+		return rc;
 	results[0].p = str_new(b.p, (int64_t)b.len);
 	return 0;
 }
@@ -2392,7 +2404,7 @@ static int write_to(VM *vm, GolIface *w, FmtBuf *b, Value *results)
 		s->data[i].u = (unsigned char)b->p[i];
 	s->len = s->cap = (int64_t)b->len;
 	Value args[2] = {recv, {.p = s}};
-	return vm_call(vm, m->impl, args, 2, results, 2);
+	return vm_calls_call(vm, m->impl, args, 2, results, 2);
 }
 
 static int fprint_any(VM *vm, int mode, Value *args, Value *results)
@@ -2400,9 +2412,13 @@ static int fprint_any(VM *vm, int mode, Value *args, Value *results)
 	char stack[512];
 	FmtBuf b = {stack, 0, sizeof stack};
 	stack[0] = 0;
-	if (format_args(vm, &b, mode, args + 1) < 0)
-		return -1;
-	return write_to(vm, args[0].p, &b, results);
+	int rc = vm_calls_begin(vm);
+	if (rc == VM_CALL)
+		return rc;
+	rc = format_args(vm, &b, mode, args + 1);
+	if (rc >= 0 && !vm_calls_pending(vm))
+		rc = write_to(vm, args[0].p, &b, results);
+	return vm_calls_end(vm, rc);
 }
 
 static int nat_print(VM *vm, Value *args, int nargs, Value *results)
@@ -2459,11 +2475,15 @@ static int nat_errorf(VM *vm, Value *args, int nargs, Value *results)
 	int n;
 	GolIface **a = unpack(args[1], &n, astack, 16);
 	GolString *f = args[0].p;
+	int rc = vm_calls_begin(vm);
+	if (rc == VM_CALL)
+		return rc;
 	Printer p;
 	printer_init(&p, vm, &b);
 	p.wrap_errs = true;
-	if (do_printf(&p, str_ptr(f), (size_t)str_len(f), a, n) < 0)
-		return -1;
+	rc = vm_calls_end(vm, do_printf(&p, str_ptr(f), (size_t)str_len(f), a, n));
+	if (rc < 0)
+		return rc;
 	if (!p.wrapped_err) {
 		/* without %w, Go's Errorf is errors.New(message) */
 		Value msg;

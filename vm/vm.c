@@ -152,7 +152,9 @@ GolIface *vm_take_panic(VM *vm)
 	if (!p)
 		return NULL;
 	vm->panic = p->next;
-	vm->unwinding = false;
+	/* a panic this one interrupted (fmt printing in a deferred call)
+	 * goes on unwinding */
+	vm->unwinding = vm->panic && !vm->panic->recovered;
 	return p->value;
 }
 
@@ -624,7 +626,7 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
 	if (!f || !vm)
 		return 0;
 	Value res;
-	if (vm_call(vm, f, &recv, 1, &res, 1) < 0)
+	if (vm_calls_call(vm, f, &recv, 1, &res, 1) < 0)
 		return -1;
 	*out = res.p;
 	return 1;
@@ -847,6 +849,9 @@ static Frame *enter_call_fn(VM *vm)
 	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
 	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
 	memset(vm->stack + nbase, 0, sizeof(Value) * (size_t)f->proto->nregs);
+	for (int k = 0; k < vm->call_nargs; k++)
+		vm->stack[nbase + k] = vm->call_args[k];
+	vm->call_nargs = 0;
 	Frame *nf = enter_frame(vm, f, f->proto, nbase, 0);
 	nf->defers = cd;
 	return nf;
@@ -875,7 +880,9 @@ static int start_defer(VM *vm, Frame *fr, Defer *d)
 		for (int k = 0; k < d->nargs && n < 17; k++)
 			args[n++] = d->args[k];
 		Value res[16];
+		vm->native_may_call = true;
 		int rc = f->native(vm, args, n, res);
+		vm->native_may_call = false;
 		fr = &vm->frames[vm->nframes - 1];
 		if (rc == VM_BLOCK) {
 			if (g_status(vm->cur) == G_RUNNING)
@@ -886,8 +893,11 @@ static int start_defer(VM *vm, Frame *fr, Defer *d)
 		}
 		if (rc != VM_CALL)
 			return DEFER_DONE;
-		/* Once.Do's f runs as the deferred call; calling the native
-		 * again afterwards would only return */
+		/* the gol function the native asked for (Once.Do's f, a String
+		 * method fmt calls) runs as a deferred call does, and the native
+		 * is deferred anew, to be called again when it returns */
+		d->next = fr->defers;
+		fr->defers = d;
 		enter_call_fn(vm)->is_defer = true;
 		return DEFER_FRAME;
 	}

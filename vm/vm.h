@@ -51,6 +51,23 @@ void vm_session_goroutines(VM *vm, FILE *out);
  * if a panic is propagating (the caller must return -1 at once). */
 int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int nres);
 
+/* A native that calls gol code (fmt: String, Error, GoString, Write)
+ * brackets its work with vm_calls_begin and vm_calls_end and makes each
+ * call through vm_calls_call (as vm_call). Called by a CALL instruction,
+ * the calls are recorded, run afterwards as the goroutine's own calls
+ * (which may block or be preempted), and the native is called again to
+ * replay its work with their outcomes (rtcall.c). So the work must make
+ * the same calls in the same order each time, and have no effect but its
+ * result until vm_calls_end returns 0. vm_calls_begin and vm_calls_end
+ * return VM_CALL when the native must return that at once; vm_calls_end
+ * otherwise returns rc, the native's own outcome. vm_calls_pending says
+ * whether recorded calls have yet to run (the results so far are zero
+ * values): what would follow, a write, must wait. */
+int vm_calls_begin(VM *vm);
+int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int nres);
+bool vm_calls_pending(VM *vm);
+int vm_calls_end(VM *vm, int rc);
+
 /* If the dynamic type t (canonical) has a method `name` with signature
  * func() string, call it on v and store the result; returns 1 if called,
  * 0 if there is no such method, -1 if it panicked. */

@@ -91,6 +91,7 @@ typedef struct G {
 	int status;                /* GStatus; atomic once workers run */
 	int nframes, capframes;
 	int scratch;               /* a blocking native's state across its calls */
+	struct RtCalls *rtcalls;   /* natives' calls into gol code (rtcall.c) */
 	int created_line;
 	bool unwinding;
 	bool retry;                /* resume at retry_pc: re-execute what blocked */
@@ -133,7 +134,11 @@ struct VM {
 	int sync_depth;            /* sync natives' lock, held recursively (synclib.c) */
 	int nested;                /* runs inside calls the runtime made (RUN_NESTED) */
 	GolClosure *call_fn;       /* VM_CALL: what a native asked to run ... */
+	Value call_args[2];        /* ... on these arguments ... */
+	int call_nargs;
 	Defer *call_defer;         /* ... with this deferred in it */
+	bool native_may_call;      /* the native now running was called by a CALL
+				    * instruction, which can call it again (rtcall.c) */
 	G **gs;                    /* the goroutines this worker started (some dead) */
 	int ngs, capgs;
 	bool idle;                 /* waiting on wake for work (under the scheduler's lock) */
