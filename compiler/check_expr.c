@@ -1258,12 +1258,12 @@ static void check_unary(Checker *c, Node *n, Operand *x, Type *hint)
 			return;
 		Type *u = type_under(x->type);
 		if (!u || u->kind != TY_CHAN) {
-			checker_error(c, ast_start(n), "invalid operation: cannot receive from non-channel %s", operand_string(x));
+			checker_error(c, ast_start(n->u.op.x), "invalid operation: cannot receive from non-channel %s", operand_string(x));
 			invalid(x);
 			return;
 		}
 		if (u->chandir == 1) {
-			checker_error(c, ast_start(n), "invalid operation: cannot receive from send-only channel %s", operand_string(x));
+			checker_error(c, ast_start(n->u.op.x), "invalid operation: cannot receive from send-only channel %s", operand_string(x));
 			invalid(x);
 			return;
 		}

@@ -750,6 +750,11 @@ static void check_range(Checker *c, Node *s)
 			if (s->u.range.value)
 				checker_error(c, s->u.range.value->pos, "range over %s permits only one iteration variable",
 					      operand_string(&x));
+			if (u->chandir == 1) {
+				checker_error(c, ast_start(s->u.range.x), "cannot range over %s (receive from send-only channel)",
+					      operand_string(&x));
+				kt = NULL;
+			}
 			break;
 		default:
 			if (type_is_integer(u)) {
@@ -761,11 +766,13 @@ static void check_range(Checker *c, Node *s)
 						      operand_string(&x));
 				break;
 			}
-			checker_error(c, s->u.range.x->pos, "cannot range over %s", operand_string(&x));
+			checker_error(c, ast_start(s->u.range.x), "cannot range over %s", operand_string(&x));
 			break;
 		}
 	}
-	if (s->u.range.extra)
+	/* types2 looks for a third variable only when not ranging over a
+	 * channel, which has its own complaint about a second one */
+	if (s->u.range.extra && !(x.mode != M_INVALID && type_under(x.type)->kind == TY_CHAN))
 		checker_error(c, ast_start(s->u.range.extra), "range clause permits at most two iteration variables");
 	Node *vars[2] = {s->u.range.key, s->u.range.value};
 	Type *types[2] = {kt, vt};
@@ -779,6 +786,9 @@ static void check_range(Checker *c, Node *s)
 				continue;
 			}
 			Obj *o = obj_new(OBJ_VAR, id->u.ident.name, id->pos, types[i] ? types[i] : type_invalid);
+			/* a variable without a type already had its error: it is
+			 * not reported unused too */
+			o->used = !types[i];
 			o->decl = s;
 			o->state = 2;
 			id->obj = o;
@@ -1073,22 +1083,25 @@ static void check_stmt(Checker *c, Node *s)
 		return;
 	}
 	case N_SEND: {
+		/* types2 checks both operands before the channel's type, and
+		 * reports at the statement's start */
 		Operand ch, v;
 		check_expr(c, s->u.send.ch, &ch, NULL);
-		if (ch.mode == M_INVALID) {
-			check_expr(c, s->u.send.value, &v, NULL);
+		Type *u = ch.mode == M_INVALID ? NULL : type_under(ch.type);
+		Type *elem = u && u->kind == TY_CHAN ? u->elem : NULL;
+		check_expr(c, s->u.send.value, &v, elem);
+		if (!u || v.mode == M_INVALID)
 			return;
-		}
-		Type *u = type_under(ch.type);
 		if (u->kind != TY_CHAN) {
-			checker_error(c, s->pos, "invalid operation: cannot send to non-channel %s", operand_string(&ch));
+			checker_error(c, ast_start(s->u.send.ch), "invalid operation: cannot send to non-channel %s",
+				      operand_string(&ch));
 			return;
 		}
 		if (u->chandir == 2) {
-			checker_error(c, s->pos, "invalid operation: cannot send to receive-only channel %s", operand_string(&ch));
+			checker_error(c, ast_start(s->u.send.ch), "invalid operation: cannot send to receive-only channel %s",
+				      operand_string(&ch));
 			return;
 		}
-		check_expr(c, s->u.send.value, &v, u->elem);
 		assign_to(c, &v, u->elem, "send");
 		return;
 	}
