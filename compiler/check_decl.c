@@ -144,19 +144,37 @@ void declare_local(Checker *c, Obj *o)
 
 static int64_t check_array_len(Checker *c, Node *len)
 {
+	/* a name is looked at first (types2 suspects a type parameter
+	 * declaration missing its constraint): only a constant will do, and
+	 * anything else is not evaluated */
+	if (len->kind == N_IDENT) {
+		Obj *o = scope_lookup(c->scope, len->u.ident.name, NULL);
+		if (!o || !strcmp(len->u.ident.name, "_")) {
+			checker_error(c, len->pos, "undeclared name %s for array length", len->u.ident.name);
+			return 0;
+		}
+		if (o->kind != OBJ_CONST) {
+			checker_error(c, len->pos, "invalid array length %s", len->u.ident.name);
+			return 0;
+		}
+	}
 	Operand x;
 	check_expr(c, len, &x, NULL);
 	if (x.mode == M_INVALID)
 		return 0;
-	if (x.mode != M_CONST || !const_is_int_value(x.cv)) {
-		if (x.mode == M_CONST)
-			checker_error(c, len->pos, "array length %s must be integer", operand_string(&x));
-		else
-			checker_error(c, len->pos, "array length %s must be constant", operand_string(&x));
+	if (x.mode != M_CONST) {
+		checker_error(c, ast_start(len), "array length %s must be constant", operand_string(&x));
 		return 0;
 	}
-	if (const_sign(x.cv) < 0 || !const_fits_int(x.cv, 63, false)) {
-		checker_error(c, len->pos, "invalid array length %s", operand_string(&x));
+	/* an untyped 3.0 will do, a float64 3.0 will not; a length past
+	 * int is "must be integer" too */
+	if ((!type_is_untyped(x.type) && !type_is_integer(x.type)) || !const_is_int_value(x.cv)
+	    || !const_fits_int(x.cv, 64, false)) {
+		checker_error(c, ast_start(len), "array length %s must be integer", operand_string(&x));
+		return 0;
+	}
+	if (const_sign(x.cv) < 0) {
+		checker_error(c, ast_start(len), "invalid array length %s", operand_string(&x));
 		return 0;
 	}
 	return const_to_int64(x.cv);
