@@ -146,7 +146,12 @@ int vm_calls_begin(VM *vm)
 	}
 	if (!may)
 		return 0;
-	r = GC_MALLOC(sizeof *r);
+	/* most fmt calls call no method: their record is the last one's */
+	r = vm->rtfree;
+	vm->rtfree = NULL;
+	if (!r)
+		r = GC_MALLOC(sizeof *r);
+	r->pos = 0;
 	r->depth = vm->nframes;
 	r->pc = vm->frames[vm->nframes - 1].pc;
 	r->next = g->rtcalls;
@@ -210,5 +215,14 @@ int vm_calls_end(VM *vm, int rc)
 	if (rc >= 0 && !r->broken && r->ran < r->n)
 		return start_next(vm, r);
 	g->rtcalls = r->next;
+	/* kept for the next fmt call on this worker (its outcomes are
+	 * overwritten as it records) */
+	r->n = r->ran = 0;
+	r->running = r->broken = false;
+	if (r->cap > 8) {
+		r->v = NULL;
+		r->cap = 0;
+	}
+	vm->rtfree = r;
 	return rc;
 }

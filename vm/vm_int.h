@@ -137,6 +137,7 @@ struct VM {
 	Value call_args[2];        /* ... on these arguments ... */
 	int call_nargs;
 	Defer *call_defer;         /* ... with this deferred in it */
+	struct RtCalls *rtfree;    /* a record vm_calls_end is done with, for reuse */
 	bool native_may_call;      /* the native now running was called by a CALL
 				    * instruction, which can call it again (rtcall.c) */
 	G **gs;                    /* the goroutines this worker started (some dead) */
