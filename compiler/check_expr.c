@@ -714,32 +714,44 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 		ptr_elided = true;
 		u = type_under(u->elem);
 	}
+	/* the literal's type as types2 names it: as written, or when elided
+	 * the core type of the element type (T in []*T{{...}}, but the
+	 * struct itself in []T{{...}}) */
+	Type *base = tn ? t : ptr_elided ? type_under(t)->elem : u;
 	switch (u ? u->kind : TY_INVALID) {
 	case TY_STRUCT: {
 		NodeList *el = &n->u.complit.elts;
 		bool keyed = el->len && el->v[0]->kind == N_KEYVALUE;
-		if (!keyed && el->len && el->len != u->nfields) {
-			if (el->len < u->nfields)
-				checker_error(c, n->end.line ? n->end : n->pos, "too few values in %s{…}", tstr(t));
-			else
-				checker_error(c, ast_start(el->v[u->nfields]), "too many values in %s{…}", tstr(t));
-		}
+		/* the unexported fields of another package's struct are not
+		 * there for a literal to name or fill */
+		bool foreign = base->kind == TY_NAMED && base->pkg && strcmp(base->pkg, c->pkg->name);
+
+		bool *seen = keyed ? GC_MALLOC_ATOMIC((size_t)u->nfields + 1) : NULL;
+		if (seen)
+			memset(seen, 0, (size_t)u->nfields + 1);
 		for (int i = 0; i < el->len; i++) {
 			Node *e = el->v[i];
 			Operand v;
 			if (keyed) {
-				if (e->kind != N_KEYVALUE || e->u.kv.key->kind != N_IDENT) {
+				if (e->kind != N_KEYVALUE) {
 					checker_error(c, ast_start(e), "mixture of field:value and value elements in struct literal");
+					continue;
+				}
+				if (e->u.kv.key->kind != N_IDENT) {
+					check_expr(c, e->u.kv.value, &v, NULL);
+					checker_error(c, e->pos, "invalid field name %s in struct literal",
+						      ast_expr_string(e->u.kv.key));
 					continue;
 				}
 				const char *fname = e->u.kv.key->u.ident.name;
 				int fi = -1;
 				for (int k = 0; k < u->nfields; k++)
-					if (u->fields[k].name && !strcmp(u->fields[k].name, fname))
+					if (u->fields[k].name && !strcmp(u->fields[k].name, fname)
+					    && !(foreign && !(fname[0] >= 'A' && fname[0] <= 'Z')))
 						fi = k;
 				if (fi < 0) {
 					checker_error(c, ast_start(e->u.kv.key), "unknown field '%s' in struct literal of type %s",
-						      fname, tstr(t));
+						      fname, tstr(base));
 					check_expr(c, e->u.kv.value, &v, NULL);
 					continue;
 				}
@@ -747,19 +759,33 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 				e->u.kv.key->cv = const_int64(fi);
 				check_expr(c, e->u.kv.value, &v, u->fields[fi].type);
 				assign_to(c, &v, u->fields[fi].type, "struct literal");
+				if (seen[fi])
+					checker_error(c, e->pos, "duplicate field name %s in struct literal", fname);
+				seen[fi] = true;
 			} else {
 				if (e->kind == N_KEYVALUE) {
-					checker_error(c, ast_start(e), "mixture of field:value and value elements in struct literal");
+					/* types2 reports a key: value at its colon */
+					checker_error(c, e->pos, "mixture of field:value and value elements in struct literal");
 					continue;
 				}
 				if (i >= u->nfields) {
+					/* types2 checks no element after the first extra one */
 					check_expr(c, e, &v, NULL);
-					continue;
+					checker_error(c, ast_start(e), "too many values in %s{…}", tstr(base));
+					break;
 				}
 				check_expr(c, e, &v, u->fields[i].type);
+				const char *fname = u->fields[i].name;
+				if (foreign && fname && !(fname[0] >= 'A' && fname[0] <= 'Z')) {
+					checker_error(c, ast_start(e), "implicit assignment to unexported field %s in %s literal",
+						      fname, tstr(t));
+					continue;
+				}
 				assign_to(c, &v, u->fields[i].type, "struct literal");
 			}
 		}
+		if (!keyed && el->len && el->len < u->nfields)
+			checker_error(c, n->end.line ? n->end : n->pos, "too few values in %s{…}", tstr(base));
 		break;
 	}
 	case TY_ARRAY:
