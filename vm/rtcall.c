@@ -191,6 +191,7 @@ int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int
 		r->cap = cap;
 	}
 	RtCall *c = &r->v[r->n++];
+	memset(c, 0, sizeof *c);
 	c->f = f;
 	c->nargs = nargs;
 	memcpy(c->args, args, sizeof(Value) * (size_t)nargs);
