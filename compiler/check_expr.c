@@ -1477,7 +1477,17 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 	NodeList *args = &call->u.call.args;
 	Operand ops[64];
 	int nops = 0;
-	if (args->len == 1 && (sig->nfields > 1 || sig->variadic) && ast_unparen(args->v[0])->kind == N_CALL) {
+	/* f(g()) passes all of g's results, whatever f takes ("too many
+	 * arguments", not a multiple value in a single-value context); a
+	 * builtin's call keeps its hint */
+	Node *only = args->len == 1 ? ast_unparen(args->v[0]) : NULL;
+	bool spread = only && only->kind == N_CALL;
+	if (spread && sig->nfields <= 1 && !sig->variadic) {
+		Node *fn = ast_unparen(only->u.call.fun);
+		Obj *o = fn->kind == N_IDENT ? scope_lookup(c->scope, fn->u.ident.name, NULL) : NULL;
+		spread = !(o && o->kind == OBJ_BUILTIN);
+	}
+	if (spread) {
 		nops = check_multi(c, args->v[0], ops, 64, false);
 		if (nops < 0)
 			return;
