@@ -599,7 +599,11 @@ static void collect_method(Checker *c, Node *fd)
 		rt = rt->u.un1.x;
 	}
 	if (rt->kind != N_IDENT) {
-		checker_error(c, rt->pos, "invalid receiver type %s", ast_expr_string(rt));
+		/* types2 names the whole receiver type, at the receiver */
+		Node *whole = recv->u.field.type;
+		if (whole->kind == N_PAREN)
+			whole = whole->u.un1.x;
+		checker_error(c, recv->pos, "invalid receiver type %s", ast_expr_string(whole));
 		return;
 	}
 	Obj *to = scope_lookup_here(c->pkg->scope, rt->u.ident.name);
@@ -704,8 +708,10 @@ static void resolve_methods(Checker *c, NodeList *decls)
 		for (int k = 0; k < nt->nmethods; k++)
 			if (nt->methods[k].func == fo)
 				nt->methods[k].sig = fo->type;
-		/* a field and a method may not share a name */
 		Type *u = type_under(nt);
+		if (u && (u->kind == TY_POINTER || u->kind == TY_INTERFACE))
+			checker_error(c, d->u.func.recv->pos, "invalid receiver type %s (pointer or interface type)", nt->name);
+		/* a field and a method may not share a name */
 		if (u && u->kind == TY_STRUCT)
 			for (int k = 0; k < u->nfields; k++)
 				if (u->fields[k].name && !strcmp(u->fields[k].name, fo->name))
