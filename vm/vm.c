@@ -567,7 +567,7 @@ static int run(VM *vm, int stop_depth);
 
 bool vm_can_call_then_retry(GolClosure *f)
 {
-	return f && f->proto && !f->native && !f->bound && !f->wrap && f->proto->nparams == 0;
+	return f && f->proto && !f->native && !f->wrap && f->proto->nparams == (f->bound ? 1 : 0);
 }
 
 int vm_call_then_retry(VM *vm, GolClosure *f, GolClosure *after, Value arg)
@@ -578,6 +578,11 @@ int vm_call_then_retry(VM *vm, GolClosure *f, GolClosure *after, Value arg)
 	d->args = GC_MALLOC(sizeof(Value) * 2);
 	d->args[0] = arg;
 	vm->call_fn = f;
+	if (f->bound) {
+		/* a method value: its receiver is the one argument */
+		vm->call_args[0] = f->recv;
+		vm->call_nargs = 1;
+	}
 	vm->call_defer = d;
 	return VM_CALL;
 }

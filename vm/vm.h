@@ -85,7 +85,8 @@ int vm_call_string_method(VM *vm, Type *t, Value v, const char *name, GolString 
  * called again with the same arguments. */
 #define VM_CALL (-3)
 int vm_call_then_retry(VM *vm, GolClosure *f, GolClosure *after, Value arg);
-/* Can f run that way (a plain gol closure, not a native or method value)? */
+/* Can f run that way (a gol closure or method value, not a native or an
+ * adapter)? */
 bool vm_can_call_then_retry(GolClosure *f);
 
 /* Park the running goroutine on queue *q (a list head the native owns,
