@@ -655,11 +655,35 @@ void vm_print_value(VM *vm, Type *t, Value v)
 		runtime_float(buf, sizeof buf, v.f);
 		vm_write(vm, 2, buf, strlen(buf));
 		return;
+	case TY_INTERFACE: {
+		/* Go prints the two words, (type,data); the box stands for the
+		 * data word */
+		GolIface *x = v.p;
+		if (x)
+			snprintf(buf, sizeof buf, "(%p,%p)", (void *)x->type, (void *)x);
+		else
+			strcpy(buf, "(0x0,0x0)");
+		vm_write(vm, 2, buf, strlen(buf));
+		return;
+	}
+	case TY_SLICE: {
+		/* [len/cap]array */
+		GolSlice *sl = v.p;
+		int n = snprintf(buf, sizeof buf, "[%lld/%lld]", (long long)(sl ? sl->len : 0), (long long)(sl ? sl->cap : 0));
+		if (sl && sl->data)
+			snprintf(buf + n, sizeof buf - (size_t)n, "%p", (void *)sl->data);
+		else
+			strcpy(buf + n, "0x0");
+		vm_write(vm, 2, buf, strlen(buf));
+		return;
+	}
 	default:
 		if (type_is_unsigned(u))
 			snprintf(buf, sizeof buf, "%llu", (unsigned long long)v.u);
 		else if (type_is_integer(u))
 			snprintf(buf, sizeof buf, "%lld", (long long)v.i);
+		else if (!v.p)
+			strcpy(buf, "0x0"); /* glibc's %p says (nil) */
 		else
 			snprintf(buf, sizeof buf, "%p", v.p);
 		vm_write(vm, 2, buf, strlen(buf));
