@@ -960,9 +960,16 @@ static void check_branch(Checker *c, Node *s)
 	if (s->u.branch.label) {
 		const char *name = s->u.branch.label->u.ident.name;
 		Label *l = NULL;
+		Pos at = s->u.branch.label->pos;
 		for (int i = 0; i < fn_nlabels; i++)
 			if (!strcmp(fn_labels[i].name, name))
 				l = &fn_labels[i];
+		/* Go's check of branches meets labels in source order: for
+		 * break and continue, one declared further on is not defined
+		 * yet (and not used by them) */
+		if (l && t != BR_GOTO
+		    && (l->pos.line > at.line || (l->pos.line == at.line && l->pos.col > at.col)))
+			l = NULL;
 		if (!l) {
 			if (t == BR_GOTO)
 				checker_error(c, s->u.branch.label->pos, "label %s not defined", name);
