@@ -278,13 +278,24 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 		for (int i = 0; i < nl && i < 64; i++)
 			bad[i] = any_bad;
 	}
-	bool any_new = false;
+	bool any_new = false, lhs_err = false;
 	for (int i = 0; i < nl; i++) {
 		Node *id = names->v[i];
 		if (id->kind != N_IDENT) {
 			continue; /* the parser reported non-name on left side */
 		}
 		const char *name = id->u.ident.name;
+		if (short_decl && strcmp(name, "_")) {
+			bool repeated = false;
+			for (int k = 0; k < i; k++)
+				if (names->v[k]->kind == N_IDENT && !strcmp(names->v[k]->u.ident.name, name))
+					repeated = true;
+			if (repeated) {
+				checker_error(c, id->pos, "%s repeated on left side of :=", name);
+				lhs_err = true;
+				continue;
+			}
+		}
 		if (short_decl) {
 			Obj *old = strcmp(name, "_") ? scope_lookup_here(c->scope, name) : NULL;
 			if (c->repl_scope && c->scope == c->repl_scope) {
@@ -300,8 +311,10 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 			if (old) {
 				/* redeclaration: plain assignment to the existing variable */
 				id->obj = old;
-				if (old->kind != OBJ_VAR)
+				if (old->kind != OBJ_VAR) {
 					checker_error(c, id->pos, "cannot assign to %s", name);
+					lhs_err = true;
+				}
 				else if (i < 64 && bad[i])
 					old->used = true;
 				continue;
@@ -317,14 +330,9 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 		id->type = o->type;
 		declare_local(c, o);
 	}
-	if (short_decl && !any_new) {
-		bool all_blank = true;
-		for (int i = 0; i < nl; i++)
-			if (names->v[i]->kind != N_IDENT || strcmp(names->v[i]->u.ident.name, "_"))
-				all_blank = false;
-		(void)all_blank;
+	/* types2 says nothing of new variables after a wrong left side */
+	if (short_decl && !any_new && !lhs_err)
 		checker_error(c, s->pos, "no new variables on left side of :=");
-	}
 }
 
 /* ---- declarations in function bodies ------------------------------------------------- */
