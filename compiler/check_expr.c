@@ -461,6 +461,27 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 	record(x);
 }
 
+/* Why t.sel does not exist, in types2's words: with the hint that a name
+ * differing in the case of its first letter does ("but does have Name"),
+ * or that t points to an interface. */
+static const char *no_field_or_method(Type *t, const char *sel)
+{
+	if (t->kind == TY_POINTER && type_is_interface(t->elem))
+		return str_printf("type %s is pointer to interface, not interface", tstr(t));
+	const char *why = str_printf("type %s has no field or method %s", tstr(t), sel);
+	char *other = ast_strndup(sel, strlen(sel));
+	if (other[0] >= 'a' && other[0] <= 'z')
+		other[0] = (char)(other[0] - 'a' + 'A');
+	else if (other[0] >= 'A' && other[0] <= 'Z')
+		other[0] = (char)(other[0] - 'A' + 'a');
+	else
+		return why;
+	Selection s;
+	if (type_lookup(t, other, &s) > 0)
+		return str_printf("%s, but does have %s", why, other);
+	return why;
+}
+
 static void check_selector(Checker *c, Node *n, Operand *x)
 {
 	Node *lhs = n->u.selector.x;
@@ -509,9 +530,21 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 	if (base.mode == M_TYPE) {
 		/* method expression T.M or (*T).M */
 		int k = type_lookup(bt, sel, &s);
+		if (k == 0) {
+			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (%s)", ast_expr_string(lhs), sel,
+				      no_field_or_method(bt, sel));
+			invalid(x);
+			return;
+		}
 		if (k != 2) {
 			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (type %s has no method %s)",
 				      ast_expr_string(lhs), sel, tstr(bt), sel);
+			invalid(x);
+			return;
+		}
+		/* T.M for a method of *T: not in T's method set */
+		if (s.method && s.method->ptr_recv && !s.indirect && bt->kind != TY_POINTER && !type_is_interface(bt)) {
+			checker_error(c, ast_start(n->u.selector.sel), "cannot call pointer method %s on %s", sel, tstr(bt));
 			invalid(x);
 			return;
 		}
@@ -538,14 +571,15 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		return;
 	}
 	int k = type_lookup(bt, sel, &s);
-	if (k == 0 && bt->kind == TY_POINTER && type_under(bt->elem)->kind == TY_POINTER)
+	/* a pointer to an interface has no methods */
+	if (type_under(bt)->kind == TY_POINTER && type_is_interface(type_under(bt)->elem))
 		k = 0;
 	if (k <= 0) {
 		if (k < 0)
 			checker_error(c, ast_start(n->u.selector.sel), "ambiguous selector %s.%s", ast_expr_string(lhs), sel);
 		else
-			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (type %s has no field or method %s)",
-				      ast_expr_string(lhs), sel, tstr(bt), sel);
+			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (%s)", ast_expr_string(lhs), sel,
+				      no_field_or_method(bt, sel));
 		invalid(x);
 		return;
 	}
