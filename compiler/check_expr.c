@@ -1396,6 +1396,28 @@ static int64_t check_index(Checker *c, Node *n, int64_t max, bool allow_eq)
 	return v;
 }
 
+/* Where the '[' after x is: types2 reports some index errors there. The
+ * tree does not keep it; it is taken to follow x directly: past the ) or }
+ * that ends a call or literal, or past the text of a name or a chain of
+ * selectors of names (all on one line, nothing between the tokens). */
+static Pos bracket_pos(Node *x)
+{
+	if ((x->kind == N_CALL || x->kind == N_COMPOSITELIT) && x->end.line) {
+		/* just past the closing ) or } */
+		Pos p = x->end;
+		p.col++;
+		return p;
+	}
+	Node *e = x;
+	while (e->kind == N_SELECTOR)
+		e = e->u.selector.x;
+	if (e->kind != N_IDENT)
+		return ast_start(x);
+	Pos p = ast_start(x);
+	p.col += (int)strlen(ast_expr_string(x));
+	return p;
+}
+
 static void check_index_expr(Checker *c, Node *n, Operand *x)
 {
 	check_expr(c, n->u.index.x, x, NULL);
@@ -1441,7 +1463,7 @@ static void check_index_expr(Checker *c, Node *n, Operand *x)
 		break;
 	}
 	default:
-		checker_error(c, ast_start(n), "invalid operation: cannot index %s", operand_string(x));
+		checker_error(c, bracket_pos(n->u.index.x), "invalid operation: cannot index %s", operand_string(x));
 		invalid(x);
 		x->expr = n;
 		return;
@@ -1452,8 +1474,15 @@ static void check_index_expr(Checker *c, Node *n, Operand *x)
 
 static void check_slice_expr(Checker *c, Node *n, Operand *x)
 {
+	Node *parts[3] = {n->u.slice.lo, n->u.slice.hi, n->u.slice.max};
 	check_expr(c, n->u.slice.x, x, NULL);
 	if (x->mode == M_INVALID) {
+		/* the indices are still checked (and their variables used) */
+		for (int i = 0; i < 3; i++) {
+			Operand e;
+			if (parts[i])
+				check_expr(c, parts[i], &e, NULL);
+		}
 		x->expr = n;
 		return;
 	}
@@ -1466,7 +1495,8 @@ static void check_slice_expr(Checker *c, Node *n, Operand *x)
 		cap = u->len;
 	} else if (u->kind == TY_ARRAY) {
 		if (x->mode != M_VAR) {
-			checker_error(c, ast_start(n), "invalid operation: %s (slice of unaddressable value)", ast_expr_string(n));
+			checker_error(c, ast_start(n->u.slice.x), "invalid operation: %s (slice of unaddressable value)",
+				      operand_string(x));
 			invalid(x);
 			return;
 		}
@@ -1474,7 +1504,7 @@ static void check_slice_expr(Checker *c, Node *n, Operand *x)
 		cap = u->len;
 	} else if (u->kind == TY_STRING || u->kind == TY_UNTYPED_STRING) {
 		if (n->u.slice.three) {
-			checker_error(c, ast_start(n), "invalid operation: 3-index slice of string");
+			checker_error(c, ast_start(n->u.slice.max ? n->u.slice.max : n), "invalid operation: 3-index slice of string");
 			invalid(x);
 			return;
 		}
@@ -1482,12 +1512,11 @@ static void check_slice_expr(Checker *c, Node *n, Operand *x)
 		if (x->mode == M_CONST)
 			cap = (int64_t)x->cv->s.len;
 	} else if (u->kind != TY_SLICE) {
-		checker_error(c, ast_start(n), "cannot slice %s", operand_string(x));
+		checker_error(c, ast_start(n->u.slice.x), "invalid operation: cannot slice %s", operand_string(x));
 		invalid(x);
 		return;
 	}
 	int64_t vals[3] = {-1, -1, -1};
-	Node *parts[3] = {n->u.slice.lo, n->u.slice.hi, n->u.slice.max};
 	for (int i = 0; i < 3; i++)
 		if (parts[i])
 			vals[i] = check_index(c, parts[i], cap, true);
