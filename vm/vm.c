@@ -146,15 +146,34 @@ static Type *runtime_error_type(void)
 	return rterr_type;
 }
 
+void vm_pop_panic(VM *vm)
+{
+	PanicRec *p = vm->panic;
+	if (p)
+		p = p->next;
+	while (p && p->aborted)
+		p = p->next;
+	vm->panic = p;
+	/* a panic raised and recovered inside a deferred call leaves the
+	 * one that call runs for still unwinding */
+	vm->unwinding = p && !p->recovered;
+}
+
+void vm_abort_older_panic(VM *vm)
+{
+	PanicRec *p = vm->panic ? vm->panic->next : NULL;
+	while (p && p->aborted)
+		p = p->next;
+	if (p)
+		p->aborted = true;
+}
+
 GolIface *vm_take_panic(VM *vm)
 {
 	PanicRec *p = vm->panic;
 	if (!p)
 		return NULL;
-	vm->panic = p->next;
-	/* a panic this one interrupted (fmt printing in a deferred call)
-	 * goes on unwinding */
-	vm->unwinding = vm->panic && !vm->panic->recovered;
+	vm_pop_panic(vm);
 	return p->value;
 }
 

@@ -40,6 +40,9 @@ typedef struct PanicRec {
 	GolIface *value;
 	bool recovered;
 	bool signal; /* a nil dereference: Go reports it as a SIGSEGV */
+	/* a later panic unwound the deferred call this one was running: it
+	 * is over, kept only to be printed in the chain (Go's aborted) */
+	bool aborted;
 	/* the goroutine's frames when the panic began: unwinding pops them
 	 * while deferred calls run, but an unrecovered panic prints them, as
 	 * Go does (its defers run on top of the panicking frames) */
@@ -161,6 +164,13 @@ struct VM {
 	int exit_code;
 };
 
+
+/* Panics (vm.c). vm_pop_panic drops the newest panic, recovered, and
+ * the aborted ones below it: what is left unwinds on unless recovered.
+ * vm_abort_older_panic marks aborted the newest panic below the running
+ * one, whose deferred call the running one has just unwound. */
+void vm_pop_panic(VM *vm);
+void vm_abort_older_panic(VM *vm);
 
 /* chan.c: channel operations. They return CHAN_DONE, CHAN_BLOCKED (the
  * running goroutine was parked: the loop must switch) or CHAN_PANIC. */
