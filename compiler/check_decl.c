@@ -30,7 +30,7 @@ void checker_error(Checker *c, Pos pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
 	va_end(ap);
-	diag_errorf(c->diag, pos, "%s", buf);
+	diag_errorf(c->diag, c->errpos.line ? c->errpos : pos, "%s", buf);
 }
 
 static void universe_init(void)
@@ -360,50 +360,66 @@ Type *check_type(Checker *c, Node *n)
 
 /* ---- package-level objects ------------------------------------------------- */
 
+void const_arity(Checker *c, Node *spec, Node *vspec)
+{
+	int l = spec->u.value.names.len, r = vspec ? vspec->u.value.values.len : 0;
+	if (l < r) {
+		Node *n = vspec->u.value.values.v[l];
+		if (vspec != spec) {
+			Pos p = ast_start(n);
+			checker_error(c, spec->pos, "extra init expr at %s:%d:%d", c->diag->filename, p.line, p.col);
+		} else {
+			checker_error(c, ast_start(n), "extra init expr %s", ast_expr_string(n));
+		}
+	} else if (l > r) {
+		Node *id = spec->u.value.names.v[r];
+		checker_error(c, id->pos, "missing init expr for %s", id->u.ident.name);
+	}
+}
+
 static void resolve_const(Checker *c, Obj *o)
 {
 	Node *spec = o->decl;
 	/* find this name's index and the expressions that apply (a spec with
 	 * no values repeats the previous spec's, which the collector linked in
-	 * spec->end as "the spec that had values") */
+	 * spec->obj as "the spec that had values") */
 	int idx = 0;
 	for (int i = 0; i < spec->u.value.names.len; i++)
 		if (spec->u.value.names.v[i]->obj == o)
 			idx = i;
-	Node *src = spec->u.value.values.len ? spec : (Node *)spec->u.value.type;
-	(void)src;
 	Node *vspec = spec;
-	if (!spec->u.value.values.len && spec->obj)
+	if (!spec->u.value.values.len && !spec->u.value.type)
 		vspec = (Node *)spec->obj; /* previous spec with values, see collect */
+	/* the spec's count is checked once, with its first name */
+	if (idx == 0)
+		const_arity(c, spec, vspec);
 	int saved = c->iota;
 	c->iota = spec->u.value.iota;
-	Type *typ = vspec->u.value.type ? check_type(c, vspec->u.value.type) : NULL;
-	if (idx >= vspec->u.value.values.len) {
-		if (!vspec->u.value.values.len)
-			checker_error(c, o->pos, "missing init expr for const declaration");
-		else
-			checker_error(c, o->pos, "missing init expr for const declaration");
+	Type *typ = vspec && vspec->u.value.type ? check_type(c, vspec->u.value.type) : NULL;
+	if (!vspec || idx >= vspec->u.value.values.len) {
 		o->type = type_invalid;
 		c->iota = saved;
 		return;
 	}
+	/* an inherited expression's errors are the constant's */
+	Pos saved_errpos = c->errpos;
+	if (vspec != spec)
+		c->errpos = o->pos;
 	Operand x;
 	check_expr(c, vspec->u.value.values.v[idx], &x, typ);
 	c->iota = saved;
 	if (x.mode == M_INVALID) {
 		o->type = type_invalid;
-		return;
-	}
-	if (x.mode != M_CONST) {
+	} else if (x.mode != M_CONST) {
 		checker_error(c, x.expr->pos, "%s is not constant", operand_string(&x));
 		o->type = type_invalid;
-		return;
+	} else {
+		if (typ)
+			assign_to(c, &x, typ, "constant declaration");
+		o->type = x.type;
+		o->cv = x.cv;
 	}
-	if (typ) {
-		assign_to(c, &x, typ, "constant declaration");
-	}
-	o->type = x.type;
-	o->cv = x.cv;
+	c->errpos = saved_errpos;
 }
 
 static void resolve_var_global(Checker *c, Obj *o)
@@ -572,6 +588,7 @@ void resolve_obj(Checker *c, Obj *o)
 	 * a var's, const's or func's declaration mentions is its dependency */
 	Checker sub = *c;
 	sub.fn = NULL;
+	sub.errpos = (Pos){0, 0};
 	sub.decl_obj = o->kind == OBJ_TYPE ? NULL : o;
 	sub.scope = c->pkg->fscope ? c->pkg->fscope : c->pkg->scope;
 	if (o->decl && o->decl->end.line == -1) /* marks a stdlib object: see collect */

@@ -75,6 +75,10 @@ typedef struct Checker {
 	Deps *deps;           /* NULL where no initialization order is checked (the REPL) */
 	Obj *decl_obj;        /* the package-level declaration being checked, or NULL */
 	Node *assign_op;      /* the x op y standing for an x op= y being checked, or NULL */
+	/* Where every error is reported instead of its own place, when line
+	 * is not 0: a constant's name while its spec's inherited expression
+	 * is checked for it (types2's errpos) */
+	Pos errpos;
 } Checker;
 
 extern Scope *universe;
@@ -90,6 +94,9 @@ void checker_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((for
 void record_dep(Checker *c, Obj *o);
 Type *check_type(Checker *c, Node *n);
 void resolve_obj(Checker *c, Obj *o);
+/* The count check of a constant spec against the values it has (vspec's,
+ * its own or inherited; NULL if none), as types2's arity reports it. */
+void const_arity(Checker *c, Node *spec, Node *vspec);
 Type *check_signature(Checker *c, Node *ftype, Node *recv);
 void declare_local(Checker *c, Obj *o);
 Package *load_package(Checker *c, const char *path, Pos pos);

@@ -379,9 +379,11 @@ static void check_local_decl(Checker *c, Node *d)
 			Obj *o = obj_new(OBJ_CONST, id->u.ident.name, id->pos, type_invalid);
 			o->state = 2;
 			id->obj = o;
-			if (!vspec || k >= vspec->u.value.values.len) {
-				checker_error(c, id->pos, "missing init expr for const declaration");
-			} else {
+			if (vspec && k < vspec->u.value.values.len) {
+				/* an inherited expression's errors are the constant's */
+				Pos saved_errpos = c->errpos;
+				if (vspec != spec)
+					c->errpos = id->pos;
 				Operand x;
 				check_expr(c, vspec->u.value.values.v[k], &x, typ);
 				if (x.mode == M_CONST) {
@@ -392,12 +394,12 @@ static void check_local_decl(Checker *c, Node *d)
 				} else if (x.mode != M_INVALID) {
 					checker_error(c, x.expr->pos, "%s is not constant", operand_string(&x));
 				}
+				c->errpos = saved_errpos;
 			}
 			if (nm < 64)
 				made[nm++] = o;
 		}
-		if (vspec && vspec->u.value.values.len > spec->u.value.names.len && vspec == spec)
-			checker_error(c, spec->u.value.values.v[spec->u.value.names.len]->pos, "extra init expr");
+		const_arity(c, spec, vspec);
 		c->iota = saved;
 		/* constants come into scope after their spec */
 		for (int k = 0; k < nm; k++) {
