@@ -451,14 +451,46 @@ static void resolve_var_global(Checker *c, Obj *o)
 			o->type = type_invalid;
 		return;
 	}
+	/* the spec's names are resolved together from here on: a wrong
+	 * count is reported once, as types2 reports it */
+	if (nv != 1) {
+		/* var a, b = 1, 2, 3 */
+		for (int i = 0; i < nv; i++) {
+			Operand x;
+			check_expr(c, spec->u.value.values.v[i], &x, NULL);
+		}
+		const_arity(c, spec, spec);
+		for (int i = 0; i < n; i++) {
+			spec->u.value.names.v[i]->obj->type = type_invalid;
+			spec->u.value.names.v[i]->obj->state = 2;
+		}
+		return;
+	}
 	/* var a, b = f() */
 	Operand xs[16];
-	int got = check_multi(c, spec->u.value.values.v[0], xs, 16, true);
-	if (nv != 1 || got != n) {
-		if (got >= 0)
-			checker_error(c, o->pos, "assignment mismatch: %d variables but %d values", n, nv == 1 ? got : nv);
-		for (int i = 0; i < n; i++)
+	Node *v0 = spec->u.value.values.v[0];
+	int got = check_multi(c, v0, xs, 16, true);
+	if (got == -2 && n == 2) {
+		/* v, ok = m[k] / x.(T) / <-ch: as a local declaration has it */
+		got = 2;
+		v0->cv = (ConstVal *)1;
+		if (!typ)
+			use_default(c, &xs[0]);
+		xs[1].type = type_basic[TY_BOOL];
+	} else if (got == -2) {
+		got = 1;
+	}
+	if (got != n) {
+		if (got >= 0 && ast_unparen(v0)->kind == N_CALL)
+			checker_error(c, ast_start(v0), "assignment mismatch: %d variables but %s returns %d value%s", n,
+				      ast_expr_string(ast_unparen(v0)->u.call.fun), got, got == 1 ? "" : "s");
+		else if (got >= 0)
+			checker_error(c, ast_start(v0), "assignment mismatch: %d variables but %d value%s", n, got,
+				      got == 1 ? "" : "s");
+		for (int i = 0; i < n; i++) {
 			spec->u.value.names.v[i]->obj->type = type_invalid;
+			spec->u.value.names.v[i]->obj->state = 2;
+		}
 		return;
 	}
 	for (int i = 0; i < n; i++) {

@@ -2331,6 +2331,41 @@ static void compound_assign(FnState *fs, Node *x, Op op, Node *y, Pos pos)
 	store_to(fs, x, r);
 }
 
+/* The values of a multi-valued expression (f(), v, ok = m[k], <-ch or
+ * x.(T)) in n consecutive registers; returns the first, or -1 after an
+ * error. */
+static int multi_value(FnState *fs, Node *r0, int n)
+{
+	int base;
+	if (r0->kind == N_CALL)
+		return call_expr(fs, r0, n);
+	if (r0->kind == N_INDEX) {
+		base = alloc_regs(fs, 2);
+		index_expr(fs, r0, base, true);
+	} else if (r0->kind == N_UNARY && r0->u.op.op == OP_RECV) {
+		base = alloc_regs(fs, 2);
+		int c = expr(fs, r0->u.op.x, -1);
+		emitx(fs, BC_RECV, 1, base, c, 0);
+	} else if (r0->kind == N_TYPEASSERT) {
+		base = alloc_regs(fs, 2);
+		int b = expr(fs, r0->u.assert.x, -1);
+		emitx(fs, BC_ASSERT, 1 | (type_is_interface(r0->type) ? 2 : 0), base, b, type_k(fs, r0->type));
+		emit_sbx(fs, BC_EXT, 0, type_k(fs, r0->u.assert.x->type));
+	} else {
+		cerror(r0->pos, "gol: this form of multiple values is not supported yet");
+		return -1;
+	}
+	return base;
+}
+
+/* The type of value i of a multi-valued expression. */
+static Type *multi_value_type(Node *r0, int i)
+{
+	if (r0->type && r0->type->kind == TY_TUPLE)
+		return r0->type->fields[i].type;
+	return i == 0 ? r0->type : type_basic[TY_BOOL];
+}
+
 static void assign(FnState *fs, Node *s)
 {
 	NodeList *lhs = &s->u.assign.lhs, *rhs = &s->u.assign.rhs;
@@ -2402,30 +2437,13 @@ static void assign(FnState *fs, Node *s)
 	}
 	/* a, b = f() / v, ok = m[k] / x.(T) */
 	Node *r0 = ast_unparen(rhs->v[0]);
-	int base;
-	if (r0->kind == N_CALL) {
-		base = call_expr(fs, r0, lhs->len);
-	} else if (r0->kind == N_INDEX) {
-		base = alloc_regs(fs, 2);
-		index_expr(fs, r0, base, true);
-	} else if (r0->kind == N_UNARY && r0->u.op.op == OP_RECV) {
-		base = alloc_regs(fs, 2);
-		int c = expr(fs, r0->u.op.x, -1);
-		emitx(fs, BC_RECV, 1, base, c, 0);
-	} else if (r0->kind == N_TYPEASSERT) {
-		base = alloc_regs(fs, 2);
-		int b = expr(fs, r0->u.assert.x, -1);
-		emitx(fs, BC_ASSERT, 1 | (type_is_interface(r0->type) ? 2 : 0), base, b, type_k(fs, r0->type));
-		emit_sbx(fs, BC_EXT, 0, type_k(fs, r0->u.assert.x->type));
-	} else {
-		cerror(r0->pos, "gol: this form of assignment is not supported yet");
+	int base = multi_value(fs, r0, lhs->len);
+	if (base < 0)
 		return;
-	}
 	for (int i = 0; i < lhs->len; i++) {
 		Type *lt = lhs->v[i]->type;
-		Type *rt = r0->type && r0->type->kind == TY_TUPLE ? r0->type->fields[i].type : (i == 0 ? r0->type : type_basic[TY_BOOL]);
 		if (lt && type_is_interface(lt))
-			box_if_needed(fs, rt, lt, base + i);
+			box_if_needed(fs, multi_value_type(r0, i), lt, base + i);
 		store_to(fs, lhs->v[i], base + i);
 	}
 }
@@ -2461,32 +2479,15 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 			}
 	} else if (values->len == 1) {
 		Node *r0 = ast_unparen(values->v[0]);
-		int got;
-		if (r0->kind == N_CALL) {
-			got = call_expr(fs, r0, n);
-		} else if (r0->kind == N_INDEX) {
-			got = alloc_regs(fs, 2);
-			index_expr(fs, r0, got, true);
-		} else if (r0->kind == N_UNARY && r0->u.op.op == OP_RECV) {
-			got = alloc_regs(fs, 2);
-			int c = expr(fs, r0->u.op.x, -1);
-			emitx(fs, BC_RECV, 1, got, c, 0);
-		} else if (r0->kind == N_TYPEASSERT) {
-			got = alloc_regs(fs, 2);
-			int b = expr(fs, r0->u.assert.x, -1);
-			emitx(fs, BC_ASSERT, 1 | (type_is_interface(r0->type) ? 2 : 0), got, b, type_k(fs, r0->type));
-			emit_sbx(fs, BC_EXT, 0, type_k(fs, r0->u.assert.x->type));
-		} else {
-			cerror(r0->pos, "gol: this form of declaration is not supported yet");
+		int got = multi_value(fs, r0, n);
+		if (got < 0)
 			return;
-		}
 		for (int i = 0; i < n; i++) {
 			Obj *o = names->v[i]->obj;
-			Type *rt = r0->type && r0->type->kind == TY_TUPLE ? r0->type->fields[i].type : (i == 0 ? r0->type : type_basic[TY_BOOL]);
 			if (got + i != base + i)
 				emit(fs, BC_MOVE, base + i, got + i, 0);
 			if (o && o->type && type_is_interface(o->type))
-				box_if_needed(fs, rt, o->type, base + i);
+				box_if_needed(fs, multi_value_type(r0, i), o->type, base + i);
 		}
 	} else {
 		for (int i = 0; i < n; i++) {
@@ -3669,10 +3670,16 @@ static Proto *compile_init(Node *file, const char *name)
 			}
 		} else if (values->len == 1) {
 			Node *r0 = ast_unparen(values->v[0]);
-			int got = r0->kind == N_CALL ? call_expr(&ifs, r0, n) : base;
-			for (int k = 0; k < n; k++)
+			int got = multi_value(&ifs, r0, n);
+			if (got < 0)
+				return init;
+			for (int k = 0; k < n; k++) {
+				Obj *o = names->v[k]->obj;
 				if (got + k != base + k)
 					emit(&ifs, BC_MOVE, base + k, got + k, 0);
+				if (o && o->type && type_is_interface(o->type))
+					box_if_needed(&ifs, multi_value_type(r0, k), o->type, base + k);
+			}
 		} else {
 			for (int k = 0; k < n; k++) {
 				Obj *o = names->v[k]->obj;

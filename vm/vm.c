@@ -834,6 +834,8 @@ static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize, Type *agg)
 {
 	int64_t len = s ? s->len : 0, cap = s ? s->cap : 0;
 	int64_t need = len + add;
+	if (!add)
+		return s; /* append(s) is s, nil or not */
 	GolSlice *r = GC_MALLOC(sizeof *r);
 	if (need <= cap) {
 		r->data = s->data;
