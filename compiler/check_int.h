@@ -94,8 +94,9 @@ void checker_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((for
 void record_dep(Checker *c, Obj *o);
 Type *check_type(Checker *c, Node *n);
 void resolve_obj(Checker *c, Obj *o);
-/* The count check of a constant spec against the values it has (vspec's,
- * its own or inherited; NULL if none), as types2's arity reports it. */
+/* The count check of a constant or variable spec against the values it
+ * has (vspec's, its own or a constant's inherited ones; NULL if none), as
+ * types2's arity reports it. */
 void const_arity(Checker *c, Node *spec, Node *vspec);
 Type *check_signature(Checker *c, Node *ftype, Node *recv);
 void declare_local(Checker *c, Obj *o);
