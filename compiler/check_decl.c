@@ -1365,7 +1365,8 @@ Package *check_program(Node *file, Diag *diag)
 		if (o->kind == OBJ_PKG && !o->used && o->decl) {
 			Node *imp = o->decl;
 			Str path = imp->u.import.path->u.lit.val;
-			if (imp->u.import.name)
+			/* a dot import is reported by its path alone */
+			if (imp->u.import.name && strcmp(o->name, "."))
 				checker_error(&c, imp->pos, "imported and not used: \"%s\" as %s", path.s, o->name);
 			else
 				checker_error(&c, imp->pos, "imported and not used: \"%s\"", path.s);

@@ -79,6 +79,20 @@ char *operand_string(Operand *x)
 	return ast_strndup(buf, strlen(buf));
 }
 
+const char *summary_type(Operand *x)
+{
+	if (!x->type || x->type->kind == TY_INVALID)
+		return "<T>";
+	if (x->mode == M_NIL)
+		return "nil";
+	if (!type_is_untyped(x->type))
+		return tstr(x->type);
+	if (type_is_numeric(x->type))
+		return "number";
+	const char *s = tstr(x->type);
+	return strncmp(s, "untyped ", 8) ? s : s + 8;
+}
+
 /* Leave the result on the node for the compiler. */
 void record(Operand *x)
 {
@@ -1579,8 +1593,7 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 	if (!count_ok) {
 		char have[512] = "(", want[512];
 		for (int i = 0; i < nops; i++) {
-			const char *ts = type_is_untyped(ops[i].type) && ops[i].mode == M_CONST
-					 && type_is_numeric(ops[i].type) ? "number" : tstr(ops[i].type);
+			const char *ts = summary_type(&ops[i]);
 			snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", i ? ", " : "", ts);
 		}
 		strcat(have, ")");

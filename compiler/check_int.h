@@ -130,6 +130,9 @@ const char *missing_method_reason(Type *t, Type *iface);
 void use_default(Checker *c, Operand *x);
 void use_default_in(Checker *c, Operand *x, const char *context);
 char *operand_string(Operand *x);
+/* x's type as a have/want list shows it (types2's typesSummary): an
+ * untyped number is "number", other untyped kinds lose "untyped ". */
+const char *summary_type(Operand *x);
 void record(Operand *x);
 Type *check_funclit_sig(Checker *c, Node *lit);
 

@@ -880,8 +880,7 @@ static void check_return(Checker *c, Node *s)
 	if (n != want) {
 		char have[512] = "(";
 		for (int i = 0; i < n && i < 64; i++) {
-			const char *ts = xs[i].mode == M_CONST && type_is_untyped(xs[i].type) && type_is_numeric(xs[i].type)
-					 ? "number" : tstr(xs[i].type);
+			const char *ts = summary_type(&xs[i]);
 			snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", i ? ", " : "", ts);
 		}
 		strcat(have, ")");
