@@ -386,10 +386,32 @@ static void write_params(StrBuf *b, Field *f, int n, bool variadic, bool q)
 	strbuf_printf(b, ")");
 }
 
+/* A struct tag, quoted as strconv.Quote quotes it (its bytes are what the
+ * source's literal meant; printable UTF-8 stays as it is). */
+static void write_tag(StrBuf *b, const char *tag)
+{
+	strbuf_printf(b, " \"");
+	for (const unsigned char *p = (const unsigned char *)tag; *p; p++) {
+		switch (*p) {
+		case '"': strbuf_printf(b, "\\\""); break;
+		case '\\': strbuf_printf(b, "\\\\"); break;
+		case '\n': strbuf_printf(b, "\\n"); break;
+		case '\t': strbuf_printf(b, "\\t"); break;
+		case '\r': strbuf_printf(b, "\\r"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				strbuf_printf(b, "\\x%02x", *p);
+			else
+				strbuf_printf(b, "%c", *p);
+		}
+	}
+	strbuf_printf(b, "\"");
+}
+
 static void write_sig(StrBuf *b, Type *t, bool q)
 {
 	write_params(b, t->fields, t->nfields, t->variadic, q);
-	if (t->nresults == 1 && !(t->results[0].name && t->results[0].name[0])) {
+	if (t->nresults == 1 && (q || !(t->results[0].name && t->results[0].name[0]))) {
 		strbuf_printf(b, " ");
 		write_type(b, t->results[0].type, q);
 	} else if (t->nresults > 0) {
@@ -442,15 +464,15 @@ static void write_type(StrBuf *b, Type *t, bool q)
 		write_sig(b, t, q);
 		break;
 	case TY_STRUCT:
-		strbuf_printf(b, q && t->nfields ? "struct { " : "struct{");
+		strbuf_printf(b, q ? (t->nfields ? "struct { " : "struct {") : "struct{");
 		for (int i = 0; i < t->nfields; i++) {
 			if (i)
 				strbuf_printf(b, "; ");
 			if (!t->fields[i].embedded)
-				strbuf_printf(b, "%s ", t->fields[i].name);
+				strbuf_printf(b, "%s ", t->fields[i].name ? t->fields[i].name : "_");
 			write_type(b, t->fields[i].type, q);
-			if (t->fields[i].tag)
-				strbuf_printf(b, " \"%s\"", t->fields[i].tag);
+			if (t->fields[i].tag && t->fields[i].tag[0])
+				write_tag(b, t->fields[i].tag);
 		}
 		strbuf_printf(b, q && t->nfields ? " }" : "}");
 		break;
@@ -479,7 +501,17 @@ static void write_type(StrBuf *b, Type *t, bool q)
 		strbuf_printf(b, "%s", t->name);
 		break;
 	default:
-		if (t->name)
+		if (q && t->kind >= TY_BOOL && t->kind <= TY_UNTYPED_NIL) {
+			/* reflect has no byte, rune or untyped kinds: a constant
+			 * has its default type, nil none */
+			static const TypeKind dflt[] = {
+				[TY_UNTYPED_BOOL] = TY_BOOL, [TY_UNTYPED_INT] = TY_INT,
+				[TY_UNTYPED_RUNE] = TY_INT32, [TY_UNTYPED_FLOAT] = TY_FLOAT64,
+				[TY_UNTYPED_COMPLEX] = TY_COMPLEX128, [TY_UNTYPED_STRING] = TY_STRING,
+			};
+			TypeKind k = t->kind >= TY_UNTYPED_BOOL ? dflt[t->kind] : t->kind;
+			strbuf_printf(b, "%s", k ? basic_names[k] : "nil");
+		} else if (t->name)
 			strbuf_printf(b, "%s", t->name);
 		else if ((unsigned)t->kind <= TY_UNTYPED_NIL)
 			strbuf_printf(b, "%s", basic_names[t->kind]);

@@ -301,7 +301,7 @@ static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 	char buf[128];
 	bool named = t->kind == TY_NAMED;
 	if (named && (u->kind <= TY_STRING)) {
-		const char *tn = type_string(t, true);
+		const char *tn = rtype_string(t);
 		fmtbuf_put(b, tn, strlen(tn));
 		fmtbuf_put(b, "(", 1);
 	}
@@ -329,8 +329,15 @@ static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 				snprintf(buf, sizeof buf, "%lld", (long long)v->v.i);
 			fmtbuf_put(b, buf, strlen(buf));
 		} else {
-			const char *tn = type_string(t, true);
-			snprintf(buf, sizeof buf, "(%s) %p", tn, v->v.p);
+			/* the data word: a slice is boxed (never nil), a nil
+			 * pointer, map, chan or func is 0x0 */
+			void *data = u->kind == TY_SLICE ? (void *)v : v->v.p;
+			fmtbuf_put(b, "(", 1);
+			fmtbuf_put(b, rtype_string(t), strlen(rtype_string(t)));
+			if (data)
+				snprintf(buf, sizeof buf, ") %p", data);
+			else
+				strcpy(buf, ") 0x0");
 			fmtbuf_put(b, buf, strlen(buf));
 		}
 	}
