@@ -1200,8 +1200,17 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 		bool xn = x->mode == M_NIL, yn = y.mode == M_NIL;
 		if (xn || yn) {
 			if (xn && yn && is_comparison(op)) {
-				checker_error(c, ast_start(n), "invalid operation: %s (operator %s not defined on nil)",
+				/* == and != find untyped nil has no nil at the
+				 * second operand, an order the first */
+				bool eq = op == OP_EQ || op == OP_NE;
+				checker_error(c, ast_start(eq ? n->u.op.y : n->u.op.x),
+					      "invalid operation: %s (operator %s not defined on untyped nil)",
 					      ast_expr_string(n), op_text(op));
+				invalid(x);
+				return;
+			}
+			if (xn && yn) {
+				checker_error(c, ast_start(n), "invalid operation: operator %s not defined on nil", op_text(op));
 				invalid(x);
 				return;
 			}
@@ -1220,13 +1229,15 @@ static void check_binary(Checker *c, Node *n, Operand *x, Type *hint)
 	}
 	if (is_comparison(op)) {
 		Type *xt = x->type, *yt = y.type;
-		bool ok;
 		if (x->mode == M_NIL || y.mode == M_NIL) {
 			Operand *other = x->mode == M_NIL ? &y : x;
-			ok = type_nillable(other->type) && (op == OP_EQ || op == OP_NE);
-			if (!ok) {
-				checker_error(c, ast_start(n), "invalid operation: %s (mismatched types %s and untyped nil)",
-					      ast_expr_string(n), tstr(other->type));
+			if (!type_nillable(other->type))
+				goto mismatch;
+			if (op != OP_EQ && op != OP_NE) {
+				/* nil took the other's type: the first operand is
+				 * not ordered */
+				checker_error(c, ast_start(n->u.op.x), "invalid operation: %s (operator %s not defined on %s)",
+					      ast_expr_string(n), op_text(op), kind_string(other->type));
 				invalid(x);
 				return;
 			}
