@@ -489,15 +489,33 @@ static int64_t sorter_iface(VM *vm, Sorter *s, GolIface *x)
 	return res.i;
 }
 
-/* Fill s for sort.Slice's x (an interface holding a slice). */
-static int64_t sorter_slice(VM *vm, Sorter *s, GolIface *x, GolClosure *lessf)
+/* reflect.Kind's name for the kind of t (Go 1.19 says ptr). */
+static const char *reflect_kind(Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_ARRAY: return "array";
+	case TY_SLICE: return "slice";
+	case TY_STRUCT: return "struct";
+	case TY_POINTER: return "ptr";
+	case TY_FUNC: return "func";
+	case TY_INTERFACE: return "interface";
+	case TY_MAP: return "map";
+	case TY_CHAN: return "chan";
+	default: return rtype_string(u);
+	}
+}
+
+/* Fill s for sort.Slice's x (an interface holding a slice). what names
+ * the reflect call that refuses anything else, as Go's panic does. */
+static int64_t sorter_slice(VM *vm, Sorter *s, GolIface *x, GolClosure *lessf, const char *what)
 {
 	memset(s, 0, sizeof *s);
 	s->vm = vm;
 	s->kind = SK_FUNC;
 	s->lessf = lessf;
 	if (!x || type_under(x->type)->kind != TY_SLICE) {
-		vm_panic_msg(vm, "reflect: call of Slice on %s Value", x ? "non-slice" : "zero");
+		vm_panic_msg(vm, "reflect: call of %s on %s Value", what, x ? reflect_kind(x->type) : "zero");
 		return -1;
 	}
 	Type *et = type_under(x->type)->elem;
@@ -644,7 +662,7 @@ static int so_reverse(VM *vm, Value *a, int n, Value *r)
 static int so_slice(VM *vm, Value *a, int n, Value *r)
 {
 	Sorter s;
-	int64_t len = sorter_slice(vm, &s, a[0].p, a[1].p);
+	int64_t len = sorter_slice(vm, &s, a[0].p, a[1].p, "Swapper");
 	if (len < 0)
 		return -1;
 	return run_sort(&s, len, false);
@@ -653,7 +671,7 @@ static int so_slice(VM *vm, Value *a, int n, Value *r)
 static int so_slice_stable(VM *vm, Value *a, int n, Value *r)
 {
 	Sorter s;
-	int64_t len = sorter_slice(vm, &s, a[0].p, a[1].p);
+	int64_t len = sorter_slice(vm, &s, a[0].p, a[1].p, "Swapper");
 	if (len < 0)
 		return -1;
 	return run_sort(&s, len, true);
@@ -662,7 +680,7 @@ static int so_slice_stable(VM *vm, Value *a, int n, Value *r)
 static int so_slice_is_sorted(VM *vm, Value *a, int n, Value *r)
 {
 	Sorter s;
-	int64_t len = sorter_slice(vm, &s, a[0].p, a[1].p);
+	int64_t len = sorter_slice(vm, &s, a[0].p, a[1].p, "reflect.Value.Len");
 	if (len < 0)
 		return -1;
 	return run_is_sorted(&s, len, r);
