@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *tstr(Type *t) { return type_string(t, false); }
 
@@ -307,6 +308,17 @@ const char *missing_method_reason(Type *t, Type *iface)
 				have = tu->methods[i].sig;
 	} else if (type_lookup(t, name, &sel) == 2) {
 		have = sel.type;
+	}
+	if (want && !have && tu && tu->kind != TY_INTERFACE) {
+		/* a method whose name differs only in case is shown, as types2
+		 * shows what it found with its case-folding lookup (only a
+		 * type's own methods are looked at here) */
+		Type *nt = t->kind == TY_POINTER ? t->elem : t;
+		for (int i = 0; nt->kind == TY_NAMED && i < nt->nmethods; i++)
+			if (!strcasecmp(nt->methods[i].name, name) && nt->methods[i].sig)
+				return str_printf("(missing %s method)\n\t\thave %s%s\n\t\twant %s%s", name,
+						  nt->methods[i].name, type_string(nt->methods[i].sig, false) + 4, name,
+						  type_string(want, false) + 4);
 	}
 	if (!want || !have)
 		return str_printf("(missing %s method)", name);
@@ -1736,8 +1748,13 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 			ok = true;
 	}
 	if (!ok) {
-		checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s", operand_string(&orig),
-			      tstr(t));
+		const char *why = type_is_interface(t) && !type_is_untyped(orig.type) ? missing_method_reason(from, t) : NULL;
+		if (why && *why)
+			checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s:\n\t%s does not implement %s %s",
+				      operand_string(&orig), tstr(t), tstr(from), tstr(t), why);
+		else
+			checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s", operand_string(&orig),
+				      tstr(t));
 		invalid(x);
 		return;
 	}
