@@ -61,6 +61,12 @@ static bool check_lhs(Checker *c, Node *n, Operand *x)
 		o->used = was_used;
 	if (x->mode == M_INVALID)
 		return false;
+	if (x->mode == M_NOVALUE) {
+		/* types2 evaluates the left side as a value first */
+		checker_error(c, ast_start(n), "%s (no value) used as value", ast_expr_string(n));
+		x->mode = M_INVALID;
+		return false;
+	}
 	return assignable_operand(c, n, x);
 }
 
@@ -1127,6 +1133,10 @@ static void check_stmt(Checker *c, Node *s)
 		check_expr(c, s->u.incdec.x, &x, NULL);
 		if (x.mode == M_INVALID)
 			return;
+		if (x.mode == M_NOVALUE) {
+			checker_error(c, ast_start(s->u.incdec.x), "%s (no value) used as value", ast_expr_string(s->u.incdec.x));
+			return;
+		}
 		if (x.type && !type_is_numeric(x.type)) {
 			checker_error(c, ast_start(s->u.incdec.x), "invalid operation: %s%s (non-numeric type %s)",
 				      ast_expr_string(s->u.incdec.x), s->u.incdec.inc ? "++" : "--", tstr(x.type));
