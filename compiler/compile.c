@@ -2180,6 +2180,16 @@ static bool may_call(Node *n)
 			if (may_call(n->u.complit.elts.v[i]))
 				return true;
 		return false;
+	case N_CALL:
+		/* a conversion is an operand as gc orders it, except one
+		 * that makes a slice of a string's bytes or runes */
+		if (is_type_expr(n->u.call.fun) && n->u.call.args.len == 1) {
+			Type *to = type_under(n->type), *from = type_under(n->u.call.args.v[0]->type);
+			if (to && to->kind == TY_SLICE && from && type_is_string(from))
+				return true;
+			return may_call(n->u.call.args.v[0]);
+		}
+		return true;
 	default:
 		return true;
 	}
