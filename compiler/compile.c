@@ -1175,13 +1175,24 @@ static int complit(FnState *fs, Node *n, int dst)
 	Type *t = n->type;
 	Type *u = type_under(t);
 	int r = dst_or_new(fs, dst);
-	bool ptr = false;
+	if (u->kind == TY_POINTER && !is_aggregate(u->elem)) {
+		/* &T elided before a slice or map literal ([]*[]int{{1}}): a
+		 * new cell holding the value, as &[]int{1} makes */
+		int save = fs->top;
+		n->type = u->elem;
+		int v = complit(fs, n, -1);
+		n->type = t;
+		emit(fs, BC_NEWCELL, r, 0, 0);
+		emit(fs, BC_STORE, r, v, 0);
+		fs->top = save > r ? save : r + 1;
+		return r;
+	}
 	if (u->kind == TY_POINTER) {
-		ptr = true;
+		/* &T elided before a struct or array literal: the block is the
+		 * pointer */
 		t = u->elem;
 		u = type_under(t);
 	}
-	(void)ptr;
 	NodeList *el = &n->u.complit.elts;
 	int *pre = u->kind == TY_STRUCT || u->kind == TY_ARRAY || u->kind == TY_SLICE
 			   ? complit_calls_first(fs, el, u) : NULL;
