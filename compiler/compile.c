@@ -966,10 +966,24 @@ static int selector(FnState *fs, Node *n, int dst)
 			Type *ft = receiver_type(xt, &sel), *fu = type_under(ft);
 			f = GC_MALLOC(sizeof *f);
 			GolWrap *w = GC_MALLOC(sizeof *w);
-			w->target = func_closure(sel.method->func);
+			if (type_is_interface(ft)) {
+				/* an embedded interface's method: dispatched on the
+				 * field's dynamic value once it is reached */
+				GolClosure *d = GC_MALLOC(sizeof *d);
+				GolWrap *dw = GC_MALLOC(sizeof *dw);
+				dw->mname = name;
+				d->w = dw;
+				d->wrap = WRAP_IFACE;
+				d->name = name;
+				w->target = d;
+			} else {
+				w->target = func_closure(sel.method->func);
+			}
 			w->depth = sel.depth;
 			memcpy(w->path, sel.path, sizeof(int) * (size_t)sel.depth);
-			if (sel.method->ptr_recv)
+			if (type_is_interface(ft))
+				w->mode = EMBED_VALUE;
+			else if (sel.method->ptr_recv)
 				w->mode = fu->kind == TY_POINTER || is_aggregate(ft) ? EMBED_VALUE : EMBED_ADDR;
 			else
 				w->mode = fu->kind == TY_POINTER && !is_aggregate(fu->elem) ? EMBED_LOAD : EMBED_VALUE;
@@ -998,8 +1012,9 @@ static int selector(FnState *fs, Node *n, int dst)
 		expr_to(fs, x, b);
 		for (int i = 0; i < sel.depth; i++)
 			emit(fs, BC_GETF, b, b, sel.path[i]);
-		if (type_is_interface(bt) && sel.depth == 0) {
-			/* the method of a dynamic value: resolved by BIND at run time */
+		if (type_is_interface(sel.depth ? receiver_type(x->type, &sel) : bt)) {
+			/* the method of a dynamic value (an interface, or an
+			 * embedded interface field): resolved by BIND at run time */
 			emitx(fs, BC_BIND, 1, r, b, add_kp(fs, (void *)name));
 		} else {
 			Method *m = sel.method;
