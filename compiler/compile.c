@@ -2727,6 +2727,7 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	int scope = fs->nlocals, active = fs->nactive;
 	if (s->u.forstmt.init)
 		stmt(fs, s->u.forstmt.init);
+	int nvars = fs->nlocals; /* the loop variables are locals scope.. nvars */
 	free_temps(fs);
 	Loop lp = {.outer = fs->loop, .label = label};
 	fs->loop = &lp;
@@ -2741,7 +2742,7 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 	stmt(fs, s->u.forstmt.body);
 	int cont = fs->ncode;
 	fs->line = s->pos.line; /* the copy is the for statement's (and -race reports it there) */
-	for (int i = scope; i < fs->nlocals && i < scope + 8; i++) {
+	for (int i = scope; i < nvars; i++) {
 		Local *l = &fs->locals[i];
 		if (l->cell) {
 			int t = alloc_reg(fs);
