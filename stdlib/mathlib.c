@@ -3031,6 +3031,15 @@ static Value *global(void)
 /* The global source is shared by goroutines (Go's lockedSource). */
 static pthread_mutex_t global_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Go's lockedSource takes a sync.Mutex around each use: to the race
+ * detector, a call of a top-level function happens after every earlier
+ * one, in whichever goroutine. */
+static void global_sync(VM *vm)
+{
+	vm_race_acquire(vm, &global_lock);
+	vm_race_release(vm, &global_lock);
+}
+
 static uint64_t src_next(Value *rd, Value *rng)
 {
 	if (rd != global_rand)
@@ -3422,6 +3431,7 @@ static void rand_race(VM *vm, Value *rd)
 	static int name##_g(VM *vm, Value *a, int n, Value *r)                                      \
 	{                                                                                            \
 		Value *rd = global();                                                                \
+		global_sync(vm);                                                                     \
 		body                                                                                 \
 	}
 
