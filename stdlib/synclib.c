@@ -423,12 +423,15 @@ static int new_cond(VM *vm, Value *a, int n, Value *r)
  * __atomic builtins keep them right when goroutines run on several
  * threads; the narrow kinds wrap as their Go types do. */
 
+/* The word a[0] points to, told to the race detector as an atomic access
+ * of that kind (none for kind < 0: a CompareAndSwap says which once it
+ * knows whether it swapped). */
 static Value *atomic_slot(VM *vm, Value *a, int kind)
 {
 	Value *p = a[0].p;
 	if (!p)
 		vm_panic_nil(vm);
-	else
+	else if (kind >= 0)
 		vm_race_atomic(vm, p, kind);
 	return p;
 }
@@ -485,12 +488,14 @@ static int64_t wrap_width(int64_t v, int kind)
 	static int cas_##NAME(VM *vm, Value *a, int n, Value *r)                             \
 	{                                                                                  \
 		(void)n;                                                                   \
-		Value *p = atomic_slot(vm, a, VM_ATOMIC_RMW);                                     \
+		Value *p = atomic_slot(vm, a, -1);                                         \
 		if (!p)                                                                    \
 			return -1;                                                         \
 		int64_t old = wrap_width(a[1].i, KIND);                                    \
 		r[0].i = __atomic_compare_exchange_n(&p->i, &old, wrap_width(a[2].i, KIND), false, \
 						     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);  \
+		/* a failed CompareAndSwap only loads, as Go's detector has it */     \
+		vm_race_atomic(vm, p, r[0].i ? VM_ATOMIC_RMW : VM_ATOMIC_LOAD);            \
 		return 0;                                                                  \
 	}
 
