@@ -1085,7 +1085,9 @@ static int index_expr(FnState *fs, Node *n, int dst, bool commaok)
 			box_if_needed(fs, n->u.index.index->type, bt->key, i);
 		else if (boxed_key(bt->key))
 			emit_bx(fs, BC_BOX, i, (uint32_t)type_k(fs, bt->key));
-		emitx(fs, BC_MGET, commaok ? 1 : 0, r, b, i);
+		/* x: 1 comma-ok; 2 an aggregate value (a block, whose fields
+		 * are the locations -race watches) */
+		emitx(fs, BC_MGET, (commaok ? 1 : 0) | (is_aggregate(bt->elem) ? 2 : 0), r, b, i);
 		if (is_aggregate(bt->elem)) {
 			/* a missing aggregate element reads as a fresh zero block */
 			int j = emit_jump(fs, BC_JMPT, r);
@@ -1303,7 +1305,7 @@ static int complit(FnState *fs, Node *n, int dst)
 			map_key(fs, e->u.kv.key, u->key, k);
 			int v = alloc_reg(fs);
 			value_to(fs, e->u.kv.value, u->elem, v);
-			emit(fs, BC_MSET, r, k, v);
+			emitx(fs, BC_MSET, is_aggregate(u->elem) ? 2 : 0, r, k, v);
 			fs->top = save;
 		}
 		break;
@@ -2078,7 +2080,7 @@ static void store_located(FnState *fs, Node *lhs, Located *t, int src)
 	case LOC_INDEX: {
 		Type *bt = type_under(l->u.index.x->type);
 		if (bt->kind == TY_MAP) { /* the key was converted by locate */
-			emit(fs, BC_MSET, t->b, t->k, src);
+			emitx(fs, BC_MSET, is_aggregate(bt->elem) ? 2 : 0, t->b, t->k, src);
 			break;
 		}
 		if (bt->kind == TY_POINTER)

@@ -142,7 +142,7 @@
 	OP(NILCHK,   A,    "panic if R[A] is nil (pointer dereference)")             \
 	/* maps */                                                                  \
 	OP(MKMAP,    ABX,  "R[A] = new map of type K[BX]")                           \
-	OP(MGET,     ABC,  "R[A] = R[B][R[C]] (zero if absent; X: R[A+1] = ok)")     \
+	OP(MGET,     ABC,  "R[A] = R[B][R[C]] (zero if absent; X&1: R[A+1] = ok)")   \
 	OP(MSET,     ABC,  "R[A][R[B]] = R[C]")                                      \
 	OP(MDEL,     AB,   "delete(R[A], R[B])")                                     \
 	OP(MSLOT,    ABC,  "R[A] = &R[B][R[C]] (the value slot, inserted if absent; for m[k] op= v)") \

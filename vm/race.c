@@ -453,8 +453,24 @@ static Ctx *top_ctx(VM *vm)
 	return vm->frames[top].race_ctx;
 }
 
+/* While set, accesses are made by the runtime on the program's behalf (a
+ * map's header, read or written by Go's runtime.mapaccess/mapassign): their
+ * location is one more frame above the program's, which is not printed
+ * but keeps them apart from the program's own accesses at the same
+ * instruction (Go reports a race on the header and one on the entry's
+ * value as two). -race runs on one worker: a plain static will do. */
+static bool in_runtime;
+static const Instr runtime_frame[1];
+
 /* Where the running goroutine's access at pc is: (pc, its frame's path). */
+static Ctx *access_loc_at(VM *vm, const Instr *pc);
 static Ctx *access_loc(VM *vm, const Instr *pc)
+{
+	Ctx *loc = access_loc_at(vm, pc);
+	return in_runtime ? ctx_intern(runtime_frame, loc) : loc;
+}
+
+static Ctx *access_loc_at(VM *vm, const Instr *pc)
 {
 	static struct {
 		const Instr *pc;
@@ -968,6 +984,13 @@ void race_read(VM *vm, void *addr, const Instr *pc)
 void race_write(VM *vm, void *addr, const Instr *pc)
 {
 	access(vm, addr, pc, true, false);
+}
+
+void race_runtime_access(VM *vm, void *addr, const Instr *pc, bool write)
+{
+	in_runtime = true;
+	access(vm, addr, pc, write, false);
+	in_runtime = false;
 }
 
 void race_atomic(VM *vm, void *addr, int kind)

@@ -42,6 +42,10 @@ void race_end_solo(void);
  * the instruction at pc in the innermost frame (NULL: that frame's saved
  * pc, for natives). */
 void race_read(VM *vm, void *addr, const Instr *pc);
+/* An access the runtime makes for the program's instruction at pc (a
+ * map's header): reported as at pc, but a race on it is a report apart
+ * from one on the program's own access there, as in Go. */
+void race_runtime_access(VM *vm, void *addr, const Instr *pc, bool write);
 void race_write(VM *vm, void *addr, const Instr *pc);
 /* True while only main has run (see race.c): nothing is watched, and the
  * -race interpreter loop dispatches through the plain table. */
