@@ -248,6 +248,11 @@ static int wg_add(VM *vm, Value *a, int n, Value *r)
 	Value st = SLOT(a[0], 0);
 	if (a[1].i < 0)
 		vm_race_release(vm, st.p); /* Done happens before the Wait it releases */
+	if (a[1].i > 0 && SLOT(st, 0).i == 0)
+		/* Go's WaitGroup under -race: the first Add reads the word the
+		 * first waiter writes, so an Add not ordered before a Wait that
+		 * waits (wg.Add inside the goroutine) is reported as a race */
+		vm_race_range(vm, &SLOT(st, 1), 1, false);
 	SLOT(st, 0).i += a[1].i;
 	if (SLOT(st, 0).i < 0)
 		return vm_panic_msg(vm, "sync: negative WaitGroup counter");
@@ -270,8 +275,11 @@ static int wg_wait(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)r;
 	Value st = SLOT(a[0], 0);
-	if (SLOT(st, 0).i > 0)
+	if (SLOT(st, 0).i > 0) {
+		if (!*QUEUE(st, 1))
+			vm_race_range(vm, &SLOT(st, 1), 1, true); /* the first waiter: see wg_add */
 		return vm_wait(vm, QUEUE(st, 1), "sync.WaitGroup.Wait");
+	}
 	vm_race_acquire(vm, st.p);
 	return 0;
 }
