@@ -443,6 +443,10 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 		if (!sc->c)
 			continue;
 		if (sc->send) {
+			if (RACE_ON)
+				/* as Go's selectgo, a send case it polls reads the
+				 * channel (a close writes it), at the case's line */
+				race_read(vm, sc->c, vm->frames[vm->nframes - 1].pc - n + order[k] + 1);
 			if (sc->c->closed) {
 				unlock_all(locked, nlocked);
 				chosen->i = order[k]; /* the case that panics */
