@@ -3037,7 +3037,7 @@ static pthread_mutex_t global_lock = PTHREAD_MUTEX_INITIALIZER;
 static void global_sync(VM *vm)
 {
 	vm_race_acquire(vm, &global_lock);
-	vm_race_release(vm, &global_lock);
+	vm_race_release_store(vm, &global_lock);
 }
 
 static uint64_t src_next(Value *rd, Value *rng)

@@ -121,7 +121,7 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)r;
 	int64_t *st = &SLOT(a[0], 0).i;
-	vm_race_release(vm, a[0].p);
+	vm_race_release_store(vm, a[0].p);
 	int64_t s = MU_LOCKED;
 	if (__atomic_compare_exchange_n(st, &s, 0, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
 		return 0;
@@ -164,7 +164,7 @@ static int rw_unlock(VM *vm, Value *a, int n, Value *r)
 	Value w = SLOT(a[0], 0);
 	if (!SLOT(w, 0).i)
 		fatal(vm, "sync: Unlock of unlocked RWMutex");
-	vm_race_release(vm, READER_SEM(a[0]));
+	vm_race_release_store(vm, READER_SEM(a[0]));
 	SLOT(w, 0).i = 0;
 	vm_wake_all(vm, QUEUE(a[0], 1));
 	vm_wake_one(vm, QUEUE(w, 1));

@@ -50,6 +50,7 @@ struct GolChan {
 	int64_t cap, len, head; /* len: atomic, len(ch) reads it unlocked */
 	Value *buf;
 	bool closed;
+	bool nosize;            /* zero-size elements (chan struct{}): see slot_addr */
 	int lock;
 	WaitQ recvq, sendq;
 };
@@ -90,6 +91,7 @@ GolChan *chan_make(Type *chan_type, int64_t cap)
 {
 	GolChan *c = GC_MALLOC(sizeof *c);
 	c->elem = type_under(chan_type)->elem;
+	c->nosize = type_size(c->elem) == 0;
 	c->cap = cap;
 	if (cap > 0)
 		c->buf = GC_MALLOC(sizeof(Value) * (size_t)cap);
@@ -162,13 +164,16 @@ static Waiter *dequeue(WaitQ *q)
 }
 
 /*
- * Happens-before, as Go's runtime tells its race detector: a buffered
- * channel's slot k is a synchronisation object that the send putting a
- * value there and the receive taking it both acquire and release (so the
- * k-th receive happens before the (k+C)-th send completes); a hand-off
- * between a sender and a parked receiver (or the reverse) on an unbuffered
- * channel orders each before the other's completion; close releases the
- * channel and a receive that sees it closed acquires it. A send reads, and
+ * Happens-before, as Go's runtime tells its race detector (so that both
+ * report the same races): a buffered channel's slot k is a synchronisation
+ * object that the send putting a value there and the receive taking it
+ * each release-store and acquire at once (race_acqrel: the k-th receive
+ * happens before the (k+C)-th send completes, and a slot passes on only
+ * its last user's clock); a hand-off between a sender and a parked
+ * receiver (or the reverse) on an unbuffered channel orders each before
+ * the other's completion (race_exchange); close release-stores the
+ * channel and a receive that sees it closed acquires it; a channel of
+ * zero-size elements has one object for all of that. A send reads, and
  * close writes, the channel itself, so a send racing with a close is a
  * reported race.
  */
@@ -176,14 +181,28 @@ static Waiter *dequeue(WaitQ *q)
  * the channel code stays small enough to inline as before. */
 #define RACE_ON __builtin_expect(race_enabled, 0)
 
-static void *slot_addr(GolChan *c, int64_t k)
-{
-	return c->cap ? (void *)&c->buf[k] : (void *)&c->len;
-}
-
 static void *close_addr(GolChan *c)
 {
 	return &c->closed;
+}
+
+/* Go keeps no buffer for zero-size elements: every slot of such a channel
+ * is the channel's own address, the one close releases, so each operation
+ * on it is ordered after the one before. */
+static void *slot_addr(GolChan *c, int64_t k)
+{
+	if (c->nosize)
+		return close_addr(c);
+	return c->cap ? (void *)&c->buf[k] : (void *)&c->len;
+}
+
+/* A buffered channel's slot k used by g (Go's racenotify). */
+static void __attribute__((noinline, cold)) race_slot(GolChan *c, G *g, int64_t k)
+{
+	if (c->nosize)
+		race_acquire_store(g, close_addr(c));
+	else
+		race_acqrel(g, slot_addr(c, k));
 }
 
 static void __attribute__((noinline, cold)) race_handoff(G *a, G *b, void *slot)
@@ -215,7 +234,7 @@ static inline __attribute__((always_inline)) int try_recv(VM *vm, GolChan *c, Va
 	Waiter *s;
 	if (c->len > 0) {
 		if (RACE_ON)
-			race_acqrel(vm->cur, slot_addr(c, c->head));
+			race_slot(c, vm->cur, c->head);
 		*v = c->buf[c->head];
 		c->head = (c->head + 1) % c->cap;
 		set_len(c, c->len - 1);
@@ -224,7 +243,7 @@ static inline __attribute__((always_inline)) int try_recv(VM *vm, GolChan *c, Va
 		if ((s = dequeue(&c->sendq))) {
 			int64_t k = (c->head + c->len) % c->cap;
 			if (RACE_ON)
-				race_acqrel(s->g, slot_addr(c, k));
+				race_slot(c, s->g, k);
 			c->buf[k] = s->val;
 			set_len(c, c->len + 1);
 			sched_ready(vm, s->g);
@@ -260,8 +279,8 @@ static inline __attribute__((always_inline)) int try_send(VM *vm, GolChan *c, Va
 				/* the buffer is empty: the value passes through the
 				 * slot at the head, which both sides use, and the
 				 * ring moves on as if it had been buffered */
-				race_acqrel(vm->cur, slot_addr(c, c->head));
-				race_acqrel(r->g, slot_addr(c, c->head));
+				race_slot(c, vm->cur, c->head);
+				race_slot(c, r->g, c->head);
 				c->head = (c->head + 1) % c->cap;
 			} else {
 				race_handoff(vm->cur, r->g, slot_addr(c, 0));
@@ -274,7 +293,7 @@ static inline __attribute__((always_inline)) int try_send(VM *vm, GolChan *c, Va
 	if (c->len < c->cap) {
 		int64_t k = (c->head + c->len) % c->cap;
 		if (RACE_ON)
-			race_acqrel(vm->cur, slot_addr(c, k));
+			race_slot(c, vm->cur, k);
 		c->buf[k] = v;
 		set_len(c, c->len + 1);
 		return 1;
@@ -357,7 +376,7 @@ int chan_close(VM *vm, GolChan *c)
 	}
 	if (RACE_ON) {
 		race_write(vm, c, NULL);
-		race_release(vm->cur, close_addr(c));
+		race_release_store(vm->cur, close_addr(c));
 	}
 	c->closed = true;
 	Waiter *w;

@@ -314,14 +314,17 @@ void race_exchange(G *ga, G *gb, void *addr)
 		race_acqrel(gb, addr);
 		return;
 	}
-	/* the same clocks as a's release, b's acquire and release, a's
-	 * acquire, with one merged clock shared three ways instead of four
-	 * joins: afterwards a, b and the slot all know what either knew */
+	/* Go's racesync: a releases (a store: what the object held before
+	 * is not passed on), b acquires, b releases, a acquires. Afterwards
+	 * each knows what the other knew; earlier exchanges on the channel
+	 * order nothing here */
 	RaceG *a = ga->race, *b = gb->race;
-	Sync *s = sync_get(addr);
-	vc_join2_raise(&s->vc, &a->vc, a->tid, a->clk, &b->vc, b->tid, b->clk);
-	vc_copy(&a->vc, &s->vc);
-	vc_copy(&b->vc, &s->vc);
+	(void)addr; /* what it holds afterwards is never acquired before a
+		     * later exchange or a close replaces it */
+	vc_join(&b->vc, &a->vc);
+	vc_raise(&b->vc, a->tid, a->clk);
+	vc_raise(&b->vc, b->tid, b->clk);
+	vc_copy(&a->vc, &b->vc);
 	tick(a);
 	tick(b);
 }
@@ -330,8 +333,28 @@ void race_acqrel(G *g, void *addr)
 {
 	if (!race_enabled || !g || !g->race)
 		return;
-	/* the acquire leaves g holding all the object held, so the release
-	 * makes the object's clock a copy of g's (plus g's own entry) */
+	/* Go's racereleaseacquire (TSan's ReleaseStoreAcquire), a buffered
+	 * channel's slot: the object takes g's clock as it was before, and g
+	 * then acquires what the object held. So the slot passes on the last
+	 * user's clock, not everything every user of it ever knew */
+	RaceG *r = g->race;
+	Sync *s = sync_get(addr);
+	/* the two clocks change places (no copy), then g joins in its old
+	 * one, which the object keeps, raised by g's own entry */
+	VC mine = r->vc;
+	r->vc = s->vc;
+	s->vc = mine;
+	vc_join(&r->vc, &s->vc);
+	vc_raise(&s->vc, r->tid, r->clk);
+	tick(r);
+}
+
+void race_acquire_store(G *g, void *addr)
+{
+	if (!race_enabled || !g || !g->race)
+		return;
+	/* an acquire, then a release that stores: the object passes on all
+	 * g knows (g holding all the object held) */
 	RaceG *r = g->race;
 	Sync *s = sync_get(addr);
 	vc_join(&r->vc, &s->vc);
@@ -1038,6 +1061,12 @@ void vm_race_acquire(VM *vm, void *addr)
 {
 	if (race_enabled)
 		race_acquire(vm->cur, addr);
+}
+
+void vm_race_release_store(VM *vm, void *addr)
+{
+	if (race_enabled)
+		race_release_store(vm->cur, addr);
 }
 
 void vm_race_release(VM *vm, void *addr)

@@ -65,14 +65,22 @@ void race_atomic(VM *vm, void *addr, int kind);
  * the object's and starts a new epoch of g. */
 void race_acquire(G *g, void *addr);
 void race_release(G *g, void *addr);
-/* A release that replaces what the object held (an atomic store): its
- * clock becomes g's. */
+/* A release that replaces what the object held (an atomic store, a
+ * Mutex's Unlock, a close): its clock becomes g's. These follow what Go's
+ * runtime and sync package tell its detector, so that both report the
+ * same races. */
 void race_release_store(G *g, void *addr);
-/* Both, as a buffered channel's slot is used by a send or a receive. */
+/* A buffered channel's slot, used by a send or a receive: the object's
+ * clock becomes g's as it was, and g acquires what the object held. */
 void race_acqrel(G *g, void *addr);
-/* An unbuffered hand-off between a and b through addr: each operation
- * happens before the other's completion (the clocks of a's release, b's
- * acquire and release, then a's acquire). */
+/* An acquire, then a release that stores (the one slot of a channel of
+ * zero-size elements). */
+void race_acquire_store(G *g, void *addr);
+/* An unbuffered hand-off between a and b: each operation happens before
+ * the other's completion, and nothing earlier users of the channel knew
+ * passes (Go's racesync stores a's clock, then b's, over addr's; nothing
+ * acquires addr before a later hand-off or a close stores over it again,
+ * so addr's own clock is left as it is). */
 void race_exchange(G *a, G *b, void *addr);
 
 /* The goroutine a channel timer's send is made by: it has acquired what

@@ -136,7 +136,9 @@ int vm_close_chan(VM *vm, void *c);
 /* The race detector's hooks for natives that synchronise (sync, atomic);
  * they do nothing unless the program runs with -race. acquire: what was
  * released on addr happens before what the running goroutine does next;
- * release: what it did so far happens before a later acquire of addr;
+ * release: what it did so far happens before a later acquire of addr (as
+ * do earlier releases); release_store: the same, replacing what earlier
+ * releases left (a Mutex's Unlock, as Go's sync tells its detector);
  * atomic: an atomic access to the word at addr (racing only with plain
  * accesses): a load acquires addr, a store releases it (what earlier
  * stores released is no longer passed on), a read-modify-write (Add,
@@ -144,6 +146,7 @@ int vm_close_chan(VM *vm, void *c);
 enum { VM_ATOMIC_LOAD, VM_ATOMIC_STORE, VM_ATOMIC_RMW };
 void vm_race_acquire(VM *vm, void *addr);
 void vm_race_release(VM *vm, void *addr);
+void vm_race_release_store(VM *vm, void *addr);
 void vm_race_atomic(VM *vm, void *addr, int kind);
 /* A library function reading (or writing) n words from p, as Go's own
  * library code would be seen doing (fmt printing a slice, sort sorting
