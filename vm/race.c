@@ -901,9 +901,30 @@ static void put_created(FmtBuf *b, GInfo *r, bool running)
 
 /* The running goroutine's access at pc (write or not, atomic or not)
  * races with the recorded one (epoch pep, made at ppc). */
+/* Inside one access to a range of words (a struct copied, copy(),
+ * string(bytes)): Go's detector checks such an access as one and stops at
+ * its first race, so a range reports at most one. */
+static bool range_on, range_hit;
+
+void race_range_begin(void)
+{
+	range_on = true;
+	range_hit = false;
+}
+
+void race_range_end(void)
+{
+	range_on = false;
+}
+
 static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool write, bool atomic, uint64_t pep,
 		   Ctx *ploc, bool pwrite, bool patomic)
 {
+	if (range_on) {
+		if (range_hit)
+			return;
+		range_hit = true;
+	}
 	if (s->flags & SH_REPORTED)
 		return;
 	s->flags |= SH_REPORTED;
@@ -1102,12 +1123,19 @@ void race_append(VM *vm, GolSlice *s, int64_t n, const Instr *pc)
 {
 	if (race_solo || !s || n <= 0)
 		return;
-	if (s->len + n <= s->cap)
+	if (s->len + n <= s->cap) {
 		for (int64_t k = 0; k < n; k++)
 			access(vm, &s->data[s->len + k], pc, true, false);
-	else
+	} else {
+		/* growing reads the old elements as one range */
+		bool outer = range_on;
+		if (!outer)
+			race_range_begin();
 		for (int64_t k = 0; k < s->len; k++)
 			access(vm, &s->data[k], pc, false, false);
+		if (!outer)
+			race_range_end();
+	}
 }
 
 void vm_race_append(VM *vm, GolSlice *s, int64_t n)

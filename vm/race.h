@@ -42,6 +42,10 @@ void race_end_solo(void);
  * the instruction at pc in the innermost frame (NULL: that frame's saved
  * pc, for natives). */
 void race_read(VM *vm, void *addr, const Instr *pc);
+/* The accesses between these are one access to a range of words (a block
+ * copied, copy(), string(bytes)): it reports at most one race. */
+void race_range_begin(void);
+void race_range_end(void);
 /* An access the runtime makes for the program's instruction at pc (a
  * map's header): reported as at pc, but a race on it is a report apart
  * from one on the program's own access there, as in Go. */

@@ -1076,9 +1076,8 @@ static inline __attribute__((always_inline)) bool cmp_int(int64_t x, int64_t y, 
 	X(ADDIX) X(SUBIX) X(MULIX) X(ADDFX) X(SUBFX) X(MULFX) X(FADDI) X(FSUBI) X(FMULI) \
 	X(FADDF) X(FSUBF) X(FMULF) X(FADDIK) X(EQV)
 
-/* A whole struct or array read or written (a copy): every word, nested
- * blocks included. */
-static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
+/* Every word of a struct or array, nested blocks included. */
+static void race_words(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
 {
 	if (!b || !t)
 		return;
@@ -1087,7 +1086,7 @@ static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
 	for (int64_t k = 0; k < n; k++) {
 		Type *et = u->kind == TY_ARRAY ? u->elem : u->fields[k].type;
 		if (aggregate(et))
-			race_block(vm, et, b[k].p, pc, write);
+			race_words(vm, et, b[k].p, pc, write);
 		else if (write)
 			race_write(vm, &b[k], pc);
 		else
@@ -1095,10 +1094,20 @@ static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
 	}
 }
 
+/* A whole struct or array read or written by a copy: one access to its
+ * words (at most one race reported, as Go's range access). */
+static void race_block(VM *vm, Type *t, Value *b, const Instr *pc, bool write)
+{
+	race_range_begin();
+	race_words(vm, t, b, pc, write);
+	race_range_end();
+}
+
 void vm_race_block(VM *vm, Type *t, Value *b, bool write)
 {
+	/* library code (fmt) reads field by field, as Go's reflection does */
 	if (race_enabled && vm)
-		race_block(vm, t, b, NULL, write);
+		race_words(vm, t, b, NULL, write);
 }
 
 /* Running inside a call the runtime made (a String method, a sort's Less,
