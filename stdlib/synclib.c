@@ -295,7 +295,8 @@ static int once_finish(VM *vm, Value *a, int n, Value *r)
 	vm_sync_lock(vm);
 	SLOT(a[0], 0).i = 2; /* even if f panicked, as Go's Once */
 	vm_race_release(vm, a[0].p); /* f's return happens before every Do's */
-	vm_wake_all(vm, QUEUE(SLOT(a[0], 1), 1));
+	vm_race_release_store(vm, SLOT(a[0], 1).p); /* the Mutex's Unlock */
+	vm_wake_all_through(vm, QUEUE(SLOT(a[0], 1), 1), SLOT(a[0], 1).p);
 	vm_sync_unlock(vm);
 	return 0;
 }
@@ -310,18 +311,24 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 		return vm_panic_nil(vm); /* a nil *sync.Once */
 	vm_sync_lock(vm);
 	int64_t st = SLOT(a[0], 0).i;
+	/* Go's Once: a load of done (acquire), and, for a caller that finds f
+	 * not done, its Mutex (slot 1) around f or around waiting for it: so
+	 * the callers that waited pass through the Mutex one after another,
+	 * in the order they came */
 	if (st == 2) {
 		vm_race_acquire(vm, a[0].p);
 		vm_sync_unlock(vm);
 		return 0;
 	}
 	if (st == 1) {
-		/* f is running in another goroutine: Do returns after it */
+		/* f is running in another goroutine: Do returns after it (and
+		 * after the Mutex, see once_finish) */
 		int rc = vm_wait(vm, QUEUE(SLOT(a[0], 1), 1), "sync.Mutex.Lock");
 		vm_sync_unlock(vm);
 		return rc;
 	}
 	SLOT(a[0], 0).i = 1;
+	vm_race_acquire(vm, SLOT(a[0], 1).p);
 	vm_sync_unlock(vm);
 	GolClosure *f = a[1].p;
 	if (!f) {

@@ -1160,6 +1160,19 @@ void vm_wake_all(VM *vm, GWait **q)
 		vm_wake_one(vm, q);
 }
 
+void vm_wake_all_through(VM *vm, GWait **q, void *lock)
+{
+	if (race_enabled && *q) {
+		GWait *tail = *q, *w = tail;
+		do {
+			w = w->next;
+			race_acquire(w->g, lock);
+			race_release_store(w->g, lock);
+		} while (w != tail);
+	}
+	vm_wake_all(vm, q);
+}
+
 int vm_sleep(VM *vm, int64_t ns)
 {
 	G *g = vm->cur;

@@ -109,6 +109,10 @@ void vm_wake_one(VM *vm, GWait **q);
  * queue q and runs on. Caller holds the sync lock. */
 void vm_wait_cancel(VM *vm, GWait **q);
 void vm_wake_all(VM *vm, GWait **q);
+/* vm_wake_all for waiters that, in Go, would take a Mutex one after the
+ * other (Once.Do's callers waiting for f): to the race detector each, in
+ * queue order, acquires and then release-stores lock. */
+void vm_wake_all_through(VM *vm, GWait **q, void *lock);
 /* time.Sleep: the first call parks for ns nanoseconds and returns
  * VM_BLOCK; the call made again after the wake-up returns 0. */
 int vm_sleep(VM *vm, int64_t ns);
