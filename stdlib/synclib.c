@@ -93,6 +93,9 @@ static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 		}
 		vm_sync_unlock(vm);
 	}
+	/* Go's Lock: a CompareAndSwap of the state word (an atomic access a
+	 * plain copy or overwrite of the Mutex races with), then an acquire */
+	vm_race_atomic(vm, a[0].p, VM_ATOMIC_RMW);
 	vm_race_acquire(vm, a[0].p);
 	return 0;
 }
@@ -106,10 +109,12 @@ static int mutex_trylock(VM *vm, Value *a, int n, Value *r)
 	int64_t s = __atomic_load_n(st, __ATOMIC_RELAXED);
 	while (!(s & MU_LOCKED))
 		if (__atomic_compare_exchange_n(st, &s, s | MU_LOCKED, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+			vm_race_atomic(vm, a[0].p, VM_ATOMIC_RMW);
 			vm_race_acquire(vm, a[0].p);
 			r[0].i = 1;
 			return 0;
 		}
+	vm_race_atomic(vm, a[0].p, VM_ATOMIC_LOAD); /* a CompareAndSwap that failed */
 	r[0].i = 0;
 	return 0;
 }
@@ -121,7 +126,10 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)r;
 	int64_t *st = &SLOT(a[0], 0).i;
+	/* Go's Unlock: a release (a store), then an atomic add to the state
+	 * word */
 	vm_race_release_store(vm, a[0].p);
+	vm_race_atomic(vm, a[0].p, VM_ATOMIC_RMW);
 	int64_t s = MU_LOCKED;
 	if (__atomic_compare_exchange_n(st, &s, 0, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
 		return 0;

@@ -901,9 +901,11 @@ static void put_created(FmtBuf *b, GInfo *r, bool running)
 
 /* The running goroutine's access at pc (write or not, atomic or not)
  * races with the recorded one (epoch pep, made at ppc). */
+
 /* Inside one access to a range of words (a struct copied, copy(),
  * string(bytes)): Go's detector checks such an access as one and stops at
- * its first race, so a range reports at most one. */
+ * its first race (the words after it are left as they were), so a range
+ * reports at most one. */
 static bool range_on, range_hit;
 
 void race_range_begin(void)
@@ -972,6 +974,8 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	if (race_solo || !g || !g->race || !vm->nframes)
 		return;
 	RaceG *r = g->race;
+	if (range_on && range_hit)
+		return; /* a range access stops at its first race, as Go's does */
 	if (!pc)
 		pc = vm->frames[vm->nframes - 1].pc;
 	Shadow *s = shadow_get(addr);
