@@ -30,8 +30,36 @@ static char *cstr(GolString *s)
 	return p;
 }
 
+/*
+ * Go's syscall package copies the environment once (a sync.Once) and
+ * guards it with an RWMutex; the race detector sees their edges: the
+ * first use happens before every later one, a Setenv before later uses,
+ * and every use before a later Setenv.
+ */
+static char env_once[2], env_lock[2]; /* done, the Once's Mutex; readerSem, writerSem */
+static int env_copied;
+
+static void env_sync(VM *vm, bool write)
+{
+	if (!__atomic_exchange_n(&env_copied, 1, __ATOMIC_ACQ_REL)) {
+		vm_race_acquire(vm, &env_once[1]);
+		vm_race_release(vm, &env_once[0]);
+		vm_race_release_store(vm, &env_once[1]);
+	} else {
+		vm_race_acquire(vm, &env_once[0]);
+	}
+	vm_race_acquire(vm, &env_lock[0]);
+	if (write) {
+		vm_race_acquire(vm, &env_lock[1]);
+		vm_race_release_store(vm, &env_lock[0]);
+	} else {
+		vm_race_release(vm, &env_lock[1]);
+	}
+}
+
 static int o_getenv(VM *vm, Value *a, int n, Value *r)
 {
+	env_sync(vm, false);
 	const char *v = getenv(cstr(S(a[0])));
 	r[0].p = v ? str_from_c(v) : NULL;
 	return 0;
@@ -39,6 +67,7 @@ static int o_getenv(VM *vm, Value *a, int n, Value *r)
 
 static int o_lookupenv(VM *vm, Value *a, int n, Value *r)
 {
+	env_sync(vm, false);
 	const char *v = getenv(cstr(S(a[0])));
 	r[0].p = v ? str_from_c(v) : NULL;
 	r[1].i = v != NULL;
@@ -63,6 +92,7 @@ static GolIface *einval_error(const char *call)
 
 static int o_setenv(VM *vm, Value *a, int n, Value *r)
 {
+	env_sync(vm, true);
 	GolString *k = S(a[0]);
 	const char *key = cstr(k);
 	r[0].p = NULL;
@@ -77,6 +107,7 @@ static int o_setenv(VM *vm, Value *a, int n, Value *r)
 
 static int o_unsetenv(VM *vm, Value *a, int n, Value *r)
 {
+	env_sync(vm, true);
 	unsetenv(cstr(S(a[0])));
 	r[0].p = NULL;
 	return 0;
@@ -84,12 +115,14 @@ static int o_unsetenv(VM *vm, Value *a, int n, Value *r)
 
 static int o_clearenv(VM *vm, Value *a, int n, Value *r)
 {
+	env_sync(vm, true);
 	clearenv();
 	return 0;
 }
 
 static int o_environ(VM *vm, Value *a, int n, Value *r)
 {
+	env_sync(vm, false);
 	int64_t cnt = 0;
 	for (char **e = environ; e && *e; e++)
 		cnt++;
