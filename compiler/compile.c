@@ -2796,7 +2796,10 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 		fs->loop = &lp;
 		int top = fs->ncode;
 		/* MNEXT writes R[idx+1], R[idx+2]: make them len and a spare */
-		int jdone = emit(fs, BC_MNEXT, idx, 0, 0);
+		/* x: the loop reads the entry's value (-race watches it) */
+		bool reads_value = kv[1] && !(s->u.range.define && !strcmp(kv[1]->u.ident.name, "_")) &&
+				   !is_aggregate(u->elem);
+		int jdone = emitx(fs, BC_MNEXT, reads_value ? 1 : 0, idx, 0, 0);
 		int kr = idx + 1, vr = idx + 2;
 		if (boxed_key(u->key))
 			emit(fs, BC_UNBOX, kr, 0, 0);
