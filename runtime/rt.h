@@ -38,6 +38,10 @@ GolMap *rt_map_new(Type *map_type, int64_t hint);
 Type *rt_error_type(const char *pkg, const char *name, bool ptr_recv);
 /* A value of such a type: the block holding msg. */
 Value rt_error_value(GolString *msg);
+/* Set by the VM: tells the race detector that the running goroutine reads
+ * (or writes) the word at p, as library code in Go would be seen doing
+ * (an error's message read by its Error method). */
+extern void (*rt_race_word)(struct VM *vm, void *p, bool write);
 
 /* RT_LAZY(slot, expr): slot, made from expr the first time it is needed.
  * Goroutines run on several threads: the first caller makes it under one

@@ -224,10 +224,13 @@ Value *block_clone(Type *t, Value *src)
 
 /* ---- error values made by the runtime ------------------------------------- */
 
+void (*rt_race_word)(struct VM *vm, void *p, bool write);
+
 static int error_msg_method(struct VM *vm, Value *args, int nargs, Value *res)
 {
-	(void)vm;
 	(void)nargs;
+	if (rt_race_word)
+		rt_race_word(vm, args[0].p, false);
 	res[0] = ((Value *)args[0].p)[0];
 	return 0;
 }

@@ -2070,6 +2070,7 @@ static int wrap_error_error(VM *vm, Value *args, int nargs, Value *results)
 	Value *blk = args[0].p;
 	if (!blk)
 		return vm_panic_nil(vm);
+	vm_race_range(vm, blk, 1, false);
 	results[0] = blk[0];
 	return 0;
 }
@@ -2355,6 +2356,7 @@ static int nat_errorf(VM *vm, Value *args, int nargs, Value *results)
 		return natives_lookup("errors.New")(vm, &msg, 1, results);
 	}
 	results[0].p = new_wrap_error(b.p, b.len, p.wrapped_err);
+	vm_race_range(vm, ((GolIface *)results[0].p)->v.p, 2, true); /* &wrapError{msg, err} */
 	return 0;
 }
 

@@ -22,10 +22,11 @@ static Type *error_string_type;
 /* errors.New returns a *errors.errorString, as Go does. */
 static int errors_new(VM *vm, Value *args, int nargs, Value *res)
 {
-	(void)vm;
 	(void)nargs;
 	Type *t = RT_LAZY(error_string_type, rtype_canon(type_pointer(rt_error_type("errors", "errorString", true))));
-	res[0].p = iface_box(t, rt_error_value(args[0].p));
+	Value e = rt_error_value(args[0].p);
+	vm_race_range(vm, e.p, 1, true); /* &errorString{text} writes its field */
+	res[0].p = iface_box(t, e);
 	return 0;
 }
 

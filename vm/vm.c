@@ -1243,6 +1243,12 @@ void sched_deadlock(VM *vm)
 /* The worker this thread runs (for reports raised outside the loop). */
 static __thread VM *this_worker __attribute__((tls_model("initial-exec")));
 
+/* A library read or write of one word (runtime/value.c's errors). */
+static void race_word(VM *vm, void *p, bool write)
+{
+	vm_race_range(vm, p, 1, write);
+}
+
 /* Two goroutines used a map at once without synchronising (runtime/map.c). */
 static void map_conflict_fatal(const char *msg)
 {
@@ -1396,6 +1402,7 @@ static VM *vm_new(Program *prog, int argc, char **argv)
 	runtime_error_type();
 	sched_register_main(vm);
 	map_conflict_hook = map_conflict_fatal;
+	rt_race_word = race_word;
 	return vm;
 }
 
