@@ -60,8 +60,11 @@ typedef struct RtCalls {
 	struct RtCalls *next; /* an enclosing native's record */
 	const Instr *pc;      /* the native's caller: its saved pc ... */
 	int depth;            /* ... and frame count */
-	RtCall *v;
+	RtCall *v;            /* inline, or allocated past two calls */
 	int n, cap;
+	RtCall inline_v[2];
+	Defer finish;         /* deferred in the running call (one at a time) */
+	Value finish_arg;
 	int ran;      /* v[0..ran) have run and hold their outcome */
 	bool running; /* v[ran] is running now */
 	bool broken;  /* the replay met a call other than the one recorded */
@@ -99,11 +102,12 @@ static int start_next(VM *vm, RtCalls *r)
 {
 	RtCall *c = &r->v[r->ran];
 	r->running = true;
-	Defer *d = GC_MALLOC(sizeof *d);
+	Defer *d = &r->finish;
+	memset(d, 0, sizeof *d);
 	d->f = &finish_closure;
 	d->nargs = 1;
-	d->args = GC_MALLOC(sizeof(Value));
-	d->args[0].p = r;
+	r->finish_arg.p = r;
+	d->args = &r->finish_arg;
 	vm->call_fn = c->f;
 	memcpy(vm->call_args, c->args, sizeof c->args);
 	vm->call_nargs = c->nargs;
@@ -182,8 +186,12 @@ int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int
 			res[k] = c->res[k];
 		return 0;
 	}
+	if (!r->v) {
+		r->v = r->inline_v;
+		r->cap = 2;
+	}
 	if (r->n == r->cap) {
-		int cap = r->cap ? r->cap * 2 : 4;
+		int cap = r->cap * 2;
 		RtCall *v = GC_MALLOC(sizeof *v * (size_t)cap);
 		if (r->n)
 			memcpy(v, r->v, sizeof *v * (size_t)r->n);
@@ -221,8 +229,8 @@ int vm_calls_end(VM *vm, int rc)
 	r->n = r->ran = 0;
 	r->running = r->broken = false;
 	if (r->cap > 8) {
-		r->v = NULL;
-		r->cap = 0;
+		r->v = r->inline_v;
+		r->cap = 2;
 	}
 	vm->rtfree = r;
 	return rc;
