@@ -1824,7 +1824,14 @@ static int funclit(FnState *fs, Node *n, int dst)
 {
 	char name[256];
 	fs->nlit++;
-	snprintf(name, sizeof name, "%s.func%d", fs->name, fs->nlit);
+	/* Go 1.19's names: main.f.func1, a literal inside it main.f.func1.1,
+	 * one in a package variable's initializer main.glob..func1 */
+	if (fs->outer)
+		snprintf(name, sizeof name, "%s.%d", fs->name, fs->nlit);
+	else if (!strcmp(fs->name, "main.init"))
+		snprintf(name, sizeof name, "main.glob..func%d", fs->nlit);
+	else
+		snprintf(name, sizeof name, "%s.func%d", fs->name, fs->nlit);
 	Proto *p = compile_function(fs, ast_strndup(name, strlen(name)), n->type, NULL, n->u.funclit.type,
 				    n->u.funclit.body);
 	int r = dst_or_new(fs, dst);
@@ -3758,6 +3765,7 @@ static Proto *compile_init(Node *file, const char *name)
 /* Compile every function and method of file into its closure. */
 static void compile_funcs(Node *file)
 {
+	int ninit = 0;
 	for (int i = 0; i < file->u.file.decls.len; i++) {
 		Node *d = file->u.file.decls.v[i];
 		if (d->kind != N_FUNCDECL || !d->u.func.body)
@@ -3768,7 +3776,12 @@ static void compile_funcs(Node *file)
 		char name[256];
 		const char *full = d->u.func.recv ? method_name(o) : NULL;
 		if (!full) {
-			snprintf(name, sizeof name, "main.%s", o->name);
+			/* a file's init functions are main.init.0, main.init.1, ...
+			 * (main.init is the package's: variables, then these) */
+			if (!strcmp(o->name, "init"))
+				snprintf(name, sizeof name, "main.init.%d", ninit++);
+			else
+				snprintf(name, sizeof name, "main.%s", o->name);
 			full = ast_strndup(name, strlen(name));
 		}
 		Proto *p = compile_function(NULL, full, o->type, d->u.func.recv, d->u.func.type, d->u.func.body);

@@ -1187,6 +1187,15 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		int idx = (int)(f->pc - f->p->code) - 1;
 		if (idx < 0)
 			idx = 0;
+		/* as Go shows initialisation: the package's main.init only while
+		 * it initialises variables (Go's runtime, not main.init, calls
+		 * the init functions), and no main.main below it (main has not
+		 * started) */
+		if (!strcmp(f->p->name, "main.init") && f->p->ncode && f->p->lines[idx] == 0)
+			continue;
+		if (i + 1 < nframes && frames[i + 1].p && !strcmp(frames[i + 1].p->name, "main.init") &&
+		    !strcmp(f->p->name, "main.main"))
+			continue;
 		char line[512];
 		/* Go shows argument words; gol shows (...) when there are any */
 		snprintf(line, sizeof line, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name, f->p->nparams ? "..." : "",
