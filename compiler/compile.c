@@ -72,6 +72,8 @@ typedef struct FnState {
 	Obj **results;        /* named result objects */
 	int nresults;
 	int nlit;             /* function literals made so far (for names) */
+	Proto **wrappers;     /* go statements' wrappers, named at the end */
+	int nwrappers;
 	const char *label_names[64];  /* labels and where they start */
 	int label_pcs[64];
 	int nlabels;
@@ -1820,6 +1822,19 @@ static int call_expr(FnState *fs, Node *n, int nres)
 	return base;
 }
 
+/* Is fun, called, a method with a receiver (x.M, not pkg.F or a field of
+ * func type)? */
+static bool has_receiver(Node *fun)
+{
+	if (fun->kind != N_SELECTOR)
+		return false;
+	Node *x = fun->u.selector.x;
+	if (x->kind == N_IDENT && x->obj && ((Obj *)x->obj)->kind == OBJ_PKG)
+		return false;
+	Selection sel;
+	return x->type && type_lookup(x->type, fun->u.selector.sel->u.ident.name, &sel) == 2;
+}
+
 static int funclit(FnState *fs, Node *n, int dst)
 {
 	char name[256];
@@ -3491,6 +3506,36 @@ static void stmt(FnState *fs, Node *s)
 		if (last->op == BC_CALL) {
 			last->op = BC_GO;
 			last->c = 0;
+			if (call->u.call.args.len || has_receiver(fun)) {
+				/* Go 1.19 runs such a goroutine through a closure
+				 * of the compiler's (main.main.func3) that makes
+				 * the call: -race shows it under the callee. C:
+				 * a proto standing for it, at the call's line */
+				Proto *w = GC_MALLOC(sizeof *w);
+				w->file = C->prog->file;
+				w->ncode = 1;
+				w->code = GC_MALLOC(sizeof(Instr) * 2);
+				w->lines = GC_MALLOC_ATOMIC(sizeof(int));
+				w->lines[0] = call->end.line ? call->end.line : call->pos.line;
+				w->line = w->lines[0];
+				w->name = "?";
+				w->wrapper = true;
+				if (fs->nwrappers % 8 == 0) {
+					Proto **v = GC_MALLOC(sizeof *v * (size_t)(fs->nwrappers + 8));
+					if (fs->nwrappers)
+						memcpy(v, fs->wrappers, sizeof *v * (size_t)fs->nwrappers);
+					fs->wrappers = v;
+				}
+				fs->wrappers[fs->nwrappers++] = w;
+				Proto **pv = GC_MALLOC(sizeof *pv * (size_t)(fs->p->nprotos + 1));
+				if (fs->p->nprotos)
+					memcpy(pv, fs->p->protos, sizeof *pv * (size_t)fs->p->nprotos);
+				pv[fs->p->nprotos] = w;
+				fs->p->protos = pv;
+				fs->p->nprotos++;
+				last = &fs->code[fs->ncode - 1];
+				last->c = (uint16_t)(add_kp(fs, w) + 1);
+			}
 		} else {
 			cerror(s->pos, "internal: go with a call that did not compile to CALL");
 		}
@@ -3637,6 +3682,13 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 		emit(&fs, BC_RET, base, sig->nresults, 0);
 	} else {
 		emit(&fs, BC_RET, 0, 0, 0);
+	}
+	/* Go 1.19 numbers the wrappers of go statements after the function's
+	 * literals */
+	for (int w = 0; w < fs.nwrappers; w++) {
+		char wname[256];
+		snprintf(wname, sizeof wname, fs.outer ? "%s.%d" : "%s.func%d", name, fs.nlit + 1 + w);
+		fs.wrappers[w]->name = ast_strndup(wname, strlen(wname));
 	}
 	p->code = fs.code;
 	p->lines = fs.lines;

@@ -42,7 +42,8 @@ static void disasm_proto(Proto *p, FILE *out)
 		fputc('\n', out);
 	}
 	for (int i = 0; i < p->nprotos; i++)
-		disasm_proto(p->protos[i], out);
+		if (!p->protos[i]->wrapper)
+			disasm_proto(p->protos[i], out);
 }
 
 void disasm_program(Program *prog, FILE *out)

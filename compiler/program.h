@@ -35,6 +35,8 @@ typedef struct Proto {
 	int nresults;
 	int nregs;             /* frame size in registers */
 	bool variadic;
+	bool wrapper;          /* no code: stands for the closure Go 1.19 runs a
+				* `go f(x)` through, for -race's reports */
 	Type *sig;
 	int epilogue;          /* pc where a recovered panic resumes: returns
 				* the named results, or zero values */

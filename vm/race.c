@@ -65,12 +65,16 @@ bool race_solo = true;
  * (Ctx, under "shadow words" below). */
 typedef struct Ctx Ctx;
 static Ctx *access_loc(VM *vm, const Instr *pc);
+static Ctx *ctx_intern(const Instr *pc, Ctx *up);
+static Ctx ctx_root; /* the path of a goroutine's first frame */
 
 /* A goroutine's detector state while it lives (its G points to it). */
 typedef struct RaceG {
 	uint32_t tid;
 	uint64_t clk;      /* its own entry of vc, kept at hand */
 	VC vc;
+	Ctx *root;         /* the path below its first frame: NULL, or the
+			    * wrapper Go runs `go f(x)` through */
 } RaceG;
 
 /* What a report needs of any goroutine, running or finished, by tid:
@@ -132,10 +136,12 @@ void race_main(G *g)
 	new_rg(g);
 }
 
-void race_go(VM *vm, G *parent, G *child, const Instr *pc)
+void race_go(VM *vm, G *parent, G *child, const Instr *pc, struct Proto *wrapper)
 {
 	RaceG *p = parent ? parent->race : NULL;
 	RaceG *c = new_rg(child);
+	if (wrapper) /* its one instruction is the call's line */
+		c->root = ctx_intern(wrapper->code + 1, &ctx_root);
 	race_solo = false;
 	if (p) {
 		vc_copy_raise(&c->vc, &p->vc, p->tid, p->clk);
@@ -396,7 +402,6 @@ typedef struct Ctx {
 	struct Ctx *hnext;
 } Ctx;
 
-static Ctx ctx_root; /* the path of a goroutine's first frame */
 static Ctx **ctx_tab;
 static size_t ctx_n, ctx_cap;
 
@@ -459,6 +464,13 @@ static Ctx *ctx_intern(const Instr *pc, Ctx *up)
 	return c;
 }
 
+/* The path below the running goroutine's first frame. */
+static Ctx *root_ctx(VM *vm)
+{
+	RaceG *r = vm->cur ? vm->cur->race : NULL;
+	return r && r->root ? r->root : &ctx_root;
+}
+
 /* The call path of the running goroutine's top frame, made (and kept in
  * the frames) for those below it that have none yet. */
 static Ctx *top_ctx(VM *vm)
@@ -472,7 +484,7 @@ static Ctx *top_ctx(VM *vm)
 	/* frames[i - 1] has a path (or i is 0): build upwards from there */
 	for (; i <= top; i++)
 		vm->frames[i].race_ctx =
-			i == 0 ? &ctx_root : ctx_intern(vm->frames[i - 1].pc, vm->frames[i - 1].race_ctx);
+			i == 0 ? root_ctx(vm) : ctx_intern(vm->frames[i - 1].pc, vm->frames[i - 1].race_ctx);
 	return vm->frames[top].race_ctx;
 }
 

@@ -32,7 +32,10 @@ void race_init(VM *vm);
 /* Goroutines: the main one, one started by a go statement at pc (the
  * creator's frames are its "created at" stack), and one that ended. */
 void race_main(G *g);
-void race_go(VM *vm, G *parent, G *child, const Instr *pc);
+struct Proto;
+/* wrapper: NULL, or the proto standing for the closure Go 1.19 runs
+ * `go f(x)` through (its reports show it under f) */
+void race_go(VM *vm, G *parent, G *child, const Instr *pc, struct Proto *wrapper);
 void race_finished(G *g);
 /* A goroutine is on its way (a timer that will start one has been set):
  * from now on accesses are watched. */

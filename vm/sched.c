@@ -548,7 +548,7 @@ static void fire(VM *vm, Firing *t, int64_t now)
 		G *g = start_goroutine(vm, t->f);
 		/* AfterFunc's call happens before its function runs */
 		if (race_enabled) {
-			race_go(vm, NULL, g, NULL);
+			race_go(vm, NULL, g, NULL, NULL);
 			race_acquire(g, t->t);
 		}
 	} else if (t->c) {
