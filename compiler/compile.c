@@ -1804,6 +1804,11 @@ static int call_expr(FnState *fs, Node *n, int nres)
 			nargs++;
 		}
 	}
+	/* the call itself is where Go puts it: at its '(' (a chain split over
+	 * lines, or a literal called at its closing brace, is on that line) */
+	int line = fs->line;
+	if (n->u.call.lparen.line && !in_defer) /* go and defer stay at their statement's */
+		fs->line = n->u.call.lparen.line;
 	if (dynamic) {
 		int pc = emit(fs, BC_CALLM, base, nargs, nres);
 		(void)pc;
@@ -1816,6 +1821,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 			emit_bx(fs, BC_LOADK, base, (uint32_t)known), fs->code[fs->ncode - 1].op = BC_LOADK;
 		emit(fs, BC_CALL, base, nargs, nres);
 	}
+	fs->line = line;
 	fs->top = base + (nres > 0 ? nres : 0);
 	if (fs->top > fs->maxregs)
 		fs->maxregs = fs->top;
@@ -3181,6 +3187,9 @@ static void select_stmt(FnState *fs, Node *s)
 		k++;
 	}
 	fs->nactive = fs->top;
+	/* a goroutine blocked here is at the select, or at its one case (Go
+	 * makes a one-case select that case's channel operation) */
+	fs->line = ncases == 1 ? s->u.sw.body.v[clause_of[0]]->u.clause.comm->pos.line : s->pos.line;
 	emitx(fs, BC_SELECT, default_clause >= 0, chosen, ncases, 0);
 	for (int c = 0; c < ncases; c++) {
 		Node *comm = s->u.sw.body.v[clause_of[c]]->u.clause.comm;
@@ -3516,7 +3525,7 @@ static void stmt(FnState *fs, Node *s)
 				w->ncode = 1;
 				w->code = GC_MALLOC(sizeof(Instr) * 2);
 				w->lines = GC_MALLOC_ATOMIC(sizeof(int));
-				w->lines[0] = call->end.line ? call->end.line : call->pos.line;
+				w->lines[0] = call->u.call.lparen.line ? call->u.call.lparen.line : call->pos.line;
 				w->line = w->lines[0];
 				w->name = "?";
 				w->wrapper = true;
@@ -3568,6 +3577,10 @@ static void block(FnState *fs, NodeList *l)
 
 static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body)
 {
+	/* a literal's body, compiled while its go or defer statement is, is
+	 * code of its own */
+	bool saved_in_defer = in_defer;
+	in_defer = false;
 	FnState fs;
 	memset(&fs, 0, sizeof fs);
 	fs.outer = outer;
@@ -3702,6 +3715,7 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 		caps[i] = fs.ups[i].cap;
 	p->captures = caps;
 	p->ncaptures = fs.nups;
+	in_defer = saved_in_defer;
 	return p;
 }
 

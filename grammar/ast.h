@@ -139,8 +139,9 @@ struct Node {
 		struct { Node *x, *lo, *hi, *max; bool three; } slice;
 		/* N_TYPEASSERT: type == NULL means x.(type) */
 		struct { Node *x, *type; } assert;
-		/* N_CALL: ellipsis set for f(xs...) */
-		struct { Node *fun; NodeList args; bool ellipsis; } call;
+		/* N_CALL: ellipsis set for f(xs...); lparen is where Go puts
+		 * the call (its traceback line) */
+		struct { Node *fun; NodeList args; bool ellipsis; Pos lparen; } call;
 		/* N_UNARY, N_BINARY */
 		struct { Op op; Node *x, *y; } op;
 		/* N_ARRAYTYPE: len is an expression, or an N_ELLIPSIS for [...]T */

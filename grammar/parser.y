@@ -593,10 +593,11 @@ primary_expr
 	}
 	| primary_expr '(' call_args ')' {
 		$$ = mk(N_CALL, @1); $$->u.call.fun = $1; $$->u.call.args = $3; $$->end = @4;
+		$$->u.call.lparen = @2;
 	}
 	| primary_expr '(' arg_list ELLIPSIS call_tail ')' {
 		$$ = mk(N_CALL, @1); $$->u.call.fun = $1; $$->u.call.args = $3;
-		$$->u.call.ellipsis = true; $$->end = @6;
+		$$->u.call.ellipsis = true; $$->end = @6; $$->u.call.lparen = @2;
 	}
 	| primary_expr complit_body {
 		$$ = $2; $$->pos = @1; $$->u.complit.type = $1;
@@ -723,10 +724,11 @@ primary_nc
 	}
 	| primary_nc '(' call_args ')' {
 		$$ = mk(N_CALL, @1); $$->u.call.fun = $1; $$->u.call.args = $3; $$->end = @4;
+		$$->u.call.lparen = @2;
 	}
 	| primary_nc '(' arg_list ELLIPSIS call_tail ')' {
 		$$ = mk(N_CALL, @1); $$->u.call.fun = $1; $$->u.call.args = $3;
-		$$->u.call.ellipsis = true; $$->end = @6;
+		$$->u.call.ellipsis = true; $$->end = @6; $$->u.call.lparen = @2;
 	}
 	;
 

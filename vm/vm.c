@@ -498,6 +498,7 @@ static Frame *push_frame(VM *vm)
 	f->race_ctx = NULL;
 	f->is_defer = false;
 	f->panicking = false;
+	f->at_ret = false;
 	return f;
 }
 
@@ -1184,7 +1185,7 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		Frame *f = &frames[i];
 		if (!f->p)
 			continue;
-		int idx = (int)(f->pc - f->p->code) - 1;
+		int idx = (int)(f->pc - f->p->code) - (f->at_ret ? 0 : 1);
 		if (idx < 0)
 			idx = 0;
 		/* as Go shows initialisation: the package's main.init only while

@@ -31,6 +31,8 @@ typedef struct Frame {
 	int nres;            /* results the caller wants (-1: any, for defers) */
 	bool is_defer;       /* started by the defer machinery */
 	bool panicking;      /* running its defers because of a panic */
+	bool at_ret;         /* running its defers at a return: pc is that RET
+				(to run again), not the instruction after */
 } Frame;
 
 /* Frames kept in a panic's traceback, innermost first (Go prints 100). */
