@@ -2109,11 +2109,13 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 				convert_untyped(c, &e, acc.type);
 			if (acc.mode == M_CONST && e.mode == M_CONST) {
 				bool less = const_compare(OP_LT, e.cv, acc.cv);
-				if ((bi == BI_MIN) == less) {
+				if ((bi == BI_MIN) == less)
 					acc.cv = e.cv;
-					if (e.type->kind > acc.type->kind && type_is_untyped(e.type))
-						acc.type = e.type;
-				}
+				/* untyped constants: the result has the kind that
+				 * comes later (int, rune, float, complex), whichever
+				 * value wins, as in a binary operation */
+				if (type_is_untyped(acc.type) && type_is_untyped(e.type) && e.type->kind > acc.type->kind)
+					acc.type = e.type;
 			} else {
 				acc.mode = M_VALUE;
 			}

@@ -281,21 +281,24 @@ static void runtime_float(char *buf, size_t n, double d)
 	snprintf(buf, n, "%se%c%03d", tmp, sign, ex);
 }
 
-/* Go's printpanicval: how `panic: X` shows the value. */
-static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
+/* Go's printpanicval: how `panic: X` shows the value. -1 when its Error
+ * or String method panicked (the new panic is vm->panic). */
+static int panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 {
 	if (!v) {
 		fmtbuf_put(b, "nil", 3);
-		return;
+		return 0;
 	}
 	Type *t = v->type;
 	GolString *s = NULL;
 	int r = vm_call_string_method(vm, t, v->v, "Error", &s);
 	if (r == 0)
 		r = vm_call_string_method(vm, t, v->v, "String", &s);
+	if (r < 0)
+		return -1;
 	if (r == 1) {
 		fmtbuf_put(b, str_ptr(s), (size_t)str_len(s));
-		return;
+		return 0;
 	}
 	Type *u = type_under(t);
 	char buf[128];
@@ -343,6 +346,7 @@ static void panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 	}
 	if (named && (u->kind <= TY_STRING))
 		fmtbuf_put(b, ")", 1);
+	return 0;
 }
 
 static void traceback_frames(FmtBuf *b, Frame *frames, int nframes);
@@ -429,9 +433,43 @@ static void report_panic(VM *vm)
 	int n = 0;
 	for (PanicRec *p = vm->panic; p && n < 64; p = p->next)
 		chain[n++] = p;
+	/* every value is formatted before anything is printed, as Go's
+	 * preprintpanics does: an Error or String method that panics then is
+	 * a fatal error */
+	FmtBuf texts[64];
+	for (int i = 0; i < n; i++) {
+		texts[i] = (FmtBuf){0};
+		if (panic_value_text(vm, &texts[i], chain[i]->value) < 0) {
+			PanicRec *inner = vm->panic;
+			GolIface *pv = inner ? inner->value : NULL;
+			FmtBuf f = {0};
+			const char *head = "fatal error: panic while printing panic value: ";
+			fmtbuf_put(&f, head, strlen(head));
+			if (pv && pv->type == type_basic[TY_STRING]) {
+				fmtbuf_put(&f, str_ptr(pv->v.p), (size_t)str_len(pv->v.p));
+			} else {
+				fmtbuf_put(&f, "type ", 5);
+				const char *tn = pv ? rtype_string(pv->type) : "nil";
+				fmtbuf_put(&f, tn, strlen(tn));
+			}
+			fmtbuf_put(&f, "\n", 1);
+			if (inner && inner->signal) {
+				const char *sig = "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
+				fmtbuf_put(&f, sig, strlen(sig));
+			}
+			char gh[64];
+			snprintf(gh, sizeof gh, "\ngoroutine %lld [running]:\n", (long long)(vm->cur ? vm->cur->id : 1));
+			fmtbuf_put(&f, gh, strlen(gh));
+			if (inner)
+				traceback_frames(&f, inner->frames, inner->nframes);
+			vm_write(vm, 2, f.p, f.len);
+			vm_flush(vm);
+			sched_exit_process(2);
+		}
+	}
 	for (int i = n - 1; i >= 0; i--) {
 		fmtbuf_put(&b, i == n - 1 ? "panic: " : "\tpanic: ", i == n - 1 ? 7 : 8);
-		panic_value_text(vm, &b, chain[i]->value);
+		fmtbuf_put(&b, texts[i].p, texts[i].len);
 		if (chain[i]->recovered)
 			fmtbuf_put(&b, " [recovered]", 12);
 		fmtbuf_put(&b, "\n", 1);
