@@ -94,8 +94,10 @@ static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 		vm_sync_unlock(vm);
 	}
 	/* Go's Lock: a CompareAndSwap of the state word (an atomic access a
-	 * plain copy or overwrite of the Mutex races with), then an acquire */
-	vm_race_atomic(vm, a[0].p, VM_ATOMIC_RMW);
+	 * plain copy or overwrite of the Mutex races with), then an acquire.
+	 * What the CompareAndSwap releases is replaced by Unlock's store
+	 * before anyone acquires it: only its access counts */
+	vm_race_atomic_write(vm, a[0].p);
 	vm_race_acquire(vm, a[0].p);
 	return 0;
 }
@@ -109,7 +111,7 @@ static int mutex_trylock(VM *vm, Value *a, int n, Value *r)
 	int64_t s = __atomic_load_n(st, __ATOMIC_RELAXED);
 	while (!(s & MU_LOCKED))
 		if (__atomic_compare_exchange_n(st, &s, s | MU_LOCKED, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-			vm_race_atomic(vm, a[0].p, VM_ATOMIC_RMW);
+			vm_race_atomic_write(vm, a[0].p);
 			vm_race_acquire(vm, a[0].p);
 			r[0].i = 1;
 			return 0;
@@ -127,9 +129,9 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 	(void)r;
 	int64_t *st = &SLOT(a[0], 0).i;
 	/* Go's Unlock: a release (a store), then an atomic add to the state
-	 * word */
+	 * word (which passes on nothing the store did not) */
 	vm_race_release_store(vm, a[0].p);
-	vm_race_atomic(vm, a[0].p, VM_ATOMIC_RMW);
+	vm_race_atomic_write(vm, a[0].p);
 	int64_t s = MU_LOCKED;
 	if (__atomic_compare_exchange_n(st, &s, 0, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
 		return 0;

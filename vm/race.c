@@ -1117,6 +1117,12 @@ void vm_race_atomic(VM *vm, void *addr, int kind)
 	race_atomic(vm, addr, kind);
 }
 
+void vm_race_atomic_write(VM *vm, void *addr)
+{
+	if (race_enabled)
+		access(vm, addr, NULL, true, true);
+}
+
 void vm_enable_race(void)
 {
 	race_enabled = true;

@@ -152,6 +152,9 @@ void vm_race_acquire(VM *vm, void *addr);
 void vm_race_release(VM *vm, void *addr);
 void vm_race_release_store(VM *vm, void *addr);
 void vm_race_atomic(VM *vm, void *addr, int kind);
+/* An atomic write of the word at addr that orders nothing itself (a
+ * Mutex's state word: the Mutex's own edges are made apart). */
+void vm_race_atomic_write(VM *vm, void *addr);
 /* A library function reading (or writing) n words from p, as Go's own
  * library code would be seen doing (fmt printing a slice, sort sorting
  * one), made by the call the running goroutine is in. */
