@@ -498,8 +498,28 @@ static void stack_overflow(VM *vm)
 {
 	sched_die_begin(vm);
 	vm_flush(vm);
+	FmtBuf b = {0};
 	const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
-	if (write(2, m, strlen(m)) < 0) {
+	fmtbuf_put(&b, m, strlen(m));
+	/* then the goroutine, its innermost frames as many as Go shows (not
+	 * in a REPL session, where they would bury the prompt) */
+	if (vm->session) {
+		if (write(2, b.p, b.len) < 0) {
+		}
+		fatal_exit(vm);
+	}
+	char head[64];
+	snprintf(head, sizeof head, "\ngoroutine %lld [running]:\n", (long long)(vm->cur ? vm->cur->id : 1));
+	fmtbuf_put(&b, head, strlen(head));
+	int shown = vm->nframes < TRACE_FRAMES ? vm->nframes : TRACE_FRAMES;
+	traceback_frames(&b, vm->frames + vm->nframes - shown, shown);
+	if (shown < vm->nframes) {
+		const char *el = "...additional frames elided...\n";
+		fmtbuf_put(&b, el, strlen(el));
+	}
+	if (vm->cur)
+		traceback_created(&b, vm->cur);
+	if (write(2, b.p, b.len) < 0) {
 	}
 	fatal_exit(vm);
 }
