@@ -962,6 +962,10 @@ static Frame *enter_call_fn(VM *vm)
 	Defer *cd = vm->call_defer;
 	vm->call_fn = NULL;
 	vm->call_defer = NULL;
+	/* in Go the library's frames between (fmt's, five or so for a String
+	 * method) take stack too: a recursion through them overflows sooner */
+	if (vm->nframes >= FRAME_LIMIT / 4)
+		stack_overflow(vm);
 	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
 	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
 	memset(vm->stack + nbase, 0, sizeof(Value) * (size_t)f->proto->nregs);
