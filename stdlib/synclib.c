@@ -477,8 +477,13 @@ static int64_t wrap_width(int64_t v, int kind)
 		Value *p = atomic_slot(vm, a, VM_ATOMIC_RMW);                                     \
 		if (!p)                                                                    \
 			return -1;                                                         \
-		int64_t nv = wrap_width(__atomic_add_fetch(&p->i, a[1].i, __ATOMIC_SEQ_CST), KIND); \
-		__atomic_store_n(&p->i, nv, __ATOMIC_SEQ_CST);                             \
+		/* one compare-and-swap of the wrapped sum: an add and a       \
+		 * separate store would lose another thread's add between */   \
+		int64_t old = __atomic_load_n(&p->i, __ATOMIC_RELAXED), nv;                \
+		do                                                                         \
+			nv = wrap_width((int64_t)((uint64_t)old + (uint64_t)a[1].i), KIND); \
+		while (!__atomic_compare_exchange_n(&p->i, &old, nv, true, __ATOMIC_SEQ_CST, \
+						    __ATOMIC_RELAXED));                    \
 		r[0].i = nv;                                                               \
 		return 0;                                                                  \
 	}                                                                                  \
