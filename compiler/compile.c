@@ -172,7 +172,12 @@ static int emit_jump(FnState *fs, Opcode op, int a)
 
 static void patch_to(FnState *fs, int pc, int target)
 {
-	fs->code[pc].sbx = target - (pc + 1);
+	Instr *in = &fs->code[pc];
+	in->sbx = target - (pc + 1);
+	/* a conditional jump backwards closes a loop: its own opcodes count
+	 * the time slice, so a loop on a bool condition can be preempted */
+	if (in->sbx < 0 && (in->op == BC_JMPT || in->op == BC_JMPF))
+		in->op = in->op == BC_JMPT ? BC_JMPTB : BC_JMPFB;
 }
 
 static void patch_here(FnState *fs, int pc)

@@ -89,6 +89,8 @@
 	OP(JMP,      SBX,  "pc += SBX")                                              \
 	OP(JMPT,     ASBX, "if R[A] pc += SBX")                                      \
 	OP(JMPF,     ASBX, "if !R[A] pc += SBX")                                     \
+	OP(JMPTB,    ASBX, "JMPT backwards: a loop's bottom test (time slice counted)") \
+	OP(JMPFB,    ASBX, "JMPF backwards: a loop's bottom test (time slice counted)") \
 	OP(JCMPI,    AB,   "if R[A].i CMP (X&16 ? (int16)B : R[B].i) pc += next SBX; CMP = X&7: lt le gt ge eq ne") \
 	OP(FORIK,    ABC,  "R[A].i += (int16)C, then the JCMPI after it (same A, B, X) with its EXT") \
 	OP(FORI,     ABC,  "R[A].i += R[C].i, then the JCMPI after it (same A, B, X) with its EXT") \
