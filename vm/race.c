@@ -957,6 +957,7 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 		if (f->p)
 			put_frame(&b, f->p, i == vm->nframes - 1 && pc ? pc : f->pc);
 	}
+	put_stack(&b, root_ctx(vm)); /* the go statement's wrapper, if any */
 	fmtbuf_put(&b, "\n", 1);
 	put_access(&b,
 		   patomic ? (pwrite ? "Previous atomic write" : "Previous atomic read")
