@@ -1227,7 +1227,7 @@ void *vm_timer_start(VM *vm, Type *chan_type, GolClosure *f, int64_t ns, int64_t
 		/* what main does from now on is concurrent with f's goroutine */
 		if (f)
 			race_end_solo();
-		race_release(vm->cur, t); /* starting a timer happens before it fires */
+		race_release_store(vm->cur, t); /* starting a timer happens before it fires */
 	}
 	pthread_mutex_lock(&S.lock);
 	timer_add_locked(t);
@@ -1251,8 +1251,11 @@ bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
 	Timer *t = tp;
 	if (!t)
 		return false;
-	if (race_enabled)
-		race_release(vm->cur, t); /* Reset happens before the firing it sets */
+	/* a Timer's Reset happens before the firing it sets (a release that
+	 * stores, as Go's resetTimer tells its detector); a Ticker's goes
+	 * through modTimer, which tells it nothing */
+	if (race_enabled && period <= 0)
+		race_release_store(vm->cur, t);
 	pthread_mutex_lock(&S.lock);
 	bool was = timer_remove_locked(t);
 	t->when = sched_now() + (ns > 0 ? ns : 0);
