@@ -536,16 +536,37 @@ ATOMIC_FUNCS(u32, -32)
 ATOMIC_FUNCS(u64, 64)
 
 /* atomic.Value: slot 0 holds the interface. */
-static int av_load(VM *vm, Value *a, int n, Value *r) { return load_i64(vm, a, n, r); }
+/* Go's Value is two words, a type and the data, each stored atomically:
+ * the first Store writes the data and then the type, a later one the data
+ * only (after loading the type), and Load loads both. So a Load still
+ * acquires what the first Store released through the type word. gol's
+ * Value is one word; the type word's clock is kept at the byte after it. */
+static void *type_word(Value *p)
+{
+	return (char *)p + 1;
+}
+
+static int av_load(VM *vm, Value *a, int n, Value *r)
+{
+	if (a[0].p)
+		vm_race_acquire(vm, type_word(a[0].p));
+	return load_i64(vm, a, n, r);
+}
+
 static int av_store(VM *vm, Value *a, int n, Value *r)
 {
 	(void)n;
 	(void)r;
 	if (!a[1].p)
 		return vm_panic_msg(vm, "sync/atomic: store of nil value into Value");
-	Value *p = atomic_slot(vm, a, VM_ATOMIC_STORE);
+	Value *p = a[0].p;
 	if (!p)
-		return -1;
+		return vm_panic_nil(vm);
+	GolIface *first = __atomic_load_n((GolIface **)&p->p, __ATOMIC_SEQ_CST);
+	vm_race_acquire(vm, type_word(p));
+	vm_race_atomic(vm, p, VM_ATOMIC_STORE);
+	if (!first)
+		vm_race_release_store(vm, type_word(p));
 	GolIface *old = __atomic_load_n((GolIface **)&p->p, __ATOMIC_SEQ_CST);
 	if (old && old->type != ((GolIface *)a[1].p)->type)
 		return vm_panic_msg(vm, "sync/atomic: store of inconsistently typed value into Value");
