@@ -535,6 +535,30 @@ ATOMIC_FUNCS(i64, 64)
 ATOMIC_FUNCS(u32, -32)
 ATOMIC_FUNCS(u64, 64)
 
+/* The atomic types' methods: Go's types put noCopy (and, for 64 bits,
+ * align64) fields before v, so v is the receiver block's slot V; the
+ * functions above take a pointer to the word. */
+#define ATOMIC_METHOD(FN, V)                                                              \
+	static int m_##FN(VM *vm, Value *a, int n, Value *r)                              \
+	{                                                                                 \
+		if (!a[0].p)                                                              \
+			return vm_panic_nil(vm);                                          \
+		Value b[3] = {{.p = (Value *)a[0].p + (V)}, {0}, {0}};                    \
+		for (int k = 1; k < n && k < 3; k++)                                      \
+			b[k] = a[k];                                                      \
+		return FN(vm, b, n, r);                                                   \
+	}
+#define ATOMIC_METHODS(NAME, V)                                                           \
+	ATOMIC_METHOD(add_##NAME, V)                                                      \
+	ATOMIC_METHOD(load_##NAME, V)                                                     \
+	ATOMIC_METHOD(store_##NAME, V)                                                    \
+	ATOMIC_METHOD(swap_##NAME, V)                                                     \
+	ATOMIC_METHOD(cas_##NAME, V)
+ATOMIC_METHODS(i32, 1)
+ATOMIC_METHODS(i64, 2)
+ATOMIC_METHODS(u32, 1)
+ATOMIC_METHODS(u64, 2)
+
 /* atomic.Value: slot 0 holds the interface. */
 /* Go's Value is two words, a type and the data, each stored atomically:
  * the first Store writes the data and then the type, a later one the data
@@ -877,21 +901,21 @@ const NativeDef sync_natives[] = {
 	{"sync/atomic.SwapUint32", swap_u32}, {"sync/atomic.SwapUint64", swap_u64},
 	{"sync/atomic.CompareAndSwapInt32", cas_i32}, {"sync/atomic.CompareAndSwapInt64", cas_i64},
 	{"sync/atomic.CompareAndSwapUint32", cas_u32}, {"sync/atomic.CompareAndSwapUint64", cas_u64},
-	/* the atomic types: the receiver is the block, whose slot 0 is v */
-	{"sync/atomic.Int32.Add", add_i32}, {"sync/atomic.Int32.Load", load_i32},
-	{"sync/atomic.Int32.Store", store_i32}, {"sync/atomic.Int32.Swap", swap_i32},
-	{"sync/atomic.Int32.CompareAndSwap", cas_i32},
-	{"sync/atomic.Int64.Add", add_i64}, {"sync/atomic.Int64.Load", load_i64},
-	{"sync/atomic.Int64.Store", store_i64}, {"sync/atomic.Int64.Swap", swap_i64},
-	{"sync/atomic.Int64.CompareAndSwap", cas_i64},
-	{"sync/atomic.Uint32.Add", add_u32}, {"sync/atomic.Uint32.Load", load_u32},
-	{"sync/atomic.Uint32.Store", store_u32}, {"sync/atomic.Uint32.Swap", swap_u32},
-	{"sync/atomic.Uint32.CompareAndSwap", cas_u32},
-	{"sync/atomic.Uint64.Add", add_u64}, {"sync/atomic.Uint64.Load", load_u64},
-	{"sync/atomic.Uint64.Store", store_u64}, {"sync/atomic.Uint64.Swap", swap_u64},
-	{"sync/atomic.Uint64.CompareAndSwap", cas_u64},
-	{"sync/atomic.Bool.Load", load_u32}, {"sync/atomic.Bool.Store", store_u32},
-	{"sync/atomic.Bool.Swap", swap_u32}, {"sync/atomic.Bool.CompareAndSwap", cas_u32},
+	/* the atomic types: the receiver is the block, v its last slot */
+	{"sync/atomic.Int32.Add", m_add_i32}, {"sync/atomic.Int32.Load", m_load_i32},
+	{"sync/atomic.Int32.Store", m_store_i32}, {"sync/atomic.Int32.Swap", m_swap_i32},
+	{"sync/atomic.Int32.CompareAndSwap", m_cas_i32},
+	{"sync/atomic.Int64.Add", m_add_i64}, {"sync/atomic.Int64.Load", m_load_i64},
+	{"sync/atomic.Int64.Store", m_store_i64}, {"sync/atomic.Int64.Swap", m_swap_i64},
+	{"sync/atomic.Int64.CompareAndSwap", m_cas_i64},
+	{"sync/atomic.Uint32.Add", m_add_u32}, {"sync/atomic.Uint32.Load", m_load_u32},
+	{"sync/atomic.Uint32.Store", m_store_u32}, {"sync/atomic.Uint32.Swap", m_swap_u32},
+	{"sync/atomic.Uint32.CompareAndSwap", m_cas_u32},
+	{"sync/atomic.Uint64.Add", m_add_u64}, {"sync/atomic.Uint64.Load", m_load_u64},
+	{"sync/atomic.Uint64.Store", m_store_u64}, {"sync/atomic.Uint64.Swap", m_swap_u64},
+	{"sync/atomic.Uint64.CompareAndSwap", m_cas_u64},
+	{"sync/atomic.Bool.Load", m_load_u32}, {"sync/atomic.Bool.Store", m_store_u32},
+	{"sync/atomic.Bool.Swap", m_swap_u32}, {"sync/atomic.Bool.CompareAndSwap", m_cas_u32},
 	{"sync/atomic.Value.Load", av_load}, {"sync/atomic.Value.Store", av_store},
 	{"time.Sleep", time_sleep},
 	{"time.Now", time_now},
