@@ -211,6 +211,41 @@ static int rw_runlock(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+/* TryLock and TryRLock: what Lock and RLock do when they need not wait,
+ * else false (a reader is refused while a writer holds or waits) */
+static int rw_trylock(VM *vm, Value *a, int n, Value *r)
+{
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
+	(void)n;
+	Value w = SLOT(a[0], 0);
+	if (SLOT(w, 0).i || SLOT(a[0], 3).i > 0) {
+		r[0].i = 0;
+		return 0;
+	}
+	SLOT(w, 0).i = 1;
+	vm_race_acquire(vm, READER_SEM(a[0]));
+	vm_race_acquire(vm, WRITER_SEM(a[0]));
+	r[0].i = 1;
+	return 0;
+}
+
+static int rw_tryrlock(VM *vm, Value *a, int n, Value *r)
+{
+	if (!a[0].p)
+		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
+	(void)n;
+	Value w = SLOT(a[0], 0);
+	if (SLOT(w, 0).i || *QUEUE(w, 1)) {
+		r[0].i = 0;
+		return 0;
+	}
+	SLOT(a[0], 3).i++;
+	vm_race_acquire(vm, READER_SEM(a[0]));
+	r[0].i = 1;
+	return 0;
+}
+
 static int rw_rlock_locked(VM *vm, Value *a, int n, Value *r);
 static int rw_runlock_locked(VM *vm, Value *a, int n, Value *r);
 
@@ -598,6 +633,71 @@ static int av_store(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+/* Swap and CompareAndSwap, with Go's panics; to the race detector a
+ * swap is a read-modify-write of the data word (a CompareAndSwap that
+ * fails, a load), after the type word's load */
+static int av_swap(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	GolIface *nv = a[1].p;
+	if (!nv)
+		return vm_panic_msg(vm, "sync/atomic: swap of nil value into Value");
+	Value *p = a[0].p;
+	if (!p)
+		return vm_panic_nil(vm);
+	GolIface *cur = __atomic_load_n((GolIface **)&p->p, __ATOMIC_SEQ_CST);
+	if (cur && cur->type != nv->type)
+		return vm_panic_msg(vm, "sync/atomic: swap of inconsistently typed value into Value");
+	vm_race_acquire(vm, type_word(p));
+	vm_race_atomic(vm, p, cur ? VM_ATOMIC_RMW : VM_ATOMIC_STORE);
+	if (!cur)
+		vm_race_release_store(vm, type_word(p));
+	r[0].p = __atomic_exchange_n((GolIface **)&p->p, nv, __ATOMIC_SEQ_CST);
+	return 0;
+}
+
+static int av_cas(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	GolIface *old = a[1].p, *nv = a[2].p;
+	if (!nv)
+		return vm_panic_msg(vm, "sync/atomic: compare and swap of nil value into Value");
+	if (old && old->type != nv->type)
+		return vm_panic_msg(vm, "sync/atomic: compare and swap of inconsistently typed values");
+	Value *p = a[0].p;
+	if (!p)
+		return vm_panic_nil(vm);
+	vm_race_acquire(vm, type_word(p));
+	GolIface *cur = __atomic_load_n((GolIface **)&p->p, __ATOMIC_SEQ_CST);
+	if (!cur) {
+		r[0].i = 0;
+		if (old)
+			return 0;
+		vm_race_atomic(vm, p, VM_ATOMIC_STORE);
+		vm_race_release_store(vm, type_word(p));
+		GolIface *none = NULL;
+		r[0].i = __atomic_compare_exchange_n((GolIface **)&p->p, &none, nv, false, __ATOMIC_SEQ_CST,
+						     __ATOMIC_SEQ_CST);
+		return 0;
+	}
+	if (cur->type != nv->type)
+		return vm_panic_msg(vm, "sync/atomic: compare and swap of inconsistently typed value into Value");
+	/* the current value against old with ==: an uncomparable type panics */
+	Type *bad = NULL;
+	int eq = iface_equal(cur, old, &bad);
+	if (eq < 0)
+		return vm_panic_error(vm, "comparing uncomparable type %s", rtype_string(bad));
+	if (!eq) {
+		vm_race_atomic(vm, p, VM_ATOMIC_LOAD);
+		r[0].i = 0;
+		return 0;
+	}
+	vm_race_atomic(vm, p, VM_ATOMIC_RMW);
+	r[0].i = __atomic_compare_exchange_n((GolIface **)&p->p, &cur, nv, false, __ATOMIC_SEQ_CST,
+					     __ATOMIC_SEQ_CST);
+	return 0;
+}
+
 /* ---- time and runtime --------------------------------------------------------- */
 
 static int time_sleep(VM *vm, Value *a, int n, Value *r)
@@ -868,6 +968,8 @@ LOCKED(rw_lock)
 LOCKED(rw_unlock)
 LOCKED(rw_rlock)
 LOCKED(rw_runlock)
+LOCKED(rw_trylock)
+LOCKED(rw_tryrlock)
 LOCKED(wg_add)
 LOCKED(wg_done)
 LOCKED(wg_wait)
@@ -882,6 +984,8 @@ const NativeDef sync_natives[] = {
 	{"sync.RWMutex.Unlock", rw_unlock_locked},
 	{"sync.RWMutex.RLock", rw_rlock_locked},
 	{"sync.RWMutex.RUnlock", rw_runlock_locked},
+	{"sync.RWMutex.TryLock", rw_trylock_locked},
+	{"sync.RWMutex.TryRLock", rw_tryrlock_locked},
 	{"sync.RWMutex.RLocker", rw_rlocker},
 	{"sync.WaitGroup.Add", wg_add_locked},
 	{"sync.WaitGroup.Done", wg_done_locked},
@@ -917,6 +1021,7 @@ const NativeDef sync_natives[] = {
 	{"sync/atomic.Bool.Load", m_load_u32}, {"sync/atomic.Bool.Store", m_store_u32},
 	{"sync/atomic.Bool.Swap", m_swap_u32}, {"sync/atomic.Bool.CompareAndSwap", m_cas_u32},
 	{"sync/atomic.Value.Load", av_load}, {"sync/atomic.Value.Store", av_store},
+	{"sync/atomic.Value.Swap", av_swap}, {"sync/atomic.Value.CompareAndSwap", av_cas},
 	{"time.Sleep", time_sleep},
 	{"time.Now", time_now},
 	{"time.Since", time_since},
