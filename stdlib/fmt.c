@@ -1438,6 +1438,8 @@ static int string_method(Printer *p, Type *t, Value v, int verb, const char *nam
 	return 0;
 }
 
+static int format_method(Printer *p, Type *t, Value v, int verb);
+
 static int handle_methods(Printer *p, Type *t, Value v, int verb, GolIface *box)
 {
 	if (p->erroring)
@@ -1452,9 +1454,12 @@ static int handle_methods(Printer *p, Type *t, Value v, int verb, GolIface *box)
 		p->wrapped_err = box ? box : iface_box(t, v);
 		verb = 'v';
 	}
-	/* Formatter is not supported. */
 	if (!p->call_method)
 		return 0;
+	/* a Formatter formats itself, whatever the verb */
+	int r = format_method(p, t, v, verb);
+	if (r)
+		return r;
 	if (p->f.sharp_v) /* %#v: a GoStringer's text, as %s formats it */
 		return string_method(p, t, v, 'v', "GoString", 's');
 	switch (verb) {
@@ -2124,6 +2129,172 @@ static void make_wrap_error(void)
 	named->methods = m;
 	named->nmethods = 2;
 	wrap_error_ptr = rtype_canon(type_pointer(named));
+}
+
+/* ---- fmt.State, for a Formatter's Format ----------------------------------------- */
+
+/*
+ * Go passes Format its printer, whose Write adds to the output and whose
+ * Width, Precision and Flag tell the verb's flags. Here a State of its
+ * own: a snapshot of the flags and a buffer the call writes to. The call
+ * may run later (vm/rtcall.c): what it wrote goes into the output when
+ * fmt's work replays.
+ */
+typedef struct FmtState {
+	Flags f;
+	int wid, prec;
+	char *bytes;
+	size_t len, cap;
+} FmtState;
+
+static Type *state_ptr;
+static pthread_once_t state_once = PTHREAD_ONCE_INIT;
+
+static int state_write(VM *vm, Value *args, int nargs, Value *results)
+{
+	(void)vm;
+	(void)nargs;
+	FmtState *st = args[0].p;
+	GolSlice *b = args[1].p;
+	int64_t n = b ? b->len : 0;
+	if (st->len + (size_t)n > st->cap) {
+		size_t cap = (st->len + (size_t)n) * 2 + 16;
+		char *nb = GC_MALLOC_ATOMIC(cap);
+		if (st->len)
+			memcpy(nb, st->bytes, st->len);
+		st->bytes = nb;
+		st->cap = cap;
+	}
+	for (int64_t k = 0; k < n; k++)
+		st->bytes[st->len++] = (char)b->data[k].u;
+	results[0].i = n;
+	results[1].p = NULL;
+	return 0;
+}
+
+static int state_width(VM *vm, Value *args, int nargs, Value *results)
+{
+	(void)vm;
+	(void)nargs;
+	FmtState *st = args[0].p;
+	results[0].i = st->f.wid_present ? st->wid : 0;
+	results[1].i = st->f.wid_present;
+	return 0;
+}
+
+static int state_precision(VM *vm, Value *args, int nargs, Value *results)
+{
+	(void)vm;
+	(void)nargs;
+	FmtState *st = args[0].p;
+	results[0].i = st->f.prec_present ? st->prec : 0;
+	results[1].i = st->f.prec_present;
+	return 0;
+}
+
+static int state_flag(VM *vm, Value *args, int nargs, Value *results)
+{
+	(void)vm;
+	(void)nargs;
+	FmtState *st = args[0].p;
+	switch (args[1].i) {
+	case '-': results[0].i = st->f.minus; break;
+	case '+': results[0].i = st->f.plus || st->f.plus_v; break;
+	case '#': results[0].i = st->f.sharp || st->f.sharp_v; break;
+	case ' ': results[0].i = st->f.space; break;
+	case '0': results[0].i = st->f.zero; break;
+	default: results[0].i = 0;
+	}
+	return 0;
+}
+
+static Type *func_of(int np, Type *p0, int nr, Type *r0, Type *r1)
+{
+	Type *sig = type_new(TY_FUNC);
+	if (np) {
+		sig->fields = GC_MALLOC(sizeof(Field));
+		sig->fields[0].type = p0;
+		sig->nfields = 1;
+	}
+	sig->results = GC_MALLOC(sizeof(Field) * 2);
+	sig->results[0].type = r0;
+	if (nr > 1)
+		sig->results[1].type = r1;
+	sig->nresults = nr;
+	return sig;
+}
+
+static void make_state_type(void)
+{
+	Type *named = type_named("fmt", "pp", NULL);
+	named->underlying = type_new(TY_STRUCT);
+	Method *m = GC_MALLOC(4 * sizeof(Method));
+	Type *int_t = type_basic[TY_INT], *bool_t = type_basic[TY_BOOL];
+	m[0] = (Method){.name = "Flag", .sig = func_of(1, int_t, 1, bool_t, NULL), .ptr_recv = true,
+			.impl = native_closure(state_flag, "fmt.(*pp).Flag")};
+	m[1] = (Method){.name = "Precision", .sig = func_of(0, NULL, 2, int_t, bool_t), .ptr_recv = true,
+			.impl = native_closure(state_precision, "fmt.(*pp).Precision")};
+	m[2] = (Method){.name = "Width", .sig = func_of(0, NULL, 2, int_t, bool_t), .ptr_recv = true,
+			.impl = native_closure(state_width, "fmt.(*pp).Width")};
+	m[3] = (Method){.name = "Write", .sig = func_of(1, type_slice(type_basic[TY_UINT8]), 2, int_t, type_error),
+			.ptr_recv = true, .impl = native_closure(state_write, "fmt.(*pp).Write")};
+	named->methods = m;
+	named->nmethods = 4;
+	state_ptr = rtype_canon(type_pointer(named));
+}
+
+/* Is Format, on t, the method of a Formatter (func(fmt.State, rune))? */
+static bool is_format_method(Type *t)
+{
+	Selection sel;
+	if (type_lookup(t, "Format", &sel) != 2 || !sel.type)
+		return false;
+	Type *sig = sel.type;
+	if (sig->nfields != 2 || sig->nresults != 0 || sig->variadic)
+		return false;
+	Type *st = sig->fields[0].type, *rt = type_under(sig->fields[1].type);
+	return st && st->kind == TY_NAMED && st->pkg && !strcmp(st->pkg, "fmt") && st->name &&
+	       !strcmp(st->name, "State") && rt && rt->kind == TY_INT32;
+}
+
+/* handleMethods' Formatter case: 1 done, 0 t is no Formatter, -1 an error.
+ * A panic in Format is printed as Go's catchPanic prints it. */
+static int format_method(Printer *p, Type *t, Value v, int verb)
+{
+	if (!p->vm || !is_format_method(t))
+		return 0;
+	Value recv;
+	int why;
+	GolClosure *f = vm_method_of(t, v, "Format", &recv, &why);
+	if (why == METHOD_NIL || !f) {
+		/* through a nil pointer: the call would panic, <nil> it is */
+		puts_(p, "<nil>");
+		return 1;
+	}
+	pthread_once(&state_once, make_state_type);
+	FmtState *st = GC_MALLOC(sizeof *st);
+	st->f = p->f;
+	st->wid = p->wid;
+	st->prec = p->prec;
+	Value args[3] = {recv, {.p = iface_box(state_ptr, (Value){.p = st})}, {.i = verb}};
+	if (vm_calls_call(p->vm, f, args, 3, NULL, 0) < 0) {
+		GolIface *pv = vm_take_panic(p->vm);
+		if (type_under(t)->kind == TY_POINTER && !v.p) {
+			puts_(p, "<nil>");
+			return 1;
+		}
+		char head[64];
+		snprintf(head, sizeof head, "%%!%c(PANIC=Format method: ", verb);
+		puts_(p, head);
+		if (fmt_value(p->vm, p->buf, pv ? pv->type : NULL, pv ? pv->v : (Value){0}, 'v') < 0)
+			return -1;
+		puts_(p, ")");
+		return 1;
+	}
+	/* the State the call was made with (a replay's is the recorded one) */
+	FmtState *done = ((GolIface *)args[1].p)->v.p;
+	put(p, done->bytes ? done->bytes : "", done->len);
+	return 1;
 }
 
 static GolIface *new_wrap_error(const char *msg, size_t n, GolIface *err)

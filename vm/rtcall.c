@@ -49,7 +49,7 @@
 
 typedef struct RtCall {
 	GolClosure *f;
-	Value args[2];
+	Value args[3];
 	int nargs;
 	Value res[2];
 	GolIface *panic; /* what it panicked with, if it did */
@@ -171,7 +171,7 @@ static bool runs_as_call(GolClosure *f, int nargs)
 int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int nres)
 {
 	RtCalls *r = vm && vm->cur ? vm->cur->rtcalls : NULL;
-	if (!is_ours(vm, r) || r->broken || !runs_as_call(f, nargs) || nargs > 2 || nres > 2)
+	if (!is_ours(vm, r) || r->broken || !runs_as_call(f, nargs) || nargs > 3 || nres > 2)
 		return vm_call(vm, f, args, nargs, res, nres);
 	if (r->pos < r->n) {
 		RtCall *c = &r->v[r->pos];
@@ -180,6 +180,9 @@ int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int
 			return vm_call(vm, f, args, nargs, res, nres);
 		}
 		r->pos++;
+		/* the arguments the call was made with (fmt's Format wrote into
+		 * the State it was given then) */
+		memcpy(args, c->args, sizeof(Value) * (size_t)nargs);
 		if (c->panicked)
 			return vm_panic_value(vm, c->panic);
 		for (int k = 0; k < nres; k++)

@@ -64,6 +64,7 @@ int vm_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *results, int n
  * whether recorded calls have yet to run (the results so far are zero
  * values): what would follow, a write, must wait. */
 int vm_calls_begin(VM *vm);
+/* On a replay, args gets the arguments the recorded call was made with. */
 int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int nres);
 bool vm_calls_pending(VM *vm);
 int vm_calls_end(VM *vm, int rc);

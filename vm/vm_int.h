@@ -139,7 +139,7 @@ struct VM {
 	int sync_depth;            /* sync natives' lock, held recursively (synclib.c) */
 	int nested;                /* runs inside calls the runtime made (RUN_NESTED) */
 	GolClosure *call_fn;       /* VM_CALL: what a native asked to run ... */
-	Value call_args[2];        /* ... on these arguments ... */
+	Value call_args[3];        /* ... on these arguments ... */
 	int call_nargs;
 	Defer *call_defer;         /* ... with this deferred in it */
 	struct RtCalls *rtfree;    /* a record vm_calls_end is done with, for reuse */
