@@ -285,25 +285,35 @@ static int rw_rlocker(VM *vm, Value *a, int n, Value *r)
 
 /* ---- WaitGroup: slot 0 holds the [3]uint32 block: counter, waiters -------- */
 
+/* A WaitGroup is Go's: slot 1 (state1) the counter << 32 | the waiters,
+ * slot 2 (state2) here the waiters' queue. */
+#define WG_COUNT(a) ((int32_t)(SLOT(a, 1).u >> 32))
+#define WG_WAITERS(a) ((uint32_t)SLOT(a, 1).u)
+#define WG_SET(a, count, waiters) (SLOT(a, 1).u = (uint64_t)(uint32_t)(count) << 32 | (uint32_t)(waiters))
+
 static int wg_add(VM *vm, Value *a, int n, Value *r)
 {
 	if (!a[0].p)
 		return vm_panic_nil(vm); /* a nil *sync.WaitGroup */
 	(void)n;
 	(void)r;
-	Value st = SLOT(a[0], 0);
+	int64_t count = WG_COUNT(a[0]);
 	if (a[1].i < 0)
-		vm_race_release(vm, st.p); /* Done happens before the Wait it releases */
-	if (a[1].i > 0 && SLOT(st, 0).i == 0)
+		vm_race_release(vm, a[0].p); /* Done happens before the Wait it releases */
+	if (a[1].i > 0 && count == 0)
 		/* Go's WaitGroup under -race: the first Add reads the word the
 		 * first waiter writes, so an Add not ordered before a Wait that
 		 * waits (wg.Add inside the goroutine) is reported as a race */
-		vm_race_range(vm, &SLOT(st, 1), 1, false);
-	SLOT(st, 0).i += a[1].i;
-	if (SLOT(st, 0).i < 0)
+		vm_race_range(vm, &SLOT(a[0], 2), 1, false);
+	count += a[1].i;
+	if (count < 0)
 		return vm_panic_msg(vm, "sync: negative WaitGroup counter");
-	if (SLOT(st, 0).i == 0)
-		vm_wake_all(vm, QUEUE(st, 1));
+	if (count == 0) {
+		WG_SET(a[0], 0, 0);
+		vm_wake_all(vm, QUEUE(a[0], 2));
+	} else {
+		WG_SET(a[0], count, WG_WAITERS(a[0]));
+	}
 	return 0;
 }
 
@@ -320,13 +330,13 @@ static int wg_wait(VM *vm, Value *a, int n, Value *r)
 		return vm_panic_nil(vm); /* a nil *sync.WaitGroup */
 	(void)n;
 	(void)r;
-	Value st = SLOT(a[0], 0);
-	if (SLOT(st, 0).i > 0) {
-		if (!*QUEUE(st, 1))
-			vm_race_range(vm, &SLOT(st, 1), 1, true); /* the first waiter: see wg_add */
-		return vm_wait(vm, QUEUE(st, 1), "sync.WaitGroup.Wait");
+	if (WG_COUNT(a[0]) > 0) {
+		if (!WG_WAITERS(a[0]))
+			vm_race_range(vm, &SLOT(a[0], 2), 1, true); /* the first waiter: see wg_add */
+		WG_SET(a[0], WG_COUNT(a[0]), WG_WAITERS(a[0]) + 1);
+		return vm_wait(vm, QUEUE(a[0], 2), "sync.WaitGroup.Wait");
 	}
-	vm_race_acquire(vm, st.p);
+	vm_race_acquire(vm, a[0].p);
 	return 0;
 }
 
