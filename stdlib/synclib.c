@@ -148,6 +148,10 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+/* While a writer holds an RWMutex, Go's readerCount is lowered by this,
+ * as %v shows */
+#define RW_MAX_READERS ((int64_t)1 << 30)
+
 /* ---- RWMutex: slot 0 the writer's Mutex block, slot 1 readers' queue,
  * slot 3 active readers ------------------------------------------------------- */
 
@@ -161,6 +165,7 @@ static int rw_lock(VM *vm, Value *a, int n, Value *r)
 	if (SLOT(w, 0).i || SLOT(a[0], 3).i > 0)
 		return vm_wait(vm, QUEUE(w, 1), "sync.RWMutex.Lock");
 	SLOT(w, 0).i = 1;
+	SLOT(a[0], 3).i -= RW_MAX_READERS;
 	vm_race_acquire(vm, READER_SEM(a[0]));
 	vm_race_acquire(vm, WRITER_SEM(a[0]));
 	return 0;
@@ -177,6 +182,7 @@ static int rw_unlock(VM *vm, Value *a, int n, Value *r)
 		fatal(vm, "sync: Unlock of unlocked RWMutex");
 	vm_race_release_store(vm, READER_SEM(a[0]));
 	SLOT(w, 0).i = 0;
+	SLOT(a[0], 3).i += RW_MAX_READERS;
 	vm_wake_all(vm, QUEUE(a[0], 1));
 	vm_wake_one(vm, QUEUE(w, 1));
 	return 0;
@@ -224,6 +230,7 @@ static int rw_trylock(VM *vm, Value *a, int n, Value *r)
 		return 0;
 	}
 	SLOT(w, 0).i = 1;
+	SLOT(a[0], 3).i -= RW_MAX_READERS;
 	vm_race_acquire(vm, READER_SEM(a[0]));
 	vm_race_acquire(vm, WRITER_SEM(a[0]));
 	r[0].i = 1;
@@ -349,7 +356,8 @@ static int once_finish(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)r;
 	vm_sync_lock(vm);
-	SLOT(a[0], 0).i = 2; /* even if f panicked, as Go's Once */
+	SLOT(a[0], 0).i = 1; /* done, even if f panicked, as Go's Once */
+	SLOT(SLOT(a[0], 1), 0).i = 0; /* its Mutex unlocked */
 	vm_race_release(vm, a[0].p); /* f's return happens before every Do's */
 	vm_race_release_store(vm, SLOT(a[0], 1).p); /* the Mutex's Unlock */
 	vm_wake_all_through(vm, QUEUE(SLOT(a[0], 1), 1), SLOT(a[0], 1).p);
@@ -366,25 +374,26 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 	if (!a[0].p)
 		return vm_panic_nil(vm); /* a nil *sync.Once */
 	vm_sync_lock(vm);
-	int64_t st = SLOT(a[0], 0).i;
-	/* Go's Once: a load of done (acquire), and, for a caller that finds f
-	 * not done, its Mutex (slot 1) around f or around waiting for it: so
-	 * the callers that waited pass through the Mutex one after another,
-	 * in the order they came */
-	if (st == 2) {
+	/* Go's Once: done (slot 0, 1 once f has returned) and a Mutex (slot
+	 * 1), locked while f runs. A load of done (acquire), and, for a caller
+	 * that finds f not done, the Mutex around f or around waiting for it:
+	 * so the callers that waited pass through the Mutex one after
+	 * another, in the order they came */
+	Value m = SLOT(a[0], 1);
+	if (SLOT(a[0], 0).i) {
 		vm_race_acquire(vm, a[0].p);
 		vm_sync_unlock(vm);
 		return 0;
 	}
-	if (st == 1) {
+	if (SLOT(m, 0).i) {
 		/* f is running in another goroutine: Do returns after it (and
 		 * after the Mutex, see once_finish) */
 		int rc = vm_wait(vm, QUEUE(SLOT(a[0], 1), 1), "sync.Mutex.Lock");
 		vm_sync_unlock(vm);
 		return rc;
 	}
-	SLOT(a[0], 0).i = 1;
-	vm_race_acquire(vm, SLOT(a[0], 1).p);
+	SLOT(m, 0).i = 1;
+	vm_race_acquire(vm, m.p);
 	vm_sync_unlock(vm);
 	GolClosure *f = a[1].p;
 	if (!f) {
