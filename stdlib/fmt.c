@@ -2172,14 +2172,20 @@ static int state_write(VM *vm, Value *args, int nargs, Value *results)
 	return 0;
 }
 
+/* Width and Precision: the number and whether it was given */
+static int state_number(Value *results, bool present, int n)
+{
+	results[0].i = present ? n : 0;
+	results[1].i = present;
+	return 0;
+}
+
 static int state_width(VM *vm, Value *args, int nargs, Value *results)
 {
 	(void)vm;
 	(void)nargs;
 	FmtState *st = args[0].p;
-	results[0].i = st->f.wid_present ? st->wid : 0;
-	results[1].i = st->f.wid_present;
-	return 0;
+	return state_number(results, st->f.wid_present, st->wid);
 }
 
 static int state_precision(VM *vm, Value *args, int nargs, Value *results)
@@ -2187,9 +2193,7 @@ static int state_precision(VM *vm, Value *args, int nargs, Value *results)
 	(void)vm;
 	(void)nargs;
 	FmtState *st = args[0].p;
-	results[0].i = st->f.prec_present ? st->prec : 0;
-	results[1].i = st->f.prec_present;
-	return 0;
+	return state_number(results, st->f.prec_present, st->prec);
 }
 
 static int state_flag(VM *vm, Value *args, int nargs, Value *results)
