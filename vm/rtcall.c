@@ -52,7 +52,8 @@ typedef struct RtCall {
 	Value args[3];
 	int nargs;
 	Value res[2];
-	GolIface *panic; /* what it panicked with, if it did */
+	PanicRec *panic; /* the panic it raised, if it did (raised again by
+			  * the replay, with its frames) */
 	bool panicked;
 } RtCall;
 
@@ -69,7 +70,13 @@ typedef struct RtCalls {
 	bool running; /* v[ran] is running now */
 	bool broken;  /* the replay met a call other than the one recorded */
 	int pos;      /* the replay's next call */
+	int level;    /* records below it, this one included */
 } RtCalls;
+
+/* In Go the library's frames between (fmt's, five or so for a String
+ * method) take stack too: a recursion through calls the runtime makes
+ * overflows at fewer levels than plain calls do. */
+#define LEVEL_LIMIT (FRAME_LIMIT / 4)
 
 static bool is_ours(VM *vm, RtCalls *r)
 {
@@ -91,7 +98,7 @@ static int rtcall_finish(VM *vm, Value *args, int nargs, Value *res)
 		p->recovered = true;
 		vm->unwinding = false;
 		r->v[r->ran].panicked = true;
-		r->v[r->ran].panic = p->value;
+		r->v[r->ran].panic = p;
 	}
 	return 0;
 }
@@ -100,6 +107,8 @@ static GolClosure finish_closure = {.native = rtcall_finish};
 
 static int start_next(VM *vm, RtCalls *r)
 {
+	if (r->level > LEVEL_LIMIT)
+		vm_stack_overflow(vm);
 	RtCall *c = &r->v[r->ran];
 	r->running = true;
 	Defer *d = &r->finish;
@@ -156,6 +165,7 @@ int vm_calls_begin(VM *vm)
 	if (!r)
 		r = GC_MALLOC(sizeof *r);
 	r->pos = 0;
+	r->level = (g->rtcalls ? g->rtcalls->level : 0) + 1;
 	r->depth = vm->nframes;
 	r->pc = vm->frames[vm->nframes - 1].pc;
 	r->next = g->rtcalls;
@@ -183,8 +193,15 @@ int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int
 		/* the arguments the call was made with (fmt's Format wrote into
 		 * the State it was given then) */
 		memcpy(args, c->args, sizeof(Value) * (size_t)nargs);
-		if (c->panicked)
-			return vm_panic_value(vm, c->panic);
+		if (c->panicked) {
+			PanicRec *p = c->panic;
+			p->recovered = false;
+			p->aborted = false;
+			p->next = vm->panic;
+			vm->panic = p;
+			vm->unwinding = true;
+			return -1;
+		}
 		for (int k = 0; k < nres; k++)
 			res[k] = c->res[k];
 		return 0;

@@ -39,9 +39,9 @@
 
 /* Go stops a goroutine whose stack passes 1 GB; gol's frames are smaller
  * than Go's, so the same depth of recursion needs less: 16M registers and
- * 4M frames stand for Go's limit. */
+ * 4M frames (FRAME_LIMIT, vm_int.h) stand for Go's limit. */
 #define STACK_LIMIT ((size_t)1 << 24)
-#define FRAME_LIMIT (1 << 22)
+
 
 static Type *rterr_type;  /* runtime errors with the "runtime error: " prefix */
 static Type *plain_type;  /* Go's plainError: no prefix */
@@ -494,6 +494,7 @@ static void report_panic(VM *vm)
 
 /* ---- stack and frames ------------------------------------------------------------ */
 
+static void stack_overflow(VM *vm) __attribute__((noreturn));
 static void stack_overflow(VM *vm)
 {
 	sched_die_begin(vm);
@@ -522,6 +523,11 @@ static void stack_overflow(VM *vm)
 	if (write(2, b.p, b.len) < 0) {
 	}
 	fatal_exit(vm);
+}
+
+void vm_stack_overflow(VM *vm)
+{
+	stack_overflow(vm);
 }
 
 static void stack_ensure(VM *vm, size_t need)
@@ -554,9 +560,10 @@ static Frame *push_frame(VM *vm)
 	Frame *f = &vm->frames[vm->nframes++];
 	f->defers = NULL;
 	f->race_ctx = NULL;
-	f->is_defer = false;
+	f->is_defer = 0;
 	f->panicking = false;
 	f->at_ret = false;
+	f->recovered = false;
 	return f;
 }
 
@@ -962,10 +969,6 @@ static Frame *enter_call_fn(VM *vm)
 	Defer *cd = vm->call_defer;
 	vm->call_fn = NULL;
 	vm->call_defer = NULL;
-	/* in Go the library's frames between (fmt's, five or so for a String
-	 * method) take stack too: a recursion through them overflows sooner */
-	if (vm->nframes >= FRAME_LIMIT / 4)
-		stack_overflow(vm);
 	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
 	stack_ensure(vm, nbase + (size_t)f->proto->nregs + 16);
 	memset(vm->stack + nbase, 0, sizeof(Value) * (size_t)f->proto->nregs);
@@ -1018,7 +1021,7 @@ static int start_defer(VM *vm, Frame *fr, Defer *d)
 		 * is deferred anew, to be called again when it returns */
 		d->next = fr->defers;
 		fr->defers = d;
-		enter_call_fn(vm)->is_defer = true;
+		enter_call_fn(vm)->is_defer = DEFER_RUNTIME;
 		return DEFER_FRAME;
 	}
 	size_t nbase = fr->base + (size_t)fr->p->nregs + 1;
@@ -1033,7 +1036,7 @@ static int start_defer(VM *vm, Frame *fr, Defer *d)
 	int rest = f->proto->nregs - d->nargs - off;
 	if (rest > 0)
 		memset(nr + off + d->nargs, 0, sizeof(Value) * (size_t)rest);
-	enter_frame(vm, f, f->proto, nbase, 0)->is_defer = true;
+	enter_frame(vm, f, f->proto, nbase, 0)->is_defer = DEFER_CALL;
 	return DEFER_FRAME;
 }
 
@@ -1247,7 +1250,11 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		Frame *f = &frames[i];
 		if (!f->p)
 			continue;
-		int idx = (int)(f->pc - f->p->code) - (f->at_ret ? 0 : 1);
+		/* a frame that recovered is shown where the panic left it (Go
+		 * runs its deferred calls from there), one running deferred
+		 * calls at a return at that return */
+		int idx = f->recovered ? (int)(f->recovered_pc - f->p->code) - 1
+				       : (int)(f->pc - f->p->code) - (f->at_ret ? 0 : 1);
 		if (idx < 0)
 			idx = 0;
 		/* as Go shows initialisation: the package's main.init only while

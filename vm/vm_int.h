@@ -10,6 +10,7 @@
 #include "vm.h"
 
 #include <setjmp.h>
+#include <stddef.h>
 #include <signal.h>
 
 typedef struct Defer {
@@ -29,11 +30,21 @@ typedef struct Frame {
 	size_t base;         /* index of R[0] in the stack */
 	int ret_reg;         /* caller register receiving results */
 	int nres;            /* results the caller wants (-1: any, for defers) */
-	bool is_defer;       /* started by the defer machinery */
+	uint8_t is_defer;    /* started by the defer machinery: DEFER_CALL, or
+				DEFER_RUNTIME for a call a deferred native asked
+				for (fmt's String method, Once.Do's f), which the
+				defer machinery runs but which may not recover */
 	bool panicking;      /* running its defers because of a panic */
 	bool at_ret;         /* running its defers at a return: pc is that RET
 				(to run again), not the instruction after */
+	bool recovered;      /* returning after a recover(): its line is that of
+				recovered_pc, not its epilogue's */
+	const Instr *recovered_pc; /* where it was when the panic passed it */
 } Frame;
+/* push_frame clears the four flags with one store */
+_Static_assert(offsetof(Frame, recovered) == offsetof(Frame, is_defer) + 3, "Frame's flags must be adjacent");
+
+enum { DEFER_CALL = 1, DEFER_RUNTIME = 2 };
 
 /* Frames kept in a panic's traceback, innermost first (Go prints 100). */
 #define TRACE_FRAMES 100
@@ -172,6 +183,10 @@ struct VM {
  * vm_abort_older_panic marks aborted the newest panic below the running
  * one, whose deferred call the running one has just unwound. */
 void vm_pop_panic(VM *vm);
+/* Go's stack-overflow report, then the end (vm.c). */
+void vm_stack_overflow(VM *vm) __attribute__((noreturn));
+/* The most frames a goroutine may have (vm.c). */
+#define FRAME_LIMIT (1 << 22)
 void vm_abort_older_panic(VM *vm);
 
 /* chan.c: channel operations. They return CHAN_DONE, CHAN_BLOCKED (the
