@@ -2270,11 +2270,13 @@ static int format_method(Printer *p, Type *t, Value v, int verb)
 	Value recv;
 	int why;
 	GolClosure *f = vm_method_of(t, v, "Format", &recv, &why);
-	if (why == METHOD_NIL || !f) {
+	if (why == METHOD_NIL) {
 		/* through a nil pointer: the call would panic, <nil> it is */
 		puts_(p, "<nil>");
 		return 1;
 	}
+	if (!f) /* a pointer method, and v is no pointer: no Formatter */
+		return 0;
 	pthread_once(&state_once, make_state_type);
 	FmtState *st = GC_MALLOC(sizeof *st);
 	st->f = p->f;
@@ -2348,7 +2350,7 @@ static int format_args(VM *vm, FmtBuf *b, int mode, Value *args)
  */
 static char file_sync[3];
 
-static void file_write(VM *vm, int fd, const char *p, size_t n)
+void fmt_file_write(VM *vm, int fd, const char *p, size_t n)
 {
 	void *sync = &file_sync[fd == 2 ? 2 : 1];
 	vm_race_acquire(vm, sync);
@@ -2371,7 +2373,7 @@ static int print_to_stdout(VM *vm, int mode, Value *args, Value *results)
 	rc = vm_calls_end(vm, format_args(vm, &b, mode, args));
 	if (rc < 0)
 		return rc;
-	file_write(vm, 1, b.p, b.len);
+	fmt_file_write(vm, 1, b.p, b.len);
 	results[0].i = (int64_t)b.len;
 	results[1].p = NULL;
 	return 0;
@@ -2411,32 +2413,21 @@ static int write_to(VM *vm, GolIface *w, FmtBuf *b, Value *results)
 			results[1].p = new_wrap_error("invalid argument", 16, NULL);
 			return 0;
 		}
-		file_write(vm, (int)file[0].i, b->p, b->len);
+		fmt_file_write(vm, (int)file[0].i, b->p, b->len);
 		results[0].i = (int64_t)b->len;
 		results[1].p = NULL;
 		return 0;
 	}
-	/* Find Write among the dynamic type's own methods. */
-	Type *t = w->type, *named = t->kind == TY_POINTER ? t->elem : t;
-	Method *m = NULL;
-	if (named && named->kind == TY_NAMED)
-		for (int i = 0; i < named->nmethods; i++)
-			if (!strcmp(named->methods[i].name, "Write"))
-				m = &named->methods[i];
-	if (!m || !m->impl || (m->ptr_recv && t->kind != TY_POINTER)) {
+	/* Write, as a method call on w finds it (promoted ones too) */
+	Value recv;
+	int why;
+	GolClosure *m = vm_method_of(w->type, w->v, "Write", &recv, &why);
+	if (why == METHOD_NIL)
+		return vm_panic_nil(vm);
+	if (!m) {
 		results[0].i = 0;
 		results[1].p = new_wrap_error("gol: fmt.Fprint to this io.Writer is not supported", 50, NULL);
 		return 0;
-	}
-	Value recv = w->v;
-	if (!m->ptr_recv && t->kind == TY_POINTER) {
-		/* a value method through a pointer: the pointee (an aggregate's
-		 * block is the pointer itself) */
-		TypeKind ek = kind_of(t->elem);
-		if (!recv.p)
-			return vm_panic_nil(vm);
-		if (ek != TY_STRUCT && ek != TY_ARRAY)
-			recv = *(Value *)recv.p;
 	}
 	GolSlice *s = GC_MALLOC(sizeof *s);
 	s->data = GC_MALLOC_ATOMIC((b->len ? b->len : 1) * sizeof(Value));
@@ -2444,7 +2435,7 @@ static int write_to(VM *vm, GolIface *w, FmtBuf *b, Value *results)
 		s->data[i].u = (unsigned char)b->p[i];
 	s->len = s->cap = (int64_t)b->len;
 	Value args[2] = {recv, {.p = s}};
-	return vm_calls_call(vm, m->impl, args, 2, results, 2);
+	return vm_calls_call(vm, m, args, 2, results, 2);
 }
 
 static int fprint_any(VM *vm, int mode, Value *args, Value *results)

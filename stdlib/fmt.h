@@ -53,6 +53,9 @@ int fmt_value(VM *vm, FmtBuf *b, Type *t, Value v, char verb);
 /* reflect's Type.String(), as %T writes it: "int", "main.T", "[]uint8",
  * "map[string]interface {}", "struct { A int }", "func(int) error". */
 void fmt_type_string(FmtBuf *b, Type *t);
+/* Write to standard output or error (fd 1 or 2) as an *os.File does: the
+ * race detector sees the file's lock ordering the writers. */
+void fmt_file_write(VM *vm, int fd, const char *p, size_t n);
 
 /* strconv.Quote / QuoteToASCII (ascii), and strconv.IsPrint. */
 void fmt_quote(FmtBuf *b, const char *s, size_t n, bool ascii);

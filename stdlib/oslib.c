@@ -6,6 +6,7 @@
  * os.Args, os.Exit and the standard files live in natives.c.
  */
 #include "stdlib_natives.h"
+#include "fmt.h"
 #include "vm.h"
 
 #include <errno.h>
@@ -55,6 +56,49 @@ static void env_sync(VM *vm, bool write)
 	} else {
 		vm_race_release(vm, &env_lock[1]);
 	}
+}
+
+/* ---- *os.File: slot 0 the descriptor, slot 1 the name -------------------------- */
+
+/* Write and WriteString on standard output or error; a nil *File gives
+ * os.ErrInvalid's message, as Go's does. */
+static int file_write_bytes(VM *vm, Value file, const char *p, size_t len, Value *r)
+{
+	if (!file.p) {
+		r[0].i = 0;
+		Value msg = {.p = str_from_c("invalid argument")};
+		return natives_lookup("errors.New")(vm, &msg, 1, &r[1]);
+	}
+	fmt_file_write(vm, (int)((Value *)file.p)[0].i, p, len);
+	r[0].i = (int64_t)len;
+	r[1].p = NULL;
+	return 0;
+}
+
+static int of_write(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	GolSlice *b = a[1].p;
+	size_t len = b ? (size_t)b->len : 0;
+	char *buf = GC_MALLOC_ATOMIC(len ? len : 1);
+	for (size_t k = 0; k < len; k++)
+		buf[k] = (char)b->data[k].u;
+	return file_write_bytes(vm, a[0], buf, len, r);
+}
+
+static int of_write_string(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	return file_write_bytes(vm, a[0], str_ptr(S(a[1])), (size_t)str_len(S(a[1])), r);
+}
+
+static int of_name(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	if (!a[0].p)
+		return vm_panic_nil(vm);
+	r[0] = ((Value *)a[0].p)[1];
+	return 0;
 }
 
 static int o_getenv(VM *vm, Value *a, int n, Value *r)
@@ -464,6 +508,9 @@ ERR_VAR(v_err_process_done, "os: process already finished")
 
 const NativeDef os_natives[] = {
 	{"os.Getenv", o_getenv},
+	{"os.File.Write", of_write},
+	{"os.File.WriteString", of_write_string},
+	{"os.File.Name", of_name},
 	{"os.LookupEnv", o_lookupenv},
 	{"os.Setenv", o_setenv},
 	{"os.Unsetenv", o_unsetenv},
