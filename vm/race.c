@@ -1149,23 +1149,36 @@ G *race_timer_g(void *timer)
 	return &tg;
 }
 
+void race_append_read(VM *vm, GolSlice *s, int64_t n, const Instr *pc)
+{
+	if (race_solo || !s || n <= 0 || s->len + n <= s->cap)
+		return;
+	/* growing reads the old elements as one range */
+	bool outer = range_on;
+	if (!outer)
+		race_range_begin();
+	for (int64_t k = 0; k < s->len; k++)
+		access(vm, &s->data[k], pc, false, false);
+	if (!outer)
+		race_range_end();
+}
+
+void race_appended(VM *vm, GolSlice *r, int64_t from, int64_t n, const Instr *pc)
+{
+	if (race_solo || !r)
+		return;
+	for (int64_t k = 0; k < n; k++)
+		access(vm, &r->data[from + k], pc, true, false);
+}
+
 void race_append(VM *vm, GolSlice *s, int64_t n, const Instr *pc)
 {
 	if (race_solo || !s || n <= 0)
 		return;
-	if (s->len + n <= s->cap) {
-		for (int64_t k = 0; k < n; k++)
-			access(vm, &s->data[s->len + k], pc, true, false);
-	} else {
-		/* growing reads the old elements as one range */
-		bool outer = range_on;
-		if (!outer)
-			race_range_begin();
-		for (int64_t k = 0; k < s->len; k++)
-			access(vm, &s->data[k], pc, false, false);
-		if (!outer)
-			race_range_end();
-	}
+	if (s->len + n <= s->cap)
+		race_appended(vm, s, s->len, n, pc);
+	else
+		race_append_read(vm, s, n, pc);
 }
 
 void vm_race_append(VM *vm, GolSlice *s, int64_t n)

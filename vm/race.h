@@ -61,6 +61,11 @@ extern bool race_solo;
  * call): an append that fits writes the elements past s's length in
  * place, one that grows reads s's elements into the new array. */
 void race_append(VM *vm, GolSlice *s, int64_t n, const Instr *pc);
+/* An append instruction's two halves: before it, a growing one's read of
+ * the old elements (one range); after it, the writes of the n elements
+ * it put at from in r. */
+void race_append_read(VM *vm, GolSlice *s, int64_t n, const Instr *pc);
+void race_appended(VM *vm, GolSlice *r, int64_t from, int64_t n, const Instr *pc);
 /* A sync/atomic operation on the word at addr (VM_ATOMIC_LOAD, _STORE or
  * _RMW): an access that races only with plain ones; a load acquires addr,
  * a store releases it (replacing what earlier stores released), a
