@@ -55,6 +55,7 @@ typedef struct RtCall {
 	PanicRec *panic; /* the panic it raised, if it did (raised again by
 			  * the replay, with its frames) */
 	bool panicked;
+	bool used;       /* answered in the replay under way */
 } RtCall;
 
 typedef struct RtCalls {
@@ -71,7 +72,13 @@ typedef struct RtCalls {
 	bool broken;  /* the replay met a call other than the one recorded */
 	int pos;      /* the replay's next call */
 	int level;    /* records below it, this one included */
+	int rounds;   /* replays so far */
 } RtCalls;
+
+/* A replay that keeps meeting calls it has not seen (a method that
+ * changes what is printed) gives up after this many rounds and makes the
+ * rest of its calls at once, nested. */
+#define MAX_ROUNDS 16
 
 /* In Go the library's frames between (fmt's, five or so for a String
  * method) take stack too: a recursion through calls the runtime makes
@@ -155,6 +162,10 @@ int vm_calls_begin(VM *vm)
 		if (r->ran < r->n)
 			return start_next(vm, r);
 		r->pos = 0;
+		if (++r->rounds > MAX_ROUNDS)
+			r->broken = true;
+		for (int k = 0; k < r->n; k++)
+			r->v[k].used = false;
 		return 0;
 	}
 	if (!may)
@@ -183,13 +194,18 @@ int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int
 	RtCalls *r = vm && vm->cur ? vm->cur->rtcalls : NULL;
 	if (!is_ours(vm, r) || r->broken || !runs_as_call(f, nargs) || nargs > 3 || nres > 2)
 		return vm_call(vm, f, args, nargs, res, nres);
-	if (r->pos < r->n) {
-		RtCall *c = &r->v[r->pos];
-		if (c->f != f || c->nargs != nargs) {
-			r->broken = true;
-			return vm_call(vm, f, args, nargs, res, nres);
-		}
-		r->pos++;
+	/* the call that ran for this one: the next recorded, or, when what
+	 * is printed changed meanwhile, an unused one of the same method on
+	 * the same receiver; else it is new, recorded for the next round */
+	RtCall *c = NULL;
+	for (int k = r->pos; k < r->ran && !c; k++)
+		if (!r->v[k].used && r->v[k].f == f && r->v[k].nargs == nargs &&
+		    (k == r->pos || r->v[k].args[0].u == args[0].u))
+			c = &r->v[k];
+	if (c) {
+		c->used = true;
+		if (c == &r->v[r->pos])
+			r->pos++;
 		/* the arguments the call was made with (fmt's Format wrote into
 		 * the State it was given then) */
 		memcpy(args, c->args, sizeof(Value) * (size_t)nargs);
@@ -218,12 +234,12 @@ int vm_calls_call(VM *vm, GolClosure *f, Value *args, int nargs, Value *res, int
 		r->v = v;
 		r->cap = cap;
 	}
-	RtCall *c = &r->v[r->n++];
+	c = &r->v[r->n++];
 	memset(c, 0, sizeof *c);
 	c->f = f;
 	c->nargs = nargs;
+	c->used = true;
 	memcpy(c->args, args, sizeof(Value) * (size_t)nargs);
-	r->pos++;
 	for (int k = 0; k < nres; k++)
 		res[k].u = 0;
 	return 0;
@@ -246,7 +262,7 @@ int vm_calls_end(VM *vm, int rc)
 	g->rtcalls = r->next;
 	/* kept for the next fmt call on this worker (its outcomes are
 	 * overwritten as it records) */
-	r->n = r->ran = 0;
+	r->n = r->ran = r->rounds = 0;
 	r->running = r->broken = false;
 	if (r->cap > 8) {
 		r->v = r->inline_v;
