@@ -26,16 +26,20 @@
  *      (fmt printing a method's panic value calls that value's Error) is
  *      recorded in its turn, and the round repeats.
  *
- * The native's work must make the same calls in the same order each time
- * and have no effect but its result until vm_calls_end returns 0; fmt's
- * formatting does only that. Go calls the methods in the same order, all
- * before the one write, so what a program sees is the same.
+ * The native's work should make the same calls in the same order each
+ * time and have no effect but its result until vm_calls_end returns 0;
+ * fmt's formatting does only that. Go calls the methods in the same order,
+ * all before the one write. What differs: the replay reads the values it
+ * prints after all the methods ran, where Go reads each before the next
+ * method runs, so a method that changes what is printed shows. When that
+ * change makes the replay meet other calls, each is answered by an unused
+ * record of the same method on the same receiver, or recorded for another
+ * round; a method never runs twice.
  *
- * A native that was not called by a CALL instruction (a deferred call, a
- * call made from C) cannot be called again: its calls are made at once,
- * nested, as vm_call makes them. So is a call of a native function, which
- * cannot wait, and every call after a replay stopped matching what was
- * recorded (a method changed what is being printed).
+ * A native that was not called by a CALL instruction (a call made from C)
+ * cannot be called again: its calls are made at once, nested, as vm_call
+ * makes them. So is a call of a native function, which cannot wait, and
+ * every call after MAX_ROUNDS rounds.
  *
  * The records of one goroutine form a stack, innermost first: a method fmt
  * calls may print in turn. A record is known by its native's caller frame
