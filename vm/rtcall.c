@@ -87,7 +87,7 @@ typedef struct RtCalls {
 /* In Go the library's frames between (fmt's, five or so for a String
  * method) take stack too: a recursion through calls the runtime makes
  * overflows at fewer levels than plain calls do. */
-#define LEVEL_LIMIT (FRAME_LIMIT / 4)
+#define LEVEL_LIMIT (FRAME_LIMIT / 8)
 
 static bool is_ours(VM *vm, RtCalls *r)
 {
