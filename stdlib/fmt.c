@@ -2172,10 +2172,11 @@ static int state_write(VM *vm, Value *args, int nargs, Value *results)
 	return 0;
 }
 
-/* Width and Precision: the number and whether it was given */
+/* Width and Precision: the number and whether it was given (when it was
+ * not, Go's number is what an earlier verb of the same call left) */
 static int state_number(Value *results, bool present, int n)
 {
-	results[0].i = present ? n : 0;
+	results[0].i = n;
 	results[1].i = present;
 	return 0;
 }
