@@ -2271,12 +2271,7 @@ static int format_method(Printer *p, Type *t, Value v, int verb)
 	Value recv;
 	int why;
 	GolClosure *f = vm_method_of(t, v, "Format", &recv, &why);
-	if (why == METHOD_NIL) {
-		/* through a nil pointer: the call would panic, <nil> it is */
-		puts_(p, "<nil>");
-		return 1;
-	}
-	if (!f) /* a pointer method, and v is no pointer: no Formatter */
+	if (!f && why != METHOD_NIL) /* a pointer method, and v is no pointer */
 		return 0;
 	pthread_once(&state_once, make_state_type);
 	FmtState *st = GC_MALLOC(sizeof *st);
@@ -2284,7 +2279,10 @@ static int format_method(Printer *p, Type *t, Value v, int verb)
 	st->wid = p->wid;
 	st->prec = p->prec;
 	Value args[3] = {recv, {.p = iface_box(state_ptr, (Value){.p = st})}, {.i = verb}};
-	if (vm_calls_call(p->vm, f, args, 3, NULL, 0) < 0) {
+	/* a nil pointer on the way: the call panics (<nil> for a nil
+	 * pointer argument, as Go's catchPanic prints it) */
+	int rc = why == METHOD_NIL ? vm_panic_nil(p->vm) : vm_calls_call(p->vm, f, args, 3, NULL, 0);
+	if (rc < 0) {
 		GolIface *pv = vm_take_panic(p->vm);
 		if (type_under(t)->kind == TY_POINTER && !v.p) {
 			puts_(p, "<nil>");

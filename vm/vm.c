@@ -637,15 +637,17 @@ GolClosure *vm_method_of(Type *t, Value v, const char *name, Value *recv, int *w
 			*why = METHOD_NONE;
 			return NULL;
 		}
-		if (!m->ptr_recv && sel.depth == 0 && t->kind == TY_POINTER &&
-		    !(type_under(t->elem)->kind == TY_STRUCT || type_under(t->elem)->kind == TY_ARRAY)) {
-			/* a value method through a pointer: load it (a block is
-			 * its own pointer) */
+		Type *rt = sel.depth ? et : t; /* the type v now has */
+		if (!m->ptr_recv && rt->kind == TY_POINTER) {
+			/* a value method through a pointer (the value's own, or an
+			 * embedded one): a nil one cannot be loaded; otherwise
+			 * load it (a block is its own pointer) */
 			if (!v.p) {
 				*why = METHOD_NIL;
 				return NULL;
 			}
-			v = *(Value *)v.p;
+			if (!(type_under(rt->elem)->kind == TY_STRUCT || type_under(rt->elem)->kind == TY_ARRAY))
+				v = *(Value *)v.p;
 		}
 		*recv = v;
 		*why = METHOD_FOUND;
