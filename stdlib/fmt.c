@@ -1399,6 +1399,37 @@ static bool nil_value_method(Type *t, Value v, const char *name)
 	       kind_of(sig->results[0].type) == TY_STRING;
 }
 
+/* A method fmt called has panicked (the panic is the VM's): Go's
+ * catchPanic. <nil> for a nil pointer receiver; else %!v(PANIC=Name
+ * method: value), the value printed in turn, unless that printing is
+ * what panicked, in which case the panic goes on (-1) as Go's does, with
+ * the first one below it. 1 when printed. */
+static _Thread_local int printing_panic __attribute__((tls_model("initial-exec")));
+
+static int catch_panic(Printer *p, Type *t, Value v, int verb, const char *name)
+{
+	if (printing_panic)
+		return -1;
+	GolIface *pv;
+	void *rec = vm_take_panic_rec(p->vm, &pv);
+	if (type_under(t)->kind == TY_POINTER && !v.p) {
+		puts_(p, "<nil>");
+		return 1;
+	}
+	char head[64];
+	snprintf(head, sizeof head, "%%!%c(PANIC=%s method: ", verb, name);
+	puts_(p, head);
+	printing_panic++;
+	int r = fmt_value(p->vm, p->buf, pv ? pv->type : NULL, pv ? pv->v : (Value){0}, 'v');
+	printing_panic--;
+	if (r < 0) {
+		vm_panic_under(p->vm, rec);
+		return -1;
+	}
+	puts_(p, ")");
+	return 1;
+}
+
 /* handleMethods: 1 handled, 0 not, -1 a method panicked. box is the
  * argument's interface value when at top level. */
 /* Print the result of v's method `name` (a String, Error or GoString
@@ -1415,20 +1446,8 @@ static int string_method(Printer *p, Type *t, Value v, int verb, const char *nam
 	}
 	GolString *s = NULL;
 	int r = p->call_method(p->vm, t, v, name, &s);
-	if (r < 0 && p->vm) {
-		GolIface *pv = vm_take_panic(p->vm);
-		if (type_under(t)->kind == TY_POINTER && !v.p) {
-			puts_(p, "<nil>"); /* a nil receiver: Go says <nil> */
-			return 1;
-		}
-		char head[64];
-		snprintf(head, sizeof head, "%%!%c(PANIC=%s method: ", verb, name);
-		puts_(p, head);
-		if (fmt_value(p->vm, p->buf, pv ? pv->type : NULL, pv ? pv->v : (Value){0}, 'v') < 0)
-			return -1;
-		puts_(p, ")");
-		return 1;
-	}
+	if (r < 0 && p->vm)
+		return catch_panic(p, t, v, verb, name);
 	if (r < 0)
 		return -1;
 	if (r > 0) {
@@ -2282,20 +2301,8 @@ static int format_method(Printer *p, Type *t, Value v, int verb)
 	/* a nil pointer on the way: the call panics (<nil> for a nil
 	 * pointer argument, as Go's catchPanic prints it) */
 	int rc = why == METHOD_NIL ? vm_panic_nil(p->vm) : vm_calls_call(p->vm, f, args, 3, NULL, 0);
-	if (rc < 0) {
-		GolIface *pv = vm_take_panic(p->vm);
-		if (type_under(t)->kind == TY_POINTER && !v.p) {
-			puts_(p, "<nil>");
-			return 1;
-		}
-		char head[64];
-		snprintf(head, sizeof head, "%%!%c(PANIC=Format method: ", verb);
-		puts_(p, head);
-		if (fmt_value(p->vm, p->buf, pv ? pv->type : NULL, pv ? pv->v : (Value){0}, 'v') < 0)
-			return -1;
-		puts_(p, ")");
-		return 1;
-	}
+	if (rc < 0)
+		return catch_panic(p, t, v, verb, "Format");
 	/* the State the call was made with (a replay's is the recorded one) */
 	FmtState *done = ((GolIface *)args[1].p)->v.p;
 	put(p, done->bytes ? done->bytes : "", done->len);

@@ -168,6 +168,25 @@ void vm_abort_older_panic(VM *vm)
 		p->aborted = true;
 }
 
+void *vm_take_panic_rec(VM *vm, GolIface **value)
+{
+	PanicRec *p = vm->panic;
+	*value = p ? p->value : NULL;
+	if (p)
+		vm_pop_panic(vm);
+	return p;
+}
+
+void vm_panic_under(VM *vm, void *rec)
+{
+	PanicRec *p = rec, *top = vm->panic;
+	if (!p || !top)
+		return;
+	p->recovered = true;
+	p->next = top->next;
+	top->next = p;
+}
+
 GolIface *vm_take_panic(VM *vm)
 {
 	PanicRec *p = vm->panic;

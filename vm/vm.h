@@ -198,6 +198,10 @@ void vm_fatal(VM *vm, const char *msg) __attribute__((noreturn));
  * this for a String method that panics: Go prints %!v(PANIC=...)); the
  * program goes on as if it had been recovered. Returns its value. */
 GolIface *vm_take_panic(VM *vm);
+/* The same, keeping the panic (opaque) to put back, recovered, below a
+ * newer one that fmt lets go on (vm_panic_under): Go's chain shows both. */
+void *vm_take_panic_rec(VM *vm, GolIface **value);
+void vm_panic_under(VM *vm, void *rec);
 
 /* Buffered standard output and error (flushed at exit and before a panic
  * report, so output order matches Go's). */
