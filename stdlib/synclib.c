@@ -155,19 +155,41 @@ static int mutex_unlock(VM *vm, Value *a, int n, Value *r)
 /* ---- RWMutex: slot 0 the writer's Mutex block, slot 1 readers' queue,
  * slot 3 active readers ------------------------------------------------------- */
 
+/* What Lock and TryLock do when the writer need not wait: false while a
+ * writer holds or readers are active */
+static bool rw_take_write(VM *vm, Value rw)
+{
+	Value w = SLOT(rw, 0);
+	if (SLOT(w, 0).i || SLOT(rw, 3).i > 0)
+		return false;
+	SLOT(w, 0).i = 1;
+	SLOT(rw, 3).i -= RW_MAX_READERS;
+	vm_race_acquire(vm, READER_SEM(rw));
+	vm_race_acquire(vm, WRITER_SEM(rw));
+	return true;
+}
+
+/* What RLock and TryRLock do when the reader need not wait: false while
+ * a writer holds or waits (a waiting writer keeps new readers out, as
+ * Go's does) */
+static bool rw_take_read(VM *vm, Value rw)
+{
+	Value w = SLOT(rw, 0);
+	if (SLOT(w, 0).i || *QUEUE(w, 1))
+		return false;
+	SLOT(rw, 3).i++;
+	vm_race_acquire(vm, READER_SEM(rw));
+	return true;
+}
+
 static int rw_lock(VM *vm, Value *a, int n, Value *r)
 {
 	if (!a[0].p)
 		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
 	(void)r;
-	Value w = SLOT(a[0], 0);
-	if (SLOT(w, 0).i || SLOT(a[0], 3).i > 0)
-		return vm_wait(vm, QUEUE(w, 1), "sync.RWMutex.Lock");
-	SLOT(w, 0).i = 1;
-	SLOT(a[0], 3).i -= RW_MAX_READERS;
-	vm_race_acquire(vm, READER_SEM(a[0]));
-	vm_race_acquire(vm, WRITER_SEM(a[0]));
+	if (!rw_take_write(vm, a[0]))
+		return vm_wait(vm, QUEUE(SLOT(a[0], 0), 1), "sync.RWMutex.Lock");
 	return 0;
 }
 
@@ -194,12 +216,8 @@ static int rw_rlock(VM *vm, Value *a, int n, Value *r)
 		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
 	(void)r;
-	Value w = SLOT(a[0], 0);
-	/* a waiting writer keeps new readers out, as Go's does */
-	if (SLOT(w, 0).i || *QUEUE(w, 1))
+	if (!rw_take_read(vm, a[0]))
 		return vm_wait(vm, QUEUE(a[0], 1), "sync.RWMutex.RLock");
-	SLOT(a[0], 3).i++;
-	vm_race_acquire(vm, READER_SEM(a[0]));
 	return 0;
 }
 
@@ -218,22 +236,13 @@ static int rw_runlock(VM *vm, Value *a, int n, Value *r)
 }
 
 /* TryLock and TryRLock: what Lock and RLock do when they need not wait,
- * else false (a reader is refused while a writer holds or waits) */
+ * else false */
 static int rw_trylock(VM *vm, Value *a, int n, Value *r)
 {
 	if (!a[0].p)
 		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
-	Value w = SLOT(a[0], 0);
-	if (SLOT(w, 0).i || SLOT(a[0], 3).i > 0) {
-		r[0].i = 0;
-		return 0;
-	}
-	SLOT(w, 0).i = 1;
-	SLOT(a[0], 3).i -= RW_MAX_READERS;
-	vm_race_acquire(vm, READER_SEM(a[0]));
-	vm_race_acquire(vm, WRITER_SEM(a[0]));
-	r[0].i = 1;
+	r[0].i = rw_take_write(vm, a[0]);
 	return 0;
 }
 
@@ -242,14 +251,7 @@ static int rw_tryrlock(VM *vm, Value *a, int n, Value *r)
 	if (!a[0].p)
 		return vm_panic_nil(vm); /* a nil *sync.RWMutex */
 	(void)n;
-	Value w = SLOT(a[0], 0);
-	if (SLOT(w, 0).i || *QUEUE(w, 1)) {
-		r[0].i = 0;
-		return 0;
-	}
-	SLOT(a[0], 3).i++;
-	vm_race_acquire(vm, READER_SEM(a[0]));
-	r[0].i = 1;
+	r[0].i = rw_take_read(vm, a[0]);
 	return 0;
 }
 
