@@ -52,6 +52,7 @@ struct GolChan {
 	bool closed;
 	bool nosize;            /* zero-size elements (chan struct{}): see slot_addr */
 	int lock;
+	void *race_slots;       /* -race: the clocks of the buffer's slots (race.c's) */
 	WaitQ recvq, sendq;
 };
 
@@ -202,7 +203,7 @@ static void __attribute__((noinline, cold)) race_slot(GolChan *c, G *g, int64_t 
 	if (c->nosize)
 		race_acquire_store(g, close_addr(c));
 	else
-		race_acqrel(g, slot_addr(c, k));
+		race_acqrel_slot(g, &c->race_slots, c->cap, k);
 }
 
 static void __attribute__((noinline, cold)) race_handoff(G *a, G *b, void *slot)

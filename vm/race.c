@@ -335,24 +335,36 @@ void race_exchange(G *ga, G *gb, void *addr)
 	tick(b);
 }
 
+/* Go's racereleaseacquire (TSan's ReleaseStoreAcquire), a buffered
+ * channel's slot: the object takes r's clock as it was before, and r then
+ * acquires what the object held. So the slot passes on the last user's
+ * clock, not everything every user of it ever knew. */
+static void acqrel(RaceG *r, VC *obj)
+{
+	/* the two clocks change places (no copy), then r joins in its old
+	 * one, which the object keeps, raised by r's own entry */
+	VC mine = r->vc;
+	r->vc = *obj;
+	*obj = mine;
+	vc_join(&r->vc, obj);
+	vc_raise(obj, r->tid, r->clk);
+	tick(r);
+}
+
 void race_acqrel(G *g, void *addr)
 {
 	if (!race_enabled || !g || !g->race)
 		return;
-	/* Go's racereleaseacquire (TSan's ReleaseStoreAcquire), a buffered
-	 * channel's slot: the object takes g's clock as it was before, and g
-	 * then acquires what the object held. So the slot passes on the last
-	 * user's clock, not everything every user of it ever knew */
-	RaceG *r = g->race;
-	Sync *s = sync_get(addr);
-	/* the two clocks change places (no copy), then g joins in its old
-	 * one, which the object keeps, raised by g's own entry */
-	VC mine = r->vc;
-	r->vc = s->vc;
-	s->vc = mine;
-	vc_join(&r->vc, &s->vc);
-	vc_raise(&s->vc, r->tid, r->clk);
-	tick(r);
+	acqrel(g->race, &sync_get(addr)->vc);
+}
+
+void race_acqrel_slot(G *g, void **slots, int64_t cap, int64_t k)
+{
+	if (!race_enabled || !g || !g->race)
+		return;
+	if (!*slots)
+		*slots = GC_MALLOC(sizeof(VC) * (size_t)cap);
+	acqrel(g->race, (VC *)*slots + k);
 }
 
 void race_acquire_store(G *g, void *addr)

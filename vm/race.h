@@ -85,6 +85,10 @@ void race_release_store(G *g, void *addr);
 /* A buffered channel's slot, used by a send or a receive: the object's
  * clock becomes g's as it was, and g acquires what the object held. */
 void race_acqrel(G *g, void *addr);
+/* race_acqrel on slot k of a buffered channel of cap slots, whose clocks
+ * *slots holds (NULL until the first: then the channel's own, found
+ * without a search and gone with it). */
+void race_acqrel_slot(G *g, void **slots, int64_t cap, int64_t k);
 /* An acquire, then a release that stores (the one slot of a channel of
  * zero-size elements). */
 void race_acquire_store(G *g, void *addr);
