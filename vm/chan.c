@@ -53,6 +53,7 @@ struct GolChan {
 	bool nosize;            /* zero-size elements (chan struct{}): see slot_addr */
 	int lock;
 	void *race_slots;       /* -race: the clocks of the buffer's slots (race.c's) */
+	void *race_cells;       /* -race: the shadow of the channel's own word */
 	WaitQ recvq, sendq;
 };
 
@@ -319,7 +320,7 @@ int chan_send(VM *vm, GolChan *c, Value v)
 		return CHAN_BLOCKED;
 	}
 	if (RACE_ON)
-		race_read(vm, c, NULL);
+		race_chan_access(vm, c, &c->race_cells, NULL, false);
 	chan_lock(c);
 	if (c->closed) {
 		chan_unlock(c);
@@ -376,7 +377,7 @@ int chan_close(VM *vm, GolChan *c)
 		return CHAN_PANIC;
 	}
 	if (RACE_ON) {
-		race_write(vm, c, NULL);
+		race_chan_access(vm, c, &c->race_cells, NULL, true);
 		race_release_store(vm->cur, close_addr(c));
 	}
 	c->closed = true;
@@ -466,7 +467,8 @@ int chan_select(VM *vm, SelCase *cases, int n, bool has_default, Value *chosen)
 			if (RACE_ON)
 				/* as Go's selectgo, a send case it polls reads the
 				 * channel (a close writes it), at the case's line */
-				race_read(vm, sc->c, vm->frames[vm->nframes - 1].pc - n + order[k] + 1);
+				race_chan_access(vm, sc->c, &sc->c->race_cells,
+						 vm->frames[vm->nframes - 1].pc - n + order[k] + 1, false);
 			if (sc->c->closed) {
 				unlock_all(locked, nlocked);
 				chosen->i = order[k]; /* the case that panics */

@@ -1000,17 +1000,22 @@ static bool ordered(uint64_t ep, RaceG *r)
 	return EP_CLK(ep) <= (tid == r->tid ? r->clk : vc_get(&r->vc, tid));
 }
 
-static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
+/* Is an access by vm's goroutine now to be checked and recorded? */
+static inline bool watching(VM *vm)
 {
 	G *g = vm->cur;
 	if (race_solo || !g || !g->race || !vm->nframes)
-		return;
-	RaceG *r = g->race;
-	if (range_on && range_hit)
-		return; /* a range access stops at its first race, as Go's does */
+		return false;
+	return !(range_on && range_hit); /* a range access stops at its first race, as Go's does */
+}
+
+/* The access, its word's cell s found. */
+static inline __attribute__((always_inline)) void access_cell(VM *vm, Shadow *s, void *addr, const Instr *pc,
+							      bool write, bool atomic)
+{
+	RaceG *r = vm->cur->race;
 	if (!pc)
 		pc = vm->frames[vm->nframes - 1].pc;
-	Shadow *s = shadow_get(addr);
 	uint64_t e = EPOCH(r->tid, r->clk);
 	bool watomic = s->flags & SH_WATOMIC, ratomic = s->flags & SH_RATOMIC;
 	if (!write) {
@@ -1054,6 +1059,23 @@ static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
 	s->w = e;
 	s->wloc = loc_again(vm, pc, s->wloc);
 	s->flags = (s->flags & ~SH_WATOMIC) | (atomic ? SH_WATOMIC : 0);
+}
+
+static void access(VM *vm, void *addr, const Instr *pc, bool write, bool atomic)
+{
+	if (watching(vm))
+		access_cell(vm, shadow_get(addr), addr, pc, write, atomic);
+}
+
+void race_chan_access(VM *vm, void *chan, void **cells, const Instr *pc, bool write)
+{
+	if (!watching(vm))
+		return;
+	/* the channel's cells live while it does (they go only once the
+	 * collector has cleared their link to it) */
+	if (!*cells)
+		*cells = obj_get(chan);
+	access_cell(vm, &((ObjShadow *)*cells)->cells[0], chan, pc, write, false);
 }
 
 void race_read(VM *vm, void *addr, const Instr *pc)

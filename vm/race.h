@@ -54,6 +54,9 @@ void race_range_end(void);
  * from one on the program's own access there, as in Go. */
 void race_runtime_access(VM *vm, void *addr, const Instr *pc, bool write);
 void race_write(VM *vm, void *addr, const Instr *pc);
+/* A send's read (write: a close's write) of the channel chan itself,
+ * whose cells *cells keeps once found (NULL before). */
+void race_chan_access(VM *vm, void *chan, void **cells, const Instr *pc, bool write);
 /* True while only main has run (see race.c): nothing is watched, and the
  * -race interpreter loop dispatches through the plain table. */
 extern bool race_solo;
