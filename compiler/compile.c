@@ -3813,6 +3813,9 @@ static Proto *compile_init(Node *file, const char *name)
 		}
 		free_temps(&ifs);
 	}
+	/* the calls of init functions have no line: Go's runtime makes them,
+	 * and stacks show no main.init below them (vm_init_calling) */
+	ifs.line = 0;
 	for (int i = 0; i < file->u.file.decls.len; i++) {
 		Node *d = file->u.file.decls.v[i];
 		if (d->kind == N_FUNCDECL && !d->u.func.recv && !strcmp(d->u.func.name->u.ident.name, "init") && d->u.func.body) {

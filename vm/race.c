@@ -476,6 +476,11 @@ static Ctx *ctx_intern(const Instr *pc, Ctx *up)
 	return c;
 }
 
+/* Stands in a path for a function running its deferred calls at a
+ * return: Go's stacks show runtime.deferreturn there, and not the
+ * function. */
+static const Instr deferreturn_frame[1];
+
 /* The path below the running goroutine's first frame. */
 static Ctx *root_ctx(VM *vm)
 {
@@ -494,9 +499,13 @@ static Ctx *top_ctx(VM *vm)
 	while (i > 0 && !vm->frames[i - 1].race_ctx)
 		i--;
 	/* frames[i - 1] has a path (or i is 0): build upwards from there */
-	for (; i <= top; i++)
+	for (; i <= top; i++) {
+		Frame *up = &vm->frames[i - (i > 0)];
 		vm->frames[i].race_ctx =
-			i == 0 ? root_ctx(vm) : ctx_intern(vm->frames[i - 1].pc, vm->frames[i - 1].race_ctx);
+			i == 0 ? root_ctx(vm)
+			       : ctx_intern(up->at_ret && vm->frames[i].is_defer == DEFER_CALL ? deferreturn_frame : up->pc,
+					    up->race_ctx);
+	}
 	return vm->frames[top].race_ctx;
 }
 
@@ -897,8 +906,16 @@ static void put_frame(FmtBuf *b, Proto *p, const Instr *pc)
 /* A recorded stack, innermost frame first. */
 static void put_stack(FmtBuf *b, Ctx *loc)
 {
-	for (Ctx *c = loc; c && c != &ctx_root && c != &ctx_cut; c = c->up)
-		put_frame(b, proto_of(c->pc), c->pc);
+	static const char deferreturn[] = "  runtime.deferreturn()\n      runtime/panic.go:476 +0x0\n";
+	for (Ctx *c = loc; c && c != &ctx_root && c != &ctx_cut; c = c->up) {
+		if (c->pc == deferreturn_frame) {
+			fmtbuf_put(b, deferreturn, sizeof deferreturn - 1);
+			continue;
+		}
+		Proto *p = proto_of(c->pc);
+		if (p && !vm_init_calling(p, (int)(c->pc - p->code) - 1))
+			put_frame(b, p, c->pc);
+	}
 }
 
 static void put_access(FmtBuf *b, const char *kind, uintptr_t addr, int64_t gid)

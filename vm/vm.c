@@ -1264,6 +1264,13 @@ static int run(VM *vm, int stop_depth)
  * it shares the unwinding loop's code by marking the frame and jumping in.
  * To keep that simple, RET with pending defers is handled by run_defer. */
 
+bool vm_init_calling(const Proto *p, int idx)
+{
+	/* the calls of init functions are the initialiser's only code
+	 * without a line of its own */
+	return !strcmp(p->name, "main.init") && p->ncode && idx < p->ncode && p->lines[idx] == 0;
+}
+
 /* Print one goroutine's frames, Go's traceback shape. */
 static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 {
@@ -1282,7 +1289,7 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		 * it initialises variables (Go's runtime, not main.init, calls
 		 * the init functions), and no main.main below it (main has not
 		 * started) */
-		if (!strcmp(f->p->name, "main.init") && f->p->ncode && f->p->lines[idx] == 0)
+		if (vm_init_calling(f->p, idx))
 			continue;
 		if (i + 1 < nframes && frames[i + 1].p && !strcmp(frames[i + 1].p->name, "main.init") &&
 		    !strcmp(f->p->name, "main.main"))

@@ -41,6 +41,10 @@ typedef struct Frame {
 				recovered_pc, not its epilogue's */
 	const Instr *recovered_pc; /* where it was when the panic passed it */
 } Frame;
+/* Is p, at instruction idx, the package's initialiser calling an init
+ * function? Go's runtime calls those, so stacks (tracebacks, race
+ * reports) show no main.init frame below them. */
+bool vm_init_calling(const Proto *p, int idx);
 /* push_frame clears the four flags with one store */
 _Static_assert(offsetof(Frame, recovered) == offsetof(Frame, is_defer) + 3, "Frame's flags must be adjacent");
 

@@ -87,6 +87,10 @@ class Golden:
     def expected_stderr(self):
         return self.blocks.get("Stderr", [])
 
+    # `// Stderr (all):` rather than `// Stderr:`: the block is the whole of
+    # standard error, not its first lines
+    stderr_all = False
+
     def _parse(self):
         lines = self.text.split("\n")
         if lines and lines[-1] == "":
@@ -96,6 +100,9 @@ class Golden:
         def marker_of(line):
             if line in ("// Output:", "// Stderr:", "// Errors:"):
                 return line[3:-1]
+            if line == "// Stderr (all):":
+                self.stderr_all = True
+                return "Stderr"
             if EXIT_RE.match(line):
                 return "Exit"
             return None
@@ -382,7 +389,10 @@ def check_run_results(g, rc, out, err, timed_out, timeout, what):
             problems.append("   (output does not end in a newline)")
     want_err = normalize_trace(g.expected_stderr)
     stderr_lines = normalize_trace(stderr_lines)
-    if stderr_lines[:len(want_err)] != want_err:
+    if g.stderr_all and stderr_lines != want_err:
+        problems.append("  stderr differs (all of it compared):")
+        problems += diff_lines(want_err, stderr_lines)
+    elif stderr_lines[:len(want_err)] != want_err:
         problems.append("  stderr differs (first %d lines compared):" % len(want_err))
         problems += diff_lines(want_err, stderr_lines[:len(want_err)])
     status = exit_status(rc)

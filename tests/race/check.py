@@ -10,6 +10,8 @@ Each tests/race/*.gol program says in its header which races it has:
                            in the program, innermost first (function as printed, without
                            "()", and line), e.g. "main.bump:11 main.main.func1:20"; only
                            for programs whose order of the two accesses is fixed
+    // Created: F:L ...    optional: the first report's first "created at" stack has these
+                           frames in the program, innermost first (as for Previous)
     // Reports: N          optional: exactly N reports (Go reports a race between the
                            same two lines once per distinct pair of call stacks)
 
@@ -229,6 +231,7 @@ class Expect:
         self.clean = False
         self.output = None
         self.previous = None
+        self.created = None
         self.reports = None
         text = open(path).read()
         lines = text.split("\n")
@@ -239,6 +242,12 @@ class Expect:
             if m:
                 self.previous = m.group(1).split()
                 if not self.previous or not all(re.match(r"^\S+:\d+$", w) for w in self.previous):
+                    raise ValueError("%s: bad header %r" % (path, line))
+                continue
+            m = re.match(r"^// Created:\s*(.*)$", line)
+            if m:
+                self.created = m.group(1).split()
+                if not self.created or not all(re.match(r"^\S+:\d+$", w) for w in self.created):
                     raise ValueError("%s: bad header %r" % (path, line))
                 continue
             m = re.match(r"^// Reports:\s*(\d+)$", line)
@@ -316,6 +325,14 @@ def judge(exp, race, status, stdout, stderr, prog, atomic_wildcard):
             if got_prev != exp.previous:
                 problems.append("previous access stack %s, want %s" % (" ".join(got_prev) or "none",
                                                                        " ".join(exp.previous)))
+        if exp.created is not None and reports:
+            stacks = list(reports[0].created.values())
+            frames = [f for f in stacks[0][1] if is_program_file(f.file, prog)] if stacks else []
+            got_created = ["%s:%d" % (f.func[:-2] if f.func.endswith("()") else f.func, f.line)
+                           for f in frames]
+            if got_created != exp.created:
+                problems.append("created-at stack %s, want %s" % (" ".join(got_created) or "none",
+                                                                  " ".join(exp.created)))
         if exp.reports is not None and len(reports) != exp.reports:
             problems.append("%d reports, want %d" % (len(reports), exp.reports))
         if reports and found != len(reports):
