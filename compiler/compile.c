@@ -72,7 +72,7 @@ typedef struct FnState {
 	Obj **results;        /* named result objects */
 	int nresults;
 	int nlit;             /* function literals made so far (for names) */
-	Proto **wrappers;     /* go statements' wrappers, named at the end */
+	Proto **wrappers;     /* go and defer statements' wrappers, named at the end */
 	int nwrappers;
 	const char *label_names[64];  /* labels and where they start */
 	int label_pcs[64];
@@ -3307,6 +3307,41 @@ static void return_stmt(FnState *fs, Node *s)
 /* defer or go (op) of a builtin call: its arguments are evaluated now and
  * a native does the builtin's work later, in the deferring function's
  * epilogue or on a new goroutine. */
+/* Go 1.19 makes a go or defer statement whose call has arguments (or a
+ * receiver) call a closure of the compiler's (main.main.func3, numbered
+ * after the function's literals) that makes the call, and -race shows it
+ * under the callee. For such a call: 1 + the constant index of a proto
+ * standing for that closure, at the call's line (the GO or DEFER's C);
+ * otherwise 0. */
+static uint16_t go_defer_wrapper(FnState *fs, Node *call, Node *fun)
+{
+	if (!call->u.call.args.len && !has_receiver(fun))
+		return 0;
+	Proto *w = GC_MALLOC(sizeof *w);
+	w->file = C->prog->file;
+	w->ncode = 1;
+	w->code = GC_MALLOC(sizeof(Instr) * 2);
+	w->lines = GC_MALLOC_ATOMIC(sizeof(int));
+	w->lines[0] = call->u.call.lparen.line ? call->u.call.lparen.line : call->pos.line;
+	w->line = w->lines[0];
+	w->name = "?";
+	w->wrapper = true;
+	if (fs->nwrappers % 8 == 0) {
+		Proto **v = GC_MALLOC(sizeof *v * (size_t)(fs->nwrappers + 8));
+		if (fs->nwrappers)
+			memcpy(v, fs->wrappers, sizeof *v * (size_t)fs->nwrappers);
+		fs->wrappers = v;
+	}
+	fs->wrappers[fs->nwrappers++] = w;
+	Proto **pv = GC_MALLOC(sizeof *pv * (size_t)(fs->p->nprotos + 1));
+	if (fs->p->nprotos)
+		memcpy(pv, fs->p->protos, sizeof *pv * (size_t)fs->p->nprotos);
+	pv[fs->p->nprotos] = w;
+	fs->p->protos = pv;
+	fs->p->nprotos++;
+	return (uint16_t)(add_kp(fs, w) + 1);
+}
+
 static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 {
 	Builtin b = ((Obj *)fun->obj)->builtin;
@@ -3496,7 +3531,8 @@ static void stmt(FnState *fs, Node *s)
 		Instr *last = &fs->code[fs->ncode - 1];
 		if (last->op == BC_CALL) {
 			last->op = BC_DEFER;
-			last->c = 0;
+			uint16_t w = go_defer_wrapper(fs, call, fun);
+			fs->code[fs->ncode - 1].c = w;
 		} else {
 			cerror(s->pos, "internal: defer of a call that did not compile to CALL");
 		}
@@ -3520,36 +3556,7 @@ static void stmt(FnState *fs, Node *s)
 		if (last->op == BC_CALL) {
 			last->op = BC_GO;
 			last->c = 0;
-			if (call->u.call.args.len || has_receiver(fun)) {
-				/* Go 1.19 runs such a goroutine through a closure
-				 * of the compiler's (main.main.func3) that makes
-				 * the call: -race shows it under the callee. C:
-				 * a proto standing for it, at the call's line */
-				Proto *w = GC_MALLOC(sizeof *w);
-				w->file = C->prog->file;
-				w->ncode = 1;
-				w->code = GC_MALLOC(sizeof(Instr) * 2);
-				w->lines = GC_MALLOC_ATOMIC(sizeof(int));
-				w->lines[0] = call->u.call.lparen.line ? call->u.call.lparen.line : call->pos.line;
-				w->line = w->lines[0];
-				w->name = "?";
-				w->wrapper = true;
-				if (fs->nwrappers % 8 == 0) {
-					Proto **v = GC_MALLOC(sizeof *v * (size_t)(fs->nwrappers + 8));
-					if (fs->nwrappers)
-						memcpy(v, fs->wrappers, sizeof *v * (size_t)fs->nwrappers);
-					fs->wrappers = v;
-				}
-				fs->wrappers[fs->nwrappers++] = w;
-				Proto **pv = GC_MALLOC(sizeof *pv * (size_t)(fs->p->nprotos + 1));
-				if (fs->p->nprotos)
-					memcpy(pv, fs->p->protos, sizeof *pv * (size_t)fs->p->nprotos);
-				pv[fs->p->nprotos] = w;
-				fs->p->protos = pv;
-				fs->p->nprotos++;
-				last = &fs->code[fs->ncode - 1];
-				last->c = (uint16_t)(add_kp(fs, w) + 1);
-			}
+			last->c = go_defer_wrapper(fs, call, fun);
 		} else {
 			cerror(s->pos, "internal: go with a call that did not compile to CALL");
 		}
@@ -3701,8 +3708,8 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 	} else {
 		emit(&fs, BC_RET, 0, 0, 0);
 	}
-	/* Go 1.19 numbers the wrappers of go statements after the function's
-	 * literals */
+	/* Go 1.19 numbers the wrappers of go and defer statements after the
+	 * function's literals */
 	for (int w = 0; w < fs.nwrappers; w++) {
 		char wname[256];
 		snprintf(wname, sizeof wname, fs.outer ? "%s.%d" : "%s.func%d", name, fs.nlit + 1 + w);

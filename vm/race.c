@@ -488,11 +488,10 @@ static Ctx *root_ctx(VM *vm)
 	return r && r->root ? r->root : &ctx_root;
 }
 
-/* The call path of the running goroutine's top frame, made (and kept in
+/* The call path of the running goroutine's frame top, made (and kept in
  * the frames) for those below it that have none yet. */
-static Ctx *top_ctx(VM *vm)
+static Ctx *frame_ctx(VM *vm, int top)
 {
-	int top = vm->nframes - 1;
 	if (vm->frames[top].race_ctx)
 		return vm->frames[top].race_ctx;
 	int i = top;
@@ -507,6 +506,22 @@ static Ctx *top_ctx(VM *vm)
 					    up->race_ctx);
 	}
 	return vm->frames[top].race_ctx;
+}
+
+static Ctx *top_ctx(VM *vm)
+{
+	return frame_ctx(vm, vm->nframes - 1);
+}
+
+void race_defer_wrapped(VM *vm, struct Proto *wrapper)
+{
+	int top = vm->nframes - 1;
+	if (top < 1)
+		return;
+	/* its path: the wrapper, at the defer statement's line, and
+	 * runtime.deferreturn where the returning function was */
+	Ctx *up = ctx_intern(deferreturn_frame, frame_ctx(vm, top - 1));
+	vm->frames[top].race_ctx = ctx_intern(wrapper->code + 1, up);
 }
 
 /* While set, accesses are made by the runtime on the program's behalf (a
@@ -988,12 +1003,8 @@ static void report(VM *vm, Shadow *s, uintptr_t addr, const Instr *pc, bool writ
 	fmtbuf_put(&b, head, strlen(head));
 	put_access(&b, atomic ? (write ? "Atomic write" : "Atomic read") : (write ? "Write" : "Read"), addr,
 		   cur->gid);
-	for (int i = vm->nframes - 1; i >= 0; i--) {
-		Frame *f = &vm->frames[i];
-		if (f->p)
-			put_frame(&b, f->p, i == vm->nframes - 1 && pc ? pc : f->pc);
-	}
-	put_stack(&b, root_ctx(vm)); /* the go statement's wrapper, if any */
+	/* the current stack as recorded ones are (wrappers, deferreturn) */
+	put_stack(&b, ctx_intern(pc ? pc : vm->frames[vm->nframes - 1].pc, top_ctx(vm)));
 	fmtbuf_put(&b, "\n", 1);
 	put_access(&b,
 		   patomic ? (pwrite ? "Previous atomic write" : "Previous atomic read")

@@ -37,6 +37,11 @@ struct Proto;
  * `go f(x)` through (its reports show it under f) */
 void race_go(VM *vm, G *parent, G *child, const Instr *pc, struct Proto *wrapper);
 void race_finished(G *g);
+/* The top frame is a deferred call that its caller, returning, runs
+ * through wrapper: the proto standing for the closure Go 1.19 makes of a
+ * deferred call with arguments (its reports show it under the call, and
+ * runtime.deferreturn in the caller's place). */
+void race_defer_wrapped(VM *vm, struct Proto *wrapper);
 /* A goroutine is on its way (a timer that will start one has been set):
  * from now on accesses are watched. */
 void race_end_solo(void);

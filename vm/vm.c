@@ -1058,6 +1058,9 @@ static int start_defer(VM *vm, Frame *fr, Defer *d)
 	if (rest > 0)
 		memset(nr + off + d->nargs, 0, sizeof(Value) * (size_t)rest);
 	enter_frame(vm, f, f->proto, nbase, 0)->is_defer = DEFER_CALL;
+	/* (entering may have moved the frames: fr is stale) */
+	if (race_enabled && d->wrapper && vm->frames[vm->nframes - 2].at_ret)
+		race_defer_wrapped(vm, d->wrapper);
 	return DEFER_FRAME;
 }
 

@@ -17,6 +17,7 @@ typedef struct Defer {
 	GolClosure *f;
 	Value *args;
 	int nargs;
+	struct Proto *wrapper; /* -race: Go's closure making the call (see race_defer_wrapped) */
 	struct Defer *next;
 } Defer;
 
