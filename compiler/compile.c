@@ -233,6 +233,18 @@ static void free_temps(FnState *fs)
 	fs->top = fs->nactive;
 }
 
+/* reg, or a new temporary holding a copy of it when reg is a local's own
+ * register: for an operand about to be changed in place (boxed), which
+ * must not change the variable. */
+static int own_reg(FnState *fs, int reg)
+{
+	if (reg >= fs->nactive)
+		return reg;
+	int t = alloc_reg(fs);
+	emit(fs, BC_MOVE, t, reg, 0);
+	return t;
+}
+
 /* ---- types at run time ---------------------------------------------------------- */
 
 static bool is_aggregate(Type *t)
@@ -608,6 +620,16 @@ static int binary(FnState *fs, Node *n, int dst)
 	} else {
 		b = expr(fs, n->u.op.x, -1);
 		c = expr(fs, n->u.op.y, -1);
+	}
+	if (op == OP_EQ || op == OP_NE) {
+		/* an operand compared with an interface is boxed in place */
+		Type *xt = n->u.op.x->type, *yt = n->u.op.y->type;
+		if (type_is_interface(xt) != type_is_interface(yt)) {
+			if (!type_is_interface(xt))
+				b = own_reg(fs, b);
+			else
+				c = own_reg(fs, c);
+		}
 	}
 	int r = dst >= 0 ? dst : save;
 	if (dst < 0) {
@@ -1066,6 +1088,9 @@ static int index_expr(FnState *fs, Node *n, int dst, bool commaok)
 	int save = fs->top;
 	int b = expr(fs, n->u.index.x, -1);
 	int i = expr(fs, n->u.index.index, -1);
+	Type *mt = type_under(bt->kind == TY_POINTER ? bt->elem : bt);
+	if (mt->kind == TY_MAP && (type_is_interface(mt->key) || boxed_key(mt->key)))
+		i = own_reg(fs, i); /* the key is boxed in place below */
 	int r = dst;
 	if (r < 0) {
 		fs->top = save;
@@ -3006,11 +3031,21 @@ static void switch_stmt(FnState *fs, Node *s, const char *label)
 				c = alloc_reg(fs);
 				Type *u = type_under(tt);
 				if (type_is_interface(tt) && !type_is_interface(e->type)) {
-					if (e->type->kind != TY_UNTYPED_NIL)
+					if (e->type->kind != TY_UNTYPED_NIL) {
+						v = own_reg(fs, v); /* boxed in place */
 						emit_bx(fs, BC_BOX, v, (uint32_t)type_k(fs, type_is_untyped(e->type) ? type_default(e->type) : e->type));
+					}
 					emit(fs, BC_IFACEEQ, c, tag, v);
 				} else if (type_is_interface(tt)) {
 					emit(fs, BC_IFACEEQ, c, tag, v);
+				} else if (type_is_interface(e->type)) {
+					/* a concrete tag against an interface case: the
+					 * tag, boxed, is compared (a copy: the tag is
+					 * compared again by later cases) */
+					int t = alloc_reg(fs);
+					emit(fs, BC_MOVE, t, tag, 0);
+					emit_bx(fs, BC_BOX, t, (uint32_t)type_k(fs, tt));
+					emit(fs, BC_IFACEEQ, c, t, v);
 				} else if (type_is_string(u)) {
 					emit(fs, BC_EQS, c, tag, v);
 				} else if (type_is_float(u)) {
