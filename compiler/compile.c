@@ -3237,7 +3237,7 @@ static void select_stmt(FnState *fs, Node *s)
 		if (comm->kind == N_SEND)
 			w |= 1u << 31;
 		/* each case's word carries its line: a send on a closed channel
-		 * panics at its case, as Go reports it */
+		 * in a select of one case (and a default) panics at it */
 		int line = fs->line;
 		fs->line = comm->pos.line;
 		emit_sbx(fs, BC_EXT, chans[c], (int32_t)w);
