@@ -419,6 +419,15 @@ void vm_fatal(VM *vm, const char *msg)
 	fatal_exit(vm);
 }
 
+/* Did the runtime raise p (a runtime.Error: an index out of range, a nil
+ * dereference, a failed assertion), rather than a call of panic? */
+static bool runtime_panic(const PanicRec *p)
+{
+	Type *t = p->value ? p->value->type : NULL;
+	return p->signal || (t && (t == runtime_error_type() || t == plain_type || t == assert_type ||
+				   t == bounds_type));
+}
+
 /* The frames of an unrecovered panic, newest first. A panic raised by a
  * deferred call that runs because of an earlier panic shows that call's
  * frames, then the earlier panic's frames from where it began: the stack Go
@@ -435,7 +444,16 @@ static void panic_frames(FmtBuf *b, PanicRec *p, int depth)
 				break;
 			}
 	if (k < 0) {
-		traceback_frames(b, p->frames, p->nframes);
+		/* Go shows TRACE_FRAMES frames counting the runtime's hidden
+		 * ones: its panic, and for a runtime error the function that
+		 * raised it */
+		int shown = p->nframes;
+		if (!p->next) {
+			int room = TRACE_FRAMES - 1 - (runtime_panic(p) ? 1 : 0);
+			if (shown > room)
+				shown = room;
+		}
+		traceback_frames(b, p->frames + p->nframes - shown, shown);
 		return;
 	}
 	traceback_frames(b, p->frames + k + 1, p->nframes - k - 1);
@@ -531,7 +549,17 @@ static void stack_overflow(VM *vm)
 	char head[64];
 	snprintf(head, sizeof head, "\ngoroutine %lld [running]:\n", (long long)(vm->cur ? vm->cur->id : 1));
 	fmtbuf_put(&b, head, strlen(head));
-	int shown = vm->nframes < TRACE_FRAMES ? vm->nframes : TRACE_FRAMES;
+	/* Go's top frame is the function being entered, stopped in its
+	 * prologue (at its first line); it counts towards the frames shown */
+	int room = TRACE_FRAMES;
+	if (vm->entering && vm->entering->ncode) {
+		char top[512];
+		snprintf(top, sizeof top, "%s(%s)\n\t%s:%d +0x0\n", vm->entering->name,
+			 vm->entering->nparams ? "..." : "", vm->entering->file, vm->entering->line);
+		fmtbuf_put(&b, top, strlen(top));
+		room--;
+	}
+	int shown = vm->nframes < room ? vm->nframes : room;
 	traceback_frames(&b, vm->frames + vm->nframes - shown, shown);
 	if (shown < vm->nframes) {
 		const char *el = "...additional frames elided...\n";

@@ -148,6 +148,10 @@ struct VM {
 	int nframes, capframes;
 	PanicRec *panic;
 	bool unwinding;
+	/* the function a call was entering when the stack might run out (set
+	 * on the slow path only): Go shows it, at its first line, on top of a
+	 * stack overflow's traceback */
+	struct Proto *entering;
 
 	G *cur;                    /* the running goroutine */
 	int budget;                /* instructions left in this time slice */

@@ -340,7 +340,9 @@ def error_line_re(*names):
 
 
 TRACE_FUNC_RE = re.compile(r"^([\w.()*\[\]]+)\((.*)\)$")
-TRACE_POS_RE = re.compile(r"^\t(\S*?):(\d+)(?: \+0x[0-9a-f]+)?$")
+TRACE_POS_RE = re.compile(r"^\t(\S*?):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=\S+ sp=\S+ pc=\S+)?$")
+# a stack overflow's line about the exhausted stack (Go's addresses)
+STACK_SP_RE = re.compile(r"^runtime: sp=\S+ stack=\[\S+, \S+\]$")
 GOROUTINE_RE = re.compile(r"^goroutine \d+ \[")
 CREATED_RE = re.compile(r"^(created by \S+) in goroutine \d+$")
 SIGNAL_RE = re.compile(r"^\[signal (\S+): ([^]]*?) code=\S+ addr=\S+ pc=\S+\]$")
@@ -352,11 +354,15 @@ def normalize_trace(lines):
     was inlined), files (only the line number is kept), code offsets and
     fault addresses;
     frames inside Go's own library (the runtime's panic frame, sync's
-    methods) are dropped, since gol's library functions have no frames."""
+    methods) are dropped, since gol's library functions have no frames,
+    and so is a stack overflow's line with the stack's addresses."""
     res = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        if STACK_SP_RE.match(line):
+            i += 1
+            continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if TRACE_FUNC_RE.match(line) and nxt is not None and TRACE_POS_RE.match(nxt):
             if "/src/" in nxt and "/go" in nxt:
