@@ -3599,9 +3599,19 @@ static void stmt(FnState *fs, Node *s)
 		break;
 	}
 	case N_SEND: {
-		int c = expr(fs, s->u.send.ch, -1);
-		int v = alloc_reg(fs);
-		value_to(fs, s->u.send.value, type_under(s->u.send.ch->type)->elem, v);
+		Type *et = type_under(s->u.send.ch->type)->elem;
+		int c, v;
+		if (may_call(s->u.send.value) && !may_call(s->u.send.ch)) {
+			/* as Go's compiler orders it: the call first, the
+			 * channel read after it */
+			v = alloc_reg(fs);
+			value_to(fs, s->u.send.value, et, v);
+			c = expr(fs, s->u.send.ch, -1);
+		} else {
+			c = expr(fs, s->u.send.ch, -1);
+			v = alloc_reg(fs);
+			value_to(fs, s->u.send.value, et, v);
+		}
 		emit(fs, BC_SEND, c, v, 0);
 		break;
 	}
