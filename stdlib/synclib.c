@@ -412,7 +412,19 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 	return rc;
 }
 
-/* ---- Cond: slot 0 L (a Locker), slot 1 waiters ------------------------------- */
+/* ---- Cond: slot 0 L (a Locker), slot 1 waiters, slot 2 its own address ------ */
+
+/* Go's copyChecker: the first Wait, Signal or Broadcast records where the
+ * Cond is, and a later one on a copy of it (another address, the same
+ * record) panics. */
+static int cond_check(VM *vm, Value c)
+{
+	uint64_t here = (uint64_t)(uintptr_t)c.p, was = 0;
+	if (__atomic_compare_exchange_n(&SLOT(c, 2).u, &was, here, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) ||
+	    was == here)
+		return 0;
+	return vm_panic_msg(vm, "sync.Cond is copied");
+}
 
 /* Call L.Lock or L.Unlock; natives are called directly so that a Lock
  * that must wait parks this goroutine (VM_BLOCK) like any lock. */
@@ -439,6 +451,8 @@ static int cond_wait(VM *vm, Value *a, int n, Value *r)
 	(void)r;
 	int *st = vm_g_scratch(vm);
 	GolIface *l = SLOT(a[0], 0).p;
+	if (*st == 0 && cond_check(vm, a[0]) < 0)
+		return -1;
 	if (*st == 0) {
 		/* on the queue first, then unlock: a Signal that comes after the
 		 * Unlock finds this goroutine waiting (it is parked by then, or
@@ -474,6 +488,8 @@ static int cond_signal(VM *vm, Value *a, int n, Value *r)
 		return vm_panic_nil(vm); /* a nil *sync.Cond */
 	(void)n;
 	(void)r;
+	if (cond_check(vm, a[0]) < 0)
+		return -1;
 	vm_wake_one(vm, QUEUE(a[0], 1));
 	return 0;
 }
@@ -484,6 +500,8 @@ static int cond_broadcast(VM *vm, Value *a, int n, Value *r)
 		return vm_panic_nil(vm); /* a nil *sync.Cond */
 	(void)n;
 	(void)r;
+	if (cond_check(vm, a[0]) < 0)
+		return -1;
 	vm_wake_all(vm, QUEUE(a[0], 1));
 	return 0;
 }
