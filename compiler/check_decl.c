@@ -180,7 +180,26 @@ static int64_t check_array_len(Checker *c, Node *len)
 	return const_to_int64(x.cv);
 }
 
-static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool *variadic)
+/* Whether a struct's field f[j], named at pos, is the first of its name.
+ * types2 reports a second one as soon as it meets it, right after the type
+ * of its declaration, and leaves it out of the struct (so that selecting
+ * the name is not ambiguous too). */
+static bool check_field_unique(Checker *c, Field *f, Pos *at, int j, Pos pos)
+{
+	at[j] = pos;
+	if (!f[j].name || !strcmp(f[j].name, "_"))
+		return true;
+	for (int i = 0; i < j; i++)
+		if (f[i].name && !strcmp(f[i].name, f[j].name)) {
+			checker_error(c, pos, "%s redeclared\n\t%s:%d:%d: other declaration of %s", f[j].name,
+				      c->diag->filename, at[i].line, at[i].col, f[j].name);
+			return false;
+		}
+	return true;
+}
+
+/* The fields of a parameter or result list, or of a struct (strukt). */
+static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool *variadic, bool strukt)
 {
 	int n = 0;
 	for (int i = 0; i < l->len; i++) {
@@ -188,6 +207,7 @@ static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool
 		n += k ? k : 1;
 	}
 	Field *f = GC_MALLOC(sizeof *f * (size_t)(n ? n : 1));
+	Pos *at = strukt ? GC_MALLOC_ATOMIC(sizeof *at * (size_t)(n ? n : 1)) : NULL;
 	int j = 0;
 	for (int i = 0; i < l->len; i++) {
 		Node *fd = l->v[i];
@@ -214,14 +234,16 @@ static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool
 				f[j].name = tnn->kind == N_SELECTOR ? tnn->u.selector.sel->u.ident.name
 					  : tnn->kind == N_IDENT ? tnn->u.ident.name : "?";
 			}
-			j++;
+			if (!strukt || check_field_unique(c, f, at, j, ast_start(tn)))
+				j++;
 			continue;
 		}
 		for (int k = 0; k < fd->u.field.names.len; k++) {
 			f[j].name = fd->u.field.names.v[k]->u.ident.name;
 			f[j].type = t;
 			f[j].tag = tag;
-			j++;
+			if (!strukt || check_field_unique(c, f, at, j, fd->u.field.names.v[k]->pos))
+				j++;
 		}
 	}
 	*nout = j;
@@ -284,8 +306,8 @@ Type *check_signature(Checker *c, Node *ft, Node *recv)
 {
 	Type *t = type_new(TY_FUNC);
 	(void)recv;
-	t->fields = check_fields(c, &ft->u.functype.params, &t->nfields, true, &t->variadic);
-	t->results = check_fields(c, &ft->u.functype.results, &t->nresults, false, NULL);
+	t->fields = check_fields(c, &ft->u.functype.params, &t->nfields, true, &t->variadic, false);
+	t->results = check_fields(c, &ft->u.functype.results, &t->nresults, false, NULL, false);
 	return t;
 }
 
@@ -339,12 +361,7 @@ Type *check_type(Checker *c, Node *n)
 		break;
 	case N_STRUCTTYPE: {
 		t = type_new(TY_STRUCT);
-		t->fields = check_fields(c, &n->u.fields.fields, &t->nfields, false, NULL);
-		for (int i = 0; i < t->nfields; i++)
-			for (int j = 0; j < i; j++)
-				if (t->fields[i].name && strcmp(t->fields[i].name, "_")
-				    && !strcmp(t->fields[i].name, t->fields[j].name))
-					checker_error(c, n->pos, "%s redeclared", t->fields[i].name);
+		t->fields = check_fields(c, &n->u.fields.fields, &t->nfields, false, NULL, true);
 		break;
 	}
 	case N_INTERFACETYPE:
@@ -715,23 +732,23 @@ static void collect_method(Checker *c, Node *fd)
 	nt->nmethods++;
 }
 
-/* A method fo of type to named as its struct's field k: types2 reports it
- * with the field's declaration, when the struct is written in to's own
+/* A method fo of type to named as one of its struct's fields: types2
+ * reports it with the field's declaration (the first of that name: the
+ * struct keeps no other), when the struct is written in to's own
  * declaration. */
-static void field_method_clash(Checker *c, Obj *fo, Obj *to, int k)
+static void field_method_clash(Checker *c, Obj *fo, Obj *to)
 {
 	Node *st = to->decl && to->decl->kind == N_TYPESPEC ? to->decl->u.typespec.type : NULL;
-	int idx = 0;
 	for (int i = 0; st && st->kind == N_STRUCTTYPE && i < st->u.fields.fields.len; i++) {
 		Node *f = st->u.fields.fields.v[i];
-		int n = f->u.field.names.len ? f->u.field.names.len : 1;
-		if (k < idx + n && f->u.field.names.len) {
-			Pos p = f->u.field.names.v[k - idx]->pos;
+		for (int k = 0; k < f->u.field.names.len; k++) {
+			Pos p = f->u.field.names.v[k]->pos;
+			if (strcmp(f->u.field.names.v[k]->u.ident.name, fo->name))
+				continue;
 			checker_error(c, fo->pos, "field and method with the same name %s\n\t%s:%d:%d: other declaration of %s",
 				      fo->name, c->diag->filename, p.line, p.col, fo->name);
 			return;
 		}
-		idx += n;
 	}
 	checker_error(c, fo->pos, "field and method with the same name %s", fo->name);
 }
@@ -764,7 +781,7 @@ static void resolve_methods(Checker *c, NodeList *decls)
 		if (u && u->kind == TY_STRUCT)
 			for (int k = 0; k < u->nfields; k++)
 				if (u->fields[k].name && !strcmp(u->fields[k].name, fo->name))
-					field_method_clash(c, fo, to, k);
+					field_method_clash(c, fo, to);
 	}
 }
 

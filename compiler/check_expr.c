@@ -196,6 +196,11 @@ void convert_untyped(Checker *c, Operand *x, Type *target)
 		const char *why;
 		ConstVal *v = x->cv;
 		if (!representable(&v, target, &why)) {
+			/* types2 words it by the kinds, not the value: a float
+			 * (or complex) that does not fit an integer type is
+			 * truncated, whole as it may be (1000.0 into an int8) */
+			if (why && !type_is_integer(x->type) && type_is_integer(tu))
+				why = "truncated";
 			/* the caller words the error (it knows the context) */
 			x->mode = M_INVALID;
 			x->cv = (ConstVal *)why; /* smuggle the reason out */
@@ -1609,7 +1614,7 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 	int np = sig->nfields;
 	bool variadic = sig->variadic && !call->u.call.ellipsis;
 	if (call->u.call.ellipsis && !sig->variadic) {
-		checker_error(c, ast_start(call), "have (...) but function is not variadic: %s", fname);
+		checker_error(c, ast_start(call), "cannot use ... in call to non-variadic %s", fname);
 		return;
 	}
 	bool count_ok = variadic ? nops >= np - 1 : nops == np;
@@ -1779,6 +1784,7 @@ static void check_call(Checker *c, Node *n, Operand *x, Type *hint)
 	}
 	if (f.mode == M_TYPE) {
 		check_conversion(c, n, f.type, x);
+		c->conversion = n;
 		return;
 	}
 	if (f.mode == M_BUILTIN) {

@@ -23,6 +23,13 @@ typedef enum Mode {
 	M_NIL,       /* the predeclared nil */
 } Mode;
 
+typedef enum BreakKind {
+	BK_NONE,
+	BK_LOOP,        /* a for statement, or a select */
+	BK_SWITCH,
+	BK_TYPESWITCH,
+} BreakKind;
+
 typedef struct Operand {
 	Mode mode;
 	Type *type;
@@ -64,6 +71,17 @@ typedef struct Checker {
 	Obj **locals;         /* every local variable, for "declared but not used" */
 	int nlocals, caplocals;
 	int loop_depth, switch_depth, select_depth;
+	/* What a fallthrough is judged by (as cmd/compile's checkBranches
+	 * does): the innermost for, switch or select around it, and, in an
+	 * expression switch, the last statement of the clause being checked
+	 * (the one place a fallthrough may stand) and whether that clause is
+	 * the switch's last. */
+	BreakKind breakable;
+	Node *clause_last;
+	bool clause_final;
+	/* The call last found to be a conversion, for go and defer, which
+	 * take a call but not a conversion. */
+	Node *conversion;
 	bool stdlib;          /* checking a declarations file: quieter */
 	bool repl;            /* checking a REPL input: redeclaring is fine */
 	/* REPL: the next function body checked is an input's statements

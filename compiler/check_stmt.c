@@ -559,6 +559,37 @@ static bool case_comparable(Checker *c, Node *e, Operand *v, Type *tt, const cha
 	return false;
 }
 
+/* types2 looks for a second default before it checks any clause. */
+static void multiple_defaults(Checker *c, NodeList *body)
+{
+	Node *first = NULL;
+	for (int i = 0; i < body->len; i++) {
+		Node *cl = body->v[i];
+		if (!cl->u.clause.is_default)
+			continue;
+		if (first)
+			checker_error(c, cl->pos, "multiple defaults (first at %s:%d:%d)", c->diag->filename, first->pos.line,
+				      first->pos.col);
+		else
+			first = cl;
+	}
+}
+
+/* The statement of a clause's body a fallthrough may be: its last, past
+ * trailing empty statements and through labels, as checkBranches sees it. */
+static Node *clause_last_stmt(NodeList *body)
+{
+	int n = body->len;
+	while (n > 0 && body->v[n - 1]->kind == N_EMPTYSTMT)
+		n--;
+	if (!n)
+		return NULL;
+	Node *st = body->v[n - 1];
+	while (st->kind == N_LABELED)
+		st = st->u.labeled.stmt;
+	return st;
+}
+
 static void check_switch(Checker *c, Node *s)
 {
 	open_scope(c);
@@ -587,16 +618,15 @@ static void check_switch(Checker *c, Node *s)
 	/* a switch without a tag switches on the constant true */
 	const char *tagstr = s->u.sw.tag ? ast_expr_string(s->u.sw.tag) : "true";
 	c->switch_depth++;
-	bool seen_default = false;
+	BreakKind outer_bk = c->breakable;
+	Node *outer_last = c->clause_last;
+	bool outer_final = c->clause_final;
+	c->breakable = BK_SWITCH;
+	multiple_defaults(c, &s->u.sw.body);
 	Operand seen[256];
 	int nseen = 0;
 	for (int i = 0; i < s->u.sw.body.len; i++) {
 		Node *cl = s->u.sw.body.v[i];
-		if (cl->u.clause.is_default) {
-			if (seen_default)
-				checker_error(c, cl->pos, "multiple defaults in switch");
-			seen_default = true;
-		}
 		for (int k = 0; k < cl->u.clause.list.len; k++) {
 			Operand v;
 			check_expr(c, cl->u.clause.list.v[k], &v, tt);
@@ -625,21 +655,15 @@ static void check_switch(Checker *c, Node *s)
 			}
 		}
 		open_scope(c);
+		c->clause_last = clause_last_stmt(&cl->u.clause.body);
+		c->clause_final = i == s->u.sw.body.len - 1;
 		check_block_stmts(c, &cl->u.clause.body);
-		/* fallthrough must be last in a clause, and not in the last clause */
-		NodeList *b = &cl->u.clause.body;
-		for (int k = 0; k < b->len; k++) {
-			Node *st = b->v[k];
-			if (st->kind == N_BRANCH && st->u.branch.tok == BR_FALLTHROUGH) {
-				if (k != b->len - 1)
-					checker_error(c, st->pos, "fallthrough statement out of place");
-				else if (i == s->u.sw.body.len - 1)
-					checker_error(c, st->pos, "cannot fallthrough final case in switch");
-			}
-		}
 		close_scope(c);
 	}
 	c->switch_depth--;
+	c->breakable = outer_bk;
+	c->clause_last = outer_last;
+	c->clause_final = outer_final;
 	close_scope(c);
 }
 
@@ -670,12 +694,19 @@ static void check_type_switch(Checker *c, Node *s)
 	Node *bind = g->kind == N_ASSIGN ? g->u.assign.lhs.v[0] : NULL;
 	Operand x;
 	check_expr(c, ax->u.assert.x, &x, NULL);
+	/* types2 leaves a switch on an invalid operand there, before its
+	 * defaults are looked at (one that is no interface is checked on) */
+	bool x_valid = x.mode != M_INVALID;
 	if (x.mode != M_INVALID && !type_is_interface(x.type)) {
 		checker_error(c, ax->u.assert.x->pos, "%s is not an interface", operand_string(&x));
 		x.mode = M_INVALID;
 	}
 	ax->type = x.type;
+	if (x_valid)
+		multiple_defaults(c, &s->u.sw.body);
 	c->switch_depth++;
+	BreakKind outer_bk = c->breakable;
+	c->breakable = BK_TYPESWITCH;
 	Obj **bound = GC_MALLOC(sizeof(Obj *) * (size_t)(s->u.sw.body.len + 1));
 	int nb = 0;
 	/* the case types so far (NULL for nil), to find one given twice */
@@ -721,6 +752,7 @@ static void check_type_switch(Checker *c, Node *s)
 		close_scope(c);
 	}
 	c->switch_depth--;
+	c->breakable = outer_bk;
 	if (bind) {
 		bool used = false;
 		for (int i = 0; i < nb; i++)
@@ -823,7 +855,10 @@ static void check_range(Checker *c, Node *s)
 		}
 	}
 	c->loop_depth++;
+	BreakKind outer_bk = c->breakable;
+	c->breakable = BK_LOOP;
 	check_stmt(c, s->u.range.body);
+	c->breakable = outer_bk;
 	c->loop_depth--;
 	close_scope(c);
 }
@@ -968,8 +1003,12 @@ static void check_branch(Checker *c, Node *s)
 	BranchTok t = s->u.branch.tok;
 	const char *kw = t == BR_BREAK ? "break" : t == BR_CONTINUE ? "continue" : t == BR_GOTO ? "goto" : "fallthrough";
 	if (t == BR_FALLTHROUGH) {
-		if (!c->switch_depth)
+		if (c->breakable == BK_TYPESWITCH)
+			checker_error(c, s->pos, "cannot fallthrough in type switch");
+		else if (c->breakable != BK_SWITCH || s != c->clause_last)
 			checker_error(c, s->pos, "fallthrough statement out of place");
+		else if (c->clause_final)
+			checker_error(c, s->pos, "cannot fallthrough final case in switch");
 		return;
 	}
 	if (s->u.branch.label) {
@@ -1185,13 +1224,21 @@ static void check_stmt(Checker *c, Node *s)
 			return;
 		}
 		Operand x;
-		check_multi(c, call, &x, 1, false);
+		memset(&x, 0, sizeof x);
+		if (check_multi(c, call, &x, 1, false) < 0 || x.mode == M_INVALID)
+			return;
+		const char *kw = s->kind == N_GO ? "go" : "defer";
 		Node *fun = call->u.call.fun;
+		if (c->conversion == call) {
+			checker_error(c, ast_start(call), "%s requires function call, not conversion %s", kw, operand_string(&x));
+			return;
+		}
 		if (fun->obj && ((Obj *)fun->obj)->kind == OBJ_BUILTIN) {
+			/* the builtins types2 calls expressions, not statements */
 			Builtin b = ((Obj *)fun->obj)->builtin;
-			if (b == BI_APPEND || b == BI_CAP || b == BI_LEN || b == BI_MAKE || b == BI_NEW)
-				checker_error(c, s->pos, "%s discards result of %s", s->kind == N_GO ? "go" : "defer",
-					      ast_expr_string(call));
+			if (b == BI_APPEND || b == BI_CAP || b == BI_LEN || b == BI_MAKE || b == BI_NEW || b == BI_COMPLEX
+			    || b == BI_REAL || b == BI_IMAG || b == BI_MIN || b == BI_MAX)
+				checker_error(c, ast_start(call), "%s discards result of %s", kw, operand_string(&x));
 		}
 		return;
 	}
@@ -1221,8 +1268,11 @@ static void check_stmt(Checker *c, Node *s)
 	case N_TYPESWITCH:
 		check_type_switch(c, s);
 		return;
-	case N_SELECT:
+	case N_SELECT: {
 		c->select_depth++;
+		BreakKind outer_bk = c->breakable;
+		c->breakable = BK_LOOP;
+		multiple_defaults(c, &s->u.sw.body);
 		for (int i = 0; i < s->u.sw.body.len; i++) {
 			Node *cl = s->u.sw.body.v[i];
 			open_scope(c);
@@ -1231,8 +1281,10 @@ static void check_stmt(Checker *c, Node *s)
 			check_block_stmts(c, &cl->u.clause.body);
 			close_scope(c);
 		}
+		c->breakable = outer_bk;
 		c->select_depth--;
 		return;
+	}
 	case N_FOR:
 		open_scope(c);
 		check_simple(c, s->u.forstmt.init);
@@ -1240,7 +1292,10 @@ static void check_stmt(Checker *c, Node *s)
 			check_cond(c, s->u.forstmt.cond, "for");
 		check_simple(c, s->u.forstmt.post);
 		c->loop_depth++;
+		BreakKind outer_bk = c->breakable;
+		c->breakable = BK_LOOP;
 		check_stmt(c, s->u.forstmt.body);
+		c->breakable = outer_bk;
 		c->loop_depth--;
 		close_scope(c);
 		return;
@@ -1459,6 +1514,8 @@ void check_func_body(Checker *c, Type *sig, Node *recv, Node *ftype, Node *body,
 	Checker saved = *c;
 	c->fn = &fc;
 	c->loop_depth = c->switch_depth = c->select_depth = 0;
+	c->breakable = BK_NONE;
+	c->clause_last = NULL;
 	c->scope = scope_new(c->scope);
 	c->scope->func_boundary = true;
 	if (c->repl_pending) {

@@ -481,20 +481,41 @@ int const_sign(const ConstVal *v)
 	return mpq_sgn(v->f);
 }
 
-/* A float the way Go's constant messages print it: %.6g-like but with Go's
- * exponent form ("1e+100"). */
+/* A float the way Go's constant messages print it (go/constant's String):
+ * %.6g of the nearest float64 ("1e+06", "0.333333"), or, past float64's
+ * range (where that would be inf or 0), the same six digits with an
+ * exponent worked out from the binary one, so 1e309 is "1e+309". */
 static char *float_text(const mpq_t q)
 {
 	char buf[128];
-	if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_sizeinbase(mpq_numref(q), 10) < 22) {
-		char *s = mpz_get_str(NULL, 10, mpq_numref(q));
-		return s;
+	ConstVal v = {.kind = CK_FLOAT};
+	mpq_init(v.f);
+	mpq_set(v.f, q);
+	double d;
+	bool finite = const_to_double(&v, 64, &d);
+	mpq_clear(v.f);
+	if (mpq_sgn(q) == 0 || (finite && d != 0)) {
+		snprintf(buf, sizeof buf, "%.6g", d);
+		return ast_strndup(buf, strlen(buf));
 	}
 	mpf_t f;
-	mpf_init2(f, 256);
+	mpf_init2(f, 512);
 	mpf_set_q(f, q);
-	double d = mpf_get_d(f);
-	snprintf(buf, sizeof buf, "%g", d);
+	long exp;
+	double m = mpf_get_d_2exp(&exp, f); /* 0.5 <= |m| < 1 */
+	mpf_clear(f);
+	/* the decimal exponent: exp * log10(2), its fraction moved into m */
+	double dexp = (double)exp * 0.30102999566398119521373889472449302676818988146210854131;
+	long long e = (long long)dexp;
+	m *= pow(10, dexp - (double)e);
+	if (fabs(m) < 1 - 0.5e-6) {
+		m *= 10;
+		e--;
+	} else if (fabs(m) >= 10) {
+		m /= 10;
+		e++;
+	}
+	snprintf(buf, sizeof buf, "%.6ge%+lld", m, e);
 	return ast_strndup(buf, strlen(buf));
 }
 

@@ -582,6 +582,12 @@ CTEST(string_of_floats)
 	cr_assert_str_eq(str(F("1e-10")), "1e-10");
 	cr_assert_str_eq(str(F("1.0000001")), "1");
 	cr_assert_str_eq(str(F("0x1p4")), "16");
+	/* whole numbers of more than six digits, and values past float64 */
+	cr_assert_str_eq(str(F("1e6")), "1e+06");
+	cr_assert_str_eq(str(F("1234567.0")), "1.23457e+06");
+	cr_assert_str_eq(str(F("1e309")), "1e+309");
+	cr_assert_str_eq(str(NEG(F("2.5e400"))), "-2.5e+400");
+	cr_assert_str_eq(str(F("1e-400")), "1e-400");
 }
 
 CTEST(string_of_strings_and_bools)
