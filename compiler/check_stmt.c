@@ -57,8 +57,10 @@ static bool check_lhs(Checker *c, Node *n, Operand *x)
 			was_used = o->used;
 	}
 	check_expr(c, n, x, NULL);
-	if (o && o->kind == OBJ_VAR && !o->global)
+	if (o && o->kind == OBJ_VAR && !o->global) {
 		o->used = was_used;
+		o->reassigned = true;
+	}
 	if (x->mode == M_INVALID)
 		return false;
 	if (x->mode == M_NOVALUE) {
@@ -317,6 +319,7 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 			if (old) {
 				/* redeclaration: plain assignment to the existing variable */
 				id->obj = old;
+				old->reassigned = true;
 				if (old->kind != OBJ_VAR) {
 					checker_error(c, id->pos, "cannot assign to %s", name);
 					lhs_err = true;

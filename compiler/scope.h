@@ -49,6 +49,8 @@ typedef struct Obj {
 	bool global;          /* declared at package level */
 	bool captured;        /* a variable used by a closure: lives in a cell */
 	bool addr_taken;      /* &x was taken: lives in a cell */
+	bool reassigned;      /* a local assigned after its declaration (Go's
+			       * devirtualizer leaves method calls on it alone) */
 	int state;            /* package-level resolution: 0 todo, 1 busy, 2 done */
 	int slot;             /* compiler: register or global index */
 	struct Obj *func;     /* the function whose local this is */
