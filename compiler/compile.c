@@ -1044,7 +1044,7 @@ static int selector(FnState *fs, Node *n, int dst)
 		if (type_is_interface(sel.depth ? receiver_type(x->type, &sel) : bt)) {
 			/* the method of a dynamic value (an interface, or an
 			 * embedded interface field): resolved by BIND at run time */
-			emitx(fs, BC_BIND, 1, r, b, add_kp(fs, (void *)name));
+			emitx(fs, BC_BIND, 1 | 2, r, b, add_kp(fs, (void *)name));
 		} else {
 			Method *m = sel.method;
 			GolClosure *f = func_closure(m->func);
@@ -1073,7 +1073,7 @@ static int selector(FnState *fs, Node *n, int dst)
 			} else if (!m->ptr_recv && is_aggregate(rt)) {
 				emit_bx(fs, BC_CLONE, b, (uint32_t)type_k(fs, rt));
 			}
-			emit(fs, BC_BIND, r, b, add_kp(fs, f));
+			emitx(fs, BC_BIND, 2, r, b, add_kp(fs, f)); /* x 2: a method value */
 		}
 		fs->top = r >= save ? r + 1 : save;
 		return r;

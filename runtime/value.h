@@ -114,6 +114,9 @@ typedef struct GolClosure {
 	const GolWrap *w;      /* wrap != 0: what the adapter calls */
 	bool bound;            /* a method value: recv is the first argument */
 	uint8_t wrap;
+	bool method_value;     /* made by a method value expression (x.M): Go
+				* calls it through its M-fm wrapper, which race
+				* reports show */
 	int ncells;
 	Value *cells[];        /* captured variables (each a heap slot) */
 } GolClosure;
