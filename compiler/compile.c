@@ -365,6 +365,8 @@ static int index_expr(FnState *fs, Node *n, int dst, bool commaok);
 static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body);
 static void zero_value(FnState *fs, Type *t, int dst);
 static void store_to(FnState *fs, Node *lhs, int src);
+static bool is_type_expr(Node *n);
+static void assign_var(FnState *fs, Obj *o, int src);
 static void convert_to(FnState *fs, Type *from, Type *to, int reg);
 
 static int dst_or_new(FnState *fs, int dst)
@@ -847,9 +849,13 @@ static void clone_if_aggregate(FnState *fs, Node *src, int reg)
 	Node *s = ast_unparen(src);
 	if (!is_aggregate(s->type))
 		return;
+	/* a literal or a call's result is a fresh block; a conversion T(x)
+	 * is x's block, fresh only if x is */
+	while (s->kind == N_CALL && is_type_expr(ast_unparen(s->u.call.fun)) && s->u.call.args.len == 1)
+		s = ast_unparen(s->u.call.args.v[0]);
 	if (s->kind == N_COMPOSITELIT || s->kind == N_CALL)
-		return; /* already a fresh block */
-	emit_bx(fs, BC_CLONE, reg, (uint32_t)type_k(fs, s->type));
+		return;
+	emit_bx(fs, BC_CLONE, reg, (uint32_t)type_k(fs, src->type));
 }
 
 /* Evaluate n as a value of type `to` into register dst: boxes into
@@ -2244,6 +2250,23 @@ static void store_located_now(FnState *fs, Node *l, int src)
 }
 
 /* Store register src into the location lhs denotes. */
+/* o = the value in src. A struct or array variable is a block that
+ * closures and pointers may share: the value is copied into it. */
+static void assign_var(FnState *fs, Obj *o, int src)
+{
+	if (!is_aggregate(o->type)) {
+		write_var(fs, o, src);
+		return;
+	}
+	int save = fs->top;
+	int d = alloc_reg(fs);
+	read_var(fs, o, d);
+	int s = alloc_reg(fs);
+	emit(fs, BC_MOVE, s, src, 0);
+	emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, o->type));
+	fs->top = save;
+}
+
 static void store_to(FnState *fs, Node *lhs, int src)
 {
 	Node *l = ast_unparen(lhs);
@@ -2252,17 +2275,7 @@ static void store_to(FnState *fs, Node *lhs, int src)
 	case N_IDENT: {
 		if (!strcmp(l->u.ident.name, "_"))
 			return;
-		Obj *o = l->obj;
-		if (is_aggregate(o->type)) {
-			/* copy into the variable's own block */
-			int d = alloc_reg(fs);
-			read_var(fs, o, d);
-			int s = alloc_reg(fs);
-			emit(fs, BC_MOVE, s, src, 0);
-			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, o->type));
-			break;
-		}
-		write_var(fs, o, src);
+		assign_var(fs, l->obj, src);
 		break;
 	}
 	case N_SELECTOR:
@@ -2498,6 +2511,9 @@ static int multi_value(FnState *fs, Node *r0, int n)
 		cerror(r0->pos, "gol: this form of multiple values is not supported yet");
 		return -1;
 	}
+	/* a struct or array value is the map's, the interface's: a copy */
+	if (is_aggregate(r0->type))
+		emit_bx(fs, BC_CLONE, base, (uint32_t)type_k(fs, r0->type));
 	return base;
 }
 
@@ -2649,13 +2665,8 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 			write_var(fs, o, base + i);
 			continue;
 		}
-		int li = find_local(fs, o);
-		if (li >= 0 && o->decl != NULL && fs->locals[li].obj == o && o->pos.line != id->pos.line) {
-			write_var(fs, o, base + i);
-			continue;
-		}
-		if (li >= 0) {
-			write_var(fs, o, base + i);
+		if (find_local(fs, o) >= 0) {
+			assign_var(fs, o, base + i);
 			continue;
 		}
 		bind_new_var(fs, o, base + i);
@@ -2857,6 +2868,9 @@ static void for_stmt(FnState *fs, Node *s, const char *label)
 			emit(fs, BC_NEWCELL, l->reg, 0, 0);
 			emit(fs, BC_STORE, l->reg, t, 0);
 			free_temps(fs);
+		} else if (is_aggregate(l->obj->type) && (l->obj->captured || l->obj->addr_taken)) {
+			/* a struct or array variable is its block: a new one */
+			emit_bx(fs, BC_CLONE, l->reg, (uint32_t)type_k(fs, l->obj->type));
 		}
 	}
 	if (s->u.forstmt.post)
@@ -3050,6 +3064,7 @@ static void switch_stmt(FnState *fs, Node *s, const char *label)
 	if (s->u.sw.tag) {
 		tag = alloc_reg(fs);
 		expr_to(fs, s->u.sw.tag, tag);
+		clone_if_aggregate(fs, s->u.sw.tag, tag); /* cases may change the variable */
 		tt = s->u.sw.tag->type;
 		if (type_is_untyped(tt))
 			tt = type_default(tt);
@@ -3333,6 +3348,16 @@ static void select_stmt(FnState *fs, Node *s)
 	free_temps(fs);
 }
 
+/* Named result i into dst, as returned: a struct or array one is copied
+ * (a closure may still hold the variable's block). */
+static void read_result(FnState *fs, int i, int dst)
+{
+	Obj *o = fs->results[i];
+	read_var(fs, o, dst);
+	if (is_aggregate(o->type))
+		emit_bx(fs, BC_CLONE, dst, (uint32_t)type_k(fs, o->type));
+}
+
 static void return_stmt(FnState *fs, Node *s)
 {
 	NodeList *r = &s->u.ret.results;
@@ -3343,7 +3368,7 @@ static void return_stmt(FnState *fs, Node *s)
 			emit(fs, BC_RUNDEFERS, 0, 0, 0);
 			int base = alloc_regs(fs, fs->nresults);
 			for (int i = 0; i < fs->nresults; i++)
-				read_var(fs, fs->results[i], base + i);
+				read_result(fs, i, base + i);
 			emit(fs, BC_RET, base, fs->nresults, 0);
 			return;
 		}
@@ -3378,10 +3403,10 @@ static void return_stmt(FnState *fs, Node *s)
 		/* deferred functions may read and change named results: store
 		 * them, run the defers, then return what the variables hold */
 		for (int i = 0; i < n; i++)
-			write_var(fs, fs->results[i], base + i);
+			assign_var(fs, fs->results[i], base + i);
 		emit(fs, BC_RUNDEFERS, 0, 0, 0);
 		for (int i = 0; i < n; i++)
-			read_var(fs, fs->results[i], base + i);
+			read_result(fs, i, base + i);
 	}
 	emit(fs, BC_RET, base, n, fs->result_base >= 0 ? 1 : 0);
 }
