@@ -1092,8 +1092,15 @@ static int index_expr(FnState *fs, Node *n, int dst, bool commaok)
 {
 	Type *bt = type_under(n->u.index.x->type);
 	int save = fs->top;
-	int b = expr(fs, n->u.index.x, -1);
-	int i = expr(fs, n->u.index.index, -1);
+	int b, i;
+	if (may_call(n->u.index.index) && !may_call(n->u.index.x)) {
+		/* as Go's compiler orders it: the call first */
+		i = expr(fs, n->u.index.index, -1);
+		b = expr(fs, n->u.index.x, -1);
+	} else {
+		b = expr(fs, n->u.index.x, -1);
+		i = expr(fs, n->u.index.index, -1);
+	}
 	Type *mt = type_under(bt->kind == TY_POINTER ? bt->elem : bt);
 	if (mt->kind == TY_MAP && (type_is_interface(mt->key) || boxed_key(mt->key)))
 		i = own_reg(fs, i); /* the key is boxed in place below */
@@ -1214,6 +1221,24 @@ static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
 		value_to(fs, val, et, pre[i]);
 	}
 	return pre;
+}
+
+/* In m[k] = v, does Go read the key after v's calls? It does for keys of
+ * the types its maps handle directly (integers of 32 and 64 bits,
+ * strings, pointers); a key of another type is copied to a temporary
+ * first, before v is evaluated. */
+static bool key_after_value(Node *k, Node *v, Type *keytype)
+{
+	if (!may_call(v) || may_call(k))
+		return false;
+	Type *u = type_under(keytype);
+	switch (u->kind) {
+	case TY_INT: case TY_INT32: case TY_INT64: case TY_UINT: case TY_UINT32: case TY_UINT64:
+	case TY_UINTPTR: case TY_STRING: case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static int complit(FnState *fs, Node *n, int dst)
@@ -1340,9 +1365,15 @@ static int complit(FnState *fs, Node *n, int dst)
 			if (e->u.kv.value->kind == N_COMPOSITELIT && !e->u.kv.value->type)
 				e->u.kv.value->type = u->elem;
 			int k = alloc_reg(fs);
-			map_key(fs, e->u.kv.key, u->key, k);
 			int v = alloc_reg(fs);
-			value_to(fs, e->u.kv.value, u->elem, v);
+			/* each entry is m[k] = v: as Go orders that */
+			if (key_after_value(e->u.kv.key, e->u.kv.value, u->key)) {
+				value_to(fs, e->u.kv.value, u->elem, v);
+				map_key(fs, e->u.kv.key, u->key, k);
+			} else {
+				map_key(fs, e->u.kv.key, u->key, k);
+				value_to(fs, e->u.kv.value, u->elem, v);
+			}
 			emitx(fs, BC_MSET, is_aggregate(u->elem) ? 2 : 0, r, k, v);
 			fs->top = save;
 		}
@@ -1468,8 +1499,11 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		}
 		int nvals = args->len - 1;
 		int base = alloc_regs(fs, nvals > 0 ? nvals : 1);
-		for (int i = 0; i < nvals; i++)
-			value_to(fs, args->v[i + 1], type_under(st)->elem, base + i);
+		/* as Go's compiler orders them: the values that call first */
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < nvals; i++)
+				if (may_call(args->v[i + 1]) == (pass == 0))
+					value_to(fs, args->v[i + 1], type_under(st)->elem, base + i);
 		emit(fs, BC_APPEND, s, base, nvals);
 		emit_sbx(fs, BC_EXT, agg, (int32_t)esize);
 		if (r != s)
@@ -2563,8 +2597,12 @@ static void assign(FnState *fs, Node *s)
 				emit(fs, BC_SSETK, b, i, (uint16_t)(int16_t)k);
 				return;
 			}
-			if (may_call(l)) {
-				/* s[i()] = v(): i is called first */
+			if (may_call(l) ||
+			    (l->kind == N_INDEX && type_under(l->u.index.x->type)->kind == TY_MAP &&
+			     may_call(rhs->v[0]) &&
+			     !key_after_value(l->u.index.index, rhs->v[0], type_under(l->u.index.x->type)->key))) {
+				/* s[i()] = v(): i is called first; a map key Go
+				 * copies before v's calls is read first too */
 				Located t;
 				locate(fs, lhs->v[0], &t, false);
 				int r = alloc_reg(fs);
@@ -2607,8 +2645,9 @@ static void assign(FnState *fs, Node *s)
 	}
 }
 
-/* x := ..., var x T = ... */
-static void define(FnState *fs, NodeList *names, NodeList *values, Type *declared)
+/* x := ..., var x T = ... (in_order: a var declaration, whose values Go
+ * evaluates one after another; := evaluates the values that call first) */
+static void define(FnState *fs, NodeList *names, NodeList *values, Type *declared, bool in_order)
 {
 	int n = names->len;
 	/* the common case, one new variable in a register: its initializer
@@ -2631,8 +2670,10 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 		/* as Go's compiler orders them: the values that call first */
 		for (int pass = 0; pass < 2; pass++)
 			for (int i = 0; i < n; i++) {
-				if (may_call(values->v[i]) != (pass == 0))
+				if (!in_order && may_call(values->v[i]) != (pass == 0))
 					continue;
+				if (in_order && pass)
+					break;
 				Type *t = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
 				value_to(fs, values->v[i], t, base + i);
 			}
@@ -2713,12 +2754,18 @@ static int jump_if(FnState *fs, Node *cond, bool when)
 			static const int negate[] = {[OP_LT] = 3, [OP_LE] = 2, [OP_GT] = 1, [OP_GE] = 0, [OP_EQ] = 5, [OP_NE] = 4};
 			int cc = when ? same[op] : negate[op];
 			int save = fs->top;
-			int a = expr(fs, c->u.op.x, -1);
 			Node *y = c->u.op.y;
 			int pc;
 			if (y->cv && y->cv->kind == CK_INT && const_fits_int(y->cv, 15, false)) {
+				int a = expr(fs, c->u.op.x, -1);
 				pc = emitx(fs, BC_JCMPI, cc | 16, a, (uint16_t)(int16_t)const_to_int64(y->cv), 0);
+			} else if (may_call(y) && !may_call(c->u.op.x)) {
+				/* as Go's compiler orders it: the call first */
+				int b = expr(fs, y, -1);
+				int a = expr(fs, c->u.op.x, -1);
+				pc = emitx(fs, BC_JCMPI, cc, a, b, 0);
 			} else {
+				int a = expr(fs, c->u.op.x, -1);
 				int b = expr(fs, y, -1);
 				pc = emitx(fs, BC_JCMPI, cc, a, b, 0);
 			}
@@ -3396,8 +3443,11 @@ static void return_stmt(FnState *fs, Node *s)
 			box_if_needed(fs, tt->fields[i].type, sig->results[i].type, base + i);
 	} else {
 		base = alloc_regs(fs, n);
-		for (int i = 0; i < n; i++)
-			value_to(fs, r->v[i], sig->results[i].type, base + i);
+		/* as Go's compiler orders them: the values that call first */
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < n; i++)
+				if (may_call(r->v[i]) == (pass == 0))
+					value_to(fs, r->v[i], sig->results[i].type, base + i);
 	}
 	if (fs->result_base >= 0) {
 		/* deferred functions may read and change named results: store
@@ -3522,7 +3572,7 @@ static void stmt(FnState *fs, Node *s)
 	}
 	case N_ASSIGN:
 		if (s->u.assign.define)
-			define(fs, &s->u.assign.lhs, &s->u.assign.rhs, NULL);
+			define(fs, &s->u.assign.lhs, &s->u.assign.rhs, NULL, false);
 		else
 			assign(fs, s);
 		break;
@@ -3552,7 +3602,7 @@ static void stmt(FnState *fs, Node *s)
 			break; /* constants and types need no code */
 		for (int i = 0; i < d->u.gen.specs.len; i++) {
 			Node *spec = d->u.gen.specs.v[i];
-			define(fs, &spec->u.value.names, &spec->u.value.values, NULL);
+			define(fs, &spec->u.value.names, &spec->u.value.values, NULL, true);
 		}
 		break;
 	}
