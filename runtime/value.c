@@ -248,7 +248,8 @@ Type *rt_error_type(const char *pkg, const char *name, bool ptr_recv)
 {
 	Type *st = type_new(TY_STRUCT);
 	st->fields = GC_MALLOC(sizeof(Field));
-	st->fields[0].name = "msg";
+	/* errors.errorString's field is s, as %#v shows it */
+	st->fields[0].name = !strcmp(pkg, "errors") ? "s" : "msg";
 	st->fields[0].type = type_basic[TY_STRING];
 	st->nfields = 1;
 	Type *t = type_named(pkg, name, NULL);
