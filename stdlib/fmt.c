@@ -1570,7 +1570,9 @@ static int print_arg(Printer *p, GolIface *arg, int verb)
 		GolSlice *s = v.p;
 		return pp_bytes(p, t, v, s ? s->data : NULL, s ? s->len : 0, !s, verb, true);
 	}
-	if (may_have_methods(t)) {
+	/* %w is handleMethods' whatever the type: an argument that is no
+	 * error is a bad verb as a whole (not element by element) */
+	if (may_have_methods(t) || verb == 'w') {
 		int r = handle_methods(p, t, v, verb, arg);
 		if (r)
 			return r < 0 ? -1 : 0;
