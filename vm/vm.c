@@ -302,6 +302,16 @@ static void runtime_float(char *buf, size_t n, double d)
 
 /* Go's printpanicval: how `panic: X` shows the value. -1 when its Error
  * or String method panicked (the new panic is vm->panic). */
+/* A complex number in the runtime's format, its parentheses left to the
+ * caller: +1.000000e+000-2.500000e+000i */
+static void runtime_complex(char *buf, size_t n, const GolComplex *c)
+{
+	char re[64], im[64];
+	runtime_float(re, sizeof re, c ? c->re : 0);
+	runtime_float(im, sizeof im, c ? c->im : 0);
+	snprintf(buf, n, "%s%si", re, im);
+}
+
 static int panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 {
 	if (!v) {
@@ -341,6 +351,16 @@ static int panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 		fmtbuf_put(b, buf, strlen(buf));
 		break;
 	}
+	case TY_COMPLEX64:
+	case TY_COMPLEX128:
+		/* in parentheses: the type's when it is named */
+		runtime_complex(buf, sizeof buf, v->v.p);
+		if (!named)
+			fmtbuf_put(b, "(", 1);
+		fmtbuf_put(b, buf, strlen(buf));
+		if (!named)
+			fmtbuf_put(b, ")", 1);
+		break;
 	default:
 		if (u->kind <= TY_UINTPTR) {
 			if (type_is_unsigned(u))
@@ -845,6 +865,15 @@ void vm_print_value(VM *vm, Type *t, Value v)
 		runtime_float(buf, sizeof buf, v.f);
 		vm_write(vm, 2, buf, strlen(buf));
 		return;
+	case TY_COMPLEX64:
+	case TY_COMPLEX128: {
+		char c[160];
+		runtime_complex(c, sizeof c, v.p);
+		vm_write(vm, 2, "(", 1);
+		vm_write(vm, 2, c, strlen(c));
+		vm_write(vm, 2, ")", 1);
+		return;
+	}
 	case TY_INTERFACE: {
 		/* Go prints the two words, (type,data); the box stands for the
 		 * data word */
