@@ -368,6 +368,8 @@ static void store_to(FnState *fs, Node *lhs, int src);
 static bool is_type_expr(Node *n);
 static void assign_var(FnState *fs, Obj *o, int src);
 static void convert_to(FnState *fs, Type *from, Type *to, int reg);
+/* Set while convert_to converts a constant operand. */
+static bool convert_const;
 
 static int dst_or_new(FnState *fs, int dst)
 {
@@ -1436,7 +1438,9 @@ static void convert_to(FnState *fs, Type *from, Type *to, int r)
 		return;
 	}
 	if (type_is_string(fu) && tu->kind == TY_SLICE) {
-		emit(fs, BC_CONV, r, r, type_under(tu->elem)->kind == TY_UINT8 ? CV_STR2BYTES : CV_STR2RUNES);
+		/* x 1: a constant's bytes, an array of just their length in Go;
+		 * another string's go to the heap, rounded up to a size class */
+		emitx(fs, BC_CONV, convert_const, r, r, type_under(tu->elem)->kind == TY_UINT8 ? CV_STR2BYTES : CV_STR2RUNES);
 		return;
 	}
 	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER) {
@@ -2094,7 +2098,9 @@ static int expr(FnState *fs, Node *n, int dst)
 		if (is_type_expr(fun)) {
 			r = dst_or_new(fs, dst);
 			expr_to(fs, n->u.call.args.v[0], r);
+			convert_const = n->u.call.args.v[0]->cv != NULL;
 			convert_to(fs, n->u.call.args.v[0]->type, n->type, r);
+			convert_const = false;
 			break;
 		}
 		/* math.Sqrt and math.Abs are single instructions: no call */

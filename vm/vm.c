@@ -965,7 +965,25 @@ static int32_t utf8_dec(const unsigned char *s, int64_t n, int64_t i, int *w)
 
 enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES, CV_SLICE2ARRPTR };
 
-static Value convert(int code, Value x)
+/* bytes rounded up to the size Go's allocator gives it: its size classes
+ * up to 32 KB, whole 8 KB pages above (0 stays 0). */
+static int64_t size_class_bytes(int64_t bytes)
+{
+	static const int64_t classes[] = {8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+	if (bytes <= 0)
+		return 0;
+	if (bytes > 32768)
+		return (bytes + 8191) / 8192 * 8192;
+	for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+		if (classes[i] >= bytes)
+			return classes[i];
+	return bytes;
+}
+
+/* exact: a constant string's bytes or runes, which Go puts in an array of
+ * just their length; another string's are rounded up to Go's allocation
+ * size, as its rawbyteslice and rawruneslice do. */
+static Value convert(int code, Value x, bool exact)
 {
 	Value r;
 	r.u = 0;
@@ -990,11 +1008,13 @@ static Value convert(int code, Value x)
 	case CV_STR2BYTES: {
 		GolString *s = x.p;
 		int64_t n = str_len(s);
+		int64_t cap = exact ? n : size_class_bytes(n);
 		GolSlice *sl = GC_MALLOC(sizeof *sl);
-		sl->data = GC_MALLOC_ATOMIC(sizeof(Value) * (size_t)(n ? n : 1));
+		sl->data = GC_MALLOC_ATOMIC(sizeof(Value) * (size_t)(cap ? cap : 1));
 		for (int64_t i = 0; i < n; i++)
 			sl->data[i].u = (unsigned char)s->p[i];
-		sl->len = sl->cap = n;
+		sl->len = n;
+		sl->cap = cap;
 		r.p = sl;
 		break;
 	}
@@ -1014,13 +1034,21 @@ static Value convert(int code, Value x)
 		int64_t n = str_len(s), cnt = 0;
 		const unsigned char *p = (const unsigned char *)str_ptr(s);
 		GolSlice *sl = GC_MALLOC(sizeof *sl);
-		sl->data = GC_MALLOC_ATOMIC(sizeof(Value) * (size_t)(n ? n : 1));
+		for (int64_t i = 0; i < n; cnt++) {
+			int w;
+			utf8_dec(p, n, i, &w);
+			i += w;
+		}
+		int64_t cap = exact ? cnt : size_class_bytes(cnt * 4) / 4;
+		sl->data = GC_MALLOC_ATOMIC(sizeof(Value) * (size_t)(cap ? cap : 1));
+		cnt = 0;
 		for (int64_t i = 0; i < n;) {
 			int w;
 			sl->data[cnt++].i = utf8_dec(p, n, i, &w);
 			i += w;
 		}
-		sl->len = sl->cap = cnt;
+		sl->len = cnt;
+		sl->cap = cap;
 		r.p = sl;
 		break;
 	}
@@ -1055,22 +1083,11 @@ static GolSlice *slice_grow(GolSlice *s, int64_t add, int64_t esize, Type *agg)
 		while (newcap < need)
 			newcap += (newcap + 3 * 256) / 4;
 	}
-	static const int64_t classes[] = {8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
 	/* Go rounds the new backing array up to a malloc size class, in
 	 * bytes of the element type, so cap() depends on the element size */
 	if (esize <= 0)
 		esize = 8;
-	int64_t bytes = newcap * esize;
-	if (bytes <= 32768) {
-		for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
-			if (classes[i] >= bytes) {
-				bytes = classes[i];
-				break;
-			}
-	} else {
-		bytes = (bytes + 8191) / 8192 * 8192;
-	}
-	newcap = bytes / esize;
+	newcap = size_class_bytes(newcap * esize) / esize;
 	r->data = GC_MALLOC(sizeof(Value) * (size_t)newcap);
 	if (agg) {
 		/* a new array of aggregates holds copies, as Go's would */
