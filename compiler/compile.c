@@ -2336,6 +2336,23 @@ static void store_to(FnState *fs, Node *lhs, int src)
 	fs->top = save;
 }
 
+/* store_to of a value of type from, converted to lhs's interface type when
+ * lhs is one (in a new temporary: src may be state the caller reuses). */
+static void store_as(FnState *fs, Node *lhs, int src, Type *from)
+{
+	Type *lt = ast_unparen(lhs)->type;
+	if (lt && from && type_is_interface(lt) && !type_is_interface(from)) {
+		int save = fs->top;
+		int t = alloc_reg(fs);
+		emit(fs, BC_MOVE, t, src, 0);
+		box_if_needed(fs, from, lt, t);
+		store_to(fs, lhs, t);
+		fs->top = save;
+		return;
+	}
+	store_to(fs, lhs, src);
+}
+
 /* Might evaluating n call a function or receive? (Conservative: any node
  * not known to be free of both says yes.) */
 static bool may_call(Node *n)
@@ -2987,7 +3004,7 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 				if (is_aggregate(o->type)) /* the map keeps its own copy */
 					emit_bx(fs, BC_CLONE, fs->locals[fs->nlocals - 1].reg, (uint32_t)type_k(fs, o->type));
 			} else {
-				store_to(fs, kv[i], src);
+				store_as(fs, kv[i], src, i == 0 ? u->key : u->elem);
 			}
 		}
 		stmt(fs, s->u.range.body);
@@ -3015,7 +3032,7 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 					bind_new_var(fs, kv[0]->obj, vreg);
 				}
 			} else {
-				store_to(fs, kv[0], vreg);
+				store_as(fs, kv[0], vreg, u->elem);
 			}
 		}
 		stmt(fs, s->u.range.body);
@@ -3088,7 +3105,9 @@ static void range_stmt(FnState *fs, Node *s, const char *label)
 				free_temps(fs);
 			}
 		} else {
-			store_to(fs, kv[i], src);
+			/* the index is an int; a string's value a rune */
+			Type *from = i == 0 ? (integer ? xt : type_basic[TY_INT]) : str ? type_basic[TY_INT32] : u->elem;
+			store_as(fs, kv[i], src, from);
 			free_temps(fs);
 		}
 	}
@@ -3382,7 +3401,9 @@ static void select_stmt(FnState *fs, Node *s)
 						continue;
 					bind_new_var(fs, id->obj, srcs[v]);
 				} else {
-					store_to(fs, id, srcs[v]);
+					Node *rx = ast_unparen(comm->u.assign.rhs.v[0]);
+					Type *ct = rx->kind == N_UNARY ? type_under(rx->u.op.x->type) : NULL;
+					store_as(fs, id, srcs[v], v ? type_basic[TY_BOOL] : ct ? ct->elem : NULL);
 				}
 			}
 		}
