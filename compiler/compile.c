@@ -3526,6 +3526,18 @@ static uint16_t go_defer_wrapper(FnState *fs, Node *call, Node *fun)
 	return (uint16_t)(add_kp(fs, w) + 1);
 }
 
+/* go of a builtin (go close(c)): Go 1.19 runs it through a closure of its
+ * own, which tracebacks show at the go statement; the GO just emitted gets
+ * that closure's stand-in (C) and x 1 (show it). */
+static void go_builtin_wrapper(FnState *fs, Node *call, Node *fun, int op)
+{
+	if (op != BC_GO)
+		return;
+	uint16_t w = go_defer_wrapper(fs, call, fun);
+	fs->code[fs->ncode - 1].c = w;
+	fs->code[fs->ncode - 1].x = w ? 1 : 0;
+}
+
 static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 {
 	Builtin b = ((Obj *)fun->obj)->builtin;
@@ -3557,6 +3569,7 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 			expr_to(fs, args->v[i], alloc_reg(fs));
 		}
 		emit(fs, op, base, 2 * args->len, 0);
+		go_builtin_wrapper(fs, call, fun, op);
 		fs->top = save;
 		return;
 	}
@@ -3570,6 +3583,7 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 			expr_to(fs, args->v[i], d);
 	}
 	emit(fs, op, base, args->len, 0);
+	go_builtin_wrapper(fs, call, fun, op);
 	fs->top = save;
 }
 

@@ -1217,6 +1217,27 @@ static Proto *native_trampoline(int nargs)
 	return p;
 }
 
+/* Trampoline t shown in tracebacks as the closure Go 1.19 runs a go of a
+ * builtin through (wrapper: its stand-in), at the go statement. Made once
+ * per go statement and kept in the stand-in. */
+static Proto *trampoline_as(Proto *t, Proto *wrapper)
+{
+	Proto **have = __atomic_load_n(&wrapper->protos, __ATOMIC_ACQUIRE); /* (nprotos stays 0) */
+	if (have)
+		return have[0];
+	Proto *p = GC_MALLOC(sizeof *p);
+	*p = *t;
+	p->name = wrapper->name;
+	p->file = wrapper->file;
+	int32_t *lines = GC_MALLOC_ATOMIC(sizeof(int32_t) * 2);
+	lines[0] = lines[1] = wrapper->line;
+	p->lines = lines;
+	Proto **slot = GC_MALLOC(sizeof *slot);
+	slot[0] = p;
+	__atomic_store_n(&wrapper->protos, slot, __ATOMIC_RELEASE); /* two workers may both: either serves */
+	return p;
+}
+
 /* ---- the loop --------------------------------------------------------------------- */
 
 #define PANIC_INDEX(k, n)                                                              \
@@ -1410,7 +1431,9 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 {
 	for (int i = nframes - 1; i >= 0; i--) {
 		Frame *f = &frames[i];
-		if (!f->p)
+		/* a native's trampoline stands for Go's library frames, which
+		 * are not the program's */
+		if (!f->p || !strcmp(f->p->file, "<runtime>"))
 			continue;
 		/* a frame that recovered is shown where the panic left it (Go
 		 * runs its deferred calls from there), one running deferred
