@@ -86,7 +86,7 @@ static Node *mk_bad(Pos pos) { return ast_new(N_BAD, pos); }
 static void fix_params(Parser *p, NodeList *l);
 static Node *mk_field(NodeList names, Node *type, Node *tag, bool embedded, Pos pos);
 static Node *mk_header_stmt(Parser *p, NodeKind k, Pos pos, Node *init, Node *cond);
-static Node *recv_chan_type(Node *x, Pos pos);
+static Node *recv_chan_type(Parser *p, Node *x, Pos pos);
 static Node *expr_of(Parser *p, Node *stmt, const char *what);
 static void generics_error(Parser *p, Pos pos);
 static Node *mk_assign(Parser *p, Pos pos, NodeList lhs, Op op, NodeList rhs, bool define);
@@ -563,7 +563,7 @@ unary_expr
 	: primary_expr           { $$ = $1; }
 	| unary_op unary_expr    { $$ = ast_unary(@1, $1, $2); }
 	| '*' unary_expr         { $$ = mk(N_STAR, @1); $$->u.un1.x = $2; }
-	| ARROW unary_expr       { $$ = recv_chan_type($2, @1); }
+	| ARROW unary_expr       { $$ = recv_chan_type(p, $2, @1); }
 	;
 
 primary_expr
@@ -698,7 +698,7 @@ unary_nc
 	: primary_nc             { $$ = $1; }
 	| unary_op unary_nc      { $$ = ast_unary(@1, $1, $2); }
 	| '*' unary_nc           { $$ = mk(N_STAR, @1); $$->u.un1.x = $2; }
-	| ARROW unary_nc         { $$ = recv_chan_type($2, @1); }
+	| ARROW unary_nc         { $$ = recv_chan_type(p, $2, @1); }
 	;
 
 primary_nc
@@ -1305,17 +1305,28 @@ static void fix_params(Parser *p, NodeList *l)
 	*l = out;
 }
 
-/* `<-x` where x is a bidirectional channel type written without
- * parentheses is the receive-only channel type, as in Go's parser. */
-static Node *recv_chan_type(Node *x, Pos pos)
+/* `<-x` where x is a channel type written without parentheses is a
+ * receive-only channel type, re-associated as Go's parser does it:
+ * `<-chan <-chan int` arrives as <- (chan<- (chan int)), and each
+ * send-only level down the chain of element types becomes receive-only,
+ * ending at the first bidirectional one. */
+static Node *recv_chan_type(Parser *p, Node *x, Pos pos)
 {
-	if (x->kind == N_CHANTYPE && x->u.chan.dir == CHAN_BOTH) {
-		Node *c = ast_new(N_CHANTYPE, pos);
-		c->u.chan.dir = CHAN_RECV;
-		c->u.chan.elem = x->u.chan.elem;
-		return c;
+	if (x->kind != N_CHANTYPE)
+		return ast_unary(pos, OP_RECV, x);
+	ChanDir dir = CHAN_SEND;
+	Node *t = x;
+	while (dir == CHAN_SEND && t && t->kind == N_CHANTYPE) {
+		dir = t->u.chan.dir;
+		if (dir == CHAN_RECV)
+			diag_errorf(p->diag, t->pos, "syntax error: unexpected <-, expecting chan");
+		t->u.chan.dir = CHAN_RECV;
+		t = t->u.chan.elem;
 	}
-	return ast_unary(pos, OP_RECV, x);
+	if (dir == CHAN_SEND && t)
+		diag_errorf(p->diag, t->pos, "syntax error: unexpected %s, expecting chan", ast_expr_string(t));
+	x->pos = pos;
+	return x;
 }
 
 static void generics_error(Parser *p, Pos pos)
