@@ -96,7 +96,10 @@ static Node *check_comm(Parser *p, Node *s);
 }
 
 %expect 6
-%expect 9
+/* shift/reduce conflicts bison resolves by shifting, as Go's parser reads
+ * them (among them: a type name followed by '[' in a type is a generic
+ * instance, which gol reports as unsupported) */
+%expect 10
 %define api.pure full
 %define parse.error custom
 %define parse.lac full
@@ -430,6 +433,11 @@ ntype_norecv
 type_name
 	: IDENT            { $$ = $1; }
 	| IDENT '.' IDENT  { $$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3; }
+	| IDENT '.' IDENT '[' type ']' {
+		/* a library's generic type (atomic.Pointer[T]) */
+		generics_error(p, @4);
+		$$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3;
+	}
 	;
 
 /* Types that can head a composite literal or a conversion in an expression. */
