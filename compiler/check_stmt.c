@@ -523,6 +523,25 @@ static bool is_terminating(Node *s, const char *label)
 
 /* ---- statements ------------------------------------------------------------------------ */
 
+/* A select case must be a send, a receive, or an assignment from one; as
+ * types2, a case that is neither is reported and left unchecked. */
+static bool select_comm_ok(Checker *c, Node *s)
+{
+	Node *rx = NULL;
+	if (s->kind == N_SEND)
+		return true;
+	if (s->kind == N_EXPRSTMT)
+		rx = s->u.exprstmt.x;
+	else if (s->kind == N_ASSIGN && s->u.assign.op == OP_NONE && s->u.assign.rhs.len == 1)
+		rx = s->u.assign.rhs.v[0];
+	rx = ast_unparen(rx);
+	if (rx && rx->kind == N_UNARY && rx->u.op.op == OP_RECV)
+		return true;
+	checker_error(c, s->kind == N_EXPRSTMT ? s->u.exprstmt.x->pos : s->pos,
+		      "select case must be send or receive (possibly with assignment)");
+	return false;
+}
+
 static void check_cond(Checker *c, Node *cond, const char *what)
 {
 	Operand x;
@@ -1279,7 +1298,7 @@ static void check_stmt(Checker *c, Node *s)
 		for (int i = 0; i < s->u.sw.body.len; i++) {
 			Node *cl = s->u.sw.body.v[i];
 			open_scope(c);
-			if (cl->u.clause.comm)
+			if (cl->u.clause.comm && select_comm_ok(c, cl->u.clause.comm))
 				check_stmt(c, cl->u.clause.comm);
 			check_block_stmts(c, &cl->u.clause.body);
 			close_scope(c);

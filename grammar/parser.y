@@ -92,7 +92,6 @@ static void generics_error(Parser *p, Pos pos);
 static Node *mk_assign(Parser *p, Pos pos, NodeList lhs, Op op, NodeList rhs, bool define);
 static Node *mk_call_stmt(Parser *p, NodeKind k, Pos pos, Node *x);
 static int const_iota;
-static Node *check_comm(Parser *p, Node *s);
 }
 
 %expect 6
@@ -965,7 +964,7 @@ comm_clause
 	;
 
 comm
-	: simple_stmt  { $$ = check_comm(p, $1); }
+	: simple_stmt  { $$ = $1; } /* a send or a receive: the checker's to say */
 	;
 
 %%
@@ -1436,24 +1435,6 @@ static Node *mk_call_stmt(Parser *p, NodeKind k, Pos pos, Node *x)
 	}
 	n->u.gostmt.call = x;
 	return n;
-}
-
-/* A select case must be a send, a receive, or an assignment from one. */
-static Node *check_comm(Parser *p, Node *s)
-{
-	Node *rx = NULL;
-	if (s->kind == N_SEND)
-		return s;
-	if (s->kind == N_EXPRSTMT)
-		rx = s->u.exprstmt.x;
-	else if (s->kind == N_ASSIGN && s->u.assign.op == OP_NONE && s->u.assign.rhs.len == 1)
-		rx = s->u.assign.rhs.v[0];
-	rx = ast_unparen(rx);
-	if (!rx || rx->kind != N_UNARY || rx->u.op.op != OP_RECV) {
-		Pos at = s->kind == N_EXPRSTMT ? s->u.exprstmt.x->pos : s->pos;
-		diag_errorf(p->diag, at, "select case must be send or receive (possibly with assignment)");
-	}
-	return s;
 }
 
 /* ---- entry points ------------------------------------------------------------ */
