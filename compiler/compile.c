@@ -366,6 +366,8 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 static void zero_value(FnState *fs, Type *t, int dst);
 static void store_to(FnState *fs, Node *lhs, int src);
 static bool is_type_expr(Node *n);
+static bool may_call(Node *n);
+static void operands(FnState *fs, Node *x, Node *y, int *rx, int *ry);
 static void assign_var(FnState *fs, Obj *o, int src);
 static void convert_to(FnState *fs, Type *from, Type *to, int reg);
 /* Set while convert_to converts a constant operand. */
@@ -617,14 +619,7 @@ static int binary(FnState *fs, Node *n, int dst)
 		return r;
 	}
 	int b, c;
-	if (may_call(n->u.op.y) && !may_call(n->u.op.x)) {
-		/* as Go's compiler orders it: the call first, x read after it */
-		c = expr(fs, n->u.op.y, -1);
-		b = expr(fs, n->u.op.x, -1);
-	} else {
-		b = expr(fs, n->u.op.x, -1);
-		c = expr(fs, n->u.op.y, -1);
-	}
+	operands(fs, n->u.op.x, n->u.op.y, &b, &c);
 	if (op == OP_EQ || op == OP_NE) {
 		/* an operand compared with an interface is boxed in place */
 		Type *xt = n->u.op.x->type, *yt = n->u.op.y->type;
@@ -1095,14 +1090,7 @@ static int index_expr(FnState *fs, Node *n, int dst, bool commaok)
 	Type *bt = type_under(n->u.index.x->type);
 	int save = fs->top;
 	int b, i;
-	if (may_call(n->u.index.index) && !may_call(n->u.index.x)) {
-		/* as Go's compiler orders it: the call first */
-		i = expr(fs, n->u.index.index, -1);
-		b = expr(fs, n->u.index.x, -1);
-	} else {
-		b = expr(fs, n->u.index.x, -1);
-		i = expr(fs, n->u.index.index, -1);
-	}
+	operands(fs, n->u.index.x, n->u.index.index, &b, &i);
 	Type *mt = type_under(bt->kind == TY_POINTER ? bt->elem : bt);
 	if (mt->kind == TY_MAP && (type_is_interface(mt->key) || boxed_key(mt->key)))
 		i = own_reg(fs, i); /* the key is boxed in place below */
@@ -2353,6 +2341,20 @@ static void store_as(FnState *fs, Node *lhs, int src, Type *from)
 	store_to(fs, lhs, src);
 }
 
+/* The registers of operands x and y of one operation, evaluated as Go's
+ * compiler orders them: y first when only y may call (a call that changes
+ * x's variable is seen by the read of x). */
+static void operands(FnState *fs, Node *x, Node *y, int *rx, int *ry)
+{
+	if (may_call(y) && !may_call(x)) {
+		*ry = expr(fs, y, -1);
+		*rx = expr(fs, x, -1);
+	} else {
+		*rx = expr(fs, x, -1);
+		*ry = expr(fs, y, -1);
+	}
+}
+
 /* Might evaluating n call a function or receive? (Conservative: any node
  * not known to be free of both says yes.) */
 static bool may_call(Node *n)
@@ -2782,14 +2784,9 @@ static int jump_if(FnState *fs, Node *cond, bool when)
 			if (y->cv && y->cv->kind == CK_INT && const_fits_int(y->cv, 15, false)) {
 				int a = expr(fs, c->u.op.x, -1);
 				pc = emitx(fs, BC_JCMPI, cc | 16, a, (uint16_t)(int16_t)const_to_int64(y->cv), 0);
-			} else if (may_call(y) && !may_call(c->u.op.x)) {
-				/* as Go's compiler orders it: the call first */
-				int b = expr(fs, y, -1);
-				int a = expr(fs, c->u.op.x, -1);
-				pc = emitx(fs, BC_JCMPI, cc, a, b, 0);
 			} else {
-				int a = expr(fs, c->u.op.x, -1);
-				int b = expr(fs, y, -1);
+				int a, b;
+				operands(fs, c->u.op.x, y, &a, &b);
 				pc = emitx(fs, BC_JCMPI, cc, a, b, 0);
 			}
 			(void)pc;
