@@ -520,10 +520,18 @@ static Ctx *root_ctx(VM *vm)
 
 /* The call path of the running goroutine's frame top, made (and kept in
  * the frames) for those below it that have none yet. */
-static Ctx *frame_ctx(VM *vm, int top)
+static Ctx *frame_ctx_build(VM *vm, int top);
+
+static inline Ctx *frame_ctx(VM *vm, int top)
 {
-	if (vm->frames[top].race_ctx)
+	/* made once per frame: every access after the first finds it here */
+	if (__builtin_expect(vm->frames[top].race_ctx != NULL, 1))
 		return vm->frames[top].race_ctx;
+	return frame_ctx_build(vm, top);
+}
+
+static Ctx * __attribute__((noinline)) frame_ctx_build(VM *vm, int top)
+{
 	int i = top;
 	while (i > 0 && !vm->frames[i - 1].race_ctx)
 		i--;
