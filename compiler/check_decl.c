@@ -228,6 +228,7 @@ static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool
 			f[j].type = t;
 			f[j].embedded = fd->u.field.embedded;
 			f[j].tag = tag;
+			f[j].pkg = strukt ? (c->home ? c->home : c->pkg->path) : NULL;
 			if (fd->u.field.embedded) {
 				/* the field is named by the type's name */
 				Node *tnn = tn->kind == N_STAR ? tn->u.un1.x : tn;
@@ -242,6 +243,7 @@ static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool
 			f[j].name = fd->u.field.names.v[k]->u.ident.name;
 			f[j].type = t;
 			f[j].tag = tag;
+			f[j].pkg = strukt ? (c->home ? c->home : c->pkg->path) : NULL;
 			if (!strukt || check_field_unique(c, f, at, j, fd->u.field.names.v[k]->pos))
 				j++;
 		}
@@ -255,46 +257,61 @@ static int cmp_method(const void *a, const void *b)
 	return strcmp(((const Method *)a)->name, ((const Method *)b)->name);
 }
 
+static void report_dup_method(Checker *c, Pos pos, const char *name, Pos other)
+{
+	checker_error(c, pos, "duplicate method %s\n\t%s:%d:%d: other declaration of %s", name, c->diag->filename,
+		      other.line, other.col, name);
+}
+
 static Type *check_interface(Checker *c, Node *n)
 {
 	Type *t = type_new(TY_INTERFACE);
 	Method *ms = NULL;
-	int nm = 0, cap = 0;
-	for (int i = 0; i < n->u.fields.fields.len; i++) {
-		Node *f = n->u.fields.fields.v[i];
-		Method add[64];
-		int nadd = 0;
-		if (f->u.field.names.len) {
-			add[0].name = f->u.field.names.v[0]->u.ident.name;
-			add[0].sig = check_signature(c, f->u.field.type, NULL);
-			add[0].func = NULL;
-			add[0].ptr_recv = false;
-			nadd = 1;
-		} else {
-			Type *e = check_type(c, f->u.field.type);
-			Type *eu = type_under(e);
-			if (!eu || eu->kind != TY_INTERFACE) {
-				if (eu && eu->kind != TY_INVALID)
-					checker_error(c, f->pos, "interface contains type constraints");
+	Pos *mpos = NULL; /* where each method was declared or embedded */
+	int nm = 0, cap = 0, cappos = 0;
+	/* types2 takes the declared methods first, then the embedded
+	 * interfaces' (one met again with the same signature is fine) */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < n->u.fields.fields.len; i++) {
+			Node *f = n->u.fields.fields.v[i];
+			Method add[64];
+			int nadd = 0;
+			bool explicit = f->u.field.names.len > 0;
+			if (explicit != (pass == 0))
 				continue;
-			}
-			for (int k = 0; k < eu->nmethods && nadd < 64; k++)
-				add[nadd++] = eu->methods[k];
-		}
-		for (int k = 0; k < nadd; k++) {
-			bool dup = false;
-			for (int m = 0; m < nm; m++)
-				if (!strcmp(ms[m].name, add[k].name)) {
-					dup = true;
-					if (f->u.field.names.len)
-						checker_error(c, f->pos, "duplicate method %s", add[k].name);
+			if (explicit) {
+				add[0].name = f->u.field.names.v[0]->u.ident.name;
+				add[0].sig = check_signature(c, f->u.field.type, NULL);
+				add[0].func = NULL;
+				add[0].ptr_recv = false;
+				nadd = 1;
+			} else {
+				Type *e = check_type(c, f->u.field.type);
+				Type *eu = type_under(e);
+				if (!eu || eu->kind != TY_INTERFACE) {
+					if (eu && eu->kind != TY_INVALID)
+						checker_error(c, f->pos, "interface contains type constraints");
+					continue;
 				}
-			if (dup)
-				continue;
-			GC_RESERVE(ms, nm, cap, 8);
-			ms[nm++] = add[k];
+				for (int k = 0; k < eu->nmethods && nadd < 64; k++)
+					add[nadd++] = eu->methods[k];
+			}
+			for (int k = 0; k < nadd; k++) {
+				int dup = -1;
+				for (int m = 0; m < nm && dup < 0; m++)
+					if (!strcmp(ms[m].name, add[k].name))
+						dup = m;
+				if (dup >= 0) {
+					if (explicit || (add[k].sig && ms[dup].sig && !type_identical(add[k].sig, ms[dup].sig)))
+						report_dup_method(c, f->pos, add[k].name, mpos[dup]);
+					continue;
+				}
+				GC_RESERVE(ms, nm, cap, 8);
+				GC_RESERVE(mpos, nm, cappos, 8);
+				mpos[nm] = f->pos;
+				ms[nm++] = add[k];
+			}
 		}
-	}
 	if (nm)
 		qsort(ms, (size_t)nm, sizeof *ms, cmp_method);
 	t->methods = ms;
@@ -321,8 +338,16 @@ Type *check_type(Checker *c, Node *n)
 		check_expr_or_type(c, n, &x);
 		if (x.mode == M_INVALID)
 			return type_invalid;
+		if (x.mode == M_PKG) {
+			checker_error(c, n->pos, "use of package %s not in selector", ast_expr_string(n));
+			return type_invalid;
+		}
+		if (x.mode == M_NOVALUE) {
+			checker_error(c, n->pos, "%s used as type", operand_string(&x));
+			return type_invalid;
+		}
 		if (x.mode != M_TYPE) {
-			checker_error(c, n->pos, "%s is not a type", ast_expr_string(n));
+			checker_error(c, n->pos, "%s is not a type", operand_string(&x));
 			return type_invalid;
 		}
 		return x.type;
@@ -348,8 +373,13 @@ Type *check_type(Checker *c, Node *n)
 	case N_MAPTYPE: {
 		Type *k = check_type(c, n->u.map.key);
 		Type *v = check_type(c, n->u.map.value);
-		if (k->kind != TY_INVALID && !type_comparable(k) && k->kind != TY_NAMED)
+		if (c->later) {
+			Later *l = c->later;
+			GC_RESERVE(l->v, l->len, l->cap, 8);
+			l->v[l->len++] = (KeyCheck){k, n->u.map.key->pos};
+		} else if (k->kind != TY_INVALID && !type_comparable(k) && k->kind != TY_NAMED) {
 			checker_error(c, n->u.map.key->pos, "invalid map key type %s", type_string(k, false));
+		}
 		t = type_map(k, v);
 		break;
 	}
@@ -373,6 +403,114 @@ Type *check_type(Checker *c, Node *n)
 	}
 	n->type = t;
 	return t;
+}
+
+void check_later(Checker *c)
+{
+	Later *l = c->later;
+	if (!l)
+		return;
+	for (int i = 0; i < l->len; i++) {
+		Type *k = l->v[i].key;
+		if (k->kind != TY_INVALID && type_under(k) && !type_comparable(k))
+			checker_error(c, l->v[i].pos, "invalid map key type %s", type_string(k, false));
+	}
+	l->len = 0;
+}
+
+void note_size(Checker *c, Type *t, Pos pos)
+{
+	Later *l = c->later;
+	if (!l || !t)
+		return;
+	GC_RESERVE(l->sized, l->nsized, l->capsized, 8);
+	l->sized[l->nsized++] = (KeyCheck){t, pos};
+}
+
+/* cmd/compile's types.MaxWidth on 64-bit targets */
+#define MAX_WIDTH ((int64_t)1 << 50)
+
+/* The size of t, saturated at MAX_WIDTH. */
+static int64_t capped_size(Type *t, int depth)
+{
+	Type *u = type_under(t);
+	if (!u || depth > 32)
+		return 0;
+	if (u->kind == TY_ARRAY) {
+		int64_t w = capped_size(u->elem, depth + 1);
+		return w && u->len > (MAX_WIDTH - 1) / w ? MAX_WIDTH : u->len * w;
+	}
+	if (u->kind == TY_STRUCT) {
+		int64_t off = 0;
+		for (int i = 0; i < u->nfields && off < MAX_WIDTH; i++)
+			off += capped_size(u->fields[i].type, depth + 1) + 8;
+		return off < MAX_WIDTH ? type_size(u) : MAX_WIDTH;
+	}
+	return type_size(u);
+}
+
+/* The innermost array type in t too large for the address space, not
+ * looking into named types (their own declarations report them). */
+static Type *too_large_array(Type *t, int depth)
+{
+	if (!t || depth > 32)
+		return NULL;
+	Type *in = NULL;
+	switch (t->kind) {
+	case TY_ARRAY: {
+		if ((in = too_large_array(t->elem, depth + 1)))
+			return in;
+		int64_t w = capped_size(t->elem, 0);
+		return w && t->len > (MAX_WIDTH - 1) / w ? t : NULL;
+	}
+	case TY_STRUCT:
+		for (int i = 0; i < t->nfields && !in; i++)
+			in = too_large_array(t->fields[i].type, depth + 1);
+		return in;
+	case TY_MAP:
+		if ((in = too_large_array(t->key, depth + 1)))
+			return in;
+		return too_large_array(t->elem, depth + 1);
+	case TY_POINTER:
+	case TY_SLICE:
+	case TY_CHAN:
+		return too_large_array(t->elem, depth + 1);
+	default:
+		return NULL;
+	}
+}
+
+static int cmp_keycheck_pos(const void *a, const void *b)
+{
+	Pos p = ((const KeyCheck *)a)->pos, q = ((const KeyCheck *)b)->pos;
+	return p.line != q.line ? (p.line > q.line) - (p.line < q.line) : (p.col > q.col) - (p.col < q.col);
+}
+
+void check_sizes(Checker *c)
+{
+	Later *l = c->later;
+	if (!l || !l->nsized)
+		return;
+	if (!diag_count(c->diag)) {
+		qsort(l->sized, (size_t)l->nsized, sizeof *l->sized, cmp_keycheck_pos);
+		/* cmd/compile drops an error equal to the one before on its line */
+		const char *last = NULL;
+		int last_line = 0;
+		for (int i = 0; i < l->nsized; i++) {
+			Type *a = too_large_array(l->sized[i].key, 0);
+			if (!a)
+				continue;
+			StrBuf b = {0};
+			strbuf_printf(&b, "type %s larger than address space", type_string(a, false));
+			const char *msg = strbuf_str(&b);
+			if (last && last_line == l->sized[i].pos.line && !strcmp(last, msg))
+				continue;
+			last = msg;
+			last_line = l->sized[i].pos.line;
+			checker_error(c, l->sized[i].pos, "%s", msg);
+		}
+	}
+	l->nsized = 0;
 }
 
 /* ---- package-level objects ------------------------------------------------- */
@@ -443,6 +581,7 @@ static void resolve_var_global(Checker *c, Obj *o)
 {
 	Node *spec = o->decl;
 	Type *typ = spec->u.value.type ? check_type(c, spec->u.value.type) : NULL;
+	note_size(c, typ, o->pos);
 	int n = spec->u.value.names.len, nv = spec->u.value.values.len;
 	if (!nv) {
 		o->type = typ;
@@ -590,6 +729,9 @@ static void resolve_type(Checker *c, Obj *o)
 	named->underlying = type_under(u);
 	if (!named->underlying || named->underlying->kind == TY_INVALID)
 		named->underlying = type_invalid;
+	/* an unused struct type's size is not computed */
+	if (named->underlying->kind != TY_STRUCT)
+		note_size(c, named->underlying, o->pos);
 }
 
 static void resolve_func(Checker *c, Obj *o)
@@ -639,6 +781,7 @@ void resolve_obj(Checker *c, Obj *o)
 	sub.fn = NULL;
 	sub.errpos = (Pos){0, 0};
 	sub.decl_obj = o->kind == OBJ_TYPE ? NULL : o;
+	sub.home = o->pkg && strcmp(o->pkg, c->pkg->path) ? o->pkg : NULL;
 	sub.scope = c->pkg->fscope ? c->pkg->fscope : c->pkg->scope;
 	if (o->decl && o->decl->end.line == -1) /* marks a stdlib object: see collect */
 		sub.scope = (Scope *)o->decl->obj;
@@ -682,7 +825,14 @@ static void collect_method(Checker *c, Node *fd)
 		return;
 	}
 	if (to->kind != OBJ_TYPE || !to->type || to->type->kind != TY_NAMED) {
-		checker_error(c, rt->pos, "%s is not a type", rt->u.ident.name);
+		/* types2 describes the operand ("V (variable of type int)"),
+		 * which needs the object's type now */
+		Checker sub = *c;
+		sub.scope = c->pkg->fscope ? c->pkg->fscope : c->pkg->scope;
+		Operand x;
+		check_expr_or_type(&sub, rt, &x);
+		if (x.mode != M_INVALID)
+			checker_error(c, rt->pos, "%s is not a type", operand_string(&x));
 		return;
 	}
 	Type *nt = to->type;
@@ -1370,8 +1520,10 @@ Package *check_program(Node *file, Diag *diag)
 		drop_shadowed_script_packages(&c, fscope);
 	c.scope = fscope;
 	c.deps = GC_MALLOC(sizeof(Deps));
+	c.later = GC_MALLOC(sizeof(Later));
 	resolve_decls(&c, file);
 	bool has_main = check_bodies(&c, file);
+	check_later(&c);
 	check_init_cycles(&c, file);
 	if (!has_main && !diag_count(diag))
 		checker_error(&c, (Pos){1, 1}, "function main is undeclared in the main package");
@@ -1390,6 +1542,7 @@ Package *check_program(Node *file, Diag *diag)
 		}
 	}
 	report_unused_locals(&c);
+	check_sizes(&c);
 	p->checked = true;
 	return p;
 }
@@ -1575,6 +1728,7 @@ bool check_repl_input(Package *p, Node *file, bool stmts, Diag *diag)
 	c.pkg = p;
 	c.scope = p->fscope;
 	c.repl = true;
+	c.later = GC_MALLOC(sizeof(Later));
 	ReplSnapshot sn;
 	repl_snapshot(p, &sn);
 	if (stmts) {
@@ -1590,7 +1744,9 @@ bool check_repl_input(Package *p, Node *file, bool stmts, Diag *diag)
 	} else {
 		repl_check_decls(&c, file);
 	}
+	check_later(&c);
 	report_unused_locals(&c);
+	check_sizes(&c);
 	if (diag_count(diag)) {
 		repl_restore(p, &sn);
 		return false;

@@ -422,7 +422,7 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 	const char *name = n->u.ident.name;
 	x->expr = n;
 	if (!strcmp(name, "_")) {
-		checker_error(c, ast_start(n), "cannot use _ as value");
+		checker_error(c, ast_start(n), "cannot use _ as value or type");
 		invalid(x);
 		return;
 	}
@@ -492,10 +492,17 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 	record(x);
 }
 
+const char *visible_pkg(Checker *c)
+{
+	if (c->stdlib || c->home)
+		return NULL;
+	return c->pkg->path;
+}
+
 /* Why t.sel does not exist, in types2's words: with the hint that a name
  * differing in the case of its first letter does ("but does have Name"),
  * or that t points to an interface. */
-static const char *no_field_or_method(Type *t, const char *sel)
+static const char *no_field_or_method(Checker *c, Type *t, const char *sel)
 {
 	if (t->kind == TY_POINTER && type_is_interface(t->elem))
 		return str_printf("type %s is pointer to interface, not interface", tstr(t));
@@ -508,7 +515,7 @@ static const char *no_field_or_method(Type *t, const char *sel)
 	else
 		return why;
 	Selection s;
-	if (type_lookup(t, other, &s) > 0)
+	if (type_lookup_from(t, other, visible_pkg(c), &s) > 0)
 		return str_printf("%s, but does have %s", why, other);
 	return why;
 }
@@ -560,10 +567,10 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 	Type *bt = base.type;
 	if (base.mode == M_TYPE) {
 		/* method expression T.M or (*T).M */
-		int k = type_lookup(bt, sel, &s);
+		int k = type_lookup_from(bt, sel, visible_pkg(c), &s);
 		if (k == 0) {
 			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (%s)", ast_expr_string(lhs), sel,
-				      no_field_or_method(bt, sel));
+				      no_field_or_method(c, bt, sel));
 			invalid(x);
 			return;
 		}
@@ -601,7 +608,7 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		invalid(x);
 		return;
 	}
-	int k = type_lookup(bt, sel, &s);
+	int k = type_lookup_from(bt, sel, visible_pkg(c), &s);
 	/* a pointer to an interface has no methods */
 	if (type_under(bt)->kind == TY_POINTER && type_is_interface(type_under(bt)->elem))
 		k = 0;
@@ -610,7 +617,7 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 			checker_error(c, ast_start(n->u.selector.sel), "ambiguous selector %s.%s", ast_expr_string(lhs), sel);
 		else
 			checker_error(c, ast_start(n->u.selector.sel), "%s.%s undefined (%s)", ast_expr_string(lhs), sel,
-				      no_field_or_method(bt, sel));
+				      no_field_or_method(c, bt, sel));
 		invalid(x);
 		return;
 	}
@@ -2100,40 +2107,60 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	case BI_MIN:
 	case BI_MAX: {
 		NEED(1, -1);
+		/* as Go 1.21's types2: each argument must be ordered; an
+		 * untyped one takes the type of the other where both are
+		 * numbers, or both strings (matchTypes); then the types must
+		 * be the same */
 		Operand acc;
-		check_expr(c, args->v[0], &acc, hint);
-		for (int i = 1; i < na && acc.mode != M_INVALID; i++) {
+		for (int i = 0; i < na; i++) {
 			Operand e;
 			check_expr(c, args->v[i], &e, hint);
 			if (e.mode == M_INVALID) {
-				acc.mode = M_INVALID;
-				break;
+				invalid(x);
+				return;
 			}
-			if (type_is_untyped(acc.type) && !type_is_untyped(e.type))
-				convert_untyped(c, &acc, e.type);
-			else if (type_is_untyped(e.type) && !type_is_untyped(acc.type))
-				convert_untyped(c, &e, acc.type);
+			if (!type_ordered(e.type)) {
+				checker_error(c, ast_start(args->v[i]), "invalid argument: %s cannot be ordered",
+					      operand_string(&e));
+				invalid(x);
+				return;
+			}
+			if (i == 0) {
+				acc = e;
+				continue;
+			}
+			bool xu = type_is_untyped(acc.type), yu = type_is_untyped(e.type);
+			if ((xu || yu) && type_is_string(acc.type) == type_is_string(e.type)) {
+				if (xu && yu) {
+					/* both untyped numbers: the kind that comes later
+					 * (int, rune, float) */
+					if (e.type->kind > acc.type->kind)
+						acc.type = e.type;
+					else
+						e.type = acc.type;
+				} else if (xu) {
+					if (!convert_untyped_report(c, &acc, e.type)) {
+						invalid(x);
+						return;
+					}
+				} else if (!convert_untyped_report(c, &e, acc.type)) {
+					invalid(x);
+					return;
+				}
+			}
+			if (!type_identical(acc.type, e.type)) {
+				checker_error(c, ast_start(args->v[i]),
+					      "invalid argument: mismatched types %s (previous argument) and %s (type of %s)",
+					      tstr(acc.type), tstr(e.type), ast_expr_string(args->v[i]));
+				invalid(x);
+				return;
+			}
 			if (acc.mode == M_CONST && e.mode == M_CONST) {
-				bool less = const_compare(OP_LT, e.cv, acc.cv);
-				if ((bi == BI_MIN) == less)
+				if (const_compare(OP_LT, e.cv, acc.cv) == (bi == BI_MIN))
 					acc.cv = e.cv;
-				/* untyped constants: the result has the kind that
-				 * comes later (int, rune, float, complex), whichever
-				 * value wins, as in a binary operation */
-				if (type_is_untyped(acc.type) && type_is_untyped(e.type) && e.type->kind > acc.type->kind)
-					acc.type = e.type;
 			} else {
 				acc.mode = M_VALUE;
 			}
-		}
-		if (acc.mode == M_INVALID) {
-			invalid(x);
-			return;
-		}
-		if (!type_ordered(acc.type)) {
-			checker_error(c, ast_start(args->v[0]), "invalid argument: %s cannot be ordered", operand_string(&acc));
-			invalid(x);
-			return;
 		}
 		x->mode = acc.mode;
 		x->type = acc.type;

@@ -62,6 +62,24 @@ typedef struct Deps {
 	int nbusy, capbusy;
 } Deps;
 
+/* Map key types whose comparability is judged once every type of the
+ * program is complete (types2's check.later): a named key may still be
+ * being declared where the map type stands (type T struct{ m map[T]int }). */
+typedef struct KeyCheck {
+	Type *key;
+	Pos pos;
+} KeyCheck;
+
+typedef struct Later {
+	KeyCheck *v;
+	int len, cap;
+	/* The types written in declarations and composite literals, where
+	 * Go's compiler reports an array too large for the address space
+	 * once type checking has passed (types.CalcSize) */
+	KeyCheck *sized;
+	int nsized, capsized;
+} Later;
+
 typedef struct Checker {
 	Diag *diag;
 	Package *pkg;         /* the package being checked */
@@ -97,6 +115,11 @@ typedef struct Checker {
 	 * is not 0: a constant's name while its spec's inherited expression
 	 * is checked for it (types2's errpos) */
 	Pos errpos;
+	Later *later;         /* NULL for a standard package: its keys are fine */
+	/* The path of the package whose declaration is being checked when it
+	 * is not pkg (a standard package's object resolved on first use by
+	 * the main package's checker), else NULL. */
+	const char *home;
 } Checker;
 
 extern Scope *universe;
@@ -111,6 +134,13 @@ void checker_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((for
 /* The declaration being checked mentions package-level object o. */
 void record_dep(Checker *c, Obj *o);
 Type *check_type(Checker *c, Node *n);
+/* Report the map keys found not comparable since the last call. */
+void check_later(Checker *c);
+/* Remember that t was written at pos, for check_sizes. */
+void note_size(Checker *c, Type *t, Pos pos);
+/* Report the arrays too large for the address space (after every other
+ * check has passed, as Go's back end does). */
+void check_sizes(Checker *c);
 void resolve_obj(Checker *c, Obj *o);
 /* The count check of a constant or variable spec against the values it
  * has (vspec's, its own or a constant's inherited ones; NULL if none), as
@@ -123,6 +153,10 @@ Package *load_package(Checker *c, const char *path, Pos pos);
 Scope *pkg_scope_of(Checker *c, Obj *o);
 
 /* check_expr.c */
+/* The package whose unexported fields and methods the code being checked
+ * may use, or NULL when that code is a standard package's own (gol's
+ * declarations may reach into one another's types). */
+const char *visible_pkg(Checker *c);
 void check_expr(Checker *c, Node *n, Operand *x, Type *hint);
 void check_expr_or_type(Checker *c, Node *n, Operand *x);
 /* check_expr for the one value of `x := v` or `x = v`, whose values types2

@@ -364,11 +364,15 @@ static void check_local_decl(Checker *c, Node *d)
 				o->type = type_named(c->pkg->name, name, o);
 				declare_local(c, o); /* visible in its own definition */
 				o->type->underlying = type_under(check_type(c, spec->u.typespec.type));
+				if (o->type->underlying && o->type->underlying->kind != TY_STRUCT)
+					note_size(c, o->type->underlying, o->pos);
 			}
 			continue;
 		}
 		if (d->u.gen.tok == DECL_VAR) {
 			Type *typ = spec->u.value.type ? check_type(c, spec->u.value.type) : NULL;
+			if (typ && spec->u.value.names.len)
+				note_size(c, typ, spec->u.value.names.v[0]->pos);
 			declare_vars(c, spec, &spec->u.value.names, typ, &spec->u.value.values, false);
 			continue;
 		}
@@ -872,7 +876,8 @@ static void check_range(Checker *c, Node *s)
 			Operand lx;
 			if (check_lhs(c, vars[i], &lx) && lx.type && types[i]) {
 				Operand v = {.mode = M_VALUE, .type = types[i], .expr = vars[i]};
-				assign_to(c, &v, lx.type, "range");
+				/* types2 reports it at the variable, as an assignment's */
+				assign_to(c, &v, lx.type, "assignment");
 			}
 		}
 	}
@@ -1123,6 +1128,12 @@ static void check_stmt(Checker *c, Node *s)
 		Node *inner = s->u.labeled.stmt;
 		int kind = (inner->kind == N_FOR || inner->kind == N_RANGE) ? 1
 			   : (inner->kind == N_SWITCH || inner->kind == N_TYPESWITCH || inner->kind == N_SELECT) ? 2 : 0;
+		/* a label declared again does not name its statement: break
+		 * and continue find the first declaration's (syntax's
+		 * enclosingTarget), which this is not */
+		for (int i = 0; i < fn_nlabels; i++)
+			if (!strcmp(fn_labels[i].name, name) && fn_labels[i].stmt != inner)
+				kind = 0;
 		if (nenclosing < 256) {
 			enclosing[nenclosing] = kind ? name : NULL;
 			enclosing_kind[nenclosing] = kind;

@@ -558,8 +558,21 @@ typedef struct Cand {
 	bool indirect;
 } Cand;
 
+static bool exported(const char *name)
+{
+	return name[0] >= 'A' && name[0] <= 'Z';
+}
+
 int type_lookup(Type *t, const char *name, Selection *sel)
 {
+	return type_lookup_from(t, name, NULL, sel);
+}
+
+int type_lookup_from(Type *t, const char *name, const char *pkg, Selection *sel)
+{
+	/* an unexported name of another package is another name: lookup
+	 * still goes through such an embedded field */
+	bool foreign_ok = !pkg || exported(name);
 	Cand cur[64], next[64];
 	int ncur = 1, nnext;
 	memset(sel, 0, sizeof *sel);
@@ -581,6 +594,8 @@ int type_lookup(Type *t, const char *name, Selection *sel)
 		for (int c = 0; c < ncur; c++) {
 			Type *ct = cur[c].t;
 			Method *m = named_method(ct, name);
+			if (m && !foreign_ok && m->func && m->func->pkg && strcmp(m->func->pkg, pkg))
+				m = NULL;
 			Type *u = type_under(ct);
 			if (!m && u && u->kind == TY_INTERFACE) {
 				for (int i = 0; i < u->nmethods; i++)
@@ -602,7 +617,8 @@ int type_lookup(Type *t, const char *name, Selection *sel)
 				continue;
 			for (int i = 0; i < u->nfields; i++) {
 				Field *f = &u->fields[i];
-				if (f->name && !strcmp(f->name, name)) {
+				if (f->name && !strcmp(f->name, name)
+				    && (foreign_ok || !f->pkg || !strcmp(f->pkg, pkg))) {
 					found++;
 					memset(&hit, 0, sizeof hit);
 					hit.kind = 1;

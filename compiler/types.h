@@ -50,6 +50,9 @@ typedef struct Field {
 	Type *type;
 	bool embedded;
 	const char *tag;
+	const char *pkg;    /* struct fields: the path of the declaring package,
+			     * which alone may use an unexported name (NULL:
+			     * any package may) */
 } Field;
 
 /* A method of a named type or of an interface. */
@@ -159,6 +162,10 @@ typedef struct Selection {
 	bool indirect;       /* a pointer was followed on the way */
 } Selection;
 int type_lookup(Type *t, const char *name, Selection *sel);
+/* type_lookup as seen from package pkg (a path): unexported fields and
+ * methods of other packages are not there, as for types2's
+ * LookupFieldOrMethod. */
+int type_lookup_from(Type *t, const char *name, const char *pkg, Selection *sel);
 
 /* Does type t implement interface iface? On failure *missing names the
  * first missing method and *wrong_recv says it exists with a pointer

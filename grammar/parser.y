@@ -469,7 +469,8 @@ chan_type
 	;
 
 func_type
-	: FUNC signature { $$ = $2; $$->pos = @1; }
+	/* at its parameters' "(", where Go's parser places a func type */
+	: FUNC signature { $$ = $2; }
 	;
 
 chan_elem
