@@ -905,8 +905,47 @@ static void wait_locked(VM *vm, int64_t deadline)
 	pthread_cond_timedwait(vm->wake, &S.lock, &ts);
 }
 
+/* A fatal report on another worker asked this one to stop (see
+ * sched_stop_others): it parks for good, the process ends soon. */
+static int stopping, nstopped;
+
+static void stop_if_asked(VM *vm)
+{
+	if (!__atomic_load_n(&stopping, __ATOMIC_ACQUIRE))
+		return;
+	vm_flush(vm);
+	__atomic_add_fetch(&nstopped, 1, __ATOMIC_ACQ_REL);
+	for (;;)
+		pause();
+}
+
+bool sched_stop_others(VM *vm)
+{
+	if (!sched_is_threaded())
+		return true;
+	__atomic_store_n(&stopping, 1, __ATOMIC_RELEASE);
+	for (int tries = 0; tries < 200; tries++) {
+		/* the idle ones wait on their wake condition: wake them to
+		 * see the request */
+		pthread_mutex_lock(&S.lock);
+		int others = 0;
+		for (int w = 0; w < iload(&S.nworkers); w++)
+			if (S.workers[w] && S.workers[w] != vm) {
+				others++;
+				pthread_cond_signal(S.workers[w]->wake);
+			}
+		pthread_mutex_unlock(&S.lock);
+		if (__atomic_load_n(&nstopped, __ATOMIC_ACQUIRE) >= others)
+			return true;
+		struct timespec ts = {0, 1000000};
+		nanosleep(&ts, NULL);
+	}
+	return false;
+}
+
 G *sched_next(VM *vm)
 {
+	stop_if_asked(vm);
 	/* the common case first: the goroutine just made ready runs next */
 	G *next = __atomic_load_n(&vm->runnext, __ATOMIC_RELAXED);
 	if (next && !vm->notified && !vm->session && aload(&S.next_due) == INT64_MAX &&
@@ -923,6 +962,7 @@ G *sched_next(VM *vm)
 		spinning = true; /* wakep counted this worker as looking */
 	}
 	for (;;) {
+		stop_if_asked(vm);
 		if (vm->session && vm_interrupted) {
 			if (spinning)
 				__atomic_sub_fetch(&S.nspinning, 1, __ATOMIC_SEQ_CST);

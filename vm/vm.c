@@ -422,9 +422,15 @@ static void fatal_exit(VM *vm)
 	sched_exit_process(2);
 }
 
+static void goroutine_report(FmtBuf *b, G *g);
+
 void vm_fatal(VM *vm, const char *msg)
 {
 	sched_die_begin(vm);
+	/* Go lists every goroutine after a fatal error: the others are
+	 * stopped first, so that their stacks hold still (not in a REPL
+	 * session, where the prompt comes back) */
+	bool all = !vm->fatal_jmp && sched_stop_others(vm);
 	vm_flush(vm);
 	FmtBuf b = {0};
 	char head[256];
@@ -434,6 +440,13 @@ void vm_fatal(VM *vm, const char *msg)
 	traceback_frames(&b, vm->frames, vm->nframes);
 	if (vm->cur)
 		traceback_created(&b, vm->cur);
+	if (all) {
+		G **gs;
+		int n = sched_all(&gs);
+		for (int k = 0; k < n; k++)
+			if (gs[k] != vm->cur)
+				goroutine_report(&b, gs[k]);
+	}
 	vm_write(vm, 2, b.p, b.len);
 	vm_flush(vm);
 	fatal_exit(vm);
@@ -1469,6 +1482,18 @@ static void traceback_created(FmtBuf *b, G *g)
 	fmtbuf_put(b, line, strlen(line));
 }
 
+/* A goroutine that is not running, as Go's tracebacks list the others:
+ * its wait reason (runnable: waiting for a worker), frames and creator. */
+static void goroutine_report(FmtBuf *b, G *g)
+{
+	char line[128];
+	const char *why = g->wait_reason ? g->wait_reason : g_status(g) == G_RUNNABLE ? "runnable" : "running";
+	snprintf(line, sizeof line, "\ngoroutine %lld [%s]:\n", (long long)g->id, why);
+	fmtbuf_put(b, line, strlen(line));
+	traceback_frames(b, g->frames, g->nframes);
+	traceback_created(b, g);
+}
+
 static void deadlock_report(VM *vm)
 {
 	sched_die_begin(vm);
@@ -1480,17 +1505,9 @@ static void deadlock_report(VM *vm)
 	int nall = sched_all(&all);
 	/* the main goroutine first, as Go lists them */
 	for (int pass = 0; pass < 2; pass++)
-		for (int k = 0; k < nall; k++) {
-			G *g = all[k];
-			if ((pass == 0) != (g->id == 1))
-				continue;
-			char line[128];
-			snprintf(line, sizeof line, "\ngoroutine %lld [%s]:\n", (long long)g->id,
-				 g->wait_reason ? g->wait_reason : "running");
-			fmtbuf_put(&b, line, strlen(line));
-			traceback_frames(&b, g->frames, g->nframes);
-			traceback_created(&b, g);
-		}
+		for (int k = 0; k < nall; k++)
+			if ((pass == 0) == (all[k]->id == 1))
+				goroutine_report(&b, all[k]);
 	vm_write(vm, 2, b.p, b.len);
 	vm_flush(vm);
 }

@@ -278,13 +278,18 @@ void *sched_worker_main(void *vm); /* a worker thread's body (vm.c) */
 void vm_note_c_stack(size_t size); /* this thread's C stack starts here */
 void sched_name_thread(int wid);   /* name the calling thread gol-worker-wid */
 void sched_set_next_id(int64_t id);
-int sched_all(G ***all);           /* every goroutine not yet finished */        /* other workers were started */
+int sched_all(G ***all);           /* every goroutine not yet finished (no other worker running) */
 /* Leave the process with code, output flushed; once several workers run,
  * after the first fatal report is complete and without another one. */
 void sched_exit_process(int code) __attribute__((noreturn));
 /* A fatal report is about to be printed: with several workers, only the
  * first worker to get here prints; the others wait to be ended. */
 void sched_die_begin(VM *vm);
+/* Ask the other workers to stop where they next look for work, and wait a
+ * little for them: true once every other worker has stopped (their
+ * goroutines' stacks then hold still for a report of every goroutine),
+ * false if one did not (it is inside a library call that blocks). */
+bool sched_stop_others(VM *vm);
 /* Set by SIGINT in a REPL session (vm_interrupt). */
 extern volatile sig_atomic_t vm_interrupted;
 void sched_deadlock(VM *vm) __attribute__((noreturn));
