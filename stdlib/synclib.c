@@ -20,6 +20,8 @@
 #include <gc.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SLOT(v, i) (((Value *)(v).p)[i])
@@ -746,14 +748,28 @@ static int time_sleep(VM *vm, Value *a, int n, Value *r)
 	return vm_sleep(vm, a[0].i);
 }
 
-/* A time.Time for "now": only its monotonic reading is kept (ext). */
+/* A time.Time for "now": its monotonic reading (ext), which Sub, Since
+ * and Until use, and the wall clock in nanoseconds since 1970 (wall), which
+ * only String shows. */
 static Value time_value(int64_t mono)
 {
 	static Type *time_type;
 	Value v;
 	v.p = block_new(RT_LAZY(time_type, std_named_type("time", "Time")));
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	((Value *)v.p)[0].i = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 	((Value *)v.p)[1].i = mono;
 	return v;
+}
+
+/* The monotonic clock when the program started: Go's m= readings count
+ * from there. */
+static int64_t mono_start;
+
+static void __attribute__((constructor)) note_mono_start(void)
+{
+	mono_start = vm_now();
 }
 
 static int time_now(VM *vm, Value *a, int n, Value *r)
@@ -762,6 +778,42 @@ static int time_now(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)vm;
 	r[0] = time_value(vm_now());
+	return 0;
+}
+
+/* Time.String as Go's: Format("2006-01-02 15:04:05.999999999 -0700 MST")
+ * in the local zone, then the monotonic reading, m=+0.000012345. */
+static int time_string(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	int64_t wall = ((Value *)a[0].p)[0].i, mono = ((Value *)a[0].p)[1].i;
+	if (!wall && !mono) { /* the zero Time: January 1, year 1, UTC */
+		r[0].p = str_from_c("0001-01-01 00:00:00 +0000 UTC");
+		return 0;
+	}
+	time_t sec = (time_t)(wall / 1000000000);
+	long nsec = (long)(wall % 1000000000);
+	struct tm tm;
+	localtime_r(&sec, &tm);
+	char frac[16] = "";
+	if (nsec) {
+		snprintf(frac, sizeof frac, ".%09ld", nsec);
+		size_t k = strlen(frac);
+		while (frac[k - 1] == '0')
+			frac[--k] = 0;
+	}
+	long off = tm.tm_gmtoff;
+	char sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	int64_t m = mono - mono_start;
+	char buf[160];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d%s %c%02ld%02ld %s m=%c%lld.%09lld",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac, sign,
+		 off / 3600, off / 60 % 60, tm.tm_zone ? tm.tm_zone : "UTC", m < 0 ? '-' : '+',
+		 (long long)((m < 0 ? -m : m) / 1000000000), (long long)((m < 0 ? -m : m) % 1000000000));
+	r[0].p = str_from_c(buf);
 	return 0;
 }
 
@@ -1076,6 +1128,7 @@ const NativeDef sync_natives[] = {
 	{"time.Ticker.Reset", ticker_reset},
 	{"time.After", time_after},
 	{"time.Duration.String", dur_string},
+	{"time.Time.String", time_string},
 	{"time.Duration.Seconds", dur_seconds},
 	{"time.Duration.Minutes", dur_minutes},
 	{"time.Duration.Hours", dur_hours},
