@@ -1809,7 +1809,11 @@ static void check_call(Checker *c, Node *n, Operand *x, Type *hint)
 		invalid(x);
 		return;
 	}
-	check_args(c, n, sig, ast_expr_string(n->u.call.fun));
+	const char *fname = ast_expr_string(n->u.call.fun);
+	/* the REPL's hidden print is fmt.Println to the one who typed it */
+	if (!strncmp(fname, REPL_FMT ".", strlen(REPL_FMT) + 1))
+		fname = str_printf("fmt.%s", fname + strlen(REPL_FMT) + 1);
+	check_args(c, n, sig, fname);
 	if (sig->nresults == 0) {
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);
