@@ -89,6 +89,10 @@ typedef struct Compiler {
 	Program *prog;
 	Obj **globals;
 	int nglobals, capglobals;
+	/* where each global was first used (a library variable gol lacks is
+	 * reported there), and the expression being compiled */
+	Pos *global_use;
+	Pos use_pos;
 	bool failed;
 	/* REPL: functions compiled for an input take their closures only once
 	 * the whole input has compiled (an input that fails changes nothing) */
@@ -347,7 +351,12 @@ static int global_index(Obj *o)
 	for (int i = 0; i < C->nglobals; i++)
 		if (C->globals[i] == o)
 			return i;
+	int cap = C->capglobals;
 	GC_RESERVE(C->globals, C->nglobals, C->capglobals, 32);
+	if (C->capglobals != cap || !C->global_use) /* (a REPL input starts without one) */
+		C->global_use = gc_resized(C->global_use, C->global_use ? (size_t)C->nglobals : 0,
+					   (size_t)C->capglobals, sizeof *C->global_use, true);
+	C->global_use[C->nglobals] = C->use_pos;
 	C->globals[C->nglobals] = o;
 	return C->nglobals++;
 }
@@ -1976,6 +1985,7 @@ static int funclit(FnState *fs, Node *n, int dst)
 
 static int expr(FnState *fs, Node *n, int dst)
 {
+	C->use_pos = n->pos;
 	int line_saved = fs->line;
 	/* a variable read keeps the line of the expression around it, where
 	 * Go's compiler puts it (-race names that line for it) */
@@ -4105,7 +4115,8 @@ static void find_global_inits(Program *prog, int from)
 			snprintf(name, sizeof name, "%s.%s", o->pkg, o->name);
 			prog->global_init[g] = natives_lookup(name);
 			if (!prog->global_init[g])
-				cerror(o->pos, "gol: %s is not implemented yet", name);
+				cerror(C->global_use && C->global_use[g].line ? C->global_use[g] : o->pos,
+				       "gol: %s is not implemented yet", name);
 		}
 	}
 }
