@@ -89,6 +89,7 @@ int main(int argc, char **argv)
 	/* grow the heap rather than collect often: interpreted programs
 	 * allocate many small objects that die young */
 	GC_set_free_space_divisor(1);
+	vm_install_oom();
 	/* flags may come before or after run: gol -race -procs 2 [run] FILE,
 	 * gol run -race FILE; the first word that is not one ends them */
 	bool race = false;

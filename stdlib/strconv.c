@@ -669,11 +669,13 @@ static int64_t parse_int(const char *fn, GolString *s0, int64_t base, int64_t bi
 		*err = range_error(fn, s0);
 		return (int64_t)(cutoff - 1);
 	}
+	/* negated as unsigned: -(1<<63) is the one value whose int64
+	 * negation would overflow */
 	if (neg && un > cutoff) {
 		*err = range_error(fn, s0);
-		return -(int64_t)cutoff;
+		return (int64_t)(0 - cutoff);
 	}
-	return neg ? -(int64_t)un : (int64_t)un;
+	return neg ? (int64_t)(0 - un) : (int64_t)un;
 }
 
 static int c_atoi(VM *vm, Value *a, int n, Value *r)

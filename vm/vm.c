@@ -1524,6 +1524,23 @@ void sched_deadlock(VM *vm)
 /* The worker this thread runs (for reports raised outside the loop). */
 static __thread VM *this_worker __attribute__((tls_model("initial-exec")));
 
+/* The collector could not get the memory asked for (make([]int, 1<<40)):
+ * Go's fatal error, never a null block to write through. */
+static void *out_of_memory(size_t bytes)
+{
+	(void)bytes;
+	static const char msg[] = "fatal error: runtime: out of memory\n";
+	vm_flush(NULL);
+	if (write(2, msg, sizeof msg - 1) < 0) {
+	}
+	_exit(2);
+}
+
+void vm_install_oom(void)
+{
+	GC_set_oom_fn(out_of_memory);
+}
+
 /* A library read or write of one word (runtime/value.c's errors). */
 static void race_word(VM *vm, void *p, bool write)
 {

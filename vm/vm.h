@@ -207,6 +207,9 @@ void vm_panic_under(VM *vm, void *rec);
  * report, so output order matches Go's). */
 void vm_write(VM *vm, int fd, const char *p, size_t n);
 void vm_flush(VM *vm);
+/* Make the collector's failure to allocate Go's out-of-memory fatal
+ * error (once, at start-up). */
+void vm_install_oom(void);
 /* A native recursing on the C stack (fmt through nested values) checks
  * here now and then: past the thread's allowance, Go's stack-overflow
  * report and exit status 2 rather than a crash. */
