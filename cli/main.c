@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <gc.h>
+#include <sys/resource.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,8 +83,26 @@ static void gc_quiet(char *msg, GC_word arg)
 	(void)arg;
 }
 
+/* The front end recurses on the main thread's stack as deep as a program
+ * nests (the parser stops at 1000 levels); a sanitizer build's frames are
+ * several times larger. Linux grows the main thread's stack up to the
+ * soft limit in force when it grows, and leaves at least 128 MB free below
+ * it: raise the limit to 96 MB where the hard limit allows. */
+static void roomy_main_stack(void)
+{
+	struct rlimit rl;
+	rlim_t want = (rlim_t)96 << 20;
+	if (getrlimit(RLIMIT_STACK, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+		return;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want)
+		want = rl.rlim_max;
+	rl.rlim_cur = want;
+	setrlimit(RLIMIT_STACK, &rl);
+}
+
 int main(int argc, char **argv)
 {
+	roomy_main_stack();
 	GC_INIT();
 	GC_set_warn_proc(gc_quiet);
 	/* grow the heap rather than collect often: interpreted programs

@@ -649,7 +649,9 @@ static void check_switch(Checker *c, Node *s)
 	bool outer_final = c->clause_final;
 	c->breakable = BK_SWITCH;
 	multiple_defaults(c, &s->u.sw.body);
-	Operand seen[256];
+	/* the constant cases so far (on the heap: switches nest, and each
+	 * level's frame would otherwise hold them all) */
+	Operand *seen = GC_MALLOC(sizeof(Operand) * 256);
 	int nseen = 0;
 	for (int i = 0; i < s->u.sw.body.len; i++) {
 		Node *cl = s->u.sw.body.v[i];
