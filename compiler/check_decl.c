@@ -319,12 +319,22 @@ static Type *check_interface(Checker *c, Node *n)
 	return t;
 }
 
+bool list_too_long(Checker *c, Pos pos, int n, const char *what)
+{
+	if (n <= LIST_MAX)
+		return false;
+	checker_error(c, pos, "gol: more than %d %s are not supported yet", LIST_MAX, what);
+	return true;
+}
+
 Type *check_signature(Checker *c, Node *ft, Node *recv)
 {
 	Type *t = type_new(TY_FUNC);
 	(void)recv;
 	t->fields = check_fields(c, &ft->u.functype.params, &t->nfields, true, &t->variadic, false);
 	t->results = check_fields(c, &ft->u.functype.results, &t->nresults, false, NULL, false);
+	if (list_too_long(c, ft->pos, t->nfields, "parameters") || list_too_long(c, ft->pos, t->nresults, "results"))
+		t->nfields = t->nresults = 0;
 	return t;
 }
 
@@ -623,6 +633,10 @@ static void resolve_var_global(Checker *c, Obj *o)
 		return;
 	}
 	/* var a, b = f() */
+	if (n > 16) {
+		checker_error(c, spec->pos, "gol: more than 16 variables set by one call are not supported yet");
+		return;
+	}
 	Operand xs[16];
 	Node *v0 = spec->u.value.values.v[0];
 	int got = check_multi(c, v0, xs, 16, true);

@@ -1587,6 +1587,13 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 {
 	NodeList *args = &call->u.call.args;
+	if (list_too_long(c, ast_start(call), args->len, "arguments in one call")) {
+		for (int i = 0; i < args->len; i++) { /* their names are used */
+			Operand t;
+			check_expr(c, args->v[i], &t, NULL);
+		}
+		return;
+	}
 	Operand ops[64];
 	int nops = 0;
 	/* f(g()) passes all of g's results, whatever f takes ("too many

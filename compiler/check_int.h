@@ -130,6 +130,11 @@ extern Scope *universe;
 
 
 /* check_decl.c */
+/* gol keeps up to LIST_MAX values, names, arguments, parameters or
+ * results of one statement, call or signature in fixed tables: more is
+ * reported (as not supported yet), never overrun. True if n is too many. */
+#define LIST_MAX 64
+bool list_too_long(Checker *c, Pos pos, int n, const char *what);
 void checker_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The declaration being checked mentions package-level object o. */
 void record_dep(Checker *c, Obj *o);

@@ -77,6 +77,8 @@ static bool assign_values_ok(Checker *c, NodeList *lhs, NodeList *rhs)
 {
 	bool ok = true;
 	int nl = lhs->len, nr = rhs->len;
+	if (list_too_long(c, ast_start(lhs->v[0]), nl > nr ? nl : nr, "operands of one assignment"))
+		return false;
 	Operand lx[64];
 	for (int i = 0; i < nl && i < 64; i++)
 		ok &= check_lhs(c, lhs->v[i], &lx[i]);
@@ -184,6 +186,8 @@ static void assign_values(Checker *c, NodeList *lhs, NodeList *rhs)
 static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeList *values, bool short_decl)
 {
 	int nl = names->len, nv = values->len;
+	/* (reported once; its variables then count as used) */
+	bool too_long = list_too_long(c, s->pos, nl > nv ? nl : nv, "variables or values in one declaration");
 	Type *types[64];
 	bool bad[64] = {false};
 	for (int i = 0; i < 64; i++)
@@ -334,7 +338,7 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 		Obj *o = obj_new(OBJ_VAR, name, id->pos, i < 64 ? types[i] : type_invalid);
 		o->decl = s;
 		o->state = 2;
-		o->used = i >= 64 || bad[i];
+		o->used = too_long || i >= 64 || bad[i];
 		id->obj = o;
 		id->type = o->type;
 		declare_local(c, o);
@@ -385,6 +389,7 @@ static void check_local_decl(Checker *c, Node *d)
 		int saved = c->iota;
 		c->iota = spec->u.value.iota;
 		Type *typ = vspec && vspec->u.value.type ? check_type(c, vspec->u.value.type) : NULL;
+		list_too_long(c, spec->pos, spec->u.value.names.len, "constants in one declaration");
 		Obj *made[64];
 		int nm = 0;
 		for (int k = 0; k < spec->u.value.names.len; k++) {
@@ -933,6 +938,8 @@ static void check_return(Checker *c, Node *s)
 			check_results_in_scope(c, s);
 		return;
 	}
+	if (list_too_long(c, s->pos, r->len, "values in one return"))
+		return;
 	Operand xs[64];
 	int n;
 	if (r->len == 1 && want > 1) {
