@@ -2347,6 +2347,11 @@ static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
 		x->expr = n;
 		if (x->mode == M_INVALID)
 			return;
+		if (x->mode == M_PKG) { /* a package has no type to indirect */
+			checker_error(c, n->u.un1.x->pos, "use of package %s not in selector", ast_expr_string(n->u.un1.x));
+			invalid(x);
+			return;
+		}
 		if (x->mode == M_TYPE) {
 			x->type = type_pointer(x->type);
 			record(x);
