@@ -1470,7 +1470,8 @@ int srcfile_read(const char *path, SrcFile *out)
 		if (r == 0)
 			break;
 	}
-	int err = ferror(f) ? EIO : 0;
+	/* the read's own reason (a directory opens but does not read) */
+	int err = ferror(f) ? (errno ? errno : EIO) : 0;
 	fclose(f);
 	if (err)
 		return err;

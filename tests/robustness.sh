@@ -76,5 +76,14 @@ else
 	echo "FAIL missing-file: status $status, stderr: $err"; fail=$((fail + 1))
 fi
 
+# a directory opens but does not read: the read's reason, not an I/O error
+mkdir -p "$tmp/dir.gol"
+err=$("$GOL" check "$tmp/dir.gol" 2>&1); status=$?
+if [ $status -eq 1 ] && [ "$err" = "gol: open $tmp/dir.gol: is a directory" ]; then
+	pass=$((pass + 1))
+else
+	echo "FAIL directory: status $status, stderr: $err"; fail=$((fail + 1))
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
