@@ -10,6 +10,7 @@
 #include "check_int.h"
 
 #include <gc.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2301,6 +2302,15 @@ static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
 			x->type = type_basic[k == LIT_INT ? TY_UNTYPED_INT : k == LIT_FLOAT ? TY_UNTYPED_FLOAT
 					     : k == LIT_IMAG ? TY_UNTYPED_COMPLEX : TY_UNTYPED_RUNE];
 			if (!x->cv) {
+				/* an exponent past what Go's constants hold (a binary
+				 * exponent beyond 32 bits) is Go's malformed constant;
+				 * a smaller one past gol's bound (±100000) is gol's */
+				const char *t = n->u.lit.text, *e = strpbrk(t, (t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) ? "pP" : "eE");
+				double x10 = e ? fabs(strtod(e + 1, NULL)) * (strchr("pP", *e) ? 1 : 3.3219280948873623) : 0;
+				if (x10 > 2147483647.0)
+					checker_error(c, n->pos, "malformed constant: %s", t);
+				else
+					checker_error(c, n->pos, "gol: constant %s is too large (exponents up to 100000 are supported)", t);
 				invalid(x);
 				return;
 			}
