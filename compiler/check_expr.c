@@ -156,8 +156,27 @@ static bool representable(ConstVal **v, Type *t, const char **why)
 		*v = const_round_float(x, type_bits(u));
 		return true;
 	}
-	if (type_is_complex(u))
-		return x->kind >= CK_INT;
+	if (type_is_complex(u)) {
+		if (x->kind < CK_INT)
+			return false;
+		if (u->kind == TY_UNTYPED_COMPLEX)
+			return true;
+		/* each part must fit the part's float type */
+		ConstVal *cx = const_to_kind(x, CK_COMPLEX);
+		for (int part = 0; part < 2; part++) {
+			ConstVal f = {.kind = CK_FLOAT};
+			mpq_init(f.f);
+			mpq_set(f.f, part ? cx->im : cx->f);
+			double d;
+			bool fits = const_to_double(&f, type_bits(u) / 2, &d);
+			mpq_clear(f.f);
+			if (!fits) {
+				*why = "overflows";
+				return false;
+			}
+		}
+		return true;
+	}
 	if (type_is_string(u))
 		return x->kind == CK_STRING;
 	if (type_is_boolean(u))
