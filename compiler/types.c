@@ -553,7 +553,7 @@ static Method *named_method(Type *t, const char *name)
  */
 typedef struct Cand {
 	Type *t;
-	int path[16];
+	int path[EMBED_MAX];
 	int depth;
 	bool indirect;
 } Cand;
@@ -587,7 +587,7 @@ int type_lookup_from(Type *t, const char *name, const char *pkg, Selection *sel)
 		cur[0].t = type_under(t)->elem;
 		cur[0].indirect = true;
 	}
-	for (int level = 0; level < 16 && ncur > 0; level++) {
+	for (int level = 0; level < EMBED_MAX && ncur > 0; level++) {
 		int found = 0;
 		Selection hit;
 		nnext = 0;
@@ -627,7 +627,7 @@ int type_lookup_from(Type *t, const char *name, const char *pkg, Selection *sel)
 					hit.depth = cur[c].depth;
 					hit.path[hit.depth++] = i;
 					hit.indirect = cur[c].indirect;
-				} else if (f->embedded && nnext < 64 && cur[c].depth < 15) {
+				} else if (f->embedded && nnext < 64 && cur[c].depth < EMBED_MAX - 1) {
 					Cand *n = &next[nnext++];
 					*n = cur[c];
 					n->path[n->depth++] = i;

@@ -153,9 +153,13 @@ char *rtype_string(Type *t);
  * selector rules do. On success fills the path of embedded fields taken
  * (indices) and returns 1 for a field, 2 for a method; 0 when absent, -1 when
  * ambiguous. */
+/* The deepest chain of embedded fields a selector goes through (a field
+ * promoted from deeper is not found). */
+#define EMBED_MAX 32
+
 typedef struct Selection {
 	int kind;            /* 1 field, 2 method */
-	int path[16];        /* field indices, outermost first */
+	int path[EMBED_MAX]; /* field indices, outermost first */
 	int depth;           /* number of entries in path (for a method: embeddings) */
 	Type *type;          /* the field's type or the method's signature */
 	Method *method;

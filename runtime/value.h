@@ -103,7 +103,7 @@ typedef struct GolWrap {
 	const char *mname;
 	Type *recv_type;       /* WRAP_DEREF: T, to copy an aggregate receiver */
 	int depth, mode;       /* WRAP_EMBED: path's length, EMBED_* */
-	int path[16];          /* WRAP_EMBED: field indices, outermost first */
+	int path[EMBED_MAX];   /* WRAP_EMBED: field indices, outermost first */
 } GolWrap;
 
 typedef struct GolClosure {
