@@ -74,12 +74,12 @@ typedef struct FnState {
 	int nlit;             /* function literals made so far (for names) */
 	Proto **wrappers;     /* go and defer statements' wrappers, named at the end */
 	int nwrappers;
-	const char *label_names[64];  /* labels and where they start */
-	int label_pcs[64];
-	int nlabels;
-	const char *goto_names[64];   /* gotos waiting for their label */
-	int goto_pcs[64];
-	int ngotos;
+	const char **label_names;     /* labels and where they start */
+	int *label_pcs;
+	int nlabels, caplabels;
+	const char **goto_names;      /* gotos waiting for their label */
+	int *goto_pcs;
+	int ngotos, capgotos;
 	const char *name;
 } FnState;
 
@@ -3679,10 +3679,14 @@ static void stmt(FnState *fs, Node *s)
 	case N_LABELED: {
 		Node *inner = s->u.labeled.stmt;
 		const char *label = s->u.labeled.label->u.ident.name;
-		if (fs->nlabels < 64) {
-			fs->label_names[fs->nlabels] = label;
-			fs->label_pcs[fs->nlabels++] = fs->ncode;
+		if (fs->nlabels == fs->caplabels) {
+			int cap = fs->caplabels ? 2 * fs->caplabels : 8;
+			fs->label_names = gc_resized(fs->label_names, (size_t)fs->nlabels, (size_t)cap, sizeof *fs->label_names, false);
+			fs->label_pcs = gc_resized(fs->label_pcs, (size_t)fs->nlabels, (size_t)cap, sizeof *fs->label_pcs, true);
+			fs->caplabels = cap;
 		}
+		fs->label_names[fs->nlabels] = label;
+		fs->label_pcs[fs->nlabels++] = fs->ncode;
 		if (inner->kind == N_FOR)
 			for_stmt(fs, inner, label);
 		else if (inner->kind == N_RANGE)
@@ -3700,12 +3704,14 @@ static void stmt(FnState *fs, Node *s)
 		if (t == BR_FALLTHROUGH)
 			break; /* the switch lays bodies out in order */
 		if (t == BR_GOTO) {
-			if (fs->ngotos < 64) {
-				fs->goto_names[fs->ngotos] = s->u.branch.label->u.ident.name;
-				fs->goto_pcs[fs->ngotos++] = emit_jump(fs, BC_JMP, 0);
-			} else {
-				cerror(s->pos, "gol: too many goto statements in one function");
+			if (fs->ngotos == fs->capgotos) {
+				int cap = fs->capgotos ? 2 * fs->capgotos : 8;
+				fs->goto_names = gc_resized(fs->goto_names, (size_t)fs->ngotos, (size_t)cap, sizeof *fs->goto_names, false);
+				fs->goto_pcs = gc_resized(fs->goto_pcs, (size_t)fs->ngotos, (size_t)cap, sizeof *fs->goto_pcs, true);
+				fs->capgotos = cap;
 			}
+			fs->goto_names[fs->ngotos] = s->u.branch.label->u.ident.name;
+			fs->goto_pcs[fs->ngotos++] = emit_jump(fs, BC_JMP, 0);
 			break;
 		}
 		Loop *lp = find_loop(fs, s->u.branch.label, t == BR_CONTINUE);
