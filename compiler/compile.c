@@ -378,9 +378,7 @@ static bool is_type_expr(Node *n);
 static bool may_call(Node *n);
 static void operands(FnState *fs, Node *x, Node *y, int *rx, int *ry);
 static void assign_var(FnState *fs, Obj *o, int src);
-static void convert_to(FnState *fs, Type *from, Type *to, int reg);
-/* Set while convert_to converts a constant operand. */
-static bool convert_const;
+static void convert_to(FnState *fs, Type *from, Type *to, int reg, bool konst);
 
 static int dst_or_new(FnState *fs, int dst)
 {
@@ -1389,7 +1387,8 @@ static int complit(FnState *fs, Node *n, int dst)
 /* Conversions T(x). */
 enum { CV_RUNE2STR = 1, CV_BYTES2STR, CV_STR2BYTES, CV_RUNES2STR, CV_STR2RUNES, CV_SLICE2ARRPTR };
 
-static void convert_to(FnState *fs, Type *from, Type *to, int r)
+/* konst: the operand is a constant */
+static void convert_to(FnState *fs, Type *from, Type *to, int r, bool konst)
 {
 	Type *fu = type_under(from), *tu = type_under(to);
 	if (type_is_untyped(fu))
@@ -1437,7 +1436,7 @@ static void convert_to(FnState *fs, Type *from, Type *to, int r)
 	if (type_is_string(fu) && tu->kind == TY_SLICE) {
 		/* x 1: a constant's bytes, an array of just their length in Go;
 		 * another string's go to the heap, rounded up to a size class */
-		emitx(fs, BC_CONV, convert_const, r, r, type_under(tu->elem)->kind == TY_UINT8 ? CV_STR2BYTES : CV_STR2RUNES);
+		emitx(fs, BC_CONV, konst, r, r, type_under(tu->elem)->kind == TY_UINT8 ? CV_STR2BYTES : CV_STR2RUNES);
 		return;
 	}
 	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER) {
@@ -2096,9 +2095,7 @@ static int expr(FnState *fs, Node *n, int dst)
 		if (is_type_expr(fun)) {
 			r = dst_or_new(fs, dst);
 			expr_to(fs, n->u.call.args.v[0], r);
-			convert_const = n->u.call.args.v[0]->cv != NULL;
-			convert_to(fs, n->u.call.args.v[0]->type, n->type, r);
-			convert_const = false;
+			convert_to(fs, n->u.call.args.v[0]->type, n->type, r, n->u.call.args.v[0]->cv != NULL);
 			break;
 		}
 		/* math.Sqrt and math.Abs are single instructions: no call */

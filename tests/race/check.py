@@ -240,17 +240,12 @@ class Expect:
         for line in lines:
             if not line.startswith("//"):
                 break  # the header is the leading comment block only
-            m = re.match(r"^// Previous:\s*(.*)$", line)
+            m = re.match(r"^// (Previous|Created):\s*(.*)$", line)
             if m:
-                self.previous = m.group(1).split()
-                if not self.previous or not all(re.match(r"^\S+:\d+$", w) for w in self.previous):
+                frames = m.group(2).split()
+                if not frames or not all(re.match(r"^\S+:\d+$", w) for w in frames):
                     raise ValueError("%s: bad header %r" % (path, line))
-                continue
-            m = re.match(r"^// Created:\s*(.*)$", line)
-            if m:
-                self.created = m.group(1).split()
-                if not self.created or not all(re.match(r"^\S+:\d+$", w) for w in self.created):
-                    raise ValueError("%s: bad header %r" % (path, line))
+                setattr(self, m.group(1).lower(), frames)
                 continue
             m = re.match(r"^// Reports:\s*(\d+)$", line)
             if m:
@@ -319,22 +314,17 @@ def judge(exp, race, status, stdout, stderr, prog, atomic_wildcard):
         want = set() if exp.clean else exp.pairs
         if not pairs_match(got, want, atomic_wildcard):
             problems.append("races %s, want %s" % (fmt_pairs(got), fmt_pairs(want)))
-        if exp.previous is not None and reports:
+        if reports:
             prev = [a for a in reports[0].accesses if a.previous]
-            frames = [f for f in prev[0].frames if is_program_file(f.file, prog)] if prev else []
-            got_prev = ["%s:%d" % (f.func[:-2] if f.func.endswith("()") else f.func, f.line)
-                        for f in frames]
-            if got_prev != exp.previous:
-                problems.append("previous access stack %s, want %s" % (" ".join(got_prev) or "none",
-                                                                       " ".join(exp.previous)))
-        if exp.created is not None and reports:
             stacks = list(reports[0].created.values())
-            frames = [f for f in stacks[0][1] if is_program_file(f.file, prog)] if stacks else []
-            got_created = ["%s:%d" % (f.func[:-2] if f.func.endswith("()") else f.func, f.line)
-                           for f in frames]
-            if got_created != exp.created:
-                problems.append("created-at stack %s, want %s" % (" ".join(got_created) or "none",
-                                                                  " ".join(exp.created)))
+            for what, want, frames in (("previous access", exp.previous, prev[0].frames if prev else []),
+                                       ("created-at", exp.created, stacks[0][1] if stacks else [])):
+                if want is None:
+                    continue
+                got = ["%s:%d" % (f.func[:-2] if f.func.endswith("()") else f.func, f.line)
+                       for f in frames if is_program_file(f.file, prog)]
+                if got != want:
+                    problems.append("%s stack %s, want %s" % (what, " ".join(got) or "none", " ".join(want)))
         if exp.reports is not None and len(reports) != exp.reports:
             problems.append("%d reports, want %d" % (len(reports), exp.reports))
         if reports and found != len(reports):
