@@ -72,6 +72,8 @@ static Ctx ctx_root; /* the path of a goroutine's first frame */
 typedef struct RaceG {
 	uint32_t tid;
 	uint64_t clk;      /* its own entry of vc, kept at hand */
+	bool ticked;       /* released since its last access: clk is due a
+			    * tick before the next access (see tick) */
 	VC vc;
 	Ctx *root;         /* the path below its first frame: NULL, or the
 			    * wrapper Go runs `go f(x)` through */
@@ -116,11 +118,28 @@ static RaceG *new_rg(G *g)
 	return r;
 }
 
-/* A goroutine's own entry is r->clk, not kept in its vector (so a tick
- * is one increment); a release writes it into the object's clock. */
+/* A goroutine's own entry is r->clk, not kept in its vector; a release
+ * writes it into the object's clock and then ticks. The tick itself waits
+ * for the goroutine's next access: accesses after a release must carry a
+ * later epoch than the one released, but a goroutine that releases again
+ * before accessing anything has nothing new to tell apart, so its clock
+ * stays as it was. Goroutines that only pass values on through channels
+ * (a pipeline's stages, a ring) then release the same clock over and over,
+ * and the clocks that hear of them stop changing: a join of an unchanged
+ * clock costs a comparison, not a merge. */
 static void tick(RaceG *r)
 {
-	r->clk++;
+	r->ticked = true;
+}
+
+/* r's epoch for an access it is making now. */
+static inline uint64_t access_clk(RaceG *r)
+{
+	if (r->ticked) {
+		r->clk++;
+		r->ticked = false;
+	}
+	return r->clk;
 }
 
 void race_init(VM *vm)
@@ -1087,7 +1106,7 @@ static inline __attribute__((always_inline)) void access_cell(VM *vm, Shadow *s,
 	RaceG *r = vm->cur->race;
 	if (!pc)
 		pc = vm->frames[vm->nframes - 1].pc;
-	uint64_t e = EPOCH(r->tid, r->clk);
+	uint64_t e = EPOCH(r->tid, access_clk(r));
 	bool watomic = s->flags & SH_WATOMIC, ratomic = s->flags & SH_RATOMIC;
 	if (!write) {
 		if (s->r == e && !(s->rs && s->rs->n) && ratomic == atomic)
