@@ -187,7 +187,7 @@ void race_finished(G *g)
 	/* its clock is never read again (its accesses live on as epochs in
 	 * shadow cells and sync clocks); its creation stack is kept for
 	 * reports */
-	r->vc = (VC){0};
+	vc_drop(&r->vc);
 }
 
 /* ---- synchronisation objects --------------------------------------------------------- */
@@ -290,7 +290,7 @@ static Sync *sync_lookup(void *addr)
 		if (s->key == key) {
 			if (!s->link) {
 				/* the object died and another took its place */
-				s->vc = (VC){0};
+				vc_drop(&s->vc);
 				s->from = 0;
 				sync_watch(s, addr);
 			}

@@ -120,7 +120,8 @@ struct VCBase {
 };
 
 struct VCDelta {
-	bool shared;
+	int refs;          /* referrers: clocks whose d it is, and a base that
+			    * absorbed it; more than one is "shared" */
 	int fill, cap;     /* entries written; room */
 	VCEntry e[];
 };
@@ -507,24 +508,64 @@ static void base_grow(VCBase *b, const VCEntry *d, int nd)
 static VCDelta *delta_new(int cap)
 {
 	VCDelta *d = GC_MALLOC_ATOMIC(sizeof *d + sizeof(VCEntry) * (size_t)cap);
-	d->shared = false;
+	d->refs = 1; /* the clock it is made for */
 	d->fill = 0;
 	d->cap = cap;
 	return d;
+}
+
+static inline bool delta_shared(const VCDelta *d)
+{
+	return d->refs > 1;
+}
+
+/*
+ * A delta no clock or base refers to any more goes back to the collector
+ * at once. Deltas are most of what the detector allocates (a mutex passed
+ * on by 100k goroutines makes about 190 MB of them, each replaced at the
+ * next Unlock), and left to the collector they grow the heap by that much
+ * before it looks. Its referrers are counted: the clocks whose d it is,
+ * and the base that absorbed it in a fold (the folding clock's reference
+ * passes to the base). A count that is too high only leaves the delta to
+ * the collector, as when a clock in a collected object (a dead channel's
+ * slot) goes without a word; one too low would free a delta in use, so
+ * every place that makes a second reference counts it (take_delta).
+ * (A freed delta's address may be handed out again: a stale pointer
+ * would make holds_delta's identity test lie, which is why a base's
+ * absorbed pointer counts too.)
+ */
+bool vc_poison_freed;
+
+static void delta_drop(VCDelta *d)
+{
+	if (d && --d->refs == 0) {
+		if (vc_poison_freed)
+			memset(d, 0xA5, sizeof *d + sizeof(VCEntry) * (size_t)d->cap);
+		GC_FREE(d);
+	}
+}
+
+/* v's delta becomes n (its old one was v's alone unless shared). */
+static inline void delta_replace(VC *v, VCDelta *n)
+{
+	VCDelta *old = v->d;
+	v->d = n;
+	if (old != n)
+		delta_drop(old);
 }
 
 /* Make v's delta its own, with room for extra more entries. */
 static void delta_own(VC *v, int extra)
 {
 	VCDelta *d = v->d;
-	if (d && !d->shared && v->nd + extra <= d->cap)
+	if (d && !delta_shared(d) && v->nd + extra <= d->cap)
 		return;
 	int need = v->nd + extra, cap = need + need / 2 + 1;
 	VCDelta *n = delta_new(cap);
 	if (v->nd)
 		move_entries(n->e, d->e, v->nd);
 	n->fill = v->nd;
-	v->d = n;
+	delta_replace(v, n);
 }
 
 /* Was the view d[0..nd) folded into b? */
@@ -562,6 +603,7 @@ static void drop_absorbed(VC *v, bool rebased)
 {
 	if (v->nd && (holds_delta(v->base, v->d, v->nd) ||
 		      (rebased && v->nd > CHECK_DELTA && base_holds(v->base, v->d->e, v->nd)))) {
+		delta_drop(v->d);
 		v->d = NULL;
 		v->nd = 0;
 	}
@@ -581,6 +623,7 @@ static void __attribute__((noinline)) fold(VC *v)
 		c->from = b ? (Mark){b->line, b->seq} : (Mark){NULL, 0};
 		v->base = b = c;
 	}
+	delta_drop(b->absorbed); /* v's reference to its delta passes to b */
 	b->absorbed = v->d;
 	b->absorbed_n = v->nd;
 	v->d = NULL;
@@ -646,17 +689,19 @@ void vc_raise(VC *v, uint32_t tid, uint64_t clk)
 static void take_delta(VC *dst, VC *src)
 {
 	int n = src->nd;
-	bool room = dst->d && !dst->d->shared && dst->d->cap >= n;
+	bool room = dst->d && !delta_shared(dst->d) && dst->d->cap >= n;
 	if (room || n <= OWN_DELTA) {
 		if (!room)
-			dst->d = delta_new(n + n / 2 + 4);
+			delta_replace(dst, delta_new(n + n / 2 + 4));
 		move_entries(dst->d->e, src->d->e, n);
 		dst->nd = dst->d->fill = n;
 		return;
 	}
-	dst->d = src->d;
+	if (dst->d != src->d) {
+		src->d->refs++;
+		delta_replace(dst, src->d);
+	}
 	dst->nd = n;
-	dst->d->shared = true;
 }
 
 /* dst's delta = its maximum with src's. */
@@ -664,7 +709,7 @@ static void delta_merge(VC *dst, VC *src)
 {
 	const VCEntry *a = dst->d->e, *e = src->d->e;
 	int na = dst->nd, n = src->nd, add = 0;
-	if (na == n && !dst->d->shared) {
+	if (na == n && !delta_shared(dst->d)) {
 		/* the same goroutines (two clocks that pass a channel's
 		 * values back and forth): entrywise, in place; a raise made
 		 * before a mismatch is found is kept, as any raise may be */
@@ -724,7 +769,7 @@ static void delta_merge(VC *dst, VC *src)
 	VCDelta *d = delta_new(na + add + (na + add) / 2 + 4);
 	int k = merge_max(d->e, a, na, e, n);
 	d->fill = k;
-	dst->d = d;
+	delta_replace(dst, d);
 	dst->nd = k;
 }
 
@@ -806,7 +851,7 @@ void vc_copy(VC *dst, VC *src)
 void vc_copy_raise(VC *dst, VC *src, uint32_t tid, uint64_t clk)
 {
 	int n = src->nd;
-	bool room = dst->d && !dst->d->shared && dst->d->cap > n;
+	bool room = dst->d && !delta_shared(dst->d) && dst->d->cap > n;
 	if (dst == src || !(room || n < OWN_DELTA) || base_get(src->base, tid) >= clk) {
 		vc_copy(dst, src);
 		vc_raise(dst, tid, clk);
@@ -819,7 +864,7 @@ void vc_copy_raise(VC *dst, VC *src, uint32_t tid, uint64_t clk)
 	if (src->base)
 		src->base->shared = true;
 	if (!room)
-		dst->d = delta_new(n + n / 2 + 4);
+		delta_replace(dst, delta_new(n + n / 2 + 4));
 	VCEntry own = {tid, clk};
 	dst->nd = dst->d->fill = merge_max(dst->d->e, n ? src->d->e : NULL, n, &own, 1);
 	maybe_fold(dst);
@@ -866,11 +911,17 @@ void vc_join2_raise(VC *dst, VC *a, uint32_t ta, uint64_t ca, VC *b, uint32_t tb
 				x[k++] = x[i];
 		n = k;
 	}
-	if (!dst->d || dst->d->shared || dst->d->cap < n)
-		dst->d = delta_new(n + n / 2 + 4);
+	if (!dst->d || delta_shared(dst->d) || dst->d->cap < n)
+		delta_replace(dst, delta_new(n + n / 2 + 4));
 	move_entries(dst->d->e, x, n);
 	dst->nd = dst->d->fill = n;
 	maybe_fold(dst);
+}
+
+void vc_drop(VC *v)
+{
+	delta_drop(v->d);
+	*v = (VC){0};
 }
 
 int vc_stored(const VC *v)

@@ -53,6 +53,14 @@ void vc_copy(VC *dst, VC *src);
  * the object's clock holding what the releaser's does). */
 void vc_copy_raise(VC *dst, VC *src, uint32_t tid, uint64_t clk);
 
+/* v becomes the empty clock, its storage given back where no other
+ * clock shares it (v is never used again, or only as a fresh clock). */
+void vc_drop(VC *v);
+
+/* Tests: storage given back is first overwritten, so a clock still
+ * using it would show wrong entries at once. */
+extern bool vc_poison_freed;
+
 /* Number of entries v holds in storage (for tests and statistics). */
 int vc_stored(const VC *v);
 

@@ -60,6 +60,7 @@ static void check_all(int ntids, const char *when, long step)
 /* ntids ids; growing: raises use ids that mostly increase. */
 static void random_ops(int ntids, long steps, bool growing, const char *name)
 {
+	vc_poison_freed = true;
 	memset(clocks, 0, sizeof clocks);
 	memset(model, 0, sizeof model);
 	uint64_t now = 1;
@@ -123,7 +124,10 @@ static void random_ops(int ntids, long steps, bool growing, const char *name)
 			if (raise && v > model[a][t])
 				model[a][t] = v;
 		} else {
-			clocks[a] = (VC){0};
+			/* a goroutine that ends: its storage goes back where
+			 * no other clock shares it (overwritten on the way, so
+			 * a clock still using it fails the next check) */
+			vc_drop(&clocks[a]);
 			memset(model[a], 0, sizeof model[a]);
 		}
 		if (s % 97 == 0)
@@ -207,6 +211,43 @@ Test(vclock, mutex_chain_after_broadcast, .init = gc_setup)
 	cr_assert_eq(vc_get(&mu, 0), 1);
 	/* a goroutine's clock is the shared long base plus a short delta */
 	cr_assert_lt(most, 8 + 2 * 142, "a goroutine stored %ld entries past the base", most);
+}
+
+/* The same as race.c does it: Unlock stores the holder's clock into the
+ * mutex's (sharing its long delta), and each goroutine's clock is dropped
+ * when it ends, its storage given back and overwritten unless the mutex
+ * still shares it: every goroutine must still find its predecessor's
+ * unlock in the mutex's clock. */
+Test(vclock, mutex_chain_with_drops, .init = gc_setup)
+{
+	enum { N = 20000 };
+	vc_poison_freed = true;
+	VC ready = {0}, start = {0}, mu = {0}, wg = {0}, m = {0};
+	for (int i = 1; i <= N; i++)
+		vc_raise(&ready, (uint32_t)i, 1);
+	vc_join(&m, &ready);
+	vc_join(&start, &m);
+	vc_raise(&start, 0, 1);
+	for (int i = 1; i <= N; i++) {
+		VC g = {0};
+		vc_raise(&g, 0, 1);
+		vc_join(&g, &start);
+		vc_join(&g, &mu);                        /* Lock */
+		cr_assert_eq(vc_get(&g, (uint32_t)(i - 1)), i > 1 ? 2 : 1, "goroutine %d knows its predecessor's unlock", i);
+		vc_copy_raise(&mu, &g, (uint32_t)i, 2);  /* Unlock */
+		vc_join(&wg, &g);                        /* Done */
+		vc_raise(&wg, (uint32_t)i, 3);
+		vc_drop(&g);                             /* it ends */
+		VC other = {0};                          /* storage handed out again */
+		for (int k = 0; k < 40; k++)
+			vc_raise(&other, (uint32_t)(N + 1 + k), 9);
+		vc_drop(&other);
+	}
+	vc_join(&m, &wg);
+	for (int i = 1; i <= N; i++)
+		cr_assert_eq(vc_get(&m, (uint32_t)i), 3, "entry %d", i);
+	for (int i = 1; i <= N; i++)
+		cr_assert_eq(vc_get(&mu, (uint32_t)i), 2, "mutex entry %d", i);
 }
 
 /* A WaitGroup Done by 100000 goroutines, each knowing only main. */
