@@ -754,6 +754,57 @@ MTEST(string_keys_via_header_pointer)
 	cr_assert_null(map_get(m, &k5));
 }
 
+/* A MAP_STRKEY key: a MapStr made fresh each time (NULL for ""). */
+static MapStr *mkmapstr(const char *p, size_t n)
+{
+	if (!n)
+		return NULL;
+	MapStr *s = GC_MALLOC(sizeof *s);
+	char *b = GC_MALLOC_ATOMIC(n);
+	memcpy(b, p, n);
+	s->len = (int64_t)n;
+	s->p = b;
+	return s;
+}
+
+static uint64_t hash_mapstr(const void *k, uint64_t seed)
+{
+	const MapStr *s = *(const MapStr *const *)k;
+	return s ? map_hash_bytes(s->p, (size_t)s->len, seed) : map_hash_bytes("", 0, seed);
+}
+
+/* The inlined comparison of short string keys: strings of every length
+ * up to 24 that differ from one another in a single byte, at every
+ * position, are all distinct keys, and each is found by an equal copy. */
+MTEST(string_keys_differing_in_one_byte)
+{
+	GolMap *m = map_new_flags(8, 8, hash_mapstr, NULL, 0, MAP_STRKEY);
+	char buf[32];
+	int64_t n = 0;
+	for (size_t len = 0; len <= 24; len++)
+		for (size_t j = 0; j <= len; j++) {
+			memset(buf, 'a', len);
+			if (j < len)
+				buf[j] = 'b'; /* j == len: all 'a' */
+			MapStr *k = mkmapstr(buf, len);
+			int64_t *v = map_set(m, &k);
+			cr_assert_eq(*v, 0, "length %zu, byte %zu: found as another key", len, j);
+			*v = ++n;
+		}
+	cr_assert_eq(map_len(m), n);
+	int64_t want = 0;
+	for (size_t len = 0; len <= 24; len++)
+		for (size_t j = 0; j <= len; j++) {
+			memset(buf, 'a', len);
+			if (j < len)
+				buf[j] = 'b';
+			MapStr *k = mkmapstr(buf, len);
+			int64_t *v = map_get(m, &k);
+			want++;
+			cr_assert(v && *v == want, "length %zu, byte %zu", len, j);
+		}
+}
+
 MTEST(value_size_zero_is_a_set)
 {
 	GolMap *m = map_new(8, 0, map_hash_word, map_eq_word, 0);
