@@ -62,6 +62,8 @@
  */
 #include "map.h"
 
+#include "bytes.h"
+
 #include <gc.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -426,24 +428,6 @@ INLINE uint64_t key_hash(const GolMap *m, const void *key, int kind)
 		return k ? hash_bytes(k->p, (size_t)k->len, m->seed) : hash_bytes("", 0, m->seed);
 	}
 	return m->hash(key, m->seed);
-}
-
-/* Whether the n bytes at p and q are equal. Map keys are mostly short
- * strings, for which a call to memcmp costs more than the comparison:
- * up to 16 bytes are compared as two overlapping words (never reading
- * outside the n bytes). */
-INLINE bool bytes_eq(const char *p, const char *q, size_t n)
-{
-	if (n > 16)
-		return memcmp(p, q, n) == 0;
-	if (n >= 8)
-		return ((rd64(p) ^ rd64(q)) | (rd64(p + n - 8) ^ rd64(q + n - 8))) == 0;
-	if (n >= 4)
-		return ((rd32(p) ^ rd32(q)) | (rd32(p + n - 4) ^ rd32(q + n - 4))) == 0;
-	for (size_t i = 0; i < n; i++)
-		if (p[i] != q[i])
-			return false;
-	return true;
 }
 
 /* Whether the probe key (whose first word is kw) equals the key in slot s. */

@@ -7,6 +7,7 @@
 #include "value.h"
 #include "rt.h"
 #include "map.h"
+#include "bytes.h"
 
 #include <gc.h>
 #include <pthread.h>
@@ -83,7 +84,7 @@ bool str_equal(GolString *a, GolString *b)
 	int64_t la = str_len(a);
 	if (la != str_len(b))
 		return false;
-	return a == b || la <= 0 || memcmp(a->p, b->p, (size_t)la) == 0;
+	return a == b || la <= 0 || bytes_eq(a->p, b->p, (size_t)la);
 }
 
 /* ---- canonical types ------------------------------------------------------ */

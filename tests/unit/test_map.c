@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "../../runtime/map.h"
+#include "../../runtime/bytes.h"
 
 #define MTEST(name) Test(map, name, .init = gc_setup)
 
@@ -752,6 +753,27 @@ MTEST(string_keys_via_header_pointer)
 	StrHdr *k5 = mkstr("key-%ld", 5);
 	cr_assert(map_delete(m, &k5));
 	cr_assert_null(map_get(m, &k5));
+}
+
+/* bytes_eq, which map keys and string == share: every length up to 40,
+ * equal, and unequal at each single position (its inline paths compare
+ * two overlapping words; a mistake there misses some position). */
+MTEST(bytes_eq_every_length_and_position)
+{
+	char a[48], b[48];
+	for (size_t n = 0; n <= 40; n++) {
+		memset(a, 'x', sizeof a);
+		memset(b, 'x', sizeof b);
+		cr_assert(bytes_eq(a, b, n), "length %zu: equal", n);
+		for (size_t j = 0; j < n; j++) {
+			b[j] = 'y';
+			cr_assert(!bytes_eq(a, b, n), "length %zu: differs at %zu", n, j);
+			cr_assert(!bytes_eq(b, a, n), "length %zu: differs at %zu", n, j);
+			b[j] = 'x';
+		}
+		b[n] = 'y'; /* past the end: not compared */
+		cr_assert(bytes_eq(a, b, n), "length %zu: a byte past the end", n);
+	}
 }
 
 /* A MAP_STRKEY key: a MapStr made fresh each time (NULL for ""). */
