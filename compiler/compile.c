@@ -835,6 +835,48 @@ static int unary(FnState *fs, Node *n, int dst)
 	return r;
 }
 
+/* Whether interface type to has a method called name. */
+static bool iface_has(Type *to, const char *name)
+{
+	Type *u = to->kind == TY_NAMED ? to->underlying : to;
+	for (int i = 0; u && i < u->nmethods; i++)
+		if (!strcmp(u->methods[i].name, name))
+			return true;
+	return false;
+}
+
+/* A standard-library type may declare methods gol has no native for.
+ * Called directly they are refused at compile time; a value boxed into
+ * an interface must be refused as well when the method could be called
+ * through it: the interface has it, or it is one that fmt calls on any
+ * value it prints (else fmt would print the bare value silently, and a
+ * call through the interface would fail at run time). The position is
+ * the last expression compiled: the value being boxed. */
+static void check_library_methods(Type *t, Type *to)
+{
+	Type *named = t->kind == TY_POINTER && t->elem && t->elem->kind == TY_NAMED ? t->elem : t;
+	if (named->kind != TY_NAMED || !named->pkg || !strcmp(named->pkg, "main"))
+		return;
+	for (int i = 0; i < named->nmethods; i++) {
+		Method *m = &named->methods[i];
+		if (!m->func || (m->ptr_recv && named == t))
+			continue;
+		/* fmt's Stringer, error and Formatter (not GoStringer: only
+		 * %#v calls it, and a time.Time is printed for everything else) */
+		int np = m->sig ? m->sig->nfields : -1, nr = m->sig ? m->sig->nresults : -1;
+		bool fmt_calls = ((!strcmp(m->name, "String") || !strcmp(m->name, "Error")) && np == 0 && nr == 1) ||
+				 (!strcmp(m->name, "Format") && np == 2 && nr == 0);
+		if (!fmt_calls && !iface_has(to, m->name))
+			continue;
+		char name[256];
+		snprintf(name, sizeof name, "%s.%s.%s", named->pkg, named->name, m->name);
+		if (!natives_lookup(name)) {
+			cerror(C->use_pos, "gol: %s is not implemented yet", name);
+			return;
+		}
+	}
+}
+
 /* Move an interface-typed or concrete value into an interface slot. */
 static void box_if_needed(FnState *fs, Type *from, Type *to, int reg)
 {
@@ -843,6 +885,7 @@ static void box_if_needed(FnState *fs, Type *from, Type *to, int reg)
 	if (type_is_interface(from) || from->kind == TY_UNTYPED_NIL)
 		return;
 	Type *t = type_is_untyped(from) ? type_default(from) : from;
+	check_library_methods(t, to);
 	emit_bx(fs, BC_BOX, reg, (uint32_t)type_k(fs, t));
 }
 

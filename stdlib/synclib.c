@@ -943,6 +943,38 @@ static void dur_int(char *buf, int *w, uint64_t v)
 }
 
 /* Go's Duration.String: 1h2m3.5s, 1.5ms, 3µs, 0s. */
+/* A name from names[0..count) for v, or Go's %!Type(v) for any other
+ * value (v printed as unsigned, as Go's does: -1 is 18446744073709551615). */
+static GolString *enum_name(const char *const *names, int64_t count, const char *type, int64_t v)
+{
+	if (v >= 0 && v < count)
+		return str_from_c(names[v]);
+	char buf[64];
+	snprintf(buf, sizeof buf, "%%!%s(%llu)", type, (unsigned long long)v);
+	return str_from_c(buf);
+}
+
+static int month_string(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	static const char *const names[] = {"", "January", "February", "March", "April", "May", "June",
+					     "July", "August", "September", "October", "November", "December"};
+	int64_t m = a[0].i;
+	r[0].p = m >= 1 ? enum_name(names, 13, "Month", m) : enum_name(names, 0, "Month", m); /* no Month 0 */
+	return 0;
+}
+
+static int weekday_string(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	static const char *const names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+					     "Saturday"};
+	r[0].p = enum_name(names, 7, "Weekday", a[0].i);
+	return 0;
+}
+
 static int dur_string(VM *vm, Value *a, int n, Value *r)
 {
 	(void)vm;
@@ -1128,6 +1160,8 @@ const NativeDef sync_natives[] = {
 	{"time.Ticker.Reset", ticker_reset},
 	{"time.After", time_after},
 	{"time.Duration.String", dur_string},
+	{"time.Month.String", month_string},
+	{"time.Weekday.String", weekday_string},
 	{"time.Time.String", time_string},
 	{"time.Duration.Seconds", dur_seconds},
 	{"time.Duration.Minutes", dur_minutes},
