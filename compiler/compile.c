@@ -1838,6 +1838,10 @@ static int call_expr(FnState *fs, Node *n, int nres)
 					/* a deferred value method gets the receiver as it is now */
 					emit_bx(fs, BC_CLONE, rr, (uint32_t)type_k(fs, rt));
 				}
+				/* the arguments follow the receiver: registers the
+				 * receiver's expression used past it (the load of a
+				 * captured pointer) are free again */
+				fs->top = rr + 1;
 			}
 			nargs = nargs < 0 ? 0 : 1;
 		} else {

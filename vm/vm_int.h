@@ -53,6 +53,9 @@ int vm_panic_method_nil(VM *vm, Type *t, const char *name);
 /* The same for a call of the method expression (*T).M (f, a WRAP_DEREF)
  * with a nil receiver. */
 int vm_panic_deref_wrapper(VM *vm, const GolClosure *f);
+/* The method a wrapper closure (f->wrap) stands for, args[0] made its
+ * receiver; NULL after raising the wrapper's panic (see vm.c). */
+GolClosure *vm_unwrap(VM *vm, GolClosure *f, Value *args);
 /* push_frame clears the four flags with one store */
 _Static_assert(offsetof(Frame, recovered) == offsetof(Frame, is_defer) + 3, "Frame's flags must be adjacent");
 
