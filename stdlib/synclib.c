@@ -88,7 +88,7 @@ static int mutex_lock(VM *vm, Value *a, int n, Value *r)
 			}
 			if ((s & MU_WAITERS) || __atomic_compare_exchange_n(st, &s, s | MU_WAITERS, false,
 									   __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
-				int rc = vm_wait(vm, QUEUE(a[0], 1), "sync.Mutex.Lock");
+				int rc = vm_wait(vm, QUEUE(a[0], 1), "semacquire");
 				vm_sync_unlock(vm);
 				return rc;
 			}
@@ -191,7 +191,7 @@ static int rw_lock(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)r;
 	if (!rw_take_write(vm, a[0]))
-		return vm_wait(vm, QUEUE(SLOT(a[0], 0), 1), "sync.RWMutex.Lock");
+		return vm_wait(vm, QUEUE(SLOT(a[0], 0), 1), "semacquire");
 	return 0;
 }
 
@@ -219,7 +219,7 @@ static int rw_rlock(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	(void)r;
 	if (!rw_take_read(vm, a[0]))
-		return vm_wait(vm, QUEUE(a[0], 1), "sync.RWMutex.RLock");
+		return vm_wait(vm, QUEUE(a[0], 1), "semacquire");
 	return 0;
 }
 
@@ -345,7 +345,7 @@ static int wg_wait(VM *vm, Value *a, int n, Value *r)
 		if (!WG_WAITERS(a[0]))
 			vm_race_range(vm, &SLOT(a[0], 2), 1, true); /* the first waiter: see wg_add */
 		WG_SET(a[0], WG_COUNT(a[0]), WG_WAITERS(a[0]) + 1);
-		return vm_wait(vm, QUEUE(a[0], 2), "sync.WaitGroup.Wait");
+		return vm_wait(vm, QUEUE(a[0], 2), "semacquire");
 	}
 	vm_race_acquire(vm, a[0].p);
 	return 0;
@@ -392,7 +392,7 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 	if (SLOT(m, 0).i) {
 		/* f is running in another goroutine: Do returns after it (and
 		 * after the Mutex, see once_finish) */
-		int rc = vm_wait(vm, QUEUE(SLOT(a[0], 1), 1), "sync.Mutex.Lock");
+		int rc = vm_wait(vm, QUEUE(SLOT(a[0], 1), 1), "semacquire");
 		vm_sync_unlock(vm);
 		return rc;
 	}

@@ -1546,8 +1546,9 @@ static void traceback_created(FmtBuf *b, G *g)
 	if (!g->created_by)
 		return;
 	char line[512];
-	snprintf(line, sizeof line, "created by %s in goroutine %lld\n\t%s:%d +0x0\n", g->created_by->name,
-		 (long long)g->created_gid, g->created_by->file, g->created_line);
+	/* Go 1.19's line: "in goroutine N" after the creator came with 1.21 */
+	snprintf(line, sizeof line, "created by %s\n\t%s:%d +0x0\n", g->created_by->name, g->created_by->file,
+		 g->created_line);
 	fmtbuf_put(b, line, strlen(line));
 }
 

@@ -344,7 +344,6 @@ TRACE_POS_RE = re.compile(r"^\t(\S*?):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=\S+ sp=\S+ 
 # a stack overflow's line about the exhausted stack (Go's addresses)
 STACK_SP_RE = re.compile(r"^runtime: sp=\S+ stack=\[\S+, \S+\]$")
 GOROUTINE_RE = re.compile(r"^goroutine \d+ \[")
-CREATED_RE = re.compile(r"^(created by \S+) in goroutine \d+$")
 SIGNAL_RE = re.compile(r"^\[signal (\S+): ([^]]*?) code=\S+ addr=\S+ pc=\S+\]$")
 
 
@@ -374,7 +373,6 @@ def normalize_trace(lines):
         if m:
             line = "\tline " + m.group(2)
         line = GOROUTINE_RE.sub("goroutine N [", line)
-        line = CREATED_RE.sub(r"\1", line)
         line = SIGNAL_RE.sub(r"[signal \1: \2]", line)
         res.append(line)
         i += 1
