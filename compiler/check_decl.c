@@ -30,6 +30,13 @@ void checker_error(Checker *c, Pos pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
 	va_end(ap);
+	/* As types2 does: a message that mentions an invalid operand or
+	 * type somewhere after its start follows from an earlier error (an
+	 * undefined name, a package not imported) and says nothing new, so
+	 * once there is an error it is left out. */
+	const char *io = strstr(buf, "invalid operand"), *it = strstr(buf, "invalid type");
+	if (diag_count(c->diag) && ((io && io > buf) || (it && it > buf)))
+		return;
 	diag_errorf(c->diag, c->errpos.line ? c->errpos : pos, "%s", buf);
 }
 
@@ -1494,9 +1501,13 @@ static void report_unused_locals(Checker *c)
 {
 	if (c->nlocals)
 		qsort(c->locals, (size_t)c->nlocals, sizeof *c->locals, cmp_obj_pos);
-	for (int i = 0; i < c->nlocals; i++)
-		if (!c->locals[i]->used)
-			checker_error(c, c->locals[i]->pos, "%s declared but not used", c->locals[i]->name);
+	for (int i = 0; i < c->nlocals; i++) {
+		Obj *o = c->locals[i];
+		/* one whose type is in error has had its error (types2 keeps
+		 * quiet about it too) */
+		if (!o->used && o->type != type_invalid)
+			checker_error(c, o->pos, "%s declared but not used", o->name);
+	}
 }
 
 Package *check_program(Node *file, Diag *diag)

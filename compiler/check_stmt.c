@@ -147,12 +147,17 @@ static bool assign_values_ok(Checker *c, NodeList *lhs, NodeList *rhs)
 			r0->type = t0;
 		return ok;
 	}
-	checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
-		      nr == 1 ? "" : "s");
+	/* the count is wrong; a value in error (a call of two results
+	 * among several values) has said so already, as types2 lets it */
+	bool quiet = false;
 	for (int i = 0; i < nr; i++) {
 		Operand x;
 		check_expr(c, rhs->v[i], &x, NULL);
+		quiet |= x.mode == M_INVALID;
 	}
+	if (!quiet)
+		checker_error(c, ast_start(rhs->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl,
+			      nl == 1 ? "" : "s", nr, nr == 1 ? "" : "s");
 	return false;
 }
 
@@ -193,8 +198,13 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 	for (int i = 0; i < 64; i++)
 		types[i] = typ ? typ : type_invalid;
 	const char *context = short_decl ? "assignment" : "variable declaration";
-	if (nv == nl) {
-		for (int i = 0; i < nv && i < 64; i++) {
+	/* var a, b = x, y, z: each variable with a value of its own is
+	 * initialised from it, one with none has its type (or none), and an
+	 * extra value is not looked at; as types2 does, which then reports
+	 * the counts (so such variables are not "used" by the error) */
+	bool pairwise = nv == nl || (!short_decl && nv > 1);
+	if (pairwise) {
+		for (int i = 0; i < nv && i < nl && i < 64; i++) {
 			Operand x;
 			Type *hint = typ;
 			Obj *existing = NULL;
@@ -262,28 +272,24 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 				}
 			}
 		}
-	} else if (nv > 0 && !short_decl) {
-		for (int i = 0; i < 64; i++)
-			bad[i] = true;
-		if (nv > nl)
-			checker_error(c, ast_start(values->v[nl]), "extra init expr %s", ast_expr_string(values->v[nl]));
-		else
-			checker_error(c, names->v[nv]->pos, "missing init expr for %s", names->v[nv]->u.ident.name);
-		for (int i = 0; i < nv; i++) {
-			Operand x;
-			check_expr(c, values->v[i], &x, NULL);
-		}
 	} else if (nv > 0) {
 		for (int i = 0; i < 64; i++)
 			bad[i] = true;
-		checker_error(c, ast_start(values->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s",
-			      nv, nv == 1 ? "" : "s");
+		bool quiet = false; /* as for an assignment, above */
 		for (int i = 0; i < nv; i++) {
 			Operand x;
 			check_expr(c, values->v[i], &x, NULL);
+			quiet |= x.mode == M_INVALID;
 		}
+		if (!quiet)
+			checker_error(c, ast_start(values->v[0]), "assignment mismatch: %d variable%s but %d value%s", nl,
+				      nl == 1 ? "" : "s", nv, nv == 1 ? "" : "s");
 	}
-	if (short_decl || nv != nl) {
+	if (nv > nl && pairwise)
+		checker_error(c, ast_start(values->v[nl]), "extra init expr %s", ast_expr_string(values->v[nl]));
+	else if (nv < nl && pairwise)
+		checker_error(c, names->v[nv]->pos, "missing init expr for %s", names->v[nv]->u.ident.name);
+	if (short_decl || (nv != nl && !pairwise)) {
 		bool any_bad = false;
 		for (int i = 0; i < nl && i < 64; i++)
 			any_bad |= bad[i];
