@@ -3596,6 +3596,7 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 		      : b == BI_PANIC ? natives_lookup("builtin.panic")
 		      : b == BI_DELETE ? natives_lookup("builtin.delete")
 		      : b == BI_CLOSE ? natives_lookup("builtin.close")
+		      : b == BI_COPY ? natives_lookup("builtin.copy")
 		      : b == BI_PRINT ? natives_lookup("builtin.print")
 		      : b == BI_PRINTLN ? natives_lookup("builtin.println") : NULL;
 	if (!fn) {
@@ -3633,7 +3634,20 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 		else
 			expr_to(fs, args->v[i], d);
 	}
-	emit(fs, op, base, args->len, 0);
+	int nargs = args->len;
+	if (b == BI_COPY) {
+		/* what COPY's operands say: the element type if elements are
+		 * blocks, and whether the source is a string */
+		Type *et = type_under(args->v[0]->type)->elem;
+		int d = alloc_reg(fs);
+		if (is_aggregate(et))
+			emit_bx(fs, BC_LOADK, d, (uint32_t)type_k(fs, et));
+		else
+			emit(fs, BC_LOADNIL, d, 0, 0);
+		emit_sbx(fs, BC_LOADI, alloc_reg(fs), type_is_string(args->v[1]->type) ? 1 : 0);
+		nargs += 2;
+	}
+	emit(fs, op, base, nargs, 0);
 	go_builtin_wrapper(fs, call, fun, op);
 	fs->top = save;
 }

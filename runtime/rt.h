@@ -20,6 +20,10 @@ Type *block_elem(Type *t, int64_t i);
 Value *block_new(Type *t);
 void block_copy_into(Type *t, Value *dst, Value *src);
 Value *block_clone(Type *t, Value *src);
+/* Go's copy(dst, src): src a slice, or (from_string) a string copied
+ * into a []byte; agg the element type when elements are blocks (copied
+ * as values), else NULL. Returns the number of elements copied. */
+int64_t rt_copy(Type *agg, GolSlice *d, Value src, bool from_string);
 
 int value_equal(Type *t, Value a, Value b, Type **bad);
 uint64_t value_hash(Type *t, Value v, uint64_t seed, Type **bad);

@@ -208,6 +208,32 @@ void block_copy_into(Type *t, Value *dst, Value *src)
 	}
 }
 
+int64_t rt_copy(Type *agg, GolSlice *d, Value src, bool from_string)
+{
+	int64_t dn = d ? d->len : 0, n;
+	if (from_string) {
+		GolString *s = src.p;
+		n = str_len(s) < dn ? str_len(s) : dn;
+		for (int64_t k = 0; k < n; k++)
+			d->data[k].u = (unsigned char)s->p[k];
+		return n;
+	}
+	GolSlice *s = src.p;
+	int64_t sn = s ? s->len : 0;
+	n = sn < dn ? sn : dn;
+	if (agg) {
+		/* element-wise copies; clones first in case the slices overlap */
+		Value *tmp = GC_MALLOC(sizeof(Value) * (size_t)(n ? n : 1));
+		for (int64_t k = 0; k < n; k++)
+			tmp[k].p = block_clone(agg, s->data[k].p);
+		for (int64_t k = 0; k < n; k++)
+			block_copy_into(agg, d->data[k].p, tmp[k].p);
+	} else if (n) {
+		memmove(d->data, s->data, sizeof(Value) * (size_t)n);
+	}
+	return n;
+}
+
 Value *block_clone(Type *t, Value *src)
 {
 	int64_t n = block_len(t);

@@ -121,6 +121,17 @@ static int builtin_delete(VM *vm, Value *args, int nargs, Value *res)
 	return 0;
 }
 
+/* A deferred or go'd copy: dst, src, the element type when elements are
+ * blocks (else nil), 1 when src is a string. */
+static int builtin_copy(VM *vm, Value *args, int nargs, Value *res)
+{
+	(void)vm;
+	(void)nargs;
+	(void)res;
+	rt_copy(args[2].p, args[0].p, args[1], args[3].i != 0);
+	return 0;
+}
+
 /* Deferred print and println: args are (type, value) pairs, since the
  * builtin prints each operand by its static type. */
 static int print_pairs(VM *vm, Value *args, int nargs, bool ln)
@@ -151,6 +162,7 @@ static const NativeDef core_natives[] = {
 	{"builtin.recover", builtin_recover},
 	{"builtin.panic", builtin_panic},
 	{"builtin.delete", builtin_delete},
+	{"builtin.copy", builtin_copy},
 	{"builtin.close", builtin_close},
 	{"builtin.print", builtin_print},
 	{"builtin.println", builtin_println},
