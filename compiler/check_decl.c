@@ -1039,6 +1039,12 @@ static void check_imports(Checker *c, Node *file, Scope *fscope)
 		if (!p)
 			continue;
 		const char *name = imp->u.import.name ? imp->u.import.name->u.ident.name : p->name;
+		if (!strcmp(name, ".")) {
+			/* the package's names in the file's scope: not yet */
+			checker_error(c, imp->u.import.name->pos, "gol: dot imports are not supported yet");
+			c->dot_scope = p->scope;
+			continue;
+		}
 		Obj *o = obj_new(OBJ_PKG, name, imp->pos, NULL);
 		o->pkg_scope = p->scope;
 		o->decl = imp;

@@ -447,6 +447,10 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 		return;
 	}
 	Obj *o = scope_lookup(c->scope, name, NULL);
+	if (!o && c->dot_scope && scope_lookup_here(c->dot_scope, name)) {
+		invalid(x); /* a name of the refused dot import's: said once */
+		return;
+	}
 	if (!o) {
 		checker_error(c, ast_start(n), "undefined: %s", name);
 		invalid(x);

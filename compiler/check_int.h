@@ -120,6 +120,9 @@ typedef struct Checker {
 	 * is not pkg (a standard package's object resolved on first use by
 	 * the main package's checker), else NULL. */
 	const char *home;
+	/* The scope of a package imported with a dot import, which gol
+	 * refuses: its names are then not reported undefined as well. */
+	Scope *dot_scope;
 } Checker;
 
 extern Scope *universe;
