@@ -1039,13 +1039,12 @@ static void check_imports(Checker *c, Node *file, Scope *fscope)
 		if (!p)
 			continue;
 		const char *name = imp->u.import.name ? imp->u.import.name->u.ident.name : p->name;
-		if (!strcmp(name, ".")) {
-			/* the package's names in the file's scope: not yet */
-			checker_error(c, imp->u.import.name->pos, "gol: dot imports are not supported yet");
-			c->dot_scope = p->scope;
-			continue;
-		}
 		Obj *o = obj_new(OBJ_PKG, name, imp->pos, NULL);
+		if (!strcmp(name, ".")) {
+			/* its names in the file's scope: not yet (see check_ident) */
+			c->dot_scope = p->scope;
+			c->dot_import = o;
+		}
 		o->pkg_scope = p->scope;
 		o->decl = imp;
 		o->cv = (ConstVal *)p; /* the package itself, for messages */

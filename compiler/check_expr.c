@@ -448,7 +448,10 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 	}
 	Obj *o = scope_lookup(c->scope, name, NULL);
 	if (!o && c->dot_scope && scope_lookup_here(c->dot_scope, name)) {
-		invalid(x); /* a name of the refused dot import's: said once */
+		if (!c->dot_import->used)
+			checker_error(c, c->dot_import->decl->u.import.name->pos, "gol: dot imports are not supported yet");
+		c->dot_import->used = true;
+		invalid(x);
 		return;
 	}
 	if (!o) {

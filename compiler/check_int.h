@@ -120,9 +120,11 @@ typedef struct Checker {
 	 * is not pkg (a standard package's object resolved on first use by
 	 * the main package's checker), else NULL. */
 	const char *home;
-	/* The scope of a package imported with a dot import, which gol
-	 * refuses: its names are then not reported undefined as well. */
+	/* A dot import (its package's scope, its import's object): gol
+	 * refuses it where one of its names is used, once; unused, it is
+	 * reported as any unused import is. */
 	Scope *dot_scope;
+	struct Obj *dot_import;
 } Checker;
 
 extern Scope *universe;
