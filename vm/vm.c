@@ -276,6 +276,13 @@ int vm_panic_msg(VM *vm, const char *fmt, ...)
 
 /* d in the Go runtime's own float format (print, println, a panic's
  * value): +1.500000e+000, NaN, +Inf, -Inf. */
+/* A float as Go's runtime prints it (println, panic values): seven
+ * significant digits as +d.dddddde+ddd. Not C's correctly rounded %e: Go
+ * scales the value into [1, 10) by repeated multiplication or division by
+ * ten, adds half a unit of the seventh digit, and reads the digits off one
+ * at a time, each step in float64; near a rounding tie that gives other
+ * digits than exact rounding would (9.9999995 prints +1.000000e+001), and
+ * the same steps are taken here so that the digits are Go's. */
 static void runtime_float(char *buf, size_t n, double d)
 {
 	if (isnan(d)) {
@@ -286,18 +293,43 @@ static void runtime_float(char *buf, size_t n, double d)
 		snprintf(buf, n, d > 0 ? "+Inf" : "-Inf");
 		return;
 	}
-	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%+.6e", d);
-	/* C writes e+05; Go's runtime writes e+005 */
-	char *e = strchr(tmp, 'e');
-	if (!e) {
-		snprintf(buf, n, "%s", tmp);
-		return;
+	enum { DIGITS = 7 };
+	char sign = '+';
+	int ex = 0;
+	if (d == 0) {
+		if (signbit(d))
+			sign = '-';
+	} else {
+		if (d < 0) {
+			d = -d;
+			sign = '-';
+		}
+		while (d >= 10) {
+			ex++;
+			d /= 10;
+		}
+		while (d < 1) {
+			ex--;
+			d *= 10;
+		}
+		double half = 5.0;
+		for (int k = 0; k < DIGITS; k++)
+			half /= 10;
+		d += half;
+		if (d >= 10) {
+			ex++;
+			d /= 10;
+		}
 	}
-	char sign = e[1];
-	int ex = atoi(e + 2);
-	*e = 0;
-	snprintf(buf, n, "%se%c%03d", tmp, sign, ex);
+	char digits[DIGITS];
+	for (int k = 0; k < DIGITS; k++) {
+		int dig = (int)d;
+		digits[k] = (char)('0' + dig);
+		d -= dig;
+		d *= 10;
+	}
+	snprintf(buf, n, "%c%c.%.*se%c%03d", sign, digits[0], DIGITS - 1, digits + 1, ex < 0 ? '-' : '+',
+		 ex < 0 ? -ex : ex);
 }
 
 /* Go's printpanicval: how `panic: X` shows the value. -1 when its Error
