@@ -1642,6 +1642,10 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		expr_to(fs, args->v[0], r);
 		for (int i = 1; i < args->len; i++) {
 			int a = expr(fs, args->v[i], -1);
+			if (fl) {
+				emit(fs, bi == BI_MIN ? BC_MINF : BC_MAXF, r, r, a);
+				continue;
+			}
 			int c = alloc_reg(fs);
 			Opcode lt = str ? BC_LTS : fl ? BC_LTF : uns ? BC_LTU : BC_LTI;
 			if (bi == BI_MIN)

@@ -63,6 +63,8 @@
 	OP(NEGF,     AB,   "R[A].f = -R[B].f")                                       \
 	OP(SQRTF,    AB,   "R[A].f = math.Sqrt(R[B].f)")                             \
 	OP(ABSF,     AB,   "R[A].f = math.Abs(R[B].f)")                              \
+	OP(MINF,     ABC,  "R[A].f = min(R[B].f, R[C].f) (NaN wins; -0 < +0)")       \
+	OP(MAXF,     ABC,  "R[A].f = max(R[B].f, R[C].f) (NaN wins; -0 < +0)")       \
 	OP(F32,      AB,   "R[A].f = (float)R[B].f")                                 \
 	OP(I2F,      AB,   "R[A].f = (double)R[B].i")                                \
 	OP(U2F,      AB,   "R[A].f = (double)R[B].u")                                \
