@@ -142,8 +142,12 @@ static bool representable(ConstVal **v, Type *t, const char **why)
 		return true;
 	}
 	if (type_is_float(u)) {
-		if (x->kind < CK_INT || (x->kind == CK_COMPLEX && mpq_sgn(x->im)))
+		if (x->kind < CK_INT)
 			return false;
+		if (x->kind == CK_COMPLEX && mpq_sgn(x->im)) {
+			*why = "overflows"; /* types2's word for any number that does not fit */
+			return false;
+		}
 		if (u->kind == TY_UNTYPED_FLOAT) {
 			*v = const_to_kind(x, CK_FLOAT);
 			return true;
@@ -1739,8 +1743,14 @@ static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 		if (kinds) {
 			/* Go 1.19 gives no reason (overflows, truncated) here */
 			if ((type_is_integer(tu) && !const_is_int_value(v)) || !representable(&v, t, &why)) {
+				/* a value converted to an integer type is shown as
+				 * the integer it is, when it is one (types2 has
+				 * made it one by then): 1e19 as 10000000000000000000 */
+				Operand shown = *x;
+				if (type_is_integer(tu))
+					shown.cv = const_to_int_value(x->cv);
 				checker_error(c, ast_start(n->u.call.args.v[0]), "cannot convert %s to type %s",
-					      operand_string(x), tstr(t));
+					      operand_string(&shown), tstr(t));
 				invalid(x);
 				return;
 			}

@@ -385,6 +385,15 @@ bool const_is_int_value(const ConstVal *v)
 	return false;
 }
 
+ConstVal *const_to_int_value(const ConstVal *v)
+{
+	if (v->kind == CK_INT || !const_is_int_value(v))
+		return (ConstVal *)v;
+	ConstVal *r = cv_new(CK_INT);
+	mpz_set_q(r->i, v->f);
+	return r;
+}
+
 static void as_mpz(const ConstVal *v, mpz_t out)
 {
 	if (v->kind == CK_INT)

@@ -50,6 +50,10 @@ ConstVal *const_unary(Op op, const ConstVal *x, int bits, bool is_unsigned);
 
 /* Is the value an integer (a float with no fraction counts)? */
 bool const_is_int_value(const ConstVal *v);
+/* v as an integer constant when its value is integral (a float with no
+ * fraction, a complex with neither a fraction nor an imaginary part: Go's
+ * constant.ToInt); else v itself. */
+ConstVal *const_to_int_value(const ConstVal *v);
 /* Does the integer value fit in a signed/unsigned integer of `bits`? */
 bool const_fits_int(const ConstVal *v, int bits, bool is_unsigned);
 /* Round to float64 / float32; false if it overflows to infinity. */
