@@ -414,13 +414,15 @@ static void load_const(FnState *fs, Type *t, ConstVal *cv, int dst)
 	} else if (type_is_complex(u)) {
 		GolComplex *z = GC_MALLOC_ATOMIC(sizeof *z);
 		ConstVal *cz = const_to_kind(cv, CK_COMPLEX);
+		/* a complex64's parts are float32s, rounded as such */
+		int part_bits = type_bits(u) == 64 ? 32 : 64;
 		ConstVal re = *cz;
 		re.kind = CK_FLOAT;
-		const_to_double(&re, 64, &z->re);
+		const_to_double(&re, part_bits, &z->re);
 		ConstVal im = *cz;
 		im.kind = CK_FLOAT;
 		memcpy(im.f, cz->im, sizeof im.f);
-		const_to_double(&im, 64, &z->im);
+		const_to_double(&im, part_bits, &z->im);
 		v.p = z;
 	} else if (type_is_integer(u)) {
 		v.i = const_to_int64(cv);

@@ -20,6 +20,8 @@ Type *block_elem(Type *t, int64_t i);
 Value *block_new(Type *t);
 void block_copy_into(Type *t, Value *dst, Value *src);
 Value *block_clone(Type *t, Value *src);
+/* (a+bi) / (c+di) as Go's runtime divides complex128 values. */
+void rt_complex_div(double a, double b, double c, double d, double *re, double *im);
 /* Go's copy(dst, src): src a slice, or (from_string) a string copied
  * into a []byte; agg the element type when elements are blocks (copied
  * as values), else NULL. Returns the number of elements copied. */

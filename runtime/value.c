@@ -11,6 +11,7 @@
 
 #include <gc.h>
 #include <pthread.h>
+#include <math.h>
 #include <string.h>
 
 void *gc_resized(const void *p, size_t n, size_t cap, size_t elem, bool atomic)
@@ -206,6 +207,50 @@ void block_copy_into(Type *t, Value *dst, Value *src)
 		else
 			dst[i] = src[i];
 	}
+}
+
+/* 1 with x's sign when x is infinite, else 0 with x's sign. */
+static double inf_unit(double x)
+{
+	return copysign(isinf(x) ? 1.0 : 0.0, x);
+}
+
+/*
+ * Complex division as Go's runtime does it: Smith's algorithm (divide by
+ * the larger of the divisor's parts first, so that nothing overflows or
+ * underflows that need not), and where that yields NaN in both parts, the
+ * infinities and zeros of C99's Annex G (G.5.1) instead: a nonzero number
+ * over zero is infinite, an infinite one over a finite one infinite, a
+ * finite one over an infinite one zero.
+ */
+void rt_complex_div(double a, double b, double c, double d, double *re, double *im)
+{
+	double e, f;
+	if (fabs(c) >= fabs(d)) {
+		double ratio = d / c, denom = c + ratio * d;
+		e = (a + b * ratio) / denom;
+		f = (b - a * ratio) / denom;
+	} else {
+		double ratio = c / d, denom = d + ratio * c;
+		e = (a * ratio + b) / denom;
+		f = (b * ratio - a) / denom;
+	}
+	if (isnan(e) && isnan(f)) {
+		if (c == 0 && d == 0 && (!isnan(a) || !isnan(b))) {
+			e = copysign(INFINITY, c) * a;
+			f = copysign(INFINITY, c) * b;
+		} else if ((isinf(a) || isinf(b)) && isfinite(c) && isfinite(d)) {
+			double ua = inf_unit(a), ub = inf_unit(b);
+			e = INFINITY * (ua * c + ub * d);
+			f = INFINITY * (ub * c - ua * d);
+		} else if ((isinf(c) || isinf(d)) && isfinite(a) && isfinite(b)) {
+			double uc = inf_unit(c), ud = inf_unit(d);
+			e = 0 * (a * uc + b * ud);
+			f = 0 * (b * uc - a * ud);
+		}
+	}
+	*re = e;
+	*im = f;
 }
 
 int64_t rt_copy(Type *agg, GolSlice *d, Value src, bool from_string)
