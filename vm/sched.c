@@ -1306,11 +1306,14 @@ bool vm_timer_reset(VM *vm, void *tp, int64_t ns, int64_t period)
 	return was;
 }
 
-/* A goroutine for fn with no arguments (AfterFunc). */
+/* A goroutine for f with no arguments (AfterFunc's: a function, a method
+ * value, a native such as wg.Done). */
 static G *start_goroutine(VM *vm, GolClosure *f)
 {
-	G *g = sched_new_g(vm, 1 + (size_t)f->proto->nregs + 2);
-	sched_go(vm, g, f, f->proto);
+	Proto *ep;
+	GolClosure *cl;
+	G *g = go_prepare(vm, f, NULL, 0, &ep, &cl);
+	sched_go(vm, g, cl, ep);
 	return g;
 }
 

@@ -236,6 +236,9 @@ G *sched_new_g(VM *vm, size_t stack_cap);
 /* Start g at function p (closure cl; NULL for a native's trampoline), its
  * arguments already in its stack from register 1: it runs next on vm. */
 void sched_go(VM *vm, G *g, GolClosure *cl, Proto *p);
+/* A goroutine set up to call any func value f(args), not yet scheduled
+ * (see vm.c); sched_go(vm, g, *cl, *entry) starts it. */
+G *go_prepare(VM *vm, GolClosure *f, const Value *args, int nargs, Proto **entry, GolClosure **cl);
 void sched_save(VM *vm);           /* running goroutine's state into vm->cur */
 void sched_load(VM *vm, G *g);     /* make g the running goroutine */
 /* A parked goroutine may run again: callable from any worker, even while
