@@ -64,7 +64,7 @@ static bool front(const char *path, enum Stage stage, Node **tree, Program **pro
 	diag_init(&diag, path);
 	Node *file = parse_file(&src, &diag);
 	Package *pkg = NULL;
-	if (!diag_count(&diag) && stage >= CHECK)
+	if (!diag_stops(&diag) && stage >= CHECK)
 		pkg = check_program(file, &diag);
 	if (!diag_count(&diag) && pkg && stage >= COMPILE)
 		*prog = compile_program(pkg, &diag);

@@ -1701,8 +1701,10 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 {
 	if (n->u.call.args.len != 1) {
-		checker_error(c, ast_start(n), n->u.call.args.len ? "too many arguments in conversion to %s"
-							    : "missing argument in conversion to %s", tstr(t));
+		/* too many: at the first one too many, as types2 says it */
+		checker_error(c, n->u.call.args.len > 1 ? ast_start(n->u.call.args.v[1]) : ast_start(n),
+			      n->u.call.args.len ? "too many arguments in conversion to %s"
+						 : "missing argument in conversion to %s", tstr(t));
 		invalid(x);
 		return;
 	}
@@ -2329,6 +2331,11 @@ static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
 		return;
 	case N_BASICLIT: {
 		LitKind k = n->u.lit.kind;
+		if (n->u.lit.bad) {
+			/* the lexer has said what is wrong with it */
+			invalid(x);
+			return;
+		}
 		x->mode = M_CONST;
 		if (k == LIT_STRING) {
 			x->cv = const_string(n->u.lit.val);

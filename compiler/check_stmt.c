@@ -552,8 +552,16 @@ static bool select_comm_ok(Checker *c, Node *s)
 	rx = ast_unparen(rx);
 	if (rx && rx->kind == N_UNARY && rx->u.op.op == OP_RECV)
 		return true;
-	checker_error(c, s->kind == N_EXPRSTMT ? s->u.exprstmt.x->pos : s->pos,
-		      "select case must be send or receive (possibly with assignment)");
+	/* an assignment where it starts; an expression where Go's parser
+	 * places it (a binary one at its operator, a call at its '(') */
+	Pos at = s->pos;
+	if (s->kind == N_EXPRSTMT) {
+		Node *x = s->u.exprstmt.x;
+		at = x->kind == N_CALL && x->u.call.lparen.line ? x->u.call.lparen : x->pos;
+	} else if (s->kind == N_ASSIGN && s->u.assign.lhs.len) {
+		at = ast_start(s->u.assign.lhs.v[0]);
+	}
+	checker_error(c, at, "select case must be send or receive (possibly with assignment)");
 	return false;
 }
 
@@ -1324,9 +1332,13 @@ static void check_stmt(Checker *c, Node *s)
 		for (int i = 0; i < s->u.sw.body.len; i++) {
 			Node *cl = s->u.sw.body.v[i];
 			open_scope(c);
-			if (cl->u.clause.comm && select_comm_ok(c, cl->u.clause.comm))
+			/* (a case that is neither is not looked into further,
+			 * its body included, as types2 does) */
+			bool ok = !cl->u.clause.comm || select_comm_ok(c, cl->u.clause.comm);
+			if (ok && cl->u.clause.comm)
 				check_stmt(c, cl->u.clause.comm);
-			check_block_stmts(c, &cl->u.clause.body);
+			if (ok)
+				check_block_stmts(c, &cl->u.clause.body);
 			close_scope(c);
 		}
 		c->breakable = outer_bk;

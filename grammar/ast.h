@@ -122,7 +122,9 @@ struct Node {
 		struct { const char *name; } ident;
 		/* N_BASICLIT: text is the literal as written; for strings and
 		 * runes, val is the decoded bytes / rune is the decoded value. */
-		struct { LitKind kind; const char *text; Str val; int32_t rune; } lit;
+		/* bad: the lexer reported an error in it (the checker then
+		 * takes it as invalid, quietly, as types2 does) */
+		struct { LitKind kind; const char *text; Str val; int32_t rune; bool bad; } lit;
 		/* N_COMPOSITELIT: type is NULL for an elided inner literal. */
 		struct { Node *type; NodeList elts; } complit;
 		/* N_KEYVALUE: pos is the colon's (ast_start gives the key's). */
@@ -131,12 +133,14 @@ struct Node {
 		struct { Node *type, *body; } funclit;
 		/* N_PAREN, N_STAR (deref or pointer type), N_ELLIPSIS (elt may be NULL) */
 		struct { Node *x; } un1;
-		/* N_SELECTOR: x.sel */
-		struct { Node *x; Node *sel; } selector;
+		/* N_SELECTOR: x.sel. op (here and in N_INDEX and N_SLICE) is
+		 * the operator's place, the '.' or '[', where Go's parser
+		 * puts these expressions (pos is x's, as ast_start gives). */
+		struct { Node *x; Node *sel; Pos op; } selector;
 		/* N_INDEX: x[index] */
-		struct { Node *x, *index; } index;
+		struct { Node *x, *index; Pos op; } index;
 		/* N_SLICE: x[lo:hi] or x[lo:hi:max]; absent parts are NULL */
-		struct { Node *x, *lo, *hi, *max; bool three; } slice;
+		struct { Node *x, *lo, *hi, *max; bool three; Pos op; } slice;
 		/* N_TYPEASSERT: type == NULL means x.(type) */
 		struct { Node *x, *type; } assert;
 		/* N_CALL: ellipsis set for f(xs...); lparen is where Go puts

@@ -35,6 +35,9 @@ void diag_errorf(Diag *d, Pos pos, const char *fmt, ...)
 		return; /* the same complaint twice on one line is said once */
 	}
 	d->total++;
+	if (!strncmp(buf, "syntax error", 12) || !strncmp(buf, "too deeply nested", 17) ||
+	    strstr(buf, "generics are not supported"))
+		d->stops++;
 	if (d->len >= DIAG_MAX_ERRORS)
 		return;
 	if (d->len == d->cap) {
@@ -60,6 +63,11 @@ int diag_full(const Diag *d)
 int diag_count(const Diag *d)
 {
 	return d->len;
+}
+
+int diag_stops(const Diag *d)
+{
+	return d->stops;
 }
 
 static int cmp_entry(const void *a, const void *b)

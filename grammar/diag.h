@@ -27,6 +27,7 @@ typedef struct Diag {
 	int len, cap;
 	int32_t last_syntax_line; /* line of the last syntax error, 0 if none */
 	int total;                /* errors reported, including dropped ones */
+	int stops;                /* errors after which the checker does not run */
 } Diag;
 
 void diag_init(Diag *d, const char *filename);
@@ -39,6 +40,12 @@ int diag_full(const Diag *d);
 
 /* Number of errors kept. */
 int diag_count(const Diag *d);
+
+/* Errors after which a file is not type-checked: syntax errors, as Go's
+ * compiler stops on them (its other parse errors, an unknown escape or a
+ * go statement without a call, let it check the file and report more),
+ * and nesting or generics that gol's checker cannot take. */
+int diag_stops(const Diag *d);
 
 /* Sort and print every kept error to f as go build does. */
 void diag_print(Diag *d, FILE *f);

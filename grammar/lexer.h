@@ -38,6 +38,7 @@ typedef struct Lexer {
 	bool nlsemi; /* a newline here ends a statement */
 	bool done;
 	Diag *diag;
+	int tok_errs; /* diag's error total when the token began */
 } Lexer;
 
 /* Start scanning file; errors go to diag. Scans the whole buffer once for

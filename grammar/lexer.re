@@ -642,8 +642,10 @@ static void finish(Lexer *lx, Token *t, int kind, bool nlsemi)
 	if (t->node) {
 		if (t->node->kind == N_IDENT)
 			t->node->u.ident.name = ast_strndup(t->start, t->len);
-		else
+		else {
 			t->node->u.lit.text = ast_strndup(t->start, t->len);
+			t->node->u.lit.bad = lx->diag->total != lx->tok_errs;
+		}
 	}
 }
 
@@ -660,6 +662,7 @@ void lexer_next(Lexer *lx, Token *t)
 	memset(t, 0, sizeof *t);
 	for (;;) {
 		lx->tok = lx->cur;
+		lx->tok_errs = lx->diag->total;
 		t->pos = pos_of(lx, lx->cur);
 		if (lx->cur >= lx->lim) {
 			lx->tok = lx->lim;

@@ -133,7 +133,8 @@ static int const_iota;
 %type <node> var_spec const_spec type_spec
 %type <list> import_specs import_spec_list var_specs var_spec_list
 %type <list> const_specs const_spec_list type_specs type_spec_list
-%type <node> signature params_sig func_body receiver
+%type <node> signature params_sig func_body
+%type <list> receiver
 %type <list> result
 %type <list> params param_list
 %type <node> param_decl
@@ -334,11 +335,21 @@ func_decl
 		$$ = mk(N_FUNCDECL, @1); $$->u.func.name = $2; $$->u.func.type = $3; $$->u.func.body = $4;
 	}
 	| FUNC receiver IDENT signature func_body {
-		if (!$2)
+		/* errors at the method's name, as Go reports them; with more
+		 * than one, the first is the receiver (and the checker goes
+		 * on), with none the function is not a method */
+		Node *recv = $2.len ? $2.v[0] : NULL;
+		if (!recv)
 			diag_errorf(p->diag, @3, "method has no receiver");
-		else if ($2->kind == N_BAD)
+		else if ($2.len > 1 || recv->u.field.names.len > 1)
 			diag_errorf(p->diag, @3, "method has multiple receivers");
-		$$ = mk(N_FUNCDECL, @1); $$->u.func.recv = $2; $$->u.func.name = $3;
+		if (recv && recv->u.field.names.len > 1) {
+			Node *first = mk(N_FIELD, recv->pos);
+			*first = *recv;
+			first->u.field.names.len = 1;
+			recv = first;
+		}
+		$$ = mk(N_FUNCDECL, @1); $$->u.func.recv = recv; $$->u.func.name = $3;
 		$$->u.func.type = $4; $$->u.func.body = $5;
 	}
 	| FUNC IDENT tparams signature func_body {
@@ -348,11 +359,7 @@ func_decl
 	;
 
 receiver
-	: params {
-		/* NULL: no receiver; N_BAD: more than one (reported with the
-		 * method's name, where Go reports them). */
-		$$ = $1.len == 1 && $1.v[0]->u.field.names.len <= 1 ? $1.v[0] : $1.len ? mk_bad(@1) : NULL;
-	}
+	: params { $$ = $1; } /* (func_decl checks there is exactly one) */
 	;
 
 func_body
@@ -431,11 +438,11 @@ ntype_norecv
 
 type_name
 	: IDENT            { $$ = $1; }
-	| IDENT '.' IDENT  { $$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3; }
+	| IDENT '.' IDENT  { $$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3; $$->u.selector.op = @2; }
 	| IDENT '.' IDENT '[' type ']' {
 		/* a library's generic type (atomic.Pointer[T]) */
 		generics_error(p, @4);
-		$$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3;
+		$$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3; $$->u.selector.op = @2;
 	}
 	;
 
@@ -577,7 +584,7 @@ unary_expr
 primary_expr
 	: operand                               { $$ = $1; }
 	| primary_expr '.' IDENT {
-		$$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3;
+		$$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3; $$->u.selector.op = @2;
 	}
 	| primary_expr '.' '(' type ')' {
 		$$ = mk(N_TYPEASSERT, @1); $$->u.assert.x = $1; $$->u.assert.type = $4;
@@ -586,13 +593,13 @@ primary_expr
 		$$ = mk(N_TYPEASSERT, @1); $$->u.assert.x = $1;
 	}
 	| primary_expr '[' expr ']' {
-		$$ = mk(N_INDEX, @1); $$->u.index.x = $1; $$->u.index.index = $3;
+		$$ = mk(N_INDEX, @1); $$->u.index.x = $1; $$->u.index.index = $3; $$->u.index.op = @2;
 	}
 	| primary_expr '[' oexpr ':' oexpr ']' {
-		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5;
+		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5; $$->u.slice.op = @2;
 	}
 	| primary_expr '[' oexpr ':' oexpr ':' oexpr ']' {
-		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5;
+		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5; $$->u.slice.op = @2;
 		$$->u.slice.max = $7; $$->u.slice.three = true;
 		if (!$5)
 			diag_errorf(p->diag, @6, "middle index required in 3-index slice");
@@ -712,7 +719,7 @@ unary_nc
 primary_nc
 	: operand_nc                          { $$ = $1; }
 	| primary_nc '.' IDENT {
-		$$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3;
+		$$ = mk(N_SELECTOR, @1); $$->u.selector.x = $1; $$->u.selector.sel = $3; $$->u.selector.op = @2;
 	}
 	| primary_nc '.' '(' type ')' {
 		$$ = mk(N_TYPEASSERT, @1); $$->u.assert.x = $1; $$->u.assert.type = $4;
@@ -721,13 +728,13 @@ primary_nc
 		$$ = mk(N_TYPEASSERT, @1); $$->u.assert.x = $1;
 	}
 	| primary_nc '[' expr ']' {
-		$$ = mk(N_INDEX, @1); $$->u.index.x = $1; $$->u.index.index = $3;
+		$$ = mk(N_INDEX, @1); $$->u.index.x = $1; $$->u.index.index = $3; $$->u.index.op = @2;
 	}
 	| primary_nc '[' oexpr ':' oexpr ']' {
-		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5;
+		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5; $$->u.slice.op = @2;
 	}
 	| primary_nc '[' oexpr ':' oexpr ':' oexpr ']' {
-		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5;
+		$$ = mk(N_SLICE, @1); $$->u.slice.x = $1; $$->u.slice.lo = $3; $$->u.slice.hi = $5; $$->u.slice.op = @2;
 		$$->u.slice.max = $7; $$->u.slice.three = true;
 	}
 	| primary_nc '(' call_args ')' {
@@ -1423,13 +1430,35 @@ static Node *mk_header_stmt(Parser *p, NodeKind k, Pos pos, Node *init, Node *co
 	return n;
 }
 
+/* Where Go's parser places expression x: at the operator of a selector,
+ * index or slice expression, else where it starts. */
+static Pos op_pos(const Node *x)
+{
+	if (!x)
+		return (Pos){0, 0};
+	switch (x->kind) {
+	case N_SELECTOR: return x->u.selector.op.line ? x->u.selector.op : x->pos;
+	case N_INDEX: return x->u.index.op.line ? x->u.index.op : x->pos;
+	case N_SLICE: return x->u.slice.op.line ? x->u.slice.op : x->pos;
+	default: return x->pos;
+	}
+}
+
 static Node *mk_call_stmt(Parser *p, NodeKind k, Pos pos, Node *x)
 {
 	Node *n = ast_new(k, pos);
 	Node *c = ast_unparen(x);
 	if (!c || c->kind != N_CALL) {
-		diag_errorf(p->diag, x->pos, "expression in %s must be function call",
+		diag_errorf(p->diag, op_pos(x), "expression in %s must be function call",
 			    k == N_GO ? "go" : "defer");
+		/* taken as a call without arguments (the parentheses forgotten,
+		 * most likely), so the checker can go on, as Go's does */
+		if (x && x->kind != N_BAD) {
+			Node *call = ast_new(N_CALL, x->pos);
+			call->u.call.fun = x;
+			n->u.gostmt.call = call;
+			return n;
+		}
 	} else if (c != x) {
 		diag_errorf(p->diag, x->pos, "expression in %s must not be parenthesized",
 			    k == N_GO ? "go" : "defer");
