@@ -1214,6 +1214,20 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 		diag_errorf(d, pos, "syntax error: unexpected %s, expecting { after for clause", tok);
 		return 0;
 	}
+	if (p->la_hdr == FOR && la == '{' && p->prev.kind == ';') { /* (the brace ended the header) */
+		/* `for cond` with the brace on the next line: the newline
+		 * ended the init statement, and Go wants a condition next */
+		diag_errorf(d, pos, "syntax error: unexpected {, expecting for loop condition");
+		return 0;
+	}
+	if ((p->hdr_kw == IF || p->hdr_kw == SWITCH) && p->depth == p->hdr_depth && has_ch(exp, n, '{')) {
+		/* the header's last statement ended where a brace belongs */
+		if (p->hdr_kw == IF)
+			diag_errorf(d, pos, "syntax error: unexpected %s, expecting { after if clause", tok);
+		else
+			diag_errorf(d, pos, "syntax error: missing { after switch clause");
+		return 0;
+	}
 	if (semi && rbrace) {
 		diag_errorf(d, pos, "syntax error: unexpected %s at end of statement", tok);
 		return 0;
