@@ -456,6 +456,19 @@ static void fatal_exit(VM *vm)
 
 static void goroutine_report(FmtBuf *b, G *g);
 
+static void goroutine_report(FmtBuf *b, G *g);
+
+/* Every goroutine but the running one, as Go lists them after a fatal
+ * error (they have been stopped: sched_stop_others). */
+static void report_others(FmtBuf *b, VM *vm)
+{
+	G **gs;
+	int n = sched_all(&gs);
+	for (int k = 0; k < n; k++)
+		if (gs[k] != vm->cur)
+			goroutine_report(b, gs[k]);
+}
+
 void vm_fatal(VM *vm, const char *msg)
 {
 	sched_die_begin(vm);
@@ -472,13 +485,8 @@ void vm_fatal(VM *vm, const char *msg)
 	traceback_frames(&b, vm->frames, vm->nframes);
 	if (vm->cur)
 		traceback_created(&b, vm->cur);
-	if (all) {
-		G **gs;
-		int n = sched_all(&gs);
-		for (int k = 0; k < n; k++)
-			if (gs[k] != vm->cur)
-				goroutine_report(&b, gs[k]);
-	}
+	if (all)
+		report_others(&b, vm);
 	vm_write(vm, 2, b.p, b.len);
 	vm_flush(vm);
 	fatal_exit(vm);
@@ -600,6 +608,8 @@ static void stack_overflow(VM *vm) __attribute__((noreturn));
 static void stack_overflow(VM *vm)
 {
 	sched_die_begin(vm);
+	/* as after any fatal error, the other goroutines are listed too */
+	bool all = !vm->fatal_jmp && !vm->session && sched_stop_others(vm);
 	vm_flush(vm);
 	FmtBuf b = {0};
 	const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
@@ -632,6 +642,8 @@ static void stack_overflow(VM *vm)
 	}
 	if (vm->cur)
 		traceback_created(&b, vm->cur);
+	if (all)
+		report_others(&b, vm);
 	if (write(2, b.p, b.len) < 0) {
 	}
 	fatal_exit(vm);

@@ -376,6 +376,30 @@ def normalize_trace(lines):
         line = SIGNAL_RE.sub(r"[signal \1: \2]", line)
         res.append(line)
         i += 1
+    return drop_runtime_goroutines(res)
+
+
+def drop_runtime_goroutines(lines):
+    """Go lists its own goroutines (the collector's, the finalizer's) after
+    some fatal errors (a stack overflow); with their runtime frames already
+    dropped, such a block is its header and a `created by runtime...` (or
+    nothing): dropped whole, with the blank line before it."""
+    res = []
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("goroutine N ["):
+            j = i + 1
+            while j < len(lines) and lines[j] != "":
+                j += 1
+            body = lines[i + 1:j]
+            own = [l for l in body if not l.startswith("created by runtime.") and not l.startswith("\tline ")]
+            if not own and any(l.startswith("created by runtime.") for l in body) or not body:
+                if res and res[-1] == "":
+                    res.pop()
+                i = j
+                continue
+        res.append(lines[i])
+        i += 1
     return res
 
 
