@@ -1640,9 +1640,13 @@ static void traceback_created(FmtBuf *b, G *g)
  * its wait reason (runnable: waiting for a worker), frames and creator. */
 static void goroutine_report(FmtBuf *b, G *g)
 {
-	char line[128];
+	char line[160];
 	const char *why = g->wait_reason ? g->wait_reason : g_status(g) == G_RUNNABLE ? "runnable" : "running";
-	snprintf(line, sizeof line, "\ngoroutine %lld [%s]:\n", (long long)g->id, why);
+	/* Go's main goroutine runs the package's initialisation locked to
+	 * the main thread, and says so when it waits there */
+	bool init = g->id == 1 && g->nframes >= 2 && g->frames[1].p && !strcmp(g->frames[1].p->name, "main.init");
+	snprintf(line, sizeof line, "\ngoroutine %lld [%s%s]:\n", (long long)g->id, why,
+		 init && g->wait_reason ? ", locked to thread" : "");
 	fmtbuf_put(b, line, strlen(line));
 	traceback_frames(b, g->frames, g->nframes);
 	traceback_created(b, g);
