@@ -1606,6 +1606,9 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		 * calls at a return at that return */
 		int idx = f->recovered ? (int)(f->recovered_pc - f->p->code) - 1
 				       : (int)(f->pc - f->p->code) - (f->at_ret ? 0 : 1);
+		/* a frame that has not begun (a goroutine never run) is at its
+		 * function's entry, which Go shows at the func line */
+		bool entry = idx < 0;
 		if (idx < 0)
 			idx = 0;
 		/* as Go shows initialisation: the package's main.init only while
@@ -1620,7 +1623,7 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		char line[512];
 		/* Go shows argument words; gol shows (...) when there are any */
 		snprintf(line, sizeof line, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name, f->p->nparams ? "..." : "",
-			 f->p->file, f->p->ncode ? f->p->lines[idx] : f->p->line, idx * 8);
+			 f->p->file, f->p->ncode && !entry ? f->p->lines[idx] : f->p->line, idx * 8);
 		fmtbuf_put(b, line, strlen(line));
 	}
 }
