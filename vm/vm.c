@@ -570,8 +570,16 @@ static void report_panic(VM *vm)
 			char gh[64];
 			snprintf(gh, sizeof gh, "\ngoroutine %lld [running]:\n", (long long)(vm->cur ? vm->cur->id : 1));
 			fmtbuf_put(&f, gh, strlen(gh));
+			/* the method's frames, then those of the panic being
+			 * printed (Go calls the method on top of them), then,
+			 * as after any fatal error, the other goroutines */
 			if (inner)
 				traceback_frames(&f, inner->frames, inner->nframes);
+			traceback_frames(&f, chain[i]->frames, chain[i]->nframes);
+			if (vm->cur)
+				traceback_created(&f, vm->cur);
+			if (!vm->fatal_jmp && !vm->session && sched_stop_others(vm))
+				report_others(&f, vm);
 			vm_write(vm, 2, f.p, f.len);
 			vm_flush(vm);
 			sched_exit_process(2);
