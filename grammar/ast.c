@@ -98,7 +98,10 @@ Pos ast_start(const Node *n)
 		case N_BINARY: n = n->u.op.x; continue;
 		case N_CALL: n = n->u.call.fun; continue;
 		case N_INDEX: n = n->u.index.x; continue;
-		case N_SLICE: n = n->u.slice.x; continue;
+		/* Go 1.19's start position stops at a slice expression's '['
+		 * (its StartPos has no case for them): errors about s[i:j]
+		 * are placed there, and so they are here */
+		case N_SLICE: return n->u.slice.op.line ? n->u.slice.op : n->pos;
 		case N_SELECTOR: n = n->u.selector.x; continue;
 		case N_TYPEASSERT: n = n->u.assert.x; continue;
 		case N_COMPOSITELIT:

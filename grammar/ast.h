@@ -135,7 +135,8 @@ struct Node {
 		struct { Node *x; } un1;
 		/* N_SELECTOR: x.sel. op (here and in N_INDEX and N_SLICE) is
 		 * the operator's place, the '.' or '[', where Go's parser
-		 * puts these expressions (pos is x's, as ast_start gives). */
+		 * puts these expressions (pos is x's; ast_start gives x's
+		 * start, but a slice expression's op, as Go 1.19 does). */
 		struct { Node *x; Node *sel; Pos op; } selector;
 		/* N_INDEX: x[index] */
 		struct { Node *x, *index; Pos op; } index;
