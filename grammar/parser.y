@@ -277,6 +277,11 @@ const_spec
 		$$ = mk(N_VALUESPEC, @1); $$->u.value.names = $1; $$->u.value.type = $2;
 		$$->u.value.values = $4; $$->u.value.iota = const_iota++;
 	}
+	| ident_list type {
+		/* no values: the checker says "missing init expr", as Go's */
+		$$ = mk(N_VALUESPEC, @1); $$->u.value.names = $1; $$->u.value.type = $2;
+		$$->u.value.iota = const_iota++;
+	}
 	| ident_list '=' expr_list {
 		$$ = mk(N_VALUESPEC, @1); $$->u.value.names = $1; $$->u.value.values = $3;
 		$$->u.value.iota = const_iota++;
