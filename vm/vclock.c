@@ -574,8 +574,8 @@ static bool holds_delta(const VCBase *b, const VCDelta *d, int nd)
 	return b && b->absorbed == d && nd <= b->absorbed_n;
 }
 
-/* Does base b hold every entry of d[0..nd) (sorted)? One walk through
- * the chunks d falls in. */
+/* Does base b hold every entry of d[0..nd) (sorted)? One pass over the
+ * chunks d falls in. */
 static bool base_holds(const VCBase *b, const VCEntry *d, int nd)
 {
 	if (!b)
@@ -583,8 +583,10 @@ static bool base_holds(const VCBase *b, const VCEntry *d, int nd)
 	int ci = 0;
 	for (int j = 0; j < nd; j++) {
 		uint32_t id = d[j].tid >> CHUNK_BITS;
-		while (ci < b->nc && b->c[ci].id < id)
-			ci++;
+		/* the chunk of a tid past the current one is searched for (a
+		 * long clock's delta holds its newest tids, far into the list) */
+		if (ci < b->nc && b->c[ci].id < id)
+			ci += find_chunk(b->c + ci, b->nc - ci, id);
 		if (ci == b->nc || b->c[ci].id != id || chunk_get(b->c[ci].c, d[j].tid) < d[j].clk)
 			return false;
 	}
