@@ -3872,6 +3872,105 @@ static void block(FnState *fs, NodeList *l)
 
 /* ---- functions ---------------------------------------------------------------------- */
 
+/*
+ * An aggregate parameter is a copy the callee owns. The copy is needed
+ * only if the callee could change the block or keep it: a parameter the
+ * body uses solely to read fields (p.X as a value) can use the caller's
+ * block as it is, which saves an allocation per call of the small value
+ * methods (Vec.Add, Point.Dist) programs are full of. The test is
+ * syntactic and cautious: any use of p other than as the operand of a
+ * field selector, a field selector that is assigned, incremented, has its
+ * address taken or a method called on it, or a closure or & of p
+ * anywhere, and the copy is made.
+ */
+typedef struct ReadOnly {
+	Obj *o;
+	bool ok;
+} ReadOnly;
+
+/* The variable an lvalue or operand expression is rooted in. */
+static Node *expr_root(Node *n)
+{
+	for (;;) {
+		n = ast_unparen(n);
+		if (!n)
+			return NULL;
+		if (n->kind == N_SELECTOR)
+			n = n->u.selector.x;
+		else if (n->kind == N_INDEX)
+			n = n->u.index.x;
+		else if (n->kind == N_SLICE)
+			n = n->u.slice.x;
+		else
+			return n;
+	}
+}
+
+static bool rooted_in(Node *n, Obj *o)
+{
+	Node *r = expr_root(n);
+	return r && r->kind == N_IDENT && r->obj == o;
+}
+
+static void read_only_walk(Node *n, void *ctx)
+{
+	ReadOnly *ro = ctx;
+	if (!ro->ok || !n)
+		return;
+	switch (n->kind) {
+	case N_IDENT:
+		if (n->obj == ro->o)
+			ro->ok = false; /* p as a whole (field operands are skipped below) */
+		return;
+	case N_SELECTOR: {
+		Node *x = ast_unparen(n->u.selector.x);
+		if (x && x->kind == N_IDENT && x->obj == ro->o)
+			return; /* p.f read: its context was checked by the parent */
+		break;
+	}
+	case N_ASSIGN:
+		for (int i = 0; i < n->u.assign.lhs.len; i++)
+			if (rooted_in(n->u.assign.lhs.v[i], ro->o))
+				ro->ok = false;
+		break;
+	case N_INCDEC:
+		if (rooted_in(n->u.incdec.x, ro->o))
+			ro->ok = false;
+		break;
+	case N_UNARY:
+		if (n->u.op.op == OP_AND && rooted_in(n->u.op.x, ro->o))
+			ro->ok = false;
+		break;
+	case N_CALL: {
+		Node *f = ast_unparen(n->u.call.fun);
+		if (f && f->kind == N_SELECTOR && rooted_in(f->u.selector.x, ro->o))
+			ro->ok = false; /* p.f.M(): a method may take p.f's address */
+		break;
+	}
+	case N_RANGE:
+		if ((n->u.range.key && rooted_in(n->u.range.key, ro->o)) ||
+		    (n->u.range.value && rooted_in(n->u.range.value, ro->o)))
+			ro->ok = false;
+		break;
+	case N_FUNCLIT:
+		ro->ok = false; /* (p captured would be caught by its flag; any
+				 * closure is left alone all the same) */
+		return;
+	default:
+		break;
+	}
+	ast_each_child(n, read_only_walk, ctx);
+}
+
+static bool param_read_only(Obj *o, Node *body)
+{
+	if (!body || o->captured || o->addr_taken || o->reassigned)
+		return false;
+	ReadOnly ro = {o, true};
+	read_only_walk(body, &ro);
+	return ro.ok;
+}
+
 static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body)
 {
 	/* a literal's body, compiled while its go or defer statement is, is
@@ -3933,9 +4032,10 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 		Local *l = &fs.locals[i];
 		if (is_aggregate(o->type)) {
 			/* X: the copy Go's caller makes of an argument (-race
-			 * reports its reads at the call) */
+			 * reports its reads at the call); 2: no copy is needed,
+			 * only those reads (see param_read_only) */
 			int pc = emit_bx(&fs, BC_CLONE, l->reg, (uint32_t)type_k(&fs, o->type));
-			fs.code[pc].x = 1;
+			fs.code[pc].x = param_read_only(o, body) ? 2 : 1;
 		} else if (l->cell) {
 			int t = alloc_reg(&fs);
 			emit(&fs, BC_MOVE, t, l->reg, 0);

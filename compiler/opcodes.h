@@ -116,7 +116,7 @@
 	OP(COPY,     ABC,  "R[A].i = copy(R[B], R[C]) (X: R[C] is a string)")        \
 	/* aggregates (blocks) */                                                   \
 	OP(NEWBLK,   ABX,  "R[A] = new zeroed block of type K[BX]")                  \
-	OP(CLONE,    ABX,  "R[A] = deep copy of block R[A] (type K[BX]); X: a parameter's") \
+	OP(CLONE,    ABX,  "R[A] = deep copy of block R[A] (type K[BX]); X: a parameter's (2: read only, not copied)") \
 	OP(COPYIN,   ABX,  "contents of block R[A+1] copied into block R[A] (type K[BX])") \
 	OP(GETF,     ABC,  "R[A] = R[B].p[C] (nil-checked)")                         \
 	OP(SETF,     ABC,  "R[A].p[B] = R[C] (nil-checked)")                         \
