@@ -56,6 +56,14 @@ struct Parser {
 	bool aborted;     /* nesting limit hit: stop reporting */
 	bool generics_reported;
 	bool has_pkg;     /* the file starts with a package clause */
+	int top_kw;       /* the keyword of the top-level declaration being read */
+	/* The token before each open bracket (a '[' after an operand is an
+	 * index, else it begins a type) */
+	int open_after[PARSE_MAX_NESTING + 1], open_after2[PARSE_MAX_NESTING + 1];
+	/* In a case or default clause's header (case_depth: its depth) */
+	bool in_case;
+	int case_depth;
+	bool la_unmatched; /* the latest closing bracket closed nothing */
 };
 int yylex(YYSTYPE *lval, Pos *lloc, Parser *p);
 }
@@ -1008,11 +1016,14 @@ int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 			}
 			if (t->kind == '{' && p->hdr_kw && p->depth == p->hdr_depth)
 				p->hdr_kw = 0; /* the body's brace ends the header */
+			p->open_after[p->depth] = p->prev.kind;
+			p->open_after2[p->depth] = p->prev2;
 			p->open[p->depth++] = t->kind == '{' && p->prev.kind == STRUCT ? 'S'
 					    : t->kind == '{' && p->prev.kind == INTERFACE ? 'I'
 					    : (char)t->kind;
 			break;
 		case ')': case ']': case '}':
+			p->la_unmatched = p->depth == 0;
 			if (p->depth > 0)
 				p->depth--;
 			break;
@@ -1022,6 +1033,18 @@ int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 		case IF: case FOR: case SWITCH:
 			p->hdr_kw = t->kind;
 			p->hdr_depth = p->depth;
+			break;
+		case CASE: case DEFAULT:
+			p->in_case = true;
+			p->case_depth = p->depth;
+			break;
+		case ':':
+			if (p->in_case && p->depth == p->case_depth)
+				p->in_case = false;
+			break;
+		case IMPORT: case FUNC: case VAR: case CONST: case TYPE:
+			if (p->depth == 0)
+				p->top_kw = t->kind;
 			break;
 		}
 		/* After a syntax error between declarations, Go skips ahead to the
@@ -1107,6 +1130,13 @@ static const char *expect_name(yysymbol_kind_t k)
 }
 
 
+/* Does a token of this kind end an operand (so a '[' after it indexes)? */
+static bool ends_operand(int kind)
+{
+	return kind == IDENT || kind == INT || kind == FLOAT || kind == IMAG || kind == RUNE || kind == STRING ||
+	       kind == ')' || kind == ']' || kind == '}';
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 {
 	if (p->aborted)
@@ -1146,6 +1176,42 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 		else
 			diag_errorf(d, pos, "syntax error: non-declaration statement outside function body");
 		p->skip_to_decl = true;
+		return 0;
+	}
+	bool top = (la == ')' || la == ']' || la == '}') ? p->la_unmatched : d0 == 0;
+	if (top && semi && la != ';' && la != 0 && p->top_kw != IMPORT) {
+		/* a top-level declaration is complete and something follows
+		 * it on the same line */
+		diag_errorf(d, pos, "syntax error: unexpected %s after top level declaration", tok);
+		return 0;
+	}
+	if (la == ']' && p->prev.kind == '[') {
+		diag_errorf(d, pos, "syntax error: unexpected ], expecting operand");
+		return 0;
+	}
+	if (type_start && (p->prev.kind == CHAN || (p->prev.kind == ARROW && p->prev2 == CHAN))) {
+		diag_errorf(d, pos, "syntax error: missing channel element type");
+		return 0;
+	}
+	if (la == ',' && inner == '[' && has_ch(exp, n, ']') && d0 > 0) {
+		int after = p->open_after[d0 - 1], after2 = p->open_after2[d0 - 1];
+		if (!ends_operand(after) || (after == IDENT && after2 == VAR)) {
+			/* an array type's length, followed by a comma */
+			diag_errorf(d, pos, "syntax error: unexpected comma; expecting ]");
+		} else {
+			/* an index: Go takes the comma and balks at what follows */
+			Lexer peek = p->lx;
+			Diag scratch;
+			Token next;
+			diag_init(&scratch, d->filename);
+			peek.diag = &scratch;
+			lexer_next(&peek, &next);
+			diag_errorf(d, next.pos, "syntax error: unexpected %s, expecting ]", token_describe(&next));
+		}
+		return 0;
+	}
+	if (p->in_case && d0 == p->case_depth && has_ch(exp, n, ':')) {
+		diag_errorf(d, pos, "syntax error: unexpected %s, expecting :", tok);
 		return 0;
 	}
 	if (p->prev.kind == ELSE && la != IF && la != '{') {
