@@ -646,7 +646,7 @@ static void resolve_var_global(Checker *c, Obj *o)
 	}
 	Operand xs[16];
 	Node *v0 = spec->u.value.values.v[0];
-	int got = check_multi(c, v0, xs, 16, true);
+	int got = check_values(c, v0, xs, 16, true);
 	if (got == -2 && n == 2) {
 		/* v, ok = m[k] / x.(T) / <-ch: as a local declaration has it */
 		got = 2;

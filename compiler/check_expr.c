@@ -441,6 +441,8 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 
 /* ---- identifiers and selectors ------------------------------------------------ */
 
+static void want_single(Checker *c, Node *n, Operand *x);
+
 static void check_ident(Checker *c, Node *n, Operand *x)
 {
 	const char *name = n->u.ident.name;
@@ -590,6 +592,8 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 	}
 	Operand base;
 	check_expr_or_type(c, lhs, &base);
+	if (base.mode == M_VALUE && base.type && base.type->kind == TY_TUPLE)
+		want_single(c, lhs, &base); /* g().x of a call of several results */
 	if (base.mode == M_INVALID) {
 		invalid(x);
 		return;
@@ -1638,7 +1642,7 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 		spread = !(o && o->kind == OBJ_BUILTIN);
 	}
 	if (spread) {
-		nops = check_multi(c, args->v[0], ops, 64, false);
+		nops = check_values(c, args->v[0], ops, 64, false);
 		if (nops < 0)
 			return;
 	} else {
@@ -2415,6 +2419,17 @@ static void check_raw(Checker *c, Node *n, Operand *x, Type *hint)
 			invalid(x);
 			return;
 		}
+		if (x->mode == M_NOVALUE) {
+			checker_error(c, ast_start(n->u.un1.x), "%s (no value) used as value or type",
+				      ast_expr_string(n->u.un1.x));
+			invalid(x);
+			return;
+		}
+		if (x->type && x->type->kind == TY_TUPLE) {
+			x->expr = n->u.un1.x;
+			want_single(c, n->u.un1.x, x); /* a call of several results */
+			return;
+		}
 		if (type_under(x->type)->kind != TY_POINTER) {
 			x->expr = n->u.un1.x;
 			checker_error(c, ast_start(n->u.un1.x), "invalid operation: cannot indirect %s", operand_string(x));
@@ -2476,6 +2491,12 @@ static void want_single(Checker *c, Node *n, Operand *x)
 			invalid(x);
 		}
 		break;
+	case M_NOVALUE:
+		/* a call of a function without results, where a value is
+		 * wanted: types2 says so wherever that is */
+		checker_error(c, ast_start(n), "%s (no value) used as value", ast_expr_string(n));
+		invalid(x);
+		break;
 	default:
 		break;
 	}
@@ -2498,6 +2519,17 @@ void check_expr_assigned(Checker *c, Node *n, Operand *x, Type *hint)
 		return;
 	}
 	want_single(c, n, x);
+}
+
+int check_values(Checker *c, Node *n, Operand *out, int max, bool allow_commaok)
+{
+	int got = check_multi(c, n, out, max, allow_commaok);
+	if (got == 1 && out[0].mode == M_NOVALUE) {
+		checker_error(c, ast_start(n), "%s (no value) used as value", ast_expr_string(n));
+		invalid(&out[0]);
+		return -1;
+	}
+	return got;
 }
 
 int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok)

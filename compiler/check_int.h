@@ -176,6 +176,9 @@ void check_expr_or_type(Checker *c, Node *n, Operand *x);
 void check_expr_assigned(Checker *c, Node *n, Operand *x, Type *hint);
 /* Multi-value: call results or comma-ok forms; fills up to max operands. */
 int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok);
+/* check_multi where values are wanted (assignments, arguments, returns): a
+ * call without results is types2's "(no value) used as value" (-1). */
+int check_values(Checker *c, Node *n, Operand *out, int max, bool allow_commaok);
 bool assign_to(Checker *c, Operand *x, Type *t, const char *context);
 void convert_untyped(Checker *c, Operand *x, Type *target);
 /* convert_untyped, reporting a failure in types2's convertUntyped words

@@ -111,7 +111,7 @@ static bool assign_values_ok(Checker *c, NodeList *lhs, NodeList *rhs)
 	}
 	if (nr == 1) {
 		Operand xs[64];
-		int got = check_multi(c, rhs->v[0], xs, 64, true);
+		int got = check_values(c, rhs->v[0], xs, 64, true);
 		if (got == -2) {
 			if (nl == 2)
 				got = 2;
@@ -243,7 +243,7 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 		Operand xs[64];
 		for (int i = 0; i < 64; i++)
 			bad[i] = true;
-		int got = check_multi(c, values->v[0], xs, 64, true);
+		int got = check_values(c, values->v[0], xs, 64, true);
 		if (got == -2) {
 			got = nl == 2 ? 2 : 1;
 			if (got == 2)
@@ -957,7 +957,7 @@ static void check_return(Checker *c, Node *s)
 	Operand xs[64];
 	int n;
 	if (r->len == 1 && want > 1) {
-		n = check_multi(c, r->v[0], xs, 64, false);
+		n = check_values(c, r->v[0], xs, 64, false);
 		if (n < 0)
 			return;
 	} else {
