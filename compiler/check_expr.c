@@ -478,6 +478,10 @@ static void check_ident(Checker *c, Node *n, Operand *x)
 		/* a variable of an enclosing function, used in a closure */
 		if (!o->global && c->fn && o->func != c->fn->obj)
 			o->captured = true;
+		/* one whose type is in error is an invalid operand: whatever it
+		 * is used in has had its error (as types2 has it) */
+		if (x->type->kind == TY_INVALID)
+			invalid(x);
 		break;
 	case OBJ_CONST:
 		if (!strcmp(name, "iota") && o->pos.line == 0) {
@@ -789,6 +793,23 @@ static bool keyset_add(KeySet *ks, ConstVal *v, Type *t, bool iface)
 	return true;
 }
 
+/* Expressions whose surroundings are already in error are still looked
+ * at, as types2's use does: their own errors are reported and their
+ * variables count as used (no "declared but not used" follows). A keyed
+ * element counts by its value. */
+static void use_exprs(Checker *c, NodeList *l, int from)
+{
+	for (int i = from; i < l->len; i++) {
+		Node *e = l->v[i];
+		if (e && e->kind == N_KEYVALUE)
+			e = e->u.kv.value;
+		if (!e)
+			continue;
+		Operand xs[64];
+		check_multi(c, e, xs, 64, false);
+	}
+}
+
 static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 {
 	Type *t;
@@ -806,6 +827,11 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 			return;
 		} else {
 			t = check_type(c, tn);
+			if (t && t->kind == TY_INVALID) {
+				use_exprs(c, &n->u.complit.elts, 0);
+				invalid(x);
+				return;
+			}
 		}
 	} else if (hint) {
 		t = hint;
@@ -1506,7 +1532,10 @@ static void check_index_expr(Checker *c, Node *n, Operand *x)
 {
 	check_expr(c, n->u.index.x, x, NULL);
 	if (x->mode == M_INVALID) {
+		Operand i;
+		check_expr(c, n->u.index.index, &i, NULL); /* (its variables used) */
 		x->expr = n;
+		invalid(x);
 		return;
 	}
 	Type *t = x->type, *u = type_under(t);
@@ -2016,17 +2045,20 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		NEED(1, -1);
 		check_expr(c, args->v[0], &a[0], hint);
 		if (a[0].mode == M_INVALID) {
+			use_exprs(c, args, 1);
 			invalid(x);
 			return;
 		}
 		if (a[0].mode == M_NIL) {
 			checker_error(c, ast_start(args->v[0]), "first argument to append must be a slice; have untyped nil");
+			use_exprs(c, args, 1);
 			invalid(x);
 			return;
 		}
 		Type *st = a[0].type, *su = type_under(st);
 		if (su->kind != TY_SLICE) {
 			checker_error(c, ast_start(args->v[0]), "first argument to append must be a slice; have %s", operand_string(&a[0]));
+			use_exprs(c, args, 1);
 			invalid(x);
 			return;
 		}
