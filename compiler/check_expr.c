@@ -434,6 +434,14 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->chandir == 0 && type_identical(vu->elem, tu->elem)
 	    && (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return true;
+	/* an interface value where a type that implements it is wanted: the
+	 * type assertion is what is missing, types2 says */
+	if (vu->kind == TY_INTERFACE && tu->kind != TY_INTERFACE && !missing_method_reason(t, v)) {
+		checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s:\n\tneed type assertion",
+			      operand_string(x), tstr(t), context);
+		invalid(x);
+		return false;
+	}
 	checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s", operand_string(x), tstr(t), context);
 	invalid(x);
 	return false;
