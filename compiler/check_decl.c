@@ -568,7 +568,7 @@ static void resolve_const(Checker *c, Obj *o)
 	int saved = c->iota;
 	c->iota = spec->u.value.iota;
 	Type *typ = vspec && vspec->u.value.type ? check_type(c, vspec->u.value.type) : NULL;
-	if (!vspec || idx >= vspec->u.value.values.len) {
+	if (!vspec || idx >= vspec->u.value.values.len || !const_type_ok(c, vspec->u.value.type, typ)) {
 		o->type = type_invalid;
 		c->iota = saved;
 		return;
@@ -816,6 +816,30 @@ void resolve_obj(Checker *c, Obj *o)
 	o->state = 2;
 }
 
+/* init, and main in package main, may only be functions: types2's error
+ * for a package-level variable, constant or type of either name (which is
+ * then not declared). */
+static bool must_be_func(Checker *c, const char *name, Pos pos)
+{
+	if (strcmp(name, "init") && (strcmp(name, "main") || strcmp(c->pkg->name, "main")))
+		return false;
+	checker_error(c, pos, "cannot declare %s - must be func", name);
+	return true;
+}
+
+bool const_type_ok(Checker *c, Node *tn, Type *t)
+{
+	if (!t)
+		return true;
+	Type *u = type_under(t);
+	if (!u || u->kind == TY_INVALID)
+		return false; /* (its error was reported) */
+	if (type_is_boolean(u) || type_is_numeric(u) || type_is_string(u))
+		return true;
+	checker_error(c, ast_start(tn), "invalid constant type %s", type_string(t, false));
+	return false;
+}
+
 /* Attach method declarations to their receiver's named type. */
 static void collect_method(Checker *c, Node *fd)
 {
@@ -827,6 +851,16 @@ static void collect_method(Checker *c, Node *fd)
 	if (rt->kind == N_STAR) {
 		ptr = true;
 		rt = rt->u.un1.x;
+	}
+	if (rt->kind == N_SELECTOR && rt->u.selector.x->kind == N_IDENT) {
+		/* a type of another package (time.Duration): its import is
+		 * used all the same */
+		Obj *pk = scope_lookup_here(c->pkg->fscope, rt->u.selector.x->u.ident.name);
+		if (pk && pk->kind == OBJ_PKG) {
+			pk->used = true;
+			checker_error(c, recv->pos, "cannot define new methods on non-local type %s", ast_expr_string(rt));
+			return;
+		}
 	}
 	if (rt->kind != N_IDENT) {
 		/* types2 names the whole receiver type, at the receiver */
@@ -858,7 +892,8 @@ static void collect_method(Checker *c, Node *fd)
 	}
 	Type *nt = to->type;
 	const char *name = fd->u.func.name->u.ident.name;
-	for (int i = 0; i < nt->nmethods; i++)
+	/* (methods named _ never clash: none can be called) */
+	for (int i = 0; i < nt->nmethods && strcmp(name, "_"); i++)
 		if (!strcmp(nt->methods[i].name, name)) {
 			if (c->repl && nt->methods[i].ptr_recv != ptr) {
 				checker_error(c, fd->u.func.name->pos,
@@ -989,6 +1024,8 @@ static void collect(Checker *c, Node *file, bool stdlib)
 			Node *spec = d->u.gen.specs.v[s];
 			if (spec->kind == N_TYPESPEC) {
 				const char *name = spec->u.typespec.name->u.ident.name;
+				if (must_be_func(c, name, spec->u.typespec.name->pos))
+					continue;
 				Obj *o = obj_new(OBJ_TYPE, name, spec->u.typespec.name->pos, NULL);
 				o->decl = spec;
 				o->global = true;
@@ -1012,6 +1049,8 @@ static void collect(Checker *c, Node *file, bool stdlib)
 			}
 			for (int k = 0; k < spec->u.value.names.len; k++) {
 				Node *id = spec->u.value.names.v[k];
+				if (must_be_func(c, id->u.ident.name, id->pos))
+					continue;
 				Obj *o = obj_new(is_const ? OBJ_CONST : OBJ_VAR, id->u.ident.name, id->pos, NULL);
 				o->decl = spec;
 				o->global = true;

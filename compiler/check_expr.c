@@ -1741,6 +1741,13 @@ static void check_args(Checker *c, Node *call, Type *sig, const char *fname)
 
 static void check_conversion(Checker *c, Node *n, Type *t, Operand *x)
 {
+	if (n->u.call.ellipsis && n->u.call.args.len == 1) {
+		Operand e;
+		check_expr(c, n->u.call.args.v[0], &e, NULL);
+		checker_error(c, ast_start(n->u.call.args.v[0]), "invalid use of ... in type conversion to %s", tstr(t));
+		invalid(x);
+		return;
+	}
 	if (n->u.call.args.len != 1) {
 		/* too many: at the first one too many, as types2 says it */
 		checker_error(c, n->u.call.args.len > 1 ? ast_start(n->u.call.args.v[1]) : ast_start(n),
@@ -2323,15 +2330,18 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 
 static void check_assert(Checker *c, Node *n, Operand *x)
 {
+	if (!n->u.assert.type) {
+		/* before its operand is looked at (which then goes unused), as
+		 * types2 reports it */
+		checker_error(c, ast_start(n), "invalid AST: use of .(type) outside type switch");
+		x->expr = n;
+		invalid(x);
+		return;
+	}
 	check_expr(c, n->u.assert.x, x, NULL);
 	x->expr = n;
 	if (x->mode == M_INVALID)
 		return;
-	if (!n->u.assert.type) {
-		checker_error(c, ast_start(n), "invalid syntax tree: use of .(type) outside type switch");
-		invalid(x);
-		return;
-	}
 	if (!type_is_interface(x->type)) {
 		x->expr = n->u.assert.x;
 		checker_error(c, ast_start(n->u.assert.x), "invalid operation: %s is not an interface", operand_string(x));

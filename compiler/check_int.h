@@ -179,6 +179,9 @@ int check_multi(Checker *c, Node *n, Operand *out, int max, bool allow_commaok);
 /* check_multi where values are wanted (assignments, arguments, returns): a
  * call without results is types2's "(no value) used as value" (-1). */
 int check_values(Checker *c, Node *n, Operand *out, int max, bool allow_commaok);
+/* A constant's declared type t (written tn; NULL: none) must be a
+ * boolean, numeric or string type: types2's "invalid constant type". */
+bool const_type_ok(Checker *c, Node *tn, Type *t);
 bool assign_to(Checker *c, Operand *x, Type *t, const char *context);
 void convert_untyped(Checker *c, Operand *x, Type *target);
 /* convert_untyped, reporting a failure in types2's convertUntyped words

@@ -395,6 +395,7 @@ static void check_local_decl(Checker *c, Node *d)
 		int saved = c->iota;
 		c->iota = spec->u.value.iota;
 		Type *typ = vspec && vspec->u.value.type ? check_type(c, vspec->u.value.type) : NULL;
+		bool typ_ok = const_type_ok(c, vspec ? vspec->u.value.type : NULL, typ);
 		list_too_long(c, spec->pos, spec->u.value.names.len, "constants in one declaration");
 		Obj *made[64];
 		int nm = 0;
@@ -403,7 +404,7 @@ static void check_local_decl(Checker *c, Node *d)
 			Obj *o = obj_new(OBJ_CONST, id->u.ident.name, id->pos, type_invalid);
 			o->state = 2;
 			id->obj = o;
-			if (vspec && k < vspec->u.value.values.len) {
+			if (vspec && k < vspec->u.value.values.len && typ_ok) {
 				/* an inherited expression's errors are the constant's */
 				Pos saved_errpos = c->errpos;
 				if (vspec != spec)

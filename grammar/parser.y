@@ -1533,6 +1533,11 @@ static Node *mk_call_stmt(Parser *p, NodeKind k, Pos pos, Node *x)
 {
 	Node *n = ast_new(k, pos);
 	Node *c = ast_unparen(x);
+	if (c && c != x && c->kind != N_CALL) {
+		/* Go first complains of the parentheses, then of what is in them */
+		diag_errorf(p->diag, x->pos, "expression in %s must not be parenthesized", k == N_GO ? "go" : "defer");
+		x = c;
+	}
 	if (!c || c->kind != N_CALL) {
 		diag_errorf(p->diag, op_pos(x), "expression in %s must be function call",
 			    k == N_GO ? "go" : "defer");
