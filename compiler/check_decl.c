@@ -236,6 +236,11 @@ static Field *check_fields(Checker *c, NodeList *l, int *nout, bool params, bool
 			f[j].embedded = fd->u.field.embedded;
 			f[j].tag = tag;
 			f[j].pkg = strukt ? (c->home ? c->home : c->pkg->path) : NULL;
+			if (fd->u.field.embedded && strukt && c->later) {
+				Later *l = c->later;
+				GC_RESERVE(l->embeds, l->nembeds, l->capembeds, 8);
+				l->embeds[l->nembeds++] = (KeyCheck){t, tn->pos};
+			}
 			if (fd->u.field.embedded) {
 				/* the field is named by the type's name */
 				Node *tnn = tn->kind == N_STAR ? tn->u.un1.x : tn;
@@ -433,6 +438,20 @@ void check_later(Checker *c)
 			checker_error(c, l->v[i].pos, "invalid map key type %s", type_string(k, false));
 	}
 	l->len = 0;
+	/* an embedded field's type: T or *T, T neither a pointer nor (under
+	 * a *) an interface */
+	for (int i = 0; i < l->nembeds; i++) {
+		Type *t = l->embeds[i].key;
+		bool ptr = t->kind == TY_POINTER;
+		Type *u = type_under(ptr ? t->elem : t);
+		if (!u || u->kind == TY_INVALID)
+			continue;
+		if (u->kind == TY_POINTER)
+			checker_error(c, l->embeds[i].pos, "embedded field type cannot be a pointer");
+		else if (u->kind == TY_INTERFACE && ptr)
+			checker_error(c, l->embeds[i].pos, "embedded field type cannot be a pointer to an interface");
+	}
+	l->nembeds = 0;
 }
 
 void note_size(Checker *c, Type *t, Pos pos)

@@ -323,6 +323,9 @@ const char *missing_method_reason(Type *t, Type *iface)
 		return NULL;
 	if (!name)
 		return "";
+	Type *pu = type_under(t);
+	if (pu && pu->kind == TY_POINTER && type_under(pu->elem) && type_under(pu->elem)->kind == TY_INTERFACE)
+		return str_printf("(type %s is pointer to interface, not interface)", tstr(t));
 	if (ptr_only)
 		return str_printf("(%s method has pointer receiver)", name);
 	Type *want = NULL, *have = NULL;
@@ -434,6 +437,15 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->chandir == 0 && type_identical(vu->elem, tu->elem)
 	    && (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return true;
+	/* a pointer to an interface is no interface (types2 checks the value
+	 * against it as against one, and says why that fails) */
+	if (tu->kind == TY_POINTER && type_under(tu->elem) && type_under(tu->elem)->kind == TY_INTERFACE) {
+		checker_error(c, ast_start(x->expr),
+			      "cannot use %s as type %s in %s:\n\t%s does not implement %s (type %s is pointer to interface, not interface)",
+			      operand_string(x), tstr(t), context, tstr(v), tstr(t), tstr(t));
+		invalid(x);
+		return false;
+	}
 	/* an interface value where a type that implements it is wanted: the
 	 * type assertion is what is missing, types2 says */
 	if (vu->kind == TY_INTERFACE && tu->kind != TY_INTERFACE && !missing_method_reason(t, v)) {

@@ -78,6 +78,10 @@ typedef struct Later {
 	 * once type checking has passed (types.CalcSize) */
 	KeyCheck *sized;
 	int nsized, capsized;
+	/* The types of embedded struct fields, which may be no pointer
+	 * (nor a pointer to an interface) once every type is known */
+	KeyCheck *embeds;
+	int nembeds, capembeds;
 } Later;
 
 typedef struct Checker {

@@ -659,6 +659,12 @@ bool type_implements(Type *t, Type *iface, const char **missing, bool *ptr_only)
 	if (!it || it->kind != TY_INTERFACE)
 		return false;
 	Type *tu = type_under(t);
+	if (it->nmethods && tu && tu->kind == TY_POINTER && type_under(tu->elem) &&
+	    type_under(tu->elem)->kind == TY_INTERFACE) {
+		/* a pointer to an interface has no methods at all */
+		*missing = it->methods[0].name;
+		return false;
+	}
 	for (int i = 0; i < it->nmethods; i++) {
 		Method *want = &it->methods[i];
 		if (tu && tu->kind == TY_INTERFACE) {
