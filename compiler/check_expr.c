@@ -961,8 +961,11 @@ static void check_complit(Checker *c, Node *n, Operand *x, Type *hint)
 				continue;
 			}
 			check_expr(c, e->u.kv.key, &k, u->key);
-			if (assign_to(c, &k, u->key, "map literal") && k.mode == M_CONST && !keyset_add(&keys, k.cv, k.type, iface)) {
-				/* types2 leaves the value of a duplicate unchecked */
+			bool key_ok = k.mode != M_INVALID && assign_to(c, &k, u->key, "map literal");
+			if (!key_ok)
+				continue; /* types2 leaves the value of a bad key unchecked */
+			if (k.mode == M_CONST && !keyset_add(&keys, k.cv, k.type, iface)) {
+				/* and that of a duplicate */
 				checker_error(c, ast_start(e->u.kv.key), "duplicate key %s in map literal", const_string_of(k.cv));
 				continue;
 			}

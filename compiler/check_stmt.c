@@ -177,7 +177,9 @@ static void use_lhs_vars(Checker *c, NodeList *lhs)
 
 static void assign_values(Checker *c, NodeList *lhs, NodeList *rhs)
 {
-	if (!assign_values_ok(c, lhs, rhs))
+	/* (not a comma-ok form's: types2 assigns its two variables one by
+	 * one, and one that took its value is not thereby used) */
+	if (!assign_values_ok(c, lhs, rhs) && !(rhs->len == 1 && rhs->v[0]->cv == (ConstVal *)1))
 		use_lhs_vars(c, lhs);
 }
 
@@ -966,9 +968,11 @@ static void check_return(Checker *c, Node *s)
 		for (int i = 0; i < n && i < 64; i++)
 			check_expr(c, r->v[i], &xs[i], i < want ? sig->results[i].type : NULL);
 	}
+	bool any_invalid = false;
 	for (int i = 0; i < n && i < 64; i++)
-		if (xs[i].mode == M_INVALID)
-			return;
+		any_invalid |= xs[i].mode == M_INVALID;
+	if (any_invalid && n != want)
+		return; /* the count is not judged past a value in error */
 	if (n != want) {
 		char have[512] = "(";
 		for (int i = 0; i < n && i < 64; i++) {
@@ -980,8 +984,10 @@ static void check_return(Checker *c, Node *s)
 			      have, results_summary(sig));
 		return;
 	}
+	/* each value that is not in error is judged on its own */
 	for (int i = 0; i < n; i++)
-		assign_to(c, &xs[i], sig->results[i].type, "return statement");
+		if (xs[i].mode != M_INVALID)
+			assign_to(c, &xs[i], sig->results[i].type, "return statement");
 }
 
 /* Labels of a function: declared once, each must be used. */
