@@ -17,26 +17,28 @@
 #include <stdint.h>
 #include <string.h>
 
+/* w (8 or 4) bytes at p as one word. */
+static inline uint64_t bytes_word(const unsigned char *p, size_t w)
+{
+	if (w == 8) {
+		uint64_t v;
+		memcpy(&v, p, 8);
+		return v;
+	}
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
 static inline bool bytes_eq(const void *a, const void *b, size_t n)
 {
 	const unsigned char *p = a, *q = b;
 	if (n > 16)
 		return memcmp(p, q, n) == 0;
-	if (n >= 8) {
-		uint64_t x0, y0, x1, y1;
-		memcpy(&x0, p, 8);
-		memcpy(&y0, q, 8);
-		memcpy(&x1, p + n - 8, 8);
-		memcpy(&y1, q + n - 8, 8);
-		return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-	}
 	if (n >= 4) {
-		uint32_t x0, y0, x1, y1;
-		memcpy(&x0, p, 4);
-		memcpy(&y0, q, 4);
-		memcpy(&x1, p + n - 4, 4);
-		memcpy(&y1, q + n - 4, 4);
-		return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+		/* the first and the last w bytes, overlapping when n < 2w */
+		size_t w = n >= 8 ? 8 : 4;
+		return ((bytes_word(p, w) ^ bytes_word(q, w)) | (bytes_word(p + n - w, w) ^ bytes_word(q + n - w, w))) == 0;
 	}
 	for (size_t i = 0; i < n; i++)
 		if (p[i] != q[i])
