@@ -314,6 +314,10 @@ void race_acquire(G *g, void *addr)
 	Sync *s = sync_get(addr);
 	if (s->from != r->tid + 1)
 		vc_join(&r->vc, &s->vc);
+	/* accesses after an acquire start a new epoch too, as Go's detector
+	 * has it: a report names the access after the Lock, not the one
+	 * before it */
+	tick(r);
 }
 
 void race_release(G *g, void *addr)
