@@ -362,7 +362,9 @@ static int once_finish(VM *vm, Value *a, int n, Value *r)
 	vm_sync_lock(vm);
 	SLOT(a[0], 0).i = 1; /* done, even if f panicked, as Go's Once */
 	SLOT(SLOT(a[0], 1), 0).i = 0; /* its Mutex unlocked */
-	vm_race_release(vm, a[0].p); /* f's return happens before every Do's */
+	/* Go's atomic store of done: f's return happens before every Do
+	 * that sees it (and overwriting the Once races with it) */
+	vm_race_atomic(vm, a[0].p, VM_ATOMIC_STORE);
 	vm_race_release_store(vm, SLOT(a[0], 1).p); /* the Mutex's Unlock */
 	vm_wake_all_through(vm, QUEUE(SLOT(a[0], 1), 1), SLOT(a[0], 1).p);
 	vm_sync_unlock(vm);
@@ -384,8 +386,9 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 	 * so the callers that waited pass through the Mutex one after
 	 * another, in the order they came */
 	Value m = SLOT(a[0], 1);
+	/* Go's atomic load of done, on every Do */
+	vm_race_atomic(vm, a[0].p, VM_ATOMIC_LOAD);
 	if (SLOT(a[0], 0).i) {
-		vm_race_acquire(vm, a[0].p);
 		vm_sync_unlock(vm);
 		return 0;
 	}
@@ -422,8 +425,15 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 static int cond_check(VM *vm, Value c)
 {
 	uint64_t here = (uint64_t)(uintptr_t)c.p, was = 0;
-	if (__atomic_compare_exchange_n(&SLOT(c, 2).u, &was, here, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) ||
-	    was == here)
+	/* for -race, as Go's check does it: a plain read of the record, and
+	 * the first time a CompareAndSwap (so overwriting a Cond that is in
+	 * use races with its use) */
+	vm_race_range(vm, &SLOT(c, 2), 1, false);
+	if (__atomic_compare_exchange_n(&SLOT(c, 2).u, &was, here, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		vm_race_atomic(vm, &SLOT(c, 2), VM_ATOMIC_RMW);
+		return 0;
+	}
+	if (was == here)
 		return 0;
 	return vm_panic_msg(vm, "sync.Cond is copied");
 }
