@@ -400,6 +400,7 @@ static int once_do(VM *vm, Value *a, int n, Value *r)
 		return rc;
 	}
 	SLOT(m, 0).i = 1;
+	vm_race_atomic_write(vm, m.p); /* doSlow's m.Lock(): its CompareAndSwap */
 	vm_race_acquire(vm, m.p);
 	vm_sync_unlock(vm);
 	GolClosure *f = a[1].p;

@@ -314,10 +314,6 @@ void race_acquire(G *g, void *addr)
 	Sync *s = sync_get(addr);
 	if (s->from != r->tid + 1)
 		vc_join(&r->vc, &s->vc);
-	/* accesses after an acquire start a new epoch too, as Go's detector
-	 * has it: a report names the access after the Lock, not the one
-	 * before it */
-	tick(r);
 }
 
 void race_release(G *g, void *addr)
@@ -1271,8 +1267,16 @@ void vm_race_atomic(VM *vm, void *addr, int kind)
 
 void vm_race_atomic_write(VM *vm, void *addr)
 {
-	if (race_enabled)
-		access(vm, addr, NULL, true, true);
+	if (!race_enabled)
+		return;
+	access(vm, addr, NULL, true, true);
+	/* a CompareAndSwap or Add of a lock's state word: Go's detector
+	 * takes it as a release too, so what the goroutine does next is a
+	 * new epoch (a report names the access after a Lock, not the one
+	 * before it; a Wait that need not wait is only an acquire, and
+	 * does not) */
+	if (vm->cur && vm->cur->race)
+		tick(vm->cur->race);
 }
 
 void vm_enable_race(void)
