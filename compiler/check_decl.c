@@ -1616,11 +1616,12 @@ Package *check_program(Node *file, Diag *diag)
 	if (!has_main && !diag_count(diag))
 		checker_error(&c, (Pos){1, 1}, "function main is undeclared in the main package");
 
-	/* unused imports, then unused variables, in source order */
-	for (int i = 0; i < fscope->len; i++) {
-		Obj *o = fscope->objs[i];
-		if (o->kind == OBJ_PKG && !o->used && o->decl) {
-			Node *imp = o->decl;
+	/* unused imports, then unused variables, in source order (an import
+	 * of a name already imported is never used: the name is the first's) */
+	for (int i = 0; i < file->u.file.imports.len; i++) {
+		Node *imp = file->u.file.imports.v[i];
+		Obj *o = imp->obj;
+		if (o && o->kind == OBJ_PKG && !o->used && strcmp(o->name, "_")) {
 			Str path = imp->u.import.path->u.lit.val;
 			/* a dot import is reported by its path alone */
 			if (imp->u.import.name && strcmp(o->name, "."))
