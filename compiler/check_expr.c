@@ -653,6 +653,13 @@ static void check_selector(Checker *c, Node *n, Operand *x)
 		f->nfields = sig->nfields + 1;
 		f->fields = GC_MALLOC(sizeof(Field) * (size_t)f->nfields);
 		f->fields[0].type = bt;
+		/* the receiver is named as the method's other parameters are
+		 * (its own name, or _), as types2 shows the signature */
+		if (sig->nfields && sig->fields[0].name) {
+			Node *fd = s.method && s.method->func ? s.method->func->decl : NULL;
+			Node *rv = fd && fd->kind == N_FUNCDECL ? fd->u.func.recv : NULL;
+			f->fields[0].name = rv && rv->u.field.names.len ? rv->u.field.names.v[0]->u.ident.name : "_";
+		}
 		memcpy(f->fields + 1, sig->fields, sizeof(Field) * (size_t)sig->nfields);
 		f->results = sig->results;
 		f->nresults = sig->nresults;
