@@ -2101,7 +2101,19 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		}
 		if (n->u.call.ellipsis) {
 			if (na != 2) {
-				checker_error(c, ast_start(n), "can only use ... with final argument in list");
+				/* types2 counts the arguments against append's
+				 * signature, (s, ...elem), and says what it got */
+				char have[512];
+				snprintf(have, sizeof have, "%s", summary_type(&a[0]));
+				for (int i = 1; i < na; i++) {
+					Operand e;
+					check_expr(c, args->v[i], &e, NULL);
+					size_t l = strlen(have);
+					snprintf(have + l, sizeof have - l, ", %s", summary_type(&e));
+				}
+				checker_error(c, ast_start(args->v[na > 2 ? 2 : na - 1]),
+					      "%s arguments in call to append\n\thave (%s)\n\twant (%s, ...%s)",
+					      na > 2 ? "too many" : "not enough", have, tstr(st), tstr(su->elem));
 				invalid(x);
 				return;
 			}
@@ -2111,7 +2123,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 				if (type_is_string(s.type) && type_under(su->elem)->kind == TY_UINT8) {
 					use_default(c, &s);
 				} else {
-					assign_to(c, &s, st, "append");
+					assign_to(c, &s, st, "argument to append");
 				}
 			}
 		} else {
