@@ -86,10 +86,14 @@ void diag_print(Diag *d, FILE *f)
 		qsort(d->v, (size_t)d->len, sizeof *d->v, cmp_entry);
 	for (int i = 0; i < d->len; i++)
 		fprintf(f, "%s:%d:%d: %s\n", d->filename, d->v[i].pos.line, d->v[i].pos.col, d->v[i].msg);
-	/* Go's compiler stops at its tenth error, saying so even when
-	 * there would have been no more */
+	/* Go's compiler stops at its tenth error, saying so (even when
+	 * there would have been no more) at the place of that tenth error
+	 * as found, which sorting may have moved from the end */
 	if (d->total >= DIAG_MAX_ERRORS && d->len > 0) {
-		DiagEntry *last = &d->v[d->len - 1];
-		fprintf(f, "%s:%d:%d: too many errors\n", d->filename, last->pos.line, last->pos.col);
+		DiagEntry *tenth = &d->v[0];
+		for (int i = 1; i < d->len; i++)
+			if (d->v[i].seq > tenth->seq)
+				tenth = &d->v[i];
+		fprintf(f, "%s:%d:%d: too many errors\n", d->filename, tenth->pos.line, tenth->pos.col);
 	}
 }
