@@ -1616,8 +1616,11 @@ Package *check_program(Node *file, Diag *diag)
 	if (!has_main && !diag_count(diag))
 		checker_error(&c, (Pos){1, 1}, "function main is undeclared in the main package");
 
-	/* unused imports, then unused variables, in source order (an import
-	 * of a name already imported is never used: the name is the first's) */
+	/* unused variables, then unused imports (Go reports those at the
+	 * end of each function body, these after them all: which matters
+	 * where the tenth error cuts the list), in source order; an import
+	 * of a name already imported is never used: the name is the first's */
+	report_unused_locals(&c);
 	for (int i = 0; i < file->u.file.imports.len; i++) {
 		Node *imp = file->u.file.imports.v[i];
 		Obj *o = imp->obj;
@@ -1630,7 +1633,6 @@ Package *check_program(Node *file, Diag *diag)
 				checker_error(&c, imp->pos, "imported and not used: \"%s\"", path.s);
 		}
 	}
-	report_unused_locals(&c);
 	check_sizes(&c);
 	p->checked = true;
 	return p;
