@@ -2389,10 +2389,10 @@ static void check_assert(Checker *c, Node *n, Operand *x)
 	}
 	const char *why = type_is_interface(t) ? NULL : missing_method_reason(t, x->type);
 	if (why) {
+		/* the assertion still has type t, and checking goes on with
+		 * it, as types2 does */
 		checker_error(c, ast_start(n), "impossible type assertion: %s\n\t%s does not implement %s %s",
 			      ast_expr_string(n), tstr(t), tstr(x->type), why);
-		invalid(x);
-		return;
 	}
 	x->mode = M_COMMAOK;
 	x->type = t;
