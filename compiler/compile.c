@@ -2043,6 +2043,10 @@ static int expr(FnState *fs, Node *n, int dst)
 	 * Go's compiler puts it (-race names that line for it) */
 	if (n->pos.line && n->kind != N_IDENT)
 		fs->line = n->pos.line;
+	/* a selector is where its dot is, as Go's parser places it (a chain
+	 * split over lines reads each field at its own dot's line) */
+	if (n->kind == N_SELECTOR && n->u.selector.op.line)
+		fs->line = n->u.selector.op.line;
 	int r;
 	if (n->cv && n->type && n->kind != N_CALL) {
 		r = dst_or_new(fs, dst);
