@@ -634,12 +634,10 @@ static void resolve_var_global(Checker *c, Obj *o)
 			assign_to(c, &x, typ, "variable declaration");
 		else if (x.mode == M_NIL)
 			checker_error(c, ast_start(x.expr), "use of untyped nil in variable declaration");
-		else if (x.mode == M_NOVALUE)
-			checker_error(c, ast_start(x.expr), "%s (no value) used as value", ast_expr_string(x.expr));
 		else
 			use_default_in(c, &x, "variable declaration");
 		o->type = typ ? typ : x.type;
-		if (x.mode == M_NOVALUE || x.mode == M_NIL)
+		if (x.mode == M_NIL)
 			o->type = type_invalid;
 		return;
 	}

@@ -315,6 +315,12 @@ bool convert_untyped_report(Checker *c, Operand *x, Type *target)
  * ("(missing String method)", "(String method has pointer receiver)",
  * "(wrong type for String method)" with what it has and wants), or NULL
  * if it does. */
+/* types2's words for why a pointer to an interface is no interface */
+static const char *iface_ptr_why(Type *t)
+{
+	return str_printf("type %s is pointer to interface, not interface", tstr(t));
+}
+
 const char *missing_method_reason(Type *t, Type *iface)
 {
 	const char *name;
@@ -323,9 +329,8 @@ const char *missing_method_reason(Type *t, Type *iface)
 		return NULL;
 	if (!name)
 		return "";
-	Type *pu = type_under(t);
-	if (pu && pu->kind == TY_POINTER && type_under(pu->elem) && type_under(pu->elem)->kind == TY_INTERFACE)
-		return str_printf("(type %s is pointer to interface, not interface)", tstr(t));
+	if (type_is_interface_ptr(t))
+		return str_printf("(%s)", iface_ptr_why(t));
 	if (ptr_only)
 		return str_printf("(%s method has pointer receiver)", name);
 	Type *want = NULL, *have = NULL;
@@ -439,10 +444,9 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 		return true;
 	/* a pointer to an interface is no interface (types2 checks the value
 	 * against it as against one, and says why that fails) */
-	if (tu->kind == TY_POINTER && type_under(tu->elem) && type_under(tu->elem)->kind == TY_INTERFACE) {
-		checker_error(c, ast_start(x->expr),
-			      "cannot use %s as type %s in %s:\n\t%s does not implement %s (type %s is pointer to interface, not interface)",
-			      operand_string(x), tstr(t), context, tstr(v), tstr(t), tstr(t));
+	if (type_is_interface_ptr(t)) {
+		checker_error(c, ast_start(x->expr), "cannot use %s as type %s in %s:\n\t%s does not implement %s (%s)",
+			      operand_string(x), tstr(t), context, tstr(v), tstr(t), iface_ptr_why(t));
 		invalid(x);
 		return false;
 	}
@@ -562,7 +566,7 @@ const char *visible_pkg(Checker *c)
 static const char *no_field_or_method(Checker *c, Type *t, const char *sel)
 {
 	if (t->kind == TY_POINTER && type_is_interface(t->elem))
-		return str_printf("type %s is pointer to interface, not interface", tstr(t));
+		return iface_ptr_why(t);
 	const char *why = str_printf("type %s has no field or method %s", tstr(t), sel);
 	char *other = ast_strndup(sel, strlen(sel));
 	if (other[0] >= 'a' && other[0] <= 'z')
@@ -2609,8 +2613,7 @@ int check_values(Checker *c, Node *n, Operand *out, int max, bool allow_commaok)
 {
 	int got = check_multi(c, n, out, max, allow_commaok);
 	if (got == 1 && out[0].mode == M_NOVALUE) {
-		checker_error(c, ast_start(n), "%s (no value) used as value", ast_expr_string(n));
-		invalid(&out[0]);
+		want_single(c, n, &out[0]); /* reports it */
 		return -1;
 	}
 	return got;

@@ -63,12 +63,6 @@ static bool check_lhs(Checker *c, Node *n, Operand *x)
 	}
 	if (x->mode == M_INVALID)
 		return false;
-	if (x->mode == M_NOVALUE) {
-		/* types2 evaluates the left side as a value first */
-		checker_error(c, ast_start(n), "%s (no value) used as value", ast_expr_string(n));
-		x->mode = M_INVALID;
-		return false;
-	}
 	return assignable_operand(c, n, x);
 }
 
@@ -98,9 +92,6 @@ static bool assign_values_ok(Checker *c, NodeList *lhs, NodeList *rhs)
 				ok &= assign_to(c, &x, lx[i].type, "assignment");
 			} else if (x.mode == M_NIL) {
 				checker_error(c, x.expr->pos, "use of untyped nil in assignment");
-				ok = false;
-			} else if (x.mode == M_NOVALUE) {
-				checker_error(c, x.expr->pos, "%s (no value) used as value", ast_expr_string(x.expr));
 				ok = false;
 			} else {
 				use_default(c, &x);
@@ -230,10 +221,6 @@ static void declare_vars(Checker *c, Node *s, NodeList *names, Type *typ, NodeLi
 			} else {
 				if (x.mode == M_NIL) {
 					checker_error(c, x.expr->pos, "use of untyped nil in %s", context);
-					continue;
-				}
-				if (x.mode == M_NOVALUE) {
-					checker_error(c, x.expr->pos, "%s (no value) used as value", ast_expr_string(x.expr));
 					continue;
 				}
 				use_default_in(c, &x, context);
@@ -650,9 +637,6 @@ static void check_switch(Checker *c, Node *s)
 		check_expr(c, s->u.sw.tag, &tag, NULL);
 		if (tag.mode == M_NIL) {
 			checker_error(c, ast_start(s->u.sw.tag), "use of untyped nil in switch expression");
-			tag.mode = M_INVALID;
-		} else if (tag.mode == M_NOVALUE) {
-			checker_error(c, s->u.sw.tag->pos, "%s (no value) used as value", ast_expr_string(s->u.sw.tag));
 			tag.mode = M_INVALID;
 		}
 		use_default_in(c, &tag, "switch expression");
@@ -1235,10 +1219,6 @@ static void check_stmt(Checker *c, Node *s)
 		check_expr(c, s->u.incdec.x, &x, NULL);
 		if (x.mode == M_INVALID)
 			return;
-		if (x.mode == M_NOVALUE) {
-			checker_error(c, ast_start(s->u.incdec.x), "%s (no value) used as value", ast_expr_string(s->u.incdec.x));
-			return;
-		}
 		if (x.type && !type_is_numeric(x.type)) {
 			checker_error(c, ast_start(s->u.incdec.x), "invalid operation: %s%s (non-numeric type %s)",
 				      ast_expr_string(s->u.incdec.x), s->u.incdec.inc ? "++" : "--", tstr(x.type));

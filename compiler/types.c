@@ -240,6 +240,12 @@ bool type_is_interface(Type *t)
 	return t && t->kind == TY_INTERFACE;
 }
 
+bool type_is_interface_ptr(Type *t)
+{
+	t = type_under(t);
+	return t && t->kind == TY_POINTER && type_is_interface(t->elem);
+}
+
 bool type_comparable(Type *t)
 {
 	Type *u = type_under(t);
@@ -659,8 +665,7 @@ bool type_implements(Type *t, Type *iface, const char **missing, bool *ptr_only)
 	if (!it || it->kind != TY_INTERFACE)
 		return false;
 	Type *tu = type_under(t);
-	if (it->nmethods && tu && tu->kind == TY_POINTER && type_under(tu->elem) &&
-	    type_under(tu->elem)->kind == TY_INTERFACE) {
+	if (it->nmethods && type_is_interface_ptr(t)) {
 		/* a pointer to an interface has no methods at all */
 		*missing = it->methods[0].name;
 		return false;

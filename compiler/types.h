@@ -127,6 +127,8 @@ bool type_is_numeric(Type *t);
 bool type_is_string(Type *t);
 bool type_is_boolean(Type *t);
 bool type_is_interface(Type *t);
+/* A pointer to an interface type (which has no methods at all). */
+bool type_is_interface_ptr(Type *t);
 bool type_comparable(Type *t);
 bool type_ordered(Type *t);
 /* Can a value of this type be nil (pointer, func, slice, map, chan, interface)? */

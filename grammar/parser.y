@@ -1130,6 +1130,19 @@ static const char *expect_name(yysymbol_kind_t k)
 }
 
 
+/* The token after the lookahead, read from a copy of the lexer (its
+ * errors, if any, are reported when the parser gets there). */
+static Token peek_token(Parser *p)
+{
+	Lexer peek = p->lx;
+	Diag scratch;
+	Token next;
+	diag_init(&scratch, p->diag->filename);
+	peek.diag = &scratch;
+	lexer_next(&peek, &next);
+	return next;
+}
+
 /* Does a token of this kind end an operand (so a '[' after it indexes)? */
 static bool ends_operand(int kind)
 {
@@ -1200,12 +1213,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 			diag_errorf(d, pos, "syntax error: unexpected comma; expecting ]");
 		} else {
 			/* an index: Go takes the comma and balks at what follows */
-			Lexer peek = p->lx;
-			Diag scratch;
-			Token next;
-			diag_init(&scratch, d->filename);
-			peek.diag = &scratch;
-			lexer_next(&peek, &next);
+			Token next = peek_token(p);
 			diag_errorf(d, next.pos, "syntax error: unexpected %s, expecting ]", token_describe(&next));
 		}
 		return 0;
@@ -1223,12 +1231,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 	if (p->la_hdr && p->prev.kind == p->la_hdr) {
 		if (la == VAR) {
 			/* Go reports this at the token after `var`. */
-			Lexer peek = p->lx;
-			Diag scratch;
-			Token next;
-			diag_init(&scratch, d->filename);
-			peek.diag = &scratch;
-			lexer_next(&peek, &next);
+			Token next = peek_token(p);
 			diag_errorf(d, next.pos, "syntax error: var declaration not allowed in %s initializer",
 				    p->la_hdr == FOR ? "for" : p->la_hdr == IF ? "if" : "switch");
 			return 0;

@@ -274,10 +274,9 @@ int vm_panic_msg(VM *vm, const char *fmt, ...)
 	return vm_panic_value(vm, iface_box(type_basic[TY_STRING], v));
 }
 
-/* d in the Go runtime's own float format (print, println, a panic's
- * value): +1.500000e+000, NaN, +Inf, -Inf. */
-/* A float as Go's runtime prints it (println, panic values): seven
- * significant digits as +d.dddddde+ddd. Not C's correctly rounded %e: Go
+/* A float as Go's runtime prints it (print, println, a panic's value):
+ * seven significant digits as +d.dddddde+ddd, or NaN, +Inf, -Inf. Not
+ * C's correctly rounded %e: Go
  * scales the value into [1, 10) by repeated multiplication or division by
  * ten, adds half a unit of the seventh digit, and reads the digits off one
  * at a time, each step in float64; near a rounding tie that gives other
@@ -456,10 +455,16 @@ static void fatal_exit(VM *vm)
 
 static void goroutine_report(FmtBuf *b, G *g);
 
-static void goroutine_report(FmtBuf *b, G *g);
+/* After a fatal error Go lists every goroutine: the others are stopped
+ * first, so that their stacks hold still. Not in a REPL session (nor a
+ * call the session guards), where the prompt comes back: false then. */
+static bool stop_others_to_list(VM *vm)
+{
+	return !vm->fatal_jmp && !vm->session && sched_stop_others(vm);
+}
 
 /* Every goroutine but the running one, as Go lists them after a fatal
- * error (they have been stopped: sched_stop_others). */
+ * error (once stop_others_to_list has stopped them). */
 static void report_others(FmtBuf *b, VM *vm)
 {
 	G **gs;
@@ -472,10 +477,7 @@ static void report_others(FmtBuf *b, VM *vm)
 void vm_fatal(VM *vm, const char *msg)
 {
 	sched_die_begin(vm);
-	/* Go lists every goroutine after a fatal error: the others are
-	 * stopped first, so that their stacks hold still (not in a REPL
-	 * session, where the prompt comes back) */
-	bool all = !vm->fatal_jmp && sched_stop_others(vm);
+	bool all = stop_others_to_list(vm);
 	vm_flush(vm);
 	FmtBuf b = {0};
 	char head[256];
@@ -578,7 +580,7 @@ static void report_panic(VM *vm)
 			traceback_frames(&f, chain[i]->frames, chain[i]->nframes);
 			if (vm->cur)
 				traceback_created(&f, vm->cur);
-			if (!vm->fatal_jmp && !vm->session && sched_stop_others(vm))
+			if (stop_others_to_list(vm))
 				report_others(&f, vm);
 			vm_write(vm, 2, f.p, f.len);
 			vm_flush(vm);
@@ -616,8 +618,7 @@ static void stack_overflow(VM *vm) __attribute__((noreturn));
 static void stack_overflow(VM *vm)
 {
 	sched_die_begin(vm);
-	/* as after any fatal error, the other goroutines are listed too */
-	bool all = !vm->fatal_jmp && !vm->session && sched_stop_others(vm);
+	bool all = stop_others_to_list(vm); /* listed too, as after any fatal error */
 	vm_flush(vm);
 	FmtBuf b = {0};
 	const char *m = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n";
