@@ -954,12 +954,13 @@ static void dur_int(char *buf, int *w, uint64_t v)
 }
 
 /* Go's Duration.String: 1h2m3.5s, 1.5ms, 3µs, 0s. */
-/* A name from names[0..count) for v, or Go's %!Type(v) for any other
- * value (v printed as unsigned, as Go's does: -1 is 18446744073709551615). */
-static GolString *enum_name(const char *const *names, int64_t count, const char *type, int64_t v)
+/* The name of v among names[0..count), which name first, first + 1, ...;
+ * for any other value Go's %!Type(v) (v printed as unsigned, as Go's
+ * does: -1 is 18446744073709551615). */
+static GolString *enum_name(const char *const *names, int64_t first, int64_t count, const char *type, int64_t v)
 {
-	if (v >= 0 && v < count)
-		return str_from_c(names[v]);
+	if (v >= first && v - first < count)
+		return str_from_c(names[v - first]);
 	char buf[64];
 	snprintf(buf, sizeof buf, "%%!%s(%llu)", type, (unsigned long long)v);
 	return str_from_c(buf);
@@ -969,10 +970,9 @@ static int month_string(VM *vm, Value *a, int n, Value *r)
 {
 	(void)vm;
 	(void)n;
-	static const char *const names[] = {"", "January", "February", "March", "April", "May", "June",
+	static const char *const names[] = {"January", "February", "March", "April", "May", "June",
 					     "July", "August", "September", "October", "November", "December"};
-	int64_t m = a[0].i;
-	r[0].p = m >= 1 ? enum_name(names, 13, "Month", m) : enum_name(names, 0, "Month", m); /* no Month 0 */
+	r[0].p = enum_name(names, 1, 12, "Month", a[0].i);
 	return 0;
 }
 
@@ -982,7 +982,7 @@ static int weekday_string(VM *vm, Value *a, int n, Value *r)
 	(void)n;
 	static const char *const names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 					     "Saturday"};
-	r[0].p = enum_name(names, 7, "Weekday", a[0].i);
+	r[0].p = enum_name(names, 0, 7, "Weekday", a[0].i);
 	return 0;
 }
 
