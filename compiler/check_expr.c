@@ -466,6 +466,7 @@ bool assign_to(Checker *c, Operand *x, Type *t, const char *context)
 /* ---- identifiers and selectors ------------------------------------------------ */
 
 static void want_single(Checker *c, Node *n, Operand *x);
+static void check_raw(Checker *c, Node *n, Operand *x, Type *hint);
 
 static void check_ident(Checker *c, Node *n, Operand *x)
 {
@@ -1966,6 +1967,34 @@ static void print_arg(Checker *c, Builtin bi, Node *arg, Operand *e)
 /* Evaluates the arguments of a builtin call whose count is wrong, as
  * types2 does before it counts them (not those of make and new, which
  * start with a type). Returns false if the first one is invalid. */
+/* A builtin's arguments: as written, or, where the only one written is
+ * a call, its results already evaluated (types2 lets one call of several
+ * results stand for all the arguments of every builtin but make and new:
+ * append(f()), copy(g())). */
+typedef struct BArgs {
+	NodeList *list;
+	int n;          /* arguments: written, or the call's results */
+	bool pre;       /* op[0..n) evaluated (the only argument is a call) */
+	bool spread;    /* ... and it has more than one result */
+	Operand *op;
+} BArgs;
+
+/* Argument i of b into x, evaluated with hint if not yet. */
+static void barg(Checker *c, BArgs *b, int i, Operand *x, Type *hint)
+{
+	if (b->pre)
+		*x = b->op[i];
+	else
+		check_expr(c, b->list->v[i], x, hint);
+}
+
+/* Where argument i of b is written (each result of a spread call is the
+ * call). */
+static Node *barg_node(BArgs *b, int i)
+{
+	return b->list->v[b->spread ? 0 : i];
+}
+
 static bool builtin_args_ok(Checker *c, Builtin bi, NodeList *args)
 {
 	bool ok = true;
@@ -1985,16 +2014,39 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	NodeList *args = &n->u.call.args;
 	const char *name = ast_expr_string(n->u.call.fun);
 	Operand a[8];
-	int na = args->len;
+	BArgs b = {args, args->len, false, false, NULL};
 	x->expr = n;
-	(void)hint;
+	if (args->len == 1 && ast_unparen(args->v[0])->kind == N_CALL && bi != BI_MAKE && bi != BI_NEW
+	    && bi != BI_PRINT && bi != BI_PRINTLN && (!n->u.call.ellipsis || bi == BI_APPEND)) {
+		Operand f;
+		check_raw(c, args->v[0], &f, NULL);
+		if (f.mode == M_VALUE && f.type && f.type->kind == TY_TUPLE && !n->u.call.ellipsis) {
+			b.n = f.type->nfields;
+			b.spread = true;
+			b.op = GC_MALLOC(sizeof(Operand) * (size_t)b.n);
+			for (int i = 0; i < b.n; i++)
+				b.op[i] = (Operand){M_VALUE, f.type->fields[i].type, NULL, args->v[0], 0, NULL};
+		} else {
+			if (f.mode == M_VALUE && f.type && f.type->kind == TY_TUPLE) {
+				checker_error(c, ast_start(n), "cannot use ... with %d-valued %s", f.type->nfields,
+					      ast_expr_string(args->v[0]));
+				invalid(x);
+				return;
+			}
+			want_single(c, args->v[0], &f);
+			b.op = GC_MALLOC(sizeof(Operand));
+			b.op[0] = f;
+		}
+		b.pre = true;
+	}
+	int na = b.n;
 	/* types2 evaluates the arguments of every builtin but make and new
 	 * before it counts them: their own errors come first, and an
 	 * invalid first argument leaves the count unreported */
 #define NEED(lo, hi)                                                                                   \
 	do {                                                                                           \
 		if (na < (lo) || ((hi) >= 0 && na > (hi))) {                                           \
-			if (!builtin_args_ok(c, bi, args)) {                                           \
+			if (b.pre ? b.op[0].mode == M_INVALID : !builtin_args_ok(c, bi, args)) {       \
 				invalid(x);                                                            \
 				return;                                                                \
 			}                                                                              \
@@ -2015,7 +2067,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	case BI_LEN:
 	case BI_CAP: {
 		NEED(1, 1);
-		check_expr(c, args->v[0], &a[0], NULL);
+		barg(c, &b, 0, &a[0], NULL);
 		if (a[0].mode == M_INVALID) {
 			invalid(x);
 			return;
@@ -2084,21 +2136,21 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	}
 	case BI_APPEND: {
 		NEED(1, -1);
-		check_expr(c, args->v[0], &a[0], hint);
+		barg(c, &b, 0, &a[0], hint);
 		if (a[0].mode == M_INVALID) {
 			use_exprs(c, args, 1);
 			invalid(x);
 			return;
 		}
 		if (a[0].mode == M_NIL) {
-			checker_error(c, ast_start(args->v[0]), "first argument to append must be a slice; have untyped nil");
+			checker_error(c, ast_start(barg_node(&b, 0)), "first argument to append must be a slice; have untyped nil");
 			use_exprs(c, args, 1);
 			invalid(x);
 			return;
 		}
 		Type *st = a[0].type, *su = type_under(st);
 		if (su->kind != TY_SLICE) {
-			checker_error(c, ast_start(args->v[0]), "first argument to append must be a slice; have %s", operand_string(&a[0]));
+			checker_error(c, ast_start(barg_node(&b, 0)), "first argument to append must be a slice; have %s", operand_string(&a[0]));
 			use_exprs(c, args, 1);
 			invalid(x);
 			return;
@@ -2133,7 +2185,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		} else {
 			for (int i = 1; i < na; i++) {
 				Operand e;
-				check_expr(c, args->v[i], &e, su->elem);
+				barg(c, &b, i, &e, su->elem);
 				assign_to(c, &e, su->elem, "argument to append");
 			}
 		}
@@ -2143,8 +2195,8 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	}
 	case BI_COPY: {
 		NEED(2, 2);
-		check_expr(c, args->v[0], &a[0], NULL);
-		check_expr(c, args->v[1], &a[1], NULL);
+		barg(c, &b, 0, &a[0], NULL);
+		barg(c, &b, 1, &a[1], NULL);
 		if (a[0].mode == M_INVALID || a[1].mode == M_INVALID) {
 			invalid(x);
 			return;
@@ -2171,7 +2223,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	}
 	case BI_DELETE: {
 		NEED(2, 2);
-		check_expr(c, args->v[0], &a[0], NULL);
+		barg(c, &b, 0, &a[0], NULL);
 		if (a[0].mode == M_INVALID) {
 			invalid(x);
 			return;
@@ -2182,7 +2234,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 			invalid(x);
 			return;
 		}
-		check_expr(c, args->v[1], &a[1], u->key);
+		barg(c, &b, 1, &a[1], u->key);
 		assign_to(c, &a[1], u->key, "argument to delete");
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);
@@ -2190,14 +2242,14 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	}
 	case BI_CLEAR: {
 		NEED(1, 1);
-		check_expr(c, args->v[0], &a[0], NULL);
+		barg(c, &b, 0, &a[0], NULL);
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);
 		break;
 	}
 	case BI_CLOSE: {
 		NEED(1, 1);
-		check_expr(c, args->v[0], &a[0], NULL);
+		barg(c, &b, 0, &a[0], NULL);
 		if (a[0].mode != M_INVALID) {
 			Type *u = type_under(a[0].type);
 			if (u->kind != TY_CHAN)
@@ -2213,7 +2265,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	}
 	case BI_PANIC: {
 		NEED(1, 1);
-		check_expr(c, args->v[0], &a[0], type_any);
+		barg(c, &b, 0, &a[0], type_any);
 		assign_to(c, &a[0], type_any, "argument to panic");
 		x->mode = M_NOVALUE;
 		x->type = type_tuple(NULL, 0);
@@ -2253,13 +2305,13 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 		Operand acc;
 		for (int i = 0; i < na; i++) {
 			Operand e;
-			check_expr(c, args->v[i], &e, hint);
+			barg(c, &b, i, &e, hint);
 			if (e.mode == M_INVALID) {
 				invalid(x);
 				return;
 			}
 			if (!type_ordered(e.type)) {
-				checker_error(c, ast_start(args->v[i]), "invalid argument: %s cannot be ordered",
+				checker_error(c, ast_start(barg_node(&b, i)), "invalid argument: %s cannot be ordered",
 					      operand_string(&e));
 				invalid(x);
 				return;
@@ -2288,9 +2340,9 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 				}
 			}
 			if (!type_identical(acc.type, e.type)) {
-				checker_error(c, ast_start(args->v[i]),
+				checker_error(c, ast_start(barg_node(&b, i)),
 					      "invalid argument: mismatched types %s (previous argument) and %s (type of %s)",
-					      tstr(acc.type), tstr(e.type), ast_expr_string(args->v[i]));
+					      tstr(acc.type), tstr(e.type), ast_expr_string(barg_node(&b, i)));
 				invalid(x);
 				return;
 			}
@@ -2308,8 +2360,8 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	}
 	case BI_COMPLEX: {
 		NEED(2, 2);
-		check_expr(c, args->v[0], &a[0], NULL);
-		check_expr(c, args->v[1], &a[1], NULL);
+		barg(c, &b, 0, &a[0], NULL);
+		barg(c, &b, 1, &a[1], NULL);
 		if (a[0].mode == M_INVALID || a[1].mode == M_INVALID) {
 			invalid(x);
 			return;
@@ -2336,7 +2388,7 @@ static void check_builtin(Checker *c, Node *n, Builtin bi, Operand *x, Type *hin
 	case BI_REAL:
 	case BI_IMAG: {
 		NEED(1, 1);
-		check_expr(c, args->v[0], &a[0], NULL);
+		barg(c, &b, 0, &a[0], NULL);
 		if (a[0].mode == M_INVALID) {
 			invalid(x);
 			return;

@@ -1499,11 +1499,87 @@ static void convert_to(FnState *fs, Type *from, Type *to, int r, bool konst)
 	/* identical underlying types: no change in representation */
 }
 
+/* r = min(r, a) or max(r, a), of type t (a second argument on). */
+static void minmax_step(FnState *fs, Builtin bi, Type *t, int r, int a)
+{
+	if (type_is_float(t)) {
+		/* NaN and signed zeros as Go's: not a comparison */
+		emit(fs, bi == BI_MIN ? BC_MINF : BC_MAXF, r, r, a);
+		return;
+	}
+	int c = alloc_reg(fs);
+	Opcode lt = type_is_string(t) ? BC_LTS : type_is_unsigned(t) ? BC_LTU : BC_LTI;
+	if (bi == BI_MIN)
+		emit(fs, lt, c, a, r);
+	else
+		emit(fs, lt, c, r, a);
+	int j = emit_jump(fs, BC_JMPF, c);
+	emit(fs, BC_MOVE, r, a, 0);
+	patch_here(fs, j);
+}
+
+/* A builtin given one call of several results as all its arguments
+ * (append(f()), copy(g()), delete(h()), complex(p()), min(q())): the
+ * results, in consecutive registers from the call, are the arguments.
+ * They are the call's fresh values, so nothing needs copying. */
+static void builtin_spread(FnState *fs, Node *n, Builtin bi, int r)
+{
+	Node *call = n->u.call.args.v[0];
+	Type *tt = call->type;
+	int k = tt->nfields;
+	int gr = call_expr(fs, ast_unparen(call), k);
+	switch (bi) {
+	case BI_APPEND: {
+		Type *et = type_under(n->type)->elem;
+		for (int i = 1; i < k; i++)
+			box_if_needed(fs, tt->fields[i].type, et, gr + i);
+		emit(fs, BC_APPEND, gr, gr + 1, k - 1);
+		emit_sbx(fs, BC_EXT, is_aggregate(et) ? type_k(fs, et) : 0xFFFF, (int32_t)type_size(et));
+		if (r != gr)
+			emit(fs, BC_MOVE, r, gr, 0);
+		break;
+	}
+	case BI_COPY: {
+		Type *et = type_under(tt->fields[0].type)->elem;
+		emitx(fs, BC_COPY, type_is_string(tt->fields[1].type) ? 1 : 0, r, gr, gr + 1);
+		emit_sbx(fs, BC_EXT, is_aggregate(et) ? type_k(fs, et) : 0xFFFF, 0);
+		break;
+	}
+	case BI_DELETE: {
+		Type *kt = type_under(tt->fields[0].type)->key;
+		box_if_needed(fs, tt->fields[1].type, kt, gr + 1);
+		if (boxed_key(kt))
+			emit_bx(fs, BC_BOX, gr + 1, (uint32_t)type_k(fs, kt));
+		emit(fs, BC_MDEL, gr, gr + 1, 0);
+		break;
+	}
+	case BI_COMPLEX:
+		emitx(fs, BC_CPLX, 7 | (type_bits(n->type) == 64 ? 16 : 0), r, gr, gr + 1);
+		break;
+	case BI_MIN:
+	case BI_MAX:
+		emit(fs, BC_MOVE, r, gr, 0);
+		for (int i = 1; i < k; i++)
+			minmax_step(fs, bi, n->type, r, gr + i);
+		break;
+	default:
+		cerror(n->pos, "gol: builtin %s of several results is not supported yet", ast_expr_string(n->u.call.fun));
+	}
+}
+
 static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 {
 	NodeList *args = &n->u.call.args;
 	int save = fs->top;
 	int r = dst_or_new(fs, dst);
+	if (args->len == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE && bi != BI_PRINT
+	    && bi != BI_PRINTLN) {
+		builtin_spread(fs, n, bi, r);
+		fs->top = r >= save ? r + 1 : save;
+		if (dst >= 0)
+			fs->top = save;
+		return r;
+	}
 	switch (bi) {
 	case BI_LEN:
 	case BI_CAP: {
@@ -1639,25 +1715,9 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 			load_const(fs, n->type, n->cv, r);
 			break;
 		}
-		Type *t = n->type;
-		bool fl = type_is_float(t), str = type_is_string(t), uns = type_is_unsigned(t);
 		expr_to(fs, args->v[0], r);
-		for (int i = 1; i < args->len; i++) {
-			int a = expr(fs, args->v[i], -1);
-			if (fl) {
-				emit(fs, bi == BI_MIN ? BC_MINF : BC_MAXF, r, r, a);
-				continue;
-			}
-			int c = alloc_reg(fs);
-			Opcode lt = str ? BC_LTS : fl ? BC_LTF : uns ? BC_LTU : BC_LTI;
-			if (bi == BI_MIN)
-				emit(fs, lt, c, a, r);
-			else
-				emit(fs, lt, c, r, a);
-			int j = emit_jump(fs, BC_JMPF, c);
-			emit(fs, BC_MOVE, r, a, 0);
-			patch_here(fs, j);
-		}
+		for (int i = 1; i < args->len; i++)
+			minmax_step(fs, bi, n->type, r, expr(fs, args->v[i], -1));
 		break;
 	}
 	case BI_CLOSE: {
@@ -3618,45 +3678,67 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 	f->native = fn;
 	f->name = ast_expr_string(fun);
 	int save = fs->top;
+	NodeList *args = &call->u.call.args;
+	/* the arguments: as written, or the results of the one call written
+	 * (defer copy(f())), evaluated first into gr on, then moved to
+	 * follow base */
+	int nargs = args->len, gr = -1;
+	Type *tt = nargs == 1 && args->v[0]->type && args->v[0]->type->kind == TY_TUPLE ? args->v[0]->type : NULL;
+	if (tt) {
+		nargs = tt->nfields;
+		gr = call_expr(fs, ast_unparen(args->v[0]), nargs);
+	}
 	int base = alloc_reg(fs);
 	emit_bx(fs, BC_LOADK, base, (uint32_t)add_kp(fs, f));
-	NodeList *args = &call->u.call.args;
+#define ARG_TYPE(i) (tt ? tt->fields[i].type : args->v[i]->type)
 	if (b == BI_PRINT || b == BI_PRINTLN) {
 		/* (type, value) pairs: print formats by static type */
-		for (int i = 0; i < args->len; i++) {
-			Type *t = args->v[i]->type;
+		for (int i = 0; i < nargs; i++) {
+			Type *t = ARG_TYPE(i);
 			if (type_is_untyped(t))
 				t = type_default(t);
 			emit_bx(fs, BC_LOADK, alloc_reg(fs), (uint32_t)type_k(fs, t));
-			expr_to(fs, args->v[i], alloc_reg(fs));
+			int d = alloc_reg(fs);
+			if (tt)
+				emit(fs, BC_MOVE, d, gr + i, 0);
+			else
+				expr_to(fs, args->v[i], d);
 		}
-		emit(fs, op, base, 2 * args->len, 0);
+		emit(fs, op, base, 2 * nargs, 0);
 		go_builtin_wrapper(fs, call, fun, op);
 		fs->top = save;
 		return;
 	}
-	for (int i = 0; i < args->len; i++) {
+	for (int i = 0; i < nargs; i++) {
 		int d = alloc_reg(fs);
-		if (b == BI_PANIC)
+		if (tt) {
+			emit(fs, BC_MOVE, d, gr + i, 0);
+			if (b == BI_DELETE && i == 1) {
+				Type *kt = type_under(tt->fields[0].type)->key;
+				box_if_needed(fs, tt->fields[1].type, kt, d);
+				if (boxed_key(kt))
+					emit_bx(fs, BC_BOX, d, (uint32_t)type_k(fs, kt));
+			}
+		} else if (b == BI_PANIC)
 			value_to(fs, args->v[i], type_any, d);
 		else if (b == BI_DELETE && i == 1)
 			map_key(fs, args->v[i], type_under(args->v[0]->type)->key, d);
 		else
 			expr_to(fs, args->v[i], d);
 	}
-	int nargs = args->len;
 	if (b == BI_COPY) {
 		/* what COPY's operands say: the element type if elements are
 		 * blocks, and whether the source is a string */
-		Type *et = type_under(args->v[0]->type)->elem;
+		Type *et = type_under(ARG_TYPE(0))->elem;
 		int d = alloc_reg(fs);
 		if (is_aggregate(et))
 			emit_bx(fs, BC_LOADK, d, (uint32_t)type_k(fs, et));
 		else
 			emit(fs, BC_LOADNIL, d, 0, 0);
-		emit_sbx(fs, BC_LOADI, alloc_reg(fs), type_is_string(args->v[1]->type) ? 1 : 0);
+		emit_sbx(fs, BC_LOADI, alloc_reg(fs), type_is_string(ARG_TYPE(1)) ? 1 : 0);
 		nargs += 2;
 	}
+#undef ARG_TYPE
 	emit(fs, op, base, nargs, 0);
 	go_builtin_wrapper(fs, call, fun, op);
 	fs->top = save;
