@@ -918,6 +918,20 @@ static void value_to(FnState *fs, Node *n, Type *to, int dst)
 		clone_if_aggregate(fs, n, dst);
 }
 
+/* value_to where Go's compiler places the implicit conversion of a
+ * concrete value to an interface at the operand itself (a var
+ * declaration's value, a composite literal's element, append's, a send's,
+ * panic's; not a call's argument, an assignment's or a return's): a
+ * variable read there takes the operand's line, which -race names. */
+static void value_here(FnState *fs, Node *n, Type *to, int dst)
+{
+	int line = fs->line;
+	if (to && type_is_interface(to) && n->type && !type_is_interface(n->type) && n->pos.line)
+		fs->line = n->pos.line;
+	value_to(fs, n, to, dst);
+	fs->line = line;
+}
+
 /* A register holding n's value as a `to` (NULL: as is): a local's own
  * register when the value needs neither boxing nor copying, else a new
  * one. Only for an operand read before any call that follows it could
@@ -1260,7 +1274,7 @@ static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
 		if (val->kind == N_COMPOSITELIT && !val->type)
 			val->type = et;
 		pre[i] = alloc_reg(fs);
-		value_to(fs, val, et, pre[i]);
+		value_here(fs, val, et, pre[i]);
 	}
 	return pre;
 }
@@ -1333,9 +1347,15 @@ static int complit(FnState *fs, Node *n, int dst)
 			if (val->kind == N_COMPOSITELIT && !val->type)
 				val->type = u->fields[fi].type;
 			int v = pre && pre[i] >= 0 ? pre[i] : alloc_reg(fs);
+			/* a field is set at its element's line, as Go's compiler
+			 * places it */
+			int line = fs->line;
+			if (val->pos.line)
+				fs->line = val->pos.line;
 			if (!(pre && pre[i] >= 0))
 				value_to(fs, val, u->fields[fi].type, v);
 			emit(fs, BC_SETF, r, fi, v);
+			fs->line = line;
 			fs->top = save;
 		}
 		break;
@@ -1353,7 +1373,7 @@ static int complit(FnState *fs, Node *n, int dst)
 				val->type = u->elem;
 			int v = pre && pre[i] >= 0 ? pre[i] : alloc_reg(fs);
 			if (!(pre && pre[i] >= 0))
-				value_to(fs, val, u->elem, v);
+				value_here(fs, val, u->elem, v);
 			int ir = alloc_reg(fs);
 			load_const(fs, type_basic[TY_INT], const_int64(idx), ir);
 			emit(fs, BC_ASET, r, ir, v);
@@ -1389,7 +1409,7 @@ static int complit(FnState *fs, Node *n, int dst)
 				val->type = u->elem;
 			int v = pre && pre[i] >= 0 ? pre[i] : alloc_reg(fs);
 			if (!(pre && pre[i] >= 0))
-				value_to(fs, val, u->elem, v);
+				value_here(fs, val, u->elem, v);
 			int ir = alloc_reg(fs);
 			load_const(fs, type_basic[TY_INT], const_int64(idx), ir);
 			emit(fs, BC_SSET, r, ir, v);
@@ -1410,11 +1430,11 @@ static int complit(FnState *fs, Node *n, int dst)
 			int v = alloc_reg(fs);
 			/* each entry is m[k] = v: as Go orders that */
 			if (key_after_value(e->u.kv.key, e->u.kv.value, u->key)) {
-				value_to(fs, e->u.kv.value, u->elem, v);
+				value_here(fs, e->u.kv.value, u->elem, v);
 				map_key(fs, e->u.kv.key, u->key, k);
 			} else {
 				map_key(fs, e->u.kv.key, u->key, k);
-				value_to(fs, e->u.kv.value, u->elem, v);
+				value_here(fs, e->u.kv.value, u->elem, v);
 			}
 			emitx(fs, BC_MSET, is_aggregate(u->elem) ? 2 : 0, r, k, v);
 			fs->top = save;
@@ -1624,7 +1644,7 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		for (int pass = 0; pass < 2; pass++)
 			for (int i = 0; i < nvals; i++)
 				if (may_call(args->v[i + 1]) == (pass == 0))
-					value_to(fs, args->v[i + 1], type_under(st)->elem, base + i);
+					value_here(fs, args->v[i + 1], type_under(st)->elem, base + i);
 		emit(fs, BC_APPEND, s, base, nvals);
 		emit_sbx(fs, BC_EXT, agg, (int32_t)esize);
 		if (r != s)
@@ -1679,7 +1699,7 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 	}
 	case BI_PANIC: {
 		int a = alloc_reg(fs);
-		value_to(fs, args->v[0], type_any, a);
+		value_here(fs, args->v[0], type_any, a);
 		emit(fs, BC_PANIC, a, 0, 0);
 		break;
 	}
@@ -2810,7 +2830,7 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 		Obj *o = names->v[0]->obj;
 		free_temps(fs);
 		int li = declare(fs, o);
-		value_to(fs, values->v[0], o->type, fs->locals[li].reg);
+		value_here(fs, values->v[0], o->type, fs->locals[li].reg);
 		return;
 	}
 	/* evaluate first (the new variables are not in scope yet) */
@@ -2824,7 +2844,7 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 				if (in_order && pass)
 					break;
 				Type *t = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
-				value_to(fs, values->v[i], t, base + i);
+				value_here(fs, values->v[i], t, base + i);
 			}
 	} else if (values->len == 1) {
 		Node *r0 = ast_unparen(values->v[0]);
@@ -3470,7 +3490,7 @@ static void select_stmt(FnState *fs, Node *s)
 		if (comm->kind == N_SEND) {
 			expr_to(fs, comm->u.send.ch, chans[k]);
 			vals[k] = alloc_reg(fs);
-			value_to(fs, comm->u.send.value, type_under(comm->u.send.ch->type)->elem, vals[k]);
+			value_here(fs, comm->u.send.value, type_under(comm->u.send.ch->type)->elem, vals[k]);
 			oks[k] = -1;
 		} else {
 			Node *rx = comm->kind == N_EXPRSTMT ? comm->u.exprstmt.x : comm->u.assign.rhs.v[0];
@@ -3720,7 +3740,7 @@ static void builtin_later(FnState *fs, Node *s, Node *call, Node *fun, int op)
 					emit_bx(fs, BC_BOX, d, (uint32_t)type_k(fs, kt));
 			}
 		} else if (b == BI_PANIC)
-			value_to(fs, args->v[i], type_any, d);
+			value_here(fs, args->v[i], type_any, d);
 		else if (b == BI_DELETE && i == 1)
 			map_key(fs, args->v[i], type_under(args->v[0]->type)->key, d);
 		else
@@ -3931,12 +3951,12 @@ static void stmt(FnState *fs, Node *s)
 			/* as Go's compiler orders it: the call first, the
 			 * channel read after it */
 			v = alloc_reg(fs);
-			value_to(fs, s->u.send.value, et, v);
+			value_here(fs, s->u.send.value, et, v);
 			c = expr(fs, s->u.send.ch, -1);
 		} else {
 			c = expr(fs, s->u.send.ch, -1);
 			v = alloc_reg(fs);
-			value_to(fs, s->u.send.value, et, v);
+			value_here(fs, s->u.send.value, et, v);
 		}
 		emit(fs, BC_SEND, c, v, 0);
 		break;
@@ -4253,7 +4273,7 @@ static Proto *compile_init(Node *file, const char *name)
 			/* one of var a, b = x, y */
 			Obj *o = names->v[units[i].index]->obj;
 			int r = alloc_reg(&ifs);
-			value_to(&ifs, values->v[units[i].index], o ? o->type : NULL, r);
+			value_here(&ifs, values->v[units[i].index], o ? o->type : NULL, r);
 			if (o && strcmp(o->name, "_"))
 				emit_bx(&ifs, BC_SETG, r, (uint32_t)global_index(o));
 			free_temps(&ifs);
@@ -4264,7 +4284,7 @@ static Proto *compile_init(Node *file, const char *name)
 		if (values->len == n) {
 			for (int k = 0; k < n; k++) {
 				Obj *o = names->v[k]->obj;
-				value_to(&ifs, values->v[k], o ? o->type : NULL, base + k);
+				value_here(&ifs, values->v[k], o ? o->type : NULL, base + k);
 			}
 		} else if (values->len == 1) {
 			Node *r0 = ast_unparen(values->v[0]);
