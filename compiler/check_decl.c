@@ -269,65 +269,189 @@ static int cmp_method(const void *a, const void *b)
 	return strcmp(((const Method *)a)->name, ((const Method *)b)->name);
 }
 
+
+/* The named types whose declarations are being resolved, outermost
+ * first, each with the count of indirections (function signatures, and
+ * pointer, slice, map and channel elements) it was reached under. An
+ * interface that embeds one of them, whose underlying type is not known
+ * yet, closes a cycle through them if no indirection lies between
+ * (interface{ J } and J's interface{ I }); across one it only has to wait
+ * for that type's methods (interface{ Kids() []T } and T's
+ * interface{ Node; Size() int }). */
+static Type **resolving;
+static int *resolving_ind;
+static int nresolving, capresolving, capresolving_ind;
+static int indirections;
+
+static void report_type_cycle(Checker *c, Type **path, int n);
+
+/* An interface to complete once the methods of what it embeds are known:
+ * its own methods (already checked) and its embedded types. */
+typedef struct IfaceBuild {
+	Type *t;
+	Method *own;
+	Pos *ownpos;
+	int nown;
+	Type **emb;
+	Pos *embpos;
+	int nemb;
+} IfaceBuild;
+
+static IfaceBuild **waiting;
+static int nwaiting, capwaiting;
+
 static void report_dup_method(Checker *c, Pos pos, const char *name, Pos other)
 {
 	checker_error(c, pos, "duplicate method %s\n\t%s:%d:%d: other declaration of %s", name, c->diag->filename,
 		      other.line, other.col, name);
 }
 
+/* Are embedded type e's methods known? */
+static bool embed_ready(Type *e)
+{
+	if (e->kind == TY_NAMED && !e->underlying)
+		return false;
+	Type *eu = type_under(e);
+	return !(eu && eu->kind == TY_INTERFACE && eu->incomplete);
+}
+
+/* b's method set: its own methods, then the embedded interfaces' (one met
+ * again with the same signature is fine), as types2 takes them. */
+static void iface_merge(Checker *c, IfaceBuild *b)
+{
+	Method *ms = NULL;
+	Pos *mpos = NULL;
+	int nm = 0, cap = 0, cappos = 0;
+	for (int i = 0; i < b->nown; i++) {
+		GC_RESERVE(ms, nm, cap, 8);
+		GC_RESERVE(mpos, nm, cappos, 8);
+		mpos[nm] = b->ownpos[i];
+		ms[nm++] = b->own[i];
+	}
+	for (int i = 0; i < b->nemb; i++) {
+		Type *eu = type_under(b->emb[i]);
+		if (!eu || eu->kind != TY_INTERFACE)
+			continue;
+		for (int k = 0; k < eu->nmethods; k++) {
+			Method *add = &eu->methods[k];
+			int dup = -1;
+			for (int m = 0; m < nm && dup < 0; m++)
+				if (!strcmp(ms[m].name, add->name))
+					dup = m;
+			if (dup >= 0) {
+				if (add->sig && ms[dup].sig && !type_identical(add->sig, ms[dup].sig))
+					report_dup_method(c, b->embpos[i], add->name, mpos[dup]);
+				continue;
+			}
+			GC_RESERVE(ms, nm, cap, 8);
+			GC_RESERVE(mpos, nm, cappos, 8);
+			mpos[nm] = b->embpos[i];
+			ms[nm++] = *add;
+		}
+	}
+	if (nm)
+		qsort(ms, (size_t)nm, sizeof *ms, cmp_method);
+	b->t->methods = ms;
+	b->t->nmethods = nm;
+	b->t->incomplete = false;
+}
+
+/* Completes every waiting interface whose embedded types' methods are
+ * now known, until none is left that can be. */
+static void complete_waiting(Checker *c)
+{
+	for (bool progress = true; progress;) {
+		progress = false;
+		for (int i = 0; i < nwaiting; i++) {
+			IfaceBuild *b = waiting[i];
+			bool ready = true;
+			for (int k = 0; k < b->nemb && ready; k++)
+				ready = embed_ready(b->emb[k]);
+			if (!ready)
+				continue;
+			iface_merge(c, b);
+			waiting[i--] = waiting[--nwaiting];
+			progress = true;
+		}
+	}
+}
+
+/* Embedded named type e has no underlying type yet: it is being
+ * resolved. With no indirection on the way from it to here, that is a
+ * cycle: reported once, and e made invalid (as types2 then treats it,
+ * and its declaration ends there). Returns whether it was. */
+static bool embed_cycle(Checker *c, Type *e)
+{
+	for (int k = nresolving - 1; k >= 0; k--)
+		if (resolving[k] == e) {
+			if (resolving_ind[k] != indirections)
+				return false;
+			report_type_cycle(c, resolving + k, nresolving - k);
+			e->underlying = type_invalid;
+			return true;
+		}
+	return false;
+}
+
 static Type *check_interface(Checker *c, Node *n)
 {
 	Type *t = type_new(TY_INTERFACE);
-	Method *ms = NULL;
-	Pos *mpos = NULL; /* where each method was declared or embedded */
-	int nm = 0, cap = 0, cappos = 0;
-	/* types2 takes the declared methods first, then the embedded
-	 * interfaces' (one met again with the same signature is fine) */
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < n->u.fields.fields.len; i++) {
-			Node *f = n->u.fields.fields.v[i];
-			Method add[64];
-			int nadd = 0;
-			bool explicit = f->u.field.names.len > 0;
-			if (explicit != (pass == 0))
-				continue;
-			if (explicit) {
-				add[0].name = f->u.field.names.v[0]->u.ident.name;
-				add[0].sig = check_signature(c, f->u.field.type, NULL);
-				add[0].func = NULL;
-				add[0].ptr_recv = false;
-				nadd = 1;
-			} else {
-				Type *e = check_type(c, f->u.field.type);
-				Type *eu = type_under(e);
-				if (!eu || eu->kind != TY_INTERFACE) {
-					if (eu && eu->kind != TY_INVALID)
-						checker_error(c, f->pos, "interface contains type constraints");
-					continue;
-				}
-				for (int k = 0; k < eu->nmethods && nadd < 64; k++)
-					add[nadd++] = eu->methods[k];
-			}
-			for (int k = 0; k < nadd; k++) {
-				int dup = -1;
-				for (int m = 0; m < nm && dup < 0; m++)
-					if (!strcmp(ms[m].name, add[k].name))
-						dup = m;
-				if (dup >= 0) {
-					if (explicit || (add[k].sig && ms[dup].sig && !type_identical(add[k].sig, ms[dup].sig)))
-						report_dup_method(c, f->pos, add[k].name, mpos[dup]);
-					continue;
-				}
-				GC_RESERVE(ms, nm, cap, 8);
-				GC_RESERVE(mpos, nm, cappos, 8);
-				mpos[nm] = f->pos;
-				ms[nm++] = add[k];
-			}
+	IfaceBuild *b = GC_MALLOC(sizeof *b);
+	int capown = 0, capownpos = 0, capemb = 0, capembpos = 0;
+	b->t = t;
+	/* its own methods first, then what it embeds */
+	for (int i = 0; i < n->u.fields.fields.len; i++) {
+		Node *f = n->u.fields.fields.v[i];
+		if (!f->u.field.names.len)
+			continue;
+		const char *name = f->u.field.names.v[0]->u.ident.name;
+		indirections++;
+		Type *sig = check_signature(c, f->u.field.type, NULL);
+		indirections--;
+		int dup = -1;
+		for (int m = 0; m < b->nown && dup < 0; m++)
+			if (!strcmp(b->own[m].name, name))
+				dup = m;
+		if (dup >= 0) {
+			report_dup_method(c, f->pos, name, b->ownpos[dup]);
+			continue;
 		}
-	if (nm)
-		qsort(ms, (size_t)nm, sizeof *ms, cmp_method);
-	t->methods = ms;
-	t->nmethods = nm;
+		GC_RESERVE(b->own, b->nown, capown, 8);
+		GC_RESERVE(b->ownpos, b->nown, capownpos, 8);
+		b->ownpos[b->nown] = f->pos;
+		b->own[b->nown++] = (Method){.name = name, .sig = sig, .func = NULL, .ptr_recv = false};
+	}
+	bool ready = true;
+	for (int i = 0; i < n->u.fields.fields.len; i++) {
+		Node *f = n->u.fields.fields.v[i];
+		if (f->u.field.names.len)
+			continue;
+		Type *e = check_type(c, f->u.field.type);
+		if (e->kind == TY_NAMED && !e->underlying && embed_cycle(c, e))
+			continue;
+		if (embed_ready(e)) {
+			Type *eu = type_under(e);
+			if (!eu || eu->kind != TY_INTERFACE) {
+				if (eu && eu->kind != TY_INVALID)
+					checker_error(c, f->pos, "interface contains type constraints");
+				continue;
+			}
+		} else {
+			ready = false;
+		}
+		GC_RESERVE(b->emb, b->nemb, capemb, 8);
+		GC_RESERVE(b->embpos, b->nemb, capembpos, 8);
+		b->embpos[b->nemb] = f->pos;
+		b->emb[b->nemb++] = e;
+	}
+	if (ready) {
+		iface_merge(c, b);
+	} else {
+		/* completed when what it embeds is (complete_waiting) */
+		t->incomplete = true;
+		GC_RESERVE(waiting, nwaiting, capwaiting, 8);
+		waiting[nwaiting++] = b;
+	}
 	return t;
 }
 
@@ -378,10 +502,14 @@ Type *check_type(Checker *c, Node *n)
 		t = check_type(c, n->u.un1.x);
 		break;
 	case N_STAR:
+		indirections++;
 		t = type_pointer(check_type(c, n->u.un1.x));
+		indirections--;
 		break;
 	case N_SLICETYPE:
+		indirections++;
 		t = type_slice(check_type(c, n->u.slicetype.elem));
+		indirections--;
 		break;
 	case N_ARRAYTYPE:
 		if (n->u.array.len->kind == N_ELLIPSIS) {
@@ -393,8 +521,10 @@ Type *check_type(Checker *c, Node *n)
 		}
 		break;
 	case N_MAPTYPE: {
+		indirections++;
 		Type *k = check_type(c, n->u.map.key);
 		Type *v = check_type(c, n->u.map.value);
+		indirections--;
 		if (c->later) {
 			Later *l = c->later;
 			GC_RESERVE(l->v, l->len, l->cap, 8);
@@ -406,10 +536,14 @@ Type *check_type(Checker *c, Node *n)
 		break;
 	}
 	case N_CHANTYPE:
+		indirections++;
 		t = type_chan(check_type(c, n->u.chan.elem), n->u.chan.dir);
+		indirections--;
 		break;
 	case N_FUNCTYPE:
+		indirections++;
 		t = check_signature(c, n, NULL);
+		indirections--;
 		break;
 	case N_STRUCTTYPE: {
 		t = type_new(TY_STRUCT);
@@ -747,7 +881,7 @@ static void report_type_cycle(Checker *c, Type **path, int n)
 	checker_error(c, path[first]->obj->pos, "%s", strbuf_str(&b));
 }
 
-static void resolve_type(Checker *c, Obj *o)
+static void resolve_type_decl(Checker *c, Obj *o)
 {
 	Node *spec = o->decl;
 	if (spec->u.typespec.alias) {
@@ -755,7 +889,14 @@ static void resolve_type(Checker *c, Obj *o)
 		return;
 	}
 	Type *named = o->type; /* created at collection so methods can attach */
+	GC_RESERVE(resolving, nresolving, capresolving, 16);
+	GC_RESERVE(resolving_ind, nresolving, capresolving_ind, 16);
+	resolving_ind[nresolving] = indirections;
+	resolving[nresolving++] = named;
 	Type *u = check_type(c, spec->u.typespec.type);
+	nresolving--;
+	if (named->underlying == type_invalid)
+		return; /* a cycle through embedded interfaces, reported */
 	Type *path[VALUE_CYCLE_MAX];
 	path[0] = named;
 	int n = u == named ? 1 : contains_by_value(u, named, path, 1);
@@ -770,6 +911,13 @@ static void resolve_type(Checker *c, Obj *o)
 	/* an unused struct type's size is not computed */
 	if (named->underlying->kind != TY_STRUCT)
 		note_size(c, named->underlying, o->pos);
+}
+
+static void resolve_type(Checker *c, Obj *o)
+{
+	resolve_type_decl(c, o);
+	/* interfaces waiting for this type's methods can have them now */
+	complete_waiting(c);
 }
 
 static void resolve_func(Checker *c, Obj *o)

@@ -80,6 +80,10 @@ struct Type {
 	Method *methods;     /* interface: all methods incl. embedded, sorted by
 			      * name; named: declared methods in order */
 	int nmethods;
+	/* interface: it embeds one whose methods are not known yet (its
+	 * declaration is still being resolved), so methods holds only its
+	 * own until the checker completes it */
+	bool incomplete;
 	/* named types */
 	const char *name;    /* "T" */
 	const char *pkg;     /* "main", or NULL for predeclared (error) */
