@@ -1234,14 +1234,19 @@ static void collect(Checker *c, Node *file, bool stdlib)
 static Package **loaded;
 static int nloaded;
 
-static void check_imports(Checker *c, Node *file, Scope *fscope)
+/* Declares file's imports in fscope; false if a package could not be
+ * had (each such import reported). */
+static bool check_imports(Checker *c, Node *file, Scope *fscope)
 {
+	bool all = true;
 	for (int i = 0; i < file->u.file.imports.len; i++) {
 		Node *imp = file->u.file.imports.v[i];
 		Str path = imp->u.import.path->u.lit.val;
 		Package *p = load_package(c, path.s, imp->u.import.path->pos);
-		if (!p)
+		if (!p) {
+			all = false;
 			continue;
+		}
 		const char *name = imp->u.import.name ? imp->u.import.name->u.ident.name : p->name;
 		Obj *o = obj_new(OBJ_PKG, name, imp->pos, NULL);
 		if (!strcmp(name, ".")) {
@@ -1259,6 +1264,7 @@ static void check_imports(Checker *c, Node *file, Scope *fscope)
 		if (old)
 			report_redeclared(c, imp->pos, name, old);
 	}
+	return all;
 }
 
 /* A package-level name may not also be the name of an import. */
@@ -1292,6 +1298,48 @@ Scope *pkg_scope_of(Checker *c, Obj *o)
 	return o->pkg_scope;
 }
 
+/* Go's standard packages (modern Go's), so that one gol does not have is
+ * refused as such, not as a package that does not exist. */
+static const char *const go_std[] = {
+	"archive/tar", "archive/zip", "bufio", "bytes", "cmp", "compress/bzip2", "compress/flate",
+	"compress/gzip", "compress/lzw", "compress/zlib", "container/heap", "container/list",
+	"container/ring", "context", "crypto", "crypto/aes", "crypto/cipher", "crypto/des",
+	"crypto/dsa", "crypto/ecdh", "crypto/ecdsa", "crypto/ed25519", "crypto/elliptic",
+	"crypto/hkdf", "crypto/hmac", "crypto/md5", "crypto/mlkem", "crypto/pbkdf2", "crypto/rand",
+	"crypto/rc4", "crypto/rsa", "crypto/sha1", "crypto/sha256", "crypto/sha3", "crypto/sha512",
+	"crypto/subtle", "crypto/tls", "crypto/x509", "crypto/x509/pkix", "database/sql",
+	"database/sql/driver", "debug/buildinfo", "debug/dwarf", "debug/elf", "debug/gosym",
+	"debug/macho", "debug/pe", "debug/plan9obj", "embed", "encoding", "encoding/ascii85",
+	"encoding/asn1", "encoding/base32", "encoding/base64", "encoding/binary", "encoding/csv",
+	"encoding/gob", "encoding/hex", "encoding/json", "encoding/json/v2", "encoding/pem",
+	"encoding/xml", "errors", "expvar", "flag", "fmt", "go/ast", "go/build",
+	"go/build/constraint", "go/constant", "go/doc", "go/doc/comment", "go/format", "go/importer",
+	"go/parser", "go/printer", "go/scanner", "go/token", "go/types", "go/version", "hash",
+	"hash/adler32", "hash/crc32", "hash/crc64", "hash/fnv", "hash/maphash", "html",
+	"html/template", "image", "image/color", "image/color/palette", "image/draw", "image/gif",
+	"image/jpeg", "image/png", "index/suffixarray", "io", "io/fs", "io/ioutil", "iter", "log",
+	"log/slog", "log/syslog", "maps", "math", "math/big", "math/bits", "math/cmplx", "math/rand",
+	"math/rand/v2", "mime", "mime/multipart", "mime/quotedprintable", "net", "net/http",
+	"net/http/cgi", "net/http/cookiejar", "net/http/fcgi", "net/http/httptest",
+	"net/http/httptrace", "net/http/httputil", "net/http/pprof", "net/mail", "net/netip",
+	"net/rpc", "net/rpc/jsonrpc", "net/smtp", "net/textproto", "net/url", "os", "os/exec",
+	"os/signal", "os/user", "path", "path/filepath", "plugin", "reflect", "regexp",
+	"regexp/syntax", "runtime", "runtime/cgo", "runtime/debug", "runtime/metrics",
+	"runtime/pprof", "runtime/race", "runtime/trace", "slices", "sort", "strconv", "strings",
+	"structs", "sync", "sync/atomic", "syscall", "testing", "testing/fstest", "testing/iotest",
+	"testing/quick", "testing/slogtest", "testing/synctest", "text/scanner", "text/tabwriter",
+	"text/template", "text/template/parse", "time", "time/tzdata", "unicode", "unicode/utf16",
+	"unicode/utf8", "unique", "unsafe", "weak",
+};
+
+static bool in_go_std(const char *path)
+{
+	for (size_t i = 0; i < sizeof go_std / sizeof go_std[0]; i++)
+		if (!strcmp(go_std[i], path))
+			return true;
+	return false;
+}
+
 Package *load_package(Checker *c, const char *path, Pos pos)
 {
 	for (int i = 0; i < nloaded; i++)
@@ -1302,7 +1350,10 @@ Package *load_package(Checker *c, const char *path, Pos pos)
 		if (!strcmp(d->path, path))
 			src = d->src;
 	if (!src) {
-		checker_error(c, pos, "package %s is not in std", path);
+		if (in_go_std(path))
+			checker_error(c, pos, "gol: package %s is not supported yet", path);
+		else
+			checker_error(c, pos, "package %s is not in std", path);
 		return NULL;
 	}
 	SrcFile f = {ast_strndup(path, strlen(path)), src, strlen(src), 0};
@@ -1738,7 +1789,10 @@ Package *check_program(Node *file, Diag *diag)
 		if (strcmp(file->u.file.pkg->u.ident.name, "main"))
 			checker_error(&c, file->u.file.pkg->pos, "package %s is not a main package",
 				      file->u.file.pkg->u.ident.name);
-		check_imports(&c, file, fscope);
+		/* as the go command, which stops at a package it cannot
+		 * find before anything is type-checked */
+		if (!check_imports(&c, file, fscope))
+			return p;
 	} else {
 		add_script_packages(fscope);
 	}

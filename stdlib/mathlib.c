@@ -2977,7 +2977,7 @@ static Type *rng_type(void)
 		st->fields[2].name = "vec";
 		st->fields[2].type = type_array(type_basic[TY_INT64], RNG_LEN);
 		st->nfields = 3;
-		Type *named = type_named("math/rand", "rngSource", NULL);
+		Type *named = type_named("rand", "rngSource", NULL);
 		named->underlying = st;
 		named->methods = GC_MALLOC(sizeof(Method) * 3);
 		add_method(named, 0, "Int63", func_type(NULL, type_basic[TY_INT64]), rs_int63, "math/rand.(*rngSource).Int63");

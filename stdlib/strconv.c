@@ -675,6 +675,10 @@ static int64_t parse_int(const char *fn, GolString *s0, int64_t base, int64_t bi
 		*err = range_error(fn, s0);
 		return (int64_t)(0 - cutoff);
 	}
+	/* as Go's: a range error from the unsigned parse whose clamped value
+	 * passes these checks is dropped (only bits 1 and a negative value:
+	 * ParseInt("-2", 10, 1) is -1 and no error) */
+	*err = NULL;
 	return neg ? (int64_t)(0 - un) : (int64_t)un;
 }
 
