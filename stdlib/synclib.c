@@ -844,11 +844,116 @@ static int time_until(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+/* A Time is the block {wall, mono, loc}: Unix nanoseconds and the
+ * monotonic reading taken with them (every Time gol makes has both); the
+ * zero Time, January 1 of year 1, is all zero. Go compares and subtracts
+ * by monotonic readings where both Times have one, as here. */
+#define T_WALL(v) (((Value *)(v).p)[0].i)
+#define T_MONO(v) (((Value *)(v).p)[1].i)
+#define ZERO_UNIX_SEC (-62135596800LL) /* the zero Time in Unix seconds */
+
+static bool time_zero(Value t)
+{
+	return !T_WALL(t) && !T_MONO(t);
+}
+
+/* -1, 0 or 1 as t is before, at or after u. */
+static int time_cmp(Value t, Value u)
+{
+	bool tz = time_zero(t), uz = time_zero(u);
+	if (tz || uz)
+		return tz == uz ? 0 : tz ? -1 : 1;
+	return T_MONO(t) < T_MONO(u) ? -1 : T_MONO(t) > T_MONO(u);
+}
+
 static int time_sub(VM *vm, Value *a, int n, Value *r)
 {
 	(void)vm;
 	(void)n;
-	r[0].i = ((Value *)a[0].p)[1].i - ((Value *)a[1].p)[1].i;
+	/* a zero Time is some 2,000 years from any other: the difference
+	 * saturates, as Go's does */
+	int c = time_cmp(a[0], a[1]);
+	if (time_zero(a[0]) != time_zero(a[1]))
+		r[0].i = c < 0 ? INT64_MIN : INT64_MAX;
+	else
+		r[0].i = time_zero(a[0]) ? 0 : T_MONO(a[0]) - T_MONO(a[1]);
+	return 0;
+}
+
+static int time_before(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_cmp(a[0], a[1]) < 0; return 0; }
+static int time_after_m(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_cmp(a[0], a[1]) > 0; return 0; }
+static int time_equal(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_cmp(a[0], a[1]) == 0; return 0; }
+static int time_iszero(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_zero(a[0]); return 0; }
+
+static int time_add(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	if (time_zero(a[0]))
+		return vm_panic_msg(vm, "gol: Time.Add on the zero Time is not supported yet");
+	Value t;
+	t.p = block_new(std_named_type("time", "Time"));
+	T_WALL(t) = (int64_t)((uint64_t)T_WALL(a[0]) + (uint64_t)a[1].i);
+	T_MONO(t) = (int64_t)((uint64_t)T_MONO(a[0]) + (uint64_t)a[1].i);
+	r[0] = t;
+	return 0;
+}
+
+/* Unix time in units of per nanoseconds, as Go computes it: seconds
+ * times units plus the nanoseconds within the second divided down
+ * (wrapping, as Go's int64 arithmetic does for the zero Time's nanoseconds). */
+static int64_t time_unix_in(Value t, int64_t per)
+{
+	int64_t sec, nsec;
+	if (time_zero(t)) {
+		sec = ZERO_UNIX_SEC;
+		nsec = 0;
+	} else {
+		sec = T_WALL(t) / 1000000000;
+		nsec = T_WALL(t) % 1000000000;
+		if (nsec < 0) {
+			sec--;
+			nsec += 1000000000;
+		}
+	}
+	return (int64_t)((uint64_t)sec * (uint64_t)(1000000000 / per) + (uint64_t)(nsec / per));
+}
+
+static int time_unix(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_unix_in(a[0], 1000000000); return 0; }
+static int time_unixmilli(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_unix_in(a[0], 1000000); return 0; }
+static int time_unixmicro(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_unix_in(a[0], 1000); return 0; }
+static int time_unixnano(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_unix_in(a[0], 1); return 0; }
+
+/* t's calendar fields in the local zone (the zero Time's are UTC's:
+ * Monday, January 1, year 1, midnight). */
+static struct tm time_fields(Value t)
+{
+	struct tm tm;
+	if (time_zero(t)) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = 1 - 1900;
+		tm.tm_mday = 1;
+		tm.tm_wday = 1;
+		return tm;
+	}
+	time_t sec = (time_t)time_unix_in(t, 1000000000);
+	localtime_r(&sec, &tm);
+	return tm;
+}
+
+static int time_year(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_year + 1900; return 0; }
+static int time_month(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_mon + 1; return 0; }
+static int time_day(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_mday; return 0; }
+static int time_hour(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_hour; return 0; }
+static int time_minute(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_min; return 0; }
+static int time_second(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_sec; return 0; }
+static int time_weekday(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_wday; return 0; }
+static int time_yearday(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = time_fields(a[0]).tm_yday + 1; return 0; }
+static int time_nanosecond(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	int64_t ns = time_zero(a[0]) ? 0 : T_WALL(a[0]) % 1000000000;
+	r[0].i = ns < 0 ? ns + 1000000000 : ns;
 	return 0;
 }
 
@@ -1049,6 +1154,60 @@ static int dur_ms(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i
 static int dur_us(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = a[0].i / 1000; return 0; }
 static int dur_ns(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].i = a[0].i; return 0; }
 
+/* Duration.Truncate, Round and Abs as Go's: rounding halfway away from
+ * zero, saturating where the result would overflow. */
+static int dur_truncate(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	int64_t d = a[0].i, m = a[1].i;
+	r[0].i = m <= 0 ? d : d - d % m;
+	return 0;
+}
+
+static bool less_than_half(int64_t x, int64_t y)
+{
+	return (uint64_t)x + (uint64_t)x < (uint64_t)y;
+}
+
+static int dur_round(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	int64_t d = a[0].i, m = a[1].i;
+	if (m <= 0) {
+		r[0].i = d;
+		return 0;
+	}
+	int64_t rem = d % m;
+	if (d < 0) {
+		rem = -rem;
+		if (less_than_half(rem, m)) {
+			r[0].i = d + rem;
+			return 0;
+		}
+		int64_t d1 = (int64_t)((uint64_t)d - (uint64_t)m + (uint64_t)rem);
+		r[0].i = d1 < d ? d1 : INT64_MIN;
+		return 0;
+	}
+	if (less_than_half(rem, m)) {
+		r[0].i = d - rem;
+		return 0;
+	}
+	int64_t d1 = (int64_t)((uint64_t)d + (uint64_t)m - (uint64_t)rem);
+	r[0].i = d1 > d ? d1 : INT64_MAX;
+	return 0;
+}
+
+static int dur_abs(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	int64_t d = a[0].i;
+	r[0].i = d >= 0 ? d : d == INT64_MIN ? INT64_MAX : -d;
+	return 0;
+}
+
 static int rt_gosched(VM *vm, Value *a, int n, Value *r)
 {
 	(void)a;
@@ -1161,6 +1320,27 @@ const NativeDef sync_natives[] = {
 	{"time.Since", time_since},
 	{"time.Until", time_until},
 	{"time.Time.Sub", time_sub},
+	{"time.Time.Add", time_add},
+	{"time.Time.After", time_after_m},
+	{"time.Time.Before", time_before},
+	{"time.Time.Equal", time_equal},
+	{"time.Time.IsZero", time_iszero},
+	{"time.Time.Unix", time_unix},
+	{"time.Time.UnixMilli", time_unixmilli},
+	{"time.Time.UnixMicro", time_unixmicro},
+	{"time.Time.UnixNano", time_unixnano},
+	{"time.Time.Year", time_year},
+	{"time.Time.Month", time_month},
+	{"time.Time.Day", time_day},
+	{"time.Time.Hour", time_hour},
+	{"time.Time.Minute", time_minute},
+	{"time.Time.Second", time_second},
+	{"time.Time.Nanosecond", time_nanosecond},
+	{"time.Time.Weekday", time_weekday},
+	{"time.Time.YearDay", time_yearday},
+	{"time.Duration.Truncate", dur_truncate},
+	{"time.Duration.Round", dur_round},
+	{"time.Duration.Abs", dur_abs},
 	{"time.NewTimer", time_newtimer},
 	{"time.AfterFunc", time_afterfunc},
 	{"time.NewTicker", time_newticker},
