@@ -64,6 +64,24 @@ struct Parser {
 	bool in_case;
 	int case_depth;
 	bool la_unmatched; /* the latest closing bracket closed nothing */
+	/* A token that cannot start a statement ended a block's statements
+	 * (an else on the line after its if's brace): as Go's parser, drop it
+	 * and close the block there. close_block: the next token handed to
+	 * bison is a '}' of ours (1 for a function's body, 2 for a block in
+	 * one); after_close then judges the token after it as Go does: a
+	 * function must be followed by ';', else "after top level
+	 * declaration" and a skip to the next declaration; a statement by ';'
+	 * or '}', else "at end of statement" and skip_stmt_rest, a skip past
+	 * the next ';' (not past a '}', case, default or statement keyword).
+	 * The token so judged is handed back (pushback) after a ';' of ours. */
+	int close_block, after_close;
+	bool skip_stmt_rest, has_pushback;
+	Token pushback;
+	/* A token that cannot start a statement (or a clause) in a switch or
+	 * select body: as Go's parser, skip to a ':' (taken as the clause's),
+	 * or else to a case, default, '}' or statement keyword, which is then
+	 * reported as wanting a ':' and dropped. */
+	bool skip_to_colon;
 };
 int yylex(YYSTYPE *lval, Pos *lloc, Parser *p);
 }
@@ -997,55 +1015,136 @@ static bool is_decl_keyword(int k)
 	return k == IMPORT || k == CONST || k == TYPE || k == VAR || k == FUNC || k == 0;
 }
 
+/* Keywords that start a statement: Go's parser stops skipping at them
+ * inside a function (its stopset). */
+static bool stops_skip(int k)
+{
+	return k == BREAK || k == CONST || k == CONTINUE || k == DEFER || k == FALLTHROUGH || k == FOR || k == GO
+	       || k == GOTO || k == IF || k == RETURN || k == SELECT || k == SWITCH || k == TYPE || k == VAR || k == 0;
+}
+
+/* What the parser keeps track of about each token read (the brackets open,
+ * the statement header or clause being read); false if reading stops. */
+static bool note_token(Parser *p, const Token *t)
+{
+	switch (t->kind) {
+	case '(': case '[': case '{':
+		if (p->depth >= PARSE_MAX_NESTING) {
+			diag_errorf(p->diag, t->pos, "too deeply nested (more than %d levels of brackets)", PARSE_MAX_NESTING);
+			p->aborted = true;
+			return false;
+		}
+		if (t->kind == '{' && p->hdr_kw && p->depth == p->hdr_depth)
+			p->hdr_kw = 0; /* the body's brace ends the header */
+		p->open_after[p->depth] = p->prev.kind;
+		p->open_after2[p->depth] = p->prev2;
+		p->open[p->depth++] = t->kind == '{' && p->prev.kind == STRUCT ? 'S'
+				    : t->kind == '{' && p->prev.kind == INTERFACE ? 'I'
+				    : (char)t->kind;
+		break;
+	case ')': case ']': case '}':
+		p->la_unmatched = p->depth == 0;
+		if (p->depth > 0)
+			p->depth--;
+		break;
+	case PACKAGE:
+		p->has_pkg = true;
+		break;
+	case IF: case FOR: case SWITCH:
+		p->hdr_kw = t->kind;
+		p->hdr_depth = p->depth;
+		break;
+	case CASE: case DEFAULT:
+		p->in_case = true;
+		p->case_depth = p->depth;
+		break;
+	case ':':
+		if (p->in_case && p->depth == p->case_depth)
+			p->in_case = false;
+		break;
+	case IMPORT: case FUNC: case VAR: case CONST: case TYPE:
+		if (p->depth == 0)
+			p->top_kw = t->kind;
+		break;
+	}
+	return true;
+}
+
 int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 {
 	if (p->aborted)
 		return 0;
+	if (p->close_block) {
+		/* bison has dropped the offending token (p->tok) by now */
+		p->after_close = p->close_block;
+		p->close_block = 0;
+		p->prev2 = p->prev.kind;
+		p->prev = p->tok;
+		p->tok.kind = '}';
+		p->tok.node = NULL;
+		if (p->depth > 0)
+			p->depth--;
+		*lloc = p->tok.pos;
+		lval->op = 0;
+		return '}';
+	}
 	for (;;) {
 		p->prev2 = p->prev.kind;
 		p->prev = p->tok;
 		p->la_hdr = p->hdr_kw;
-		lexer_next(&p->lx, &p->tok);
+		bool fresh = !p->has_pushback;
+		if (p->has_pushback) {
+			p->tok = p->pushback;
+			p->has_pushback = false;
+		} else {
+			lexer_next(&p->lx, &p->tok);
+		}
 		Token *t = &p->tok;
-		switch (t->kind) {
-		case '(': case '[': case '{':
-			if (p->depth >= PARSE_MAX_NESTING) {
-				diag_errorf(p->diag, t->pos, "too deeply nested (more than %d levels of brackets)", PARSE_MAX_NESTING);
-				p->aborted = true;
-				return 0;
+		if (p->after_close) {
+			bool nested = p->after_close == 2;
+			p->after_close = 0;
+			if (t->kind != ';' && t->kind != 0 && !(nested && t->kind == '}')) {
+				diag_errorf(p->diag, t->pos,
+					    nested ? "syntax error: unexpected %s at end of statement"
+						   : "syntax error: unexpected %s after top level declaration",
+					    token_describe(t));
+				if (nested)
+					p->skip_stmt_rest = true;
+				else
+					p->skip_to_decl = true;
+				if (fresh && !note_token(p, t))
+					return 0;
+				p->pushback = *t;
+				p->has_pushback = true;
+				t->kind = ';';
+				t->node = NULL;
+				*lloc = t->pos;
+				lval->num = 1;
+				return ';';
 			}
-			if (t->kind == '{' && p->hdr_kw && p->depth == p->hdr_depth)
-				p->hdr_kw = 0; /* the body's brace ends the header */
-			p->open_after[p->depth] = p->prev.kind;
-			p->open_after2[p->depth] = p->prev2;
-			p->open[p->depth++] = t->kind == '{' && p->prev.kind == STRUCT ? 'S'
-					    : t->kind == '{' && p->prev.kind == INTERFACE ? 'I'
-					    : (char)t->kind;
-			break;
-		case ')': case ']': case '}':
-			p->la_unmatched = p->depth == 0;
-			if (p->depth > 0)
-				p->depth--;
-			break;
-		case PACKAGE:
-			p->has_pkg = true;
-			break;
-		case IF: case FOR: case SWITCH:
-			p->hdr_kw = t->kind;
-			p->hdr_depth = p->depth;
-			break;
-		case CASE: case DEFAULT:
-			p->in_case = true;
-			p->case_depth = p->depth;
-			break;
-		case ':':
-			if (p->in_case && p->depth == p->case_depth)
-				p->in_case = false;
-			break;
-		case IMPORT: case FUNC: case VAR: case CONST: case TYPE:
-			if (p->depth == 0)
-				p->top_kw = t->kind;
-			break;
+		}
+		if (fresh && !note_token(p, t))
+			return 0;
+		if (p->skip_to_colon) {
+			if (t->kind != ':' && t->kind != '}' && t->kind != CASE && t->kind != DEFAULT
+			    && !stops_skip(t->kind))
+				continue;
+			p->skip_to_colon = false;
+			if (t->kind == ':')
+				continue;
+			if (t->kind) {
+				diag_errorf(p->diag, t->pos, "syntax error: unexpected %s, expecting :", token_describe(t));
+				continue;
+			}
+		}
+		if (p->skip_stmt_rest) {
+			if (t->kind == ';') {
+				p->skip_stmt_rest = false;
+				continue;
+			}
+			if (t->kind != '}' && t->kind != CASE && t->kind != DEFAULT && !stops_skip(t->kind))
+				continue;
+			p->skip_stmt_rest = false;
 		}
 		/* After a syntax error between declarations, Go skips ahead to the
 		 * next declaration keyword; doing the same keeps one mistake from
@@ -1150,6 +1249,15 @@ static bool ends_operand(int kind)
 	       kind == ')' || kind == ']' || kind == '}';
 }
 
+/* A switch or select body has la where a clause should start: skip as Go
+ * does (p->skip_to_colon), from the token after la (bison drops la). Not
+ * for a bracket, whose partner the skipping would lose. */
+static void skip_clause_start(Parser *p, int la)
+{
+	p->skip_to_colon = la != 0 && la != ':' && la != '}' && la != CASE && la != DEFAULT && !stops_skip(la)
+			   && la != '(' && la != ')' && la != '[' && la != ']' && la != '{';
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 {
 	if (p->aborted)
@@ -1242,14 +1350,23 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 		}
 	}
 	if (stmt_start) {
-		if (has(exp, n, YYSYMBOL_CASE))
+		if (has(exp, n, YYSYMBOL_CASE)) {
 			diag_errorf(d, pos, "syntax error: unexpected %s, expecting case or default or }", tok);
-		else
+			skip_clause_start(p, la);
+		} else {
 			diag_errorf(d, pos, "syntax error: unexpected %s, expecting }", tok);
+			/* Go skips this one token and ends the block (an else on
+			 * the line after its if's brace ends the function) */
+			if (la != 0 && la != '(' && la != ')' && la != '[' && la != ']' && la != '{' && la != '}') {
+				/* the brace this closes was opened at depth d0 - 1 */
+				p->close_block = d0 > 1 ? 2 : 1;
+			}
+		}
 		return 0;
 	}
 	if (has(exp, n, YYSYMBOL_CASE) && has(exp, n, YYSYMBOL_DEFAULT) && rbrace) {
 		diag_errorf(d, pos, "syntax error: unexpected %s, expecting case or default or }", tok);
+		skip_clause_start(p, la);
 		return 0;
 	}
 	if (la == DEFINE && has_ch(exp, n, '=') && !has(exp, n, YYSYMBOL_DEFINE)) {
