@@ -366,7 +366,7 @@ static int global_index(Obj *o)
 static int expr(FnState *fs, Node *n, int dst);
 static void expr_to(FnState *fs, Node *n, int dst);
 static void stmt(FnState *fs, Node *s);
-static void select_stmt(FnState *fs, Node *s);
+static void select_stmt(FnState *fs, Node *s, const char *label);
 static void block(FnState *fs, NodeList *l);
 static int call_expr(FnState *fs, Node *n, int nres);
 static bool may_call(Node *n);
@@ -3465,7 +3465,7 @@ static void type_switch(FnState *fs, Node *s, const char *label)
  * that index. A receive case's value and ok land in registers reserved
  * for it, then are bound or assigned at the start of its body.
  */
-static void select_stmt(FnState *fs, Node *s)
+static void select_stmt(FnState *fs, Node *s, const char *label)
 {
 	int scope = fs->nlocals, active = fs->nactive;
 	int n = s->u.sw.body.len;
@@ -3518,7 +3518,7 @@ static void select_stmt(FnState *fs, Node *s)
 		emit_sbx(fs, BC_EXT, chans[c], (int32_t)w);
 		fs->line = line;
 	}
-	Loop lp = {.outer = fs->loop, .is_switch = true};
+	Loop lp = {.outer = fs->loop, .label = label, .is_switch = true};
 	fs->loop = &lp;
 	Jumps ends = {0};
 	for (int c = -1; c < ncases; c++) {
@@ -3865,6 +3865,8 @@ static void stmt(FnState *fs, Node *s)
 			switch_stmt(fs, inner, label);
 		else if (inner->kind == N_TYPESWITCH)
 			type_switch(fs, inner, label);
+		else if (inner->kind == N_SELECT)
+			select_stmt(fs, inner, label);
 		else
 			stmt(fs, inner);
 		break;
@@ -3962,7 +3964,7 @@ static void stmt(FnState *fs, Node *s)
 		break;
 	}
 	case N_SELECT:
-		select_stmt(fs, s);
+		select_stmt(fs, s, NULL);
 		break;
 	default:
 		cerror(s->pos, "gol: %s is not supported yet", node_kind_name(s->kind));
