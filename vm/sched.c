@@ -1313,6 +1313,7 @@ static G *start_goroutine(VM *vm, GolClosure *f)
 	Proto *ep;
 	GolClosure *cl;
 	G *g = go_prepare(vm, f, NULL, 0, &ep, &cl);
+	g->by_timer = true;
 	sched_go(vm, g, cl, ep);
 	return g;
 }

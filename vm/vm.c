@@ -1639,6 +1639,12 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 
 static void traceback_created(FmtBuf *b, G *g)
 {
+	if (g->by_timer) {
+		/* Go's timers start an AfterFunc's function from its library */
+		const char *s = "created by time.goFunc\n\ttime/sleep.go:176 +0x0\n";
+		fmtbuf_put(b, s, strlen(s));
+		return;
+	}
 	if (!g->created_by)
 		return;
 	char line[512];

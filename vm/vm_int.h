@@ -116,6 +116,7 @@ typedef struct G {
 	PanicRec *panic;
 	const Instr *retry_pc;
 	Proto *created_by;         /* the function that ran the go statement */
+	bool by_timer;             /* started by a time.AfterFunc timer */
 	struct G *next;            /* global queue link; sleepers being woken */
 	void *race;                /* the race detector's state (race.c), or NULL */
 	int status;                /* GStatus; atomic once workers run */
