@@ -75,6 +75,10 @@ struct Parser {
 	 * the next ';' (not past a '}', case, default or statement keyword).
 	 * The token so judged is handed back (pushback) after a ';' of ours. */
 	int close_block, after_close;
+	/* after_close found the function's ';': the declaration after it is
+	 * judged here, as bison (which takes three tokens after an error
+	 * before it reports again) would not */
+	bool judge_next_decl;
 	bool skip_stmt_rest, has_pushback;
 	Token pushback;
 	/* A token that cannot start a statement (or a clause) in a switch or
@@ -1080,10 +1084,12 @@ int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 		p->close_block = 0;
 		p->prev2 = p->prev.kind;
 		p->prev = p->tok;
+		/* (a dropped ')' or ']' closed the block's brace in the
+		 * bookkeeping already) */
+		if (p->tok.kind != ')' && p->tok.kind != ']' && p->depth > 0)
+			p->depth--;
 		p->tok.kind = '}';
 		p->tok.node = NULL;
-		if (p->depth > 0)
-			p->depth--;
 		*lloc = p->tok.pos;
 		lval->op = 0;
 		return '}';
@@ -1100,9 +1106,18 @@ int yylex(YYSTYPE *lval, Pos *lloc, Parser *p)
 			lexer_next(&p->lx, &p->tok);
 		}
 		Token *t = &p->tok;
+		if (p->judge_next_decl && t->kind != ';') {
+			p->judge_next_decl = false;
+			if (!is_decl_keyword(t->kind)) {
+				diag_errorf(p->diag, t->pos, "syntax error: non-declaration statement outside function body");
+				p->skip_to_decl = true;
+			}
+		}
 		if (p->after_close) {
 			bool nested = p->after_close == 2;
 			p->after_close = 0;
+			if (!nested && t->kind == ';')
+				p->judge_next_decl = true;
 			if (t->kind != ';' && t->kind != 0 && !(nested && t->kind == '}')) {
 				diag_errorf(p->diag, t->pos,
 					    nested ? "syntax error: unexpected %s at end of statement"
@@ -1357,7 +1372,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p)
 			diag_errorf(d, pos, "syntax error: unexpected %s, expecting }", tok);
 			/* Go skips this one token and ends the block (an else on
 			 * the line after its if's brace ends the function) */
-			if (la != 0 && la != '(' && la != ')' && la != '[' && la != ']' && la != '{' && la != '}') {
+			if (la != 0 && la != '(' && la != '[' && la != '{' && la != '}') {
 				/* the brace this closes was opened at depth d0 - 1 */
 				p->close_block = d0 > 1 ? 2 : 1;
 			}
