@@ -67,6 +67,9 @@ typedef struct FnState {
 	int maxregs;
 	int line;
 	Loop *loop;
+	/* the receiver when the function only reads it: the caller's own
+	 * value, uncopied (so never handed on as the function's own) */
+	struct Obj *shared_recv;
 	Type *sig;
 	int result_base;      /* named results: their first register, -1 if none */
 	Obj **results;        /* named result objects */
@@ -378,6 +381,7 @@ static bool is_type_expr(Node *n);
 static bool may_call(Node *n);
 static void operands(FnState *fs, Node *x, Node *y, int *rx, int *ry);
 static void assign_var(FnState *fs, Obj *o, int src);
+static bool block_private(FnState *fs, struct Obj *o);
 static void convert_to(FnState *fs, Type *from, Type *to, int reg, bool konst);
 
 static int dst_or_new(FnState *fs, int dst)
@@ -2752,6 +2756,18 @@ static void assign(FnState *fs, Node *s)
 					return;
 				}
 			}
+			/* an aggregate local whose block is its own: it takes the
+			 * value's (fresh) block, evaluated apart first (the value
+			 * may read the variable: a = T{a.Y, a.X}) */
+			if (l->kind == N_IDENT && block_private(fs, l->obj)) {
+				int li = find_local(fs, l->obj);
+				if (li >= 0 && !fs->locals[li].cell) {
+					int r = alloc_reg(fs);
+					value_to(fs, rhs->v[0], lt, r);
+					emit(fs, BC_MOVE, fs->locals[li].reg, r, 0);
+					return;
+				}
+			}
 			/* s[i] = k with a small integer or boolean constant k: one
 			 * instruction, no register for k */
 			Type *lu = lt ? type_under(lt) : NULL;
@@ -3596,7 +3612,8 @@ static void return_stmt(FnState *fs, Node *s)
 	if (n == 1 && r->len == 1 && fs->result_base < 0) {
 		Node *x = ast_unparen(r->v[0]);
 		if (x->kind == N_IDENT && x->obj && ((Obj *)x->obj)->kind == OBJ_VAR && !((Obj *)x->obj)->global
-		    && !is_aggregate(x->type) && !(type_is_interface(sig->results[0].type) && !type_is_interface(x->type))) {
+		    && (!is_aggregate(x->type) || block_private(fs, x->obj))
+		    && !(type_is_interface(sig->results[0].type) && !type_is_interface(x->type))) {
 			int li = find_local(fs, x->obj);
 			if (li >= 0 && !fs->locals[li].cell) {
 				emit(fs, BC_RET, fs->locals[li].reg, 1, 0);
@@ -4070,6 +4087,50 @@ static void read_only_walk(Node *n, void *ctx)
 	ast_each_child(n, read_only_walk, ctx);
 }
 
+/* Marks each local aggregate a pointer into whose block may outlive the
+ * expression that makes it (&x, &x.f, x.arr[:], a pointer method called
+ * on x or on a part of it, as a call or a method value): then x's block
+ * must stay x's for good. Any other local's block is x's alone (values
+ * going elsewhere are copies, value_to), so x may be given a fresh block
+ * where it is assigned, and its block be returned as the function's
+ * result, with no copy (block_private). */
+static void shared_walk(Node *n, void *ctx)
+{
+	(void)ctx;
+	if (!n)
+		return;
+	Node *r = NULL;
+	switch (n->kind) {
+	case N_UNARY:
+		if (n->u.op.op == OP_AND)
+			r = expr_root(n->u.op.x);
+		break;
+	case N_SLICE:
+		r = expr_root(n->u.slice.x);
+		break;
+	case N_SELECTOR: {
+		Type *bt = n->u.selector.x ? n->u.selector.x->type : NULL;
+		Selection sel;
+		if (bt && n->u.selector.x->kind != N_BAD && !is_type_expr(n->u.selector.x)
+		    && type_lookup(bt, n->u.selector.sel->u.ident.name, &sel) == 2 && sel.method
+		    && sel.method->ptr_recv)
+			r = expr_root(n->u.selector.x);
+		break;
+	}
+	default:
+		break;
+	}
+	if (r && r->kind == N_IDENT && r->obj)
+		((Obj *)r->obj)->block_shared = true;
+	ast_each_child(n, shared_walk, NULL);
+}
+
+static bool block_private(FnState *fs, Obj *o)
+{
+	return o && o->kind == OBJ_VAR && !o->global && !o->captured && !o->addr_taken && !o->block_shared
+	       && o != fs->shared_recv && is_aggregate(o->type);
+}
+
 static bool param_read_only(Obj *o, Node *body)
 {
 	if (!body || o->captured || o->addr_taken || o->reassigned)
@@ -4132,6 +4193,7 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 	p->nparams = nparams;
 	p->nresults = sig->nresults;
 	p->variadic = sig->variadic;
+	shared_walk(body, NULL);
 	/* parameters that live in cells, and aggregate parameters (copies) */
 	for (int i = 0; i < nparam_objs; i++) {
 		Obj *o = param_objs[i];
@@ -4139,11 +4201,18 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 			continue;
 		Local *l = &fs.locals[i];
 		if (is_aggregate(o->type)) {
+			if (i == 0 && recv && param_read_only(o, body))
+				fs.shared_recv = o; /* the caller's own value */
 			/* X: the copy Go's caller makes of an argument (-race
 			 * reports its reads at the call); 2: no copy is needed,
-			 * only those reads (see param_read_only) */
+			 * only those reads. A parameter's argument is a copy
+			 * already (every call copies a variable's value into its
+			 * arguments, value_to; a call's result is fresh); a
+			 * receiver may be an interface's boxed value or a method
+			 * value's bound one, which every call must leave as it
+			 * was, so it is copied unless only read (param_read_only) */
 			int pc = emit_bx(&fs, BC_CLONE, l->reg, (uint32_t)type_k(&fs, o->type));
-			fs.code[pc].x = param_read_only(o, body) ? 2 : 1;
+			fs.code[pc].x = !(recv && i == 0) || param_read_only(o, body) ? 2 : 1;
 		} else if (l->cell) {
 			int t = alloc_reg(&fs);
 			emit(&fs, BC_MOVE, t, l->reg, 0);

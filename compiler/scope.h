@@ -51,6 +51,9 @@ typedef struct Obj {
 	bool addr_taken;      /* &x was taken: lives in a cell */
 	bool reassigned;      /* a local assigned after its declaration (Go's
 			       * devirtualizer leaves method calls on it alone) */
+	bool block_shared;    /* compiler: an aggregate local a pointer into
+			       * whose block may outlive an expression (&x.f,
+			       * x.arr[:], a pointer method on x or a part) */
 	int state;            /* package-level resolution: 0 todo, 1 busy, 2 done */
 	int slot;             /* compiler: register or global index */
 	struct Obj *func;     /* the function whose local this is */
