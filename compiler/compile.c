@@ -382,6 +382,7 @@ static bool may_call(Node *n);
 static void operands(FnState *fs, Node *x, Node *y, int *rx, int *ry);
 static void assign_var(FnState *fs, Obj *o, int src);
 static bool block_private(FnState *fs, struct Obj *o);
+static bool mentions(Node *n, struct Obj *o);
 static void convert_to(FnState *fs, Type *from, Type *to, int reg, bool konst);
 
 static int dst_or_new(FnState *fs, int dst)
@@ -2748,8 +2749,12 @@ static void assign(FnState *fs, Node *s)
 				expr_to(fs, rhs->v[0], r);
 				return;
 			}
-			/* a plain local: evaluate straight into its register */
-			if (l->kind == N_IDENT && !((Obj *)l->obj)->global && !is_aggregate(lt)) {
+			/* a plain local: evaluate straight into its register,
+			 * unless the value reads the variable (v = x && v, v =
+			 * []int{v[1]}, v = max(1, v): the register may be written
+			 * before the variable is read) */
+			if (l->kind == N_IDENT && !((Obj *)l->obj)->global && !is_aggregate(lt)
+			    && !mentions(rhs->v[0], l->obj)) {
 				int li = find_local(fs, l->obj);
 				if (li >= 0 && !fs->locals[li].cell) {
 					value_to(fs, rhs->v[0], lt, fs->locals[li].reg);
@@ -4123,6 +4128,31 @@ static void shared_walk(Node *n, void *ctx)
 	if (r && r->kind == N_IDENT && r->obj)
 		((Obj *)r->obj)->block_shared = true;
 	ast_each_child(n, shared_walk, NULL);
+}
+
+typedef struct Mention {
+	Obj *o;
+	bool found;
+} Mention;
+
+static void mention_walk(Node *n, void *ctx)
+{
+	Mention *m = ctx;
+	if (!n || m->found)
+		return;
+	if (n->kind == N_IDENT && n->obj == m->o) {
+		m->found = true;
+		return;
+	}
+	ast_each_child(n, mention_walk, ctx);
+}
+
+/* Does expression n use variable o? */
+static bool mentions(Node *n, Obj *o)
+{
+	Mention m = {o, false};
+	mention_walk(n, &m);
+	return m.found;
 }
 
 static bool block_private(FnState *fs, Obj *o)
