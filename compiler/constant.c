@@ -421,24 +421,62 @@ bool const_fits_int(const ConstVal *v, int bits, bool is_unsigned)
 
 /* Correctly rounded conversion: GMP's mpq_get_d truncates, so go through
  * a decimal string that strtod rounds exactly. */
+/* q rounded to the nearest binary floating-point value with mant bits of
+ * significand, exponents of its last bit from emin (subnormals there) to
+ * emax, ties to even, as Go rounds constants: exactly, from the rational
+ * (a decimal string of limited length can fall just short of a tie). The
+ * result is exact in a double. */
+static double q_round(const mpq_t q, int mant, long emin, long emax)
+{
+	int sgn = mpq_sgn(q);
+	if (sgn == 0)
+		return 0.0;
+	mpz_t n, d, m, r, t;
+	mpz_inits(n, d, m, r, t, NULL);
+	mpz_abs(n, mpq_numref(q));
+	mpz_set(d, mpq_denref(q));
+	/* q / 2^e = m + r/D, with m of mant bits unless e is at emin */
+	long e = (long)mpz_sizeinbase(n, 2) - (long)mpz_sizeinbase(d, 2) - mant;
+	for (int guard = 0; guard < 8; guard++) {
+		if (e < emin)
+			e = emin;
+		if (e >= 0) {
+			mpz_mul_2exp(t, d, (mp_bitcnt_t)e);
+			mpz_tdiv_qr(m, r, n, t);
+		} else {
+			mpz_mul_2exp(t, n, (mp_bitcnt_t)-e);
+			mpz_tdiv_qr(m, r, t, d);
+			mpz_set(t, d);
+		}
+		if (mpz_sizeinbase(m, 2) > (size_t)mant && mpz_sgn(m)) {
+			e++;
+			continue;
+		}
+		if (mpz_sgn(m) && mpz_sizeinbase(m, 2) < (size_t)mant && e > emin) {
+			e--;
+			continue;
+		}
+		break;
+	}
+	/* t is the divisor D: round half to even by 2r against D */
+	mpz_mul_2exp(r, r, 1);
+	int c = mpz_cmp(r, t);
+	if (c > 0 || (c == 0 && mpz_odd_p(m)))
+		mpz_add_ui(m, m, 1);
+	if (mpz_sizeinbase(m, 2) > (size_t)mant) {
+		mpz_fdiv_q_2exp(m, m, 1);
+		e++;
+	}
+	double v = e > emax ? HUGE_VAL : ldexp(mpz_get_d(m), (int)e);
+	mpz_clears(n, d, m, r, t, NULL);
+	return sgn < 0 ? -v : v;
+}
+
 static double q_to_double(const mpq_t q, int bits)
 {
-	if (mpq_sgn(q) == 0)
-		return 0.0;
-	mpf_t f;
-	mpf_init2(f, 1200);
-	mpf_set_q(f, q);
-	mp_exp_t e;
-	char *digits = mpf_get_str(NULL, &e, 10, 60, f);
-	char buf[128];
-	const char *d = digits;
-	bool neg = *d == '-';
-	if (neg)
-		d++;
-	snprintf(buf, sizeof buf, "%s0.%se%ld", neg ? "-" : "", d, (long)e);
 	if (bits == 32)
-		return (double)strtof(buf, NULL);
-	return strtod(buf, NULL);
+		return q_round(q, 24, -149, 104);
+	return q_round(q, 53, -1074, 971);
 }
 
 bool const_to_double(const ConstVal *v, int bits, double *out)
