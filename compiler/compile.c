@@ -70,6 +70,8 @@ typedef struct FnState {
 	/* the receiver when the function only reads it: the caller's own
 	 * value, uncopied (so never handed on as the function's own) */
 	struct Obj *shared_recv;
+	uint32_t *ubounds;    /* Proto.ubounds as they are found */
+	int nubounds, capubounds;
 	Type *sig;
 	int result_base;      /* named results: their first register, -1 if none */
 	Obj **results;        /* named result objects */
@@ -388,6 +390,23 @@ static void convert_to(FnState *fs, Type *from, Type *to, int reg, bool konst);
 static int dst_or_new(FnState *fs, int dst)
 {
 	return dst >= 0 ? dst : alloc_reg(fs);
+}
+
+static bool is_u64(const Node *n)
+{
+	return n && n->type && !type_is_untyped(n->type) && type_is_unsigned(n->type) && type_bits(n->type) == 64;
+}
+
+/* The index or slice instruction just emitted (with its extra word) has
+ * the bounds lo (or the index), hi and max: notes which are of a 64-bit
+ * unsigned type, for its panic's message (Proto.ubounds). */
+static void note_ubounds(FnState *fs, const Node *lo, const Node *hi, const Node *max)
+{
+	uint32_t mask = (is_u64(lo) ? 1u : 0u) | (is_u64(hi) ? 2u : 0u) | (is_u64(max) ? 4u : 0u);
+	if (!mask)
+		return;
+	GC_RESERVE(fs->ubounds, fs->nubounds, fs->capubounds, 4);
+	fs->ubounds[fs->nubounds++] = (uint32_t)fs->ncode << 3 | mask;
 }
 
 /* The register for a result computed from operands evaluated since
@@ -776,6 +795,7 @@ static int unary(FnState *fs, Node *n, int dst)
 				emit(fs, BC_AADDR, r, b, i);
 				emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
 			}
+			note_ubounds(fs, x->u.index.index, NULL, NULL);
 			fs->top = r >= save ? r + 1 : save;
 			return r;
 		}
@@ -1178,13 +1198,16 @@ static int index_expr(FnState *fs, Node *n, int dst, bool commaok)
 	case TY_STRING:
 	case TY_UNTYPED_STRING:
 		emit(fs, BC_STRIDX, r, b, i);
+		note_ubounds(fs, n->u.index.index, NULL, NULL);
 		break;
 	case TY_SLICE:
 		emit(fs, BC_SIDX, r, b, i);
+		note_ubounds(fs, n->u.index.index, NULL, NULL);
 		break;
 	case TY_ARRAY:
 		emit(fs, BC_AIDX, r, b, i);
 		emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		note_ubounds(fs, n->u.index.index, NULL, NULL);
 		break;
 	case TY_MAP:
 		if (type_is_interface(bt->key))
@@ -1241,6 +1264,7 @@ static int slice_expr(FnState *fs, Node *n, int dst)
 		emitx(fs, BC_SLICE, flags | 8, r, b, idx);
 		emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
 	}
+	note_ubounds(fs, n->u.slice.lo, n->u.slice.hi, n->u.slice.three ? n->u.slice.max : NULL);
 	if (dst < 0) {
 		emit(fs, BC_MOVE, save, r, 0);
 		fs->top = save + 1;
@@ -2380,6 +2404,7 @@ static void store_located(FnState *fs, Node *lhs, Located *t, int src)
 			emit(fs, slice ? BC_SIDX : BC_AIDX, d, t->b, t->k);
 			if (!slice)
 				emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+			note_ubounds(fs, l->u.index.index, NULL, NULL);
 			emit(fs, BC_MOVE, d + 1, src, 0);
 			emit_bx(fs, BC_COPYIN, d, (uint32_t)type_k(fs, lt));
 			break;
@@ -2387,6 +2412,7 @@ static void store_located(FnState *fs, Node *lhs, Located *t, int src)
 		emit(fs, slice ? BC_SSET : BC_ASET, t->b, t->k, src);
 		if (!slice)
 			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		note_ubounds(fs, l->u.index.index, NULL, NULL);
 		break;
 	}
 	case LOC_FIELD: {
@@ -2618,6 +2644,7 @@ static bool compound_in_place(FnState *fs, Node *l, Op op, Node *y)
 		emit(fs, slice ? BC_SIDX : BC_AIDX, cur, b, i);
 		if (!slice)
 			emit_sbx(fs, BC_EXT, 0, (int32_t)bt->len);
+		note_ubounds(fs, l->u.index.index, NULL, NULL);
 		emit_op_regs(fs, op, lt, cur, cur, v, y->type);
 		emit(fs, slice ? BC_SSET : BC_ASET, b, i, cur);
 		if (!slice)
@@ -2785,6 +2812,7 @@ static void assign(FnState *fs, Node *s)
 				int b = expr(fs, l->u.index.x, -1);
 				int i = expr(fs, l->u.index.index, -1);
 				emit(fs, BC_SSETK, b, i, (uint16_t)(int16_t)k);
+				note_ubounds(fs, l->u.index.index, NULL, NULL);
 				return;
 			}
 			if (may_call(l) ||
@@ -4310,6 +4338,8 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 	p->code = fs.code;
 	p->lines = fs.lines;
 	p->ncode = fs.ncode;
+	p->ubounds = fs.ubounds;
+	p->nubounds = fs.nubounds;
 	p->k = fs.k;
 	p->nk = fs.nk;
 	p->nregs = fs.maxregs + 4;
@@ -4426,6 +4456,8 @@ static Proto *compile_init(Node *file, const char *name)
 		}
 	}
 	emit(&ifs, BC_RET, 0, 0, 0);
+	init->ubounds = ifs.ubounds;
+	init->nubounds = ifs.nubounds;
 	init->code = ifs.code;
 	init->lines = ifs.lines;
 	init->ncode = ifs.ncode;

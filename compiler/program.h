@@ -42,6 +42,13 @@ typedef struct Proto {
 				* the named results, or zero values */
 	Capture *captures;     /* how a closure of this proto is filled */
 	int ncaptures;
+	/* The index and slice instructions whose bounds are of a 64-bit
+	 * unsigned type, for Go's message about a bound of 2^63 or more
+	 * (shown as such, not as negative): ascending, each the offset of
+	 * the word after the instruction (pc when it panics) << 3 | which
+	 * bounds (1 index or low, 2 high, 4 max). */
+	uint32_t *ubounds;
+	int nubounds;
 } Proto;
 
 typedef struct Program {

@@ -241,6 +241,89 @@ int vm_panic_bounds(VM *vm, const char *fmt, ...)
 	return r;
 }
 
+/* Which bounds of the instruction before pc are unsigned (Proto.ubounds). */
+static unsigned ubound_mask(const Proto *p, const Instr *pc)
+{
+	uint32_t off = (uint32_t)(pc - p->code);
+	int lo = 0, hi = p->nubounds - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		uint32_t o = p->ubounds[mid] >> 3;
+		if (o == off)
+			return p->ubounds[mid] & 7;
+		if (o < off)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
+/* A bound as Go's boundsError shows it: unsigned ones as unsigned. */
+static const char *bound_str(char *buf, size_t n, int64_t v, bool uns)
+{
+	if (uns)
+		snprintf(buf, n, "%llu", (unsigned long long)v);
+	else
+		snprintf(buf, n, "%lld", (long long)v);
+	return buf;
+}
+
+int vm_panic_index(VM *vm, const Proto *p, const Instr *pc, int64_t k, int64_t n)
+{
+	bool uns = p && (ubound_mask(p, pc) & 1);
+	char b[32];
+	if (k < 0 && !uns)
+		return vm_panic_bounds(vm, "index out of range [%lld]", (long long)k);
+	return vm_panic_bounds(vm, "index out of range [%s] with length %lld", bound_str(b, sizeof b, k, uns),
+			       (long long)n);
+}
+
+bool vm_slice_in_range(int64_t lo, int64_t hi, int64_t max, int64_t cap)
+{
+	return (uint64_t)max <= (uint64_t)cap && (uint64_t)hi <= (uint64_t)max && (uint64_t)lo <= (uint64_t)hi;
+}
+
+int vm_panic_slice(VM *vm, const Proto *p, const Instr *pc, int64_t lo, int64_t hi, int64_t max, bool three,
+		   int64_t cap, const char *what)
+{
+	/* Go's messages: checked from the right; an array's or string's bound
+	 * is its length, a slice's its capacity; a negative bound is shown
+	 * alone; one of 2^63 or more of an unsigned type is only too large */
+	unsigned u = p ? ubound_mask(p, pc) : 0;
+	bool ul = u & 1, uh = u & 2, um = u & 4;
+	char a[32], b[32];
+#define NEG(v, uns) ((v) < 0 && !(uns))
+#define GT(v, w, uns) (((uns) && (v) < 0) || (v) > (w))
+	if (three) {
+		if (NEG(max, um))
+			return vm_panic_bounds(vm, "slice bounds out of range [::%lld]", (long long)max);
+		if (GT(max, cap, um))
+			return vm_panic_bounds(vm, "slice bounds out of range [::%s] with %s %lld",
+					       bound_str(a, sizeof a, max, um), what, (long long)cap);
+		if (NEG(hi, uh))
+			return vm_panic_bounds(vm, "slice bounds out of range [:%lld:]", (long long)hi);
+		if (GT(hi, max, uh))
+			return vm_panic_bounds(vm, "slice bounds out of range [:%s:%s]", bound_str(a, sizeof a, hi, uh),
+					       bound_str(b, sizeof b, max, um));
+		if (NEG(lo, ul))
+			return vm_panic_bounds(vm, "slice bounds out of range [%lld::]", (long long)lo);
+		return vm_panic_bounds(vm, "slice bounds out of range [%s:%s:]", bound_str(a, sizeof a, lo, ul),
+				       bound_str(b, sizeof b, hi, uh));
+	}
+	if (NEG(hi, uh))
+		return vm_panic_bounds(vm, "slice bounds out of range [:%lld]", (long long)hi);
+	if (GT(hi, cap, uh))
+		return vm_panic_bounds(vm, "slice bounds out of range [:%s] with %s %lld", bound_str(a, sizeof a, hi, uh),
+				       what, (long long)cap);
+	if (NEG(lo, ul))
+		return vm_panic_bounds(vm, "slice bounds out of range [%lld:]", (long long)lo);
+	return vm_panic_bounds(vm, "slice bounds out of range [%s:%s]", bound_str(a, sizeof a, lo, ul),
+			       bound_str(b, sizeof b, hi, uh));
+#undef NEG
+#undef GT
+}
+
 int vm_panic_assert(VM *vm, const char *msg)
 {
 	runtime_error_type();
@@ -1417,9 +1500,16 @@ static Proto *trampoline_as(Proto *t, Proto *wrapper)
 
 #define PANIC_INDEX(k, n)                                                              \
 	do {                                                                           \
-		if ((k) < 0)                                                           \
-			PANIC_BOUNDS("index out of range [%lld]", (long long)(k));     \
-		PANIC_BOUNDS("index out of range [%lld] with length %lld", (long long)(k), (long long)(n)); \
+		frame->pc = pc;                                                        \
+		vm_panic_index(vm, frame->p, pc, (k), (n));                            \
+		goto unwind;                                                           \
+	} while (0)
+/* s[lo:hi(:max)] out of range (vm_slice_in_range said so). */
+#define PANIC_SLICE(lo, hi, max, three, cap, what)                                     \
+	do {                                                                           \
+		frame->pc = pc;                                                        \
+		vm_panic_slice(vm, frame->p, pc, (lo), (hi), (max), (three), (cap), (what)); \
+		goto unwind;                                                           \
 	} while (0)
 
 #define PANIC_RT(...)                                        \

@@ -240,6 +240,12 @@ void sched_go(VM *vm, G *g, GolClosure *cl, Proto *p);
 /* A goroutine set up to call any func value f(args), not yet scheduled
  * (see vm.c); sched_go(vm, g, *cl, *entry) starts it. */
 G *go_prepare(VM *vm, GolClosure *f, const Value *args, int nargs, Proto **entry, GolClosure **cl);
+/* Go's index and slice bounds panics at the instruction before pc of p
+ * (whose Proto.ubounds say which bounds are unsigned). */
+int vm_panic_index(VM *vm, const Proto *p, const Instr *pc, int64_t k, int64_t n);
+bool vm_slice_in_range(int64_t lo, int64_t hi, int64_t max, int64_t cap);
+int vm_panic_slice(VM *vm, const Proto *p, const Instr *pc, int64_t lo, int64_t hi, int64_t max, bool three,
+		   int64_t cap, const char *what);
 void sched_save(VM *vm);           /* running goroutine's state into vm->cur */
 void sched_load(VM *vm, G *g);     /* make g the running goroutine */
 /* A parked goroutine may run again: callable from any worker, even while
