@@ -392,6 +392,28 @@ static int dst_or_new(FnState *fs, int dst)
 	return dst >= 0 ? dst : alloc_reg(fs);
 }
 
+/* A literal Go's compiler counts as static: a constant, nil, or an array
+ * or struct literal of such. */
+static bool static_lit(Node *n)
+{
+	n = ast_unparen(n);
+	if (n->cv)
+		return true;
+	if (n->kind == N_IDENT && n->obj && ((Obj *)n->obj)->kind == OBJ_NIL)
+		return true;
+	if (n->kind != N_COMPOSITELIT || !n->type)
+		return false;
+	TypeKind k = type_under(n->type)->kind;
+	if (k != TY_ARRAY && k != TY_STRUCT)
+		return false;
+	for (int i = 0; i < n->u.complit.elts.len; i++) {
+		Node *e = n->u.complit.elts.v[i];
+		if (!static_lit(e->kind == N_KEYVALUE ? e->u.kv.value : e))
+			return false;
+	}
+	return true;
+}
+
 static bool is_u64(const Node *n)
 {
 	return n && n->type && !type_is_untyped(n->type) && type_is_unsigned(n->type) && type_bits(n->type) == 64;
@@ -1449,8 +1471,14 @@ static int complit(FnState *fs, Node *n, int dst)
 	}
 	case TY_MAP:
 		emit_bx(fs, BC_MKMAP, r, (uint32_t)type_k(fs, t));
+		/* as Go's compiler: the entries whose key and value are both
+		 * constant first, then the others, each in order (which one of
+		 * two equal keys stays shows it) */
+		for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < el->len; i++) {
 			Node *e = el->v[i];
+			if (static_lit(e->u.kv.key) && static_lit(e->u.kv.value) ? pass : !pass)
+				continue;
 			if (e->u.kv.key->kind == N_COMPOSITELIT && !e->u.kv.key->type)
 				e->u.kv.key->type = u->key;
 			if (e->u.kv.value->kind == N_COMPOSITELIT && !e->u.kv.value->type)
