@@ -177,7 +177,7 @@ static const NativeDef core_natives[] = {
 };
 
 static const NativeDef *const tables[] = {
-	core_natives, fmt_natives, strings_natives, strconv_natives, math_natives, rand_natives,
+	core_natives, fmt_natives, strings_natives, io_natives, strconv_natives, math_natives, rand_natives,
 	unicode_natives, unicode_var_natives, utf8_natives, sort_natives, errors_natives, os_natives, sync_natives};
 
 void natives_attach_methods(Type *t)

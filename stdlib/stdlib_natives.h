@@ -22,6 +22,7 @@ struct VM;
 
 /* Each table is terminated by {NULL, NULL}. */
 extern const NativeDef strings_natives[];
+extern const NativeDef io_natives[];
 extern const NativeDef sync_natives[];
 extern const NativeDef strconv_natives[];
 extern const NativeDef math_natives[];
@@ -63,7 +64,13 @@ GolString *std_buf_str(StdBuf *b);
 
 /* errors.New(msg). */
 GolIface *std_error(const char *msg, int64_t n);
-/* io.EOF (the io package's own value when its native exists). */
+/* Package io's error values (iolib.c): each made once, so a reader's
+ * io.EOF is the very value a program compares with. */
+enum {
+	STD_IO_EOF, STD_IO_UNEXPECTED_EOF, STD_IO_SHORT_WRITE, STD_IO_SHORT_BUFFER, STD_IO_NO_PROGRESS,
+	STD_IO_CLOSED_PIPE, STD_IO_INVALID_WRITE, STD_IO_NERR
+};
+GolIface *std_io_error(int which);
 GolIface *std_io_eof(void);
 
 /* The checker's named type pkg.name (e.g. "strconv", "NumError"); NULL if

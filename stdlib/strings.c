@@ -160,40 +160,7 @@ GolIface *std_error(const char *msg, int64_t n)
 	return r.p;
 }
 
-static pthread_mutex_t type_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Package io's error values, made once: a reader's io.EOF is the very
- * value a program compares with (err == io.EOF). */
-enum { IO_EOF, IO_UNEXPECTED_EOF, IO_SHORT_WRITE, IO_SHORT_BUFFER, IO_NO_PROGRESS, IO_CLOSED_PIPE, IO_NERR };
-
-static GolIface *io_error(int which)
-{
-	static const char *const msg[IO_NERR] = {
-		"EOF", "unexpected EOF", "short write", "short buffer",
-		"multiple Read calls return no data or error", "io: read/write on closed pipe",
-	};
-	static GolIface *err[IO_NERR];
-	pthread_mutex_lock(&type_lock);
-	if (!err[which])
-		err[which] = std_error(msg[which], (int64_t)strlen(msg[which]));
-	pthread_mutex_unlock(&type_lock);
-	return err[which];
-}
-
-GolIface *std_io_eof(void)
-{
-	return io_error(IO_EOF);
-}
-
-#define IO_VAR(fn, which) \
-	static int fn(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)a; (void)n; r[0].p = io_error(which); return 0; }
-IO_VAR(io_v_eof, IO_EOF)
-IO_VAR(io_v_unexpected_eof, IO_UNEXPECTED_EOF)
-IO_VAR(io_v_short_write, IO_SHORT_WRITE)
-IO_VAR(io_v_short_buffer, IO_SHORT_BUFFER)
-IO_VAR(io_v_no_progress, IO_NO_PROGRESS)
-IO_VAR(io_v_closed_pipe, IO_CLOSED_PIPE)
-#undef IO_VAR
 
 Type *std_named_type(const char *pkg, const char *name)
 {
@@ -1563,7 +1530,7 @@ static int r_write_to(VM *vm, Value *a, int n, Value *r)
 	rd[1].i = i + m;
 	r[0].i = m;
 	if (m != len - i && !err)
-		err = io_error(IO_SHORT_WRITE);
+		err = std_io_error(STD_IO_SHORT_WRITE);
 	r[1].p = err;
 	return 0;
 }
@@ -1669,12 +1636,6 @@ const NativeDef strings_natives[] = {
 	{"strings.Builder.WriteString", b_write_string},
 	{"strings.NewReader", r_new},
 	{"strings.Reader.Len", r_len},
-	{"io.EOF", io_v_eof},
-	{"io.ErrUnexpectedEOF", io_v_unexpected_eof},
-	{"io.ErrShortWrite", io_v_short_write},
-	{"io.ErrShortBuffer", io_v_short_buffer},
-	{"io.ErrNoProgress", io_v_no_progress},
-	{"io.ErrClosedPipe", io_v_closed_pipe},
 	{"strings.Reader.Read", r_read},
 	{"strings.Reader.ReadAt", r_read_at},
 	{"strings.Reader.ReadByte", r_read_byte},
