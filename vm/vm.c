@@ -505,6 +505,14 @@ static int panic_value_text(VM *vm, FmtBuf *b, GolIface *v)
 static void traceback_frames(FmtBuf *b, Frame *frames, int nframes);
 static void traceback_created(FmtBuf *b, G *g);
 
+/* The runtime's panic function, which Go shows between a deferred call
+ * run because of a panic and the frame that panicked. */
+static void put_panic_frame(FmtBuf *b)
+{
+	const char *s = "panic({...})\n\t$GOROOT/src/runtime/panic.go:884 +0x0\n";
+	fmtbuf_put(b, s, strlen(s));
+}
+
 volatile sig_atomic_t vm_interrupted;
 
 /* Leaving a sync native by longjmp (a fatal error or Ctrl-C in a REPL
@@ -615,6 +623,7 @@ static void panic_frames(FmtBuf *b, PanicRec *p, int depth)
 		return;
 	}
 	traceback_frames(b, p->frames + k + 1, p->nframes - k - 1);
+	put_panic_frame(b);
 	panic_frames(b, p->next, depth + 1);
 }
 
@@ -1719,6 +1728,8 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		if (i + 1 < nframes && frames[i + 1].p && !strcmp(frames[i + 1].p->name, "main.init") &&
 		    !strcmp(f->p->name, "main.main"))
 			continue;
+		if (f->panicking && i + 1 < nframes)
+			put_panic_frame(b);
 		char line[512];
 		/* Go shows argument words; gol shows (...) when there are any */
 		snprintf(line, sizeof line, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name, f->p->nparams ? "..." : "",

@@ -354,8 +354,11 @@ def normalize_trace(lines):
     gol and Go made alike: goroutine ids, argument words (and whether a call
     was inlined), files (only the line number is kept), code offsets and
     fault addresses;
-    frames inside Go's own library (the runtime's panic frame, sync's
-    methods) are dropped, since gol's library functions have no frames,
+    frames inside Go's own library (sync's methods, the runtime's map
+    functions) are dropped, since gol's library functions have no frames,
+    except the runtime's panic frame, which both show between a deferred
+    call run by a panic and the frame that panicked (gol writes its file
+    as $GOROOT/src/runtime/panic.go),
     and so is a stack overflow's line with the stack's addresses."""
     res = []
     i = 0
@@ -366,7 +369,8 @@ def normalize_trace(lines):
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if TRACE_FUNC_RE.match(line) and nxt is not None and TRACE_POS_RE.match(nxt):
-            if "/src/" in nxt and "/go" in nxt:
+            m = TRACE_FUNC_RE.match(line)
+            if "/src/" in nxt and ("/go" in nxt or "$GOROOT" in nxt) and m.group(1) != "panic":
                 i += 2
                 continue
             m = TRACE_FUNC_RE.match(line)
