@@ -1216,6 +1216,28 @@ static int rt_gosched(VM *vm, Value *a, int n, Value *r)
 	return vm_yield(vm);
 }
 
+/* runtime.GC: a full collection now. runtime.KeepAlive, LockOSThread and
+ * UnlockOSThread change nothing a gol program can see (goroutines are not
+ * threads; the collector scans conservatively). */
+static int rt_gc(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)a;
+	(void)n;
+	(void)r;
+	GC_gcollect();
+	return 0;
+}
+
+static int rt_nothing(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)a;
+	(void)n;
+	(void)r;
+	return 0;
+}
+
 static int rt_numgoroutine(VM *vm, Value *a, int n, Value *r)
 {
 	(void)a;
@@ -1361,6 +1383,10 @@ const NativeDef sync_natives[] = {
 	{"time.Duration.Microseconds", dur_us},
 	{"time.Duration.Nanoseconds", dur_ns},
 	{"runtime.Gosched", rt_gosched},
+	{"runtime.GC", rt_gc},
+	{"runtime.KeepAlive", rt_nothing},
+	{"runtime.LockOSThread", rt_nothing},
+	{"runtime.UnlockOSThread", rt_nothing},
 	{"runtime.NumGoroutine", rt_numgoroutine},
 	{"runtime.NumCPU", rt_numcpu},
 	{"runtime.GOMAXPROCS", rt_gomaxprocs},
