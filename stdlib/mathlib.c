@@ -2574,7 +2574,210 @@ static int m_sincos(VM *vm, Value *a, int n, Value *r)
 	return 0;
 }
 
+/* ---- package math/cmplx --------------------------------------------------------- */
+/* The functions Go's math/cmplx has for complex128, computed in the same
+ * order of operations from the same real functions, so results agree to
+ * the last bit. A complex value is a GolComplex block (NULL is 0). */
+
+static double cre(Value v)
+{
+	return v.p ? ((GolComplex *)v.p)->re : 0.0;
+}
+
+static double cim(Value v)
+{
+	return v.p ? ((GolComplex *)v.p)->im : 0.0;
+}
+
+static GolComplex *cmk(double re, double im)
+{
+	GolComplex *z = GC_MALLOC_ATOMIC(sizeof *z);
+	z->re = re;
+	z->im = im;
+	return z;
+}
+
+static double c_abs(double re, double im)
+{
+	return go_hypot(re, im);
+}
+
+static double c_phase(double re, double im)
+{
+	return go_atan2(im, re);
+}
+
+/* The principal root (real part >= 0, imaginary of the sign of x's); the
+ * components are scaled first so that |x| neither overflows nor loses
+ * precision to underflow. */
+static GolComplex *c_sqrt(double re, double im)
+{
+	if (im == 0) {
+		if (re == 0)
+			return cmk(0, im);
+		if (re < 0)
+			return cmk(0, copysign(sqrt(-re), im));
+		return cmk(sqrt(re), im);
+	}
+	if (isinf(im))
+		return cmk(INFINITY, im);
+	if (re == 0) {
+		double r = sqrt((im < 0 ? -0.5 : 0.5) * im);
+		return cmk(r, im < 0 ? -r : r);
+	}
+	double a = re, b = im, scale;
+	if (fabs(a) > 4 || fabs(b) > 4) {
+		a *= 0.25;
+		b *= 0.25;
+		scale = 2;
+	} else {
+		a *= 1.8014398509481984e16; /* 2^54 */
+		b *= 1.8014398509481984e16;
+		scale = 7.450580596923828125e-9; /* 2^-27 */
+	}
+	double r = go_hypot(a, b), t;
+	if (a > 0) {
+		t = sqrt(0.5 * r + 0.5 * a);
+		r = scale * fabs((0.5 * b) / t);
+		t *= scale;
+	} else {
+		r = sqrt(0.5 * r - 0.5 * a);
+		t = scale * fabs((0.5 * b) / r);
+		r *= scale;
+	}
+	return cmk(t, b < 0 ? -r : r);
+}
+
+static GolComplex *c_exp(double re, double im)
+{
+	if (isinf(re)) {
+		if (re > 0 && im == 0)
+			return cmk(re, im);
+		if (isinf(im) || isnan(im))
+			return re < 0 ? cmk(0, copysign(0, im)) : cmk(INFINITY, NAN);
+	} else if (isnan(re) && im == 0) {
+		return cmk(NAN, im);
+	}
+	double r = arch_exp(re), sn, cs;
+	go_sincos(im, &sn, &cs);
+	return cmk(r * cs, r * sn);
+}
+
+static GolComplex *c_pow(double xr, double xi, double yr, double yi)
+{
+	if (xr == 0 && xi == 0) {
+		bool y_nan = !(isinf(yr) || isinf(yi)) && (isnan(yr) || isnan(yi));
+		if (y_nan)
+			return cmk(NAN, NAN);
+		if (yr == 0)
+			return cmk(1, 0);
+		if (yr < 0)
+			return yi == 0 ? cmk(INFINITY, 0) : cmk(INFINITY, INFINITY);
+		return cmk(0, 0);
+	}
+	double modulus = c_abs(xr, xi);
+	if (modulus == 0)
+		return cmk(0, 0);
+	double r = go_pow(modulus, yr);
+	double arg = c_phase(xr, xi);
+	double theta = yr * arg;
+	if (yi != 0) {
+		r *= arch_exp(-yi * arg);
+		theta += yi * arch_log(modulus);
+	}
+	double sn, cs;
+	go_sincos(theta, &sn, &cs);
+	return cmk(r * cs, r * sn);
+}
+
+static int cx_abs(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].f = c_abs(cre(a[0]), cim(a[0])); return 0; }
+static int cx_phase(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].f = c_phase(cre(a[0]), cim(a[0])); return 0; }
+static int cx_conj(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].p = cmk(cre(a[0]), -cim(a[0])); return 0; }
+static int cx_sqrt(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].p = c_sqrt(cre(a[0]), cim(a[0])); return 0; }
+static int cx_exp(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].p = c_exp(cre(a[0]), cim(a[0])); return 0; }
+static int cx_inf(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)a; (void)n; r[0].p = cmk(INFINITY, INFINITY); return 0; }
+static int cx_nan(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)a; (void)n; r[0].p = cmk(NAN, NAN); return 0; }
+
+static int cx_log(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	double re = cre(a[0]), im = cim(a[0]);
+	r[0].p = cmk(arch_log(c_abs(re, im)), c_phase(re, im));
+	return 0;
+}
+
+static int cx_log10(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	double re = cre(a[0]), im = cim(a[0]);
+	double lr = arch_log(c_abs(re, im)), li = c_phase(re, im);
+	const double log10e = 0.43429448190325182765112891891660508229439700580366656611445378; /* 1/ln(10) */
+	r[0].p = cmk(log10e * lr, log10e * li);
+	return 0;
+}
+
+static int cx_polar(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	double re = cre(a[0]), im = cim(a[0]);
+	r[0].f = c_abs(re, im);
+	r[1].f = c_phase(re, im);
+	return 0;
+}
+
+static int cx_rect(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	double sn, cs;
+	go_sincos(a[1].f, &sn, &cs);
+	r[0].p = cmk(a[0].f * cs, a[0].f * sn);
+	return 0;
+}
+
+static int cx_pow(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	r[0].p = c_pow(cre(a[0]), cim(a[0]), cre(a[1]), cim(a[1]));
+	return 0;
+}
+
+static int cx_isinf(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	r[0].i = isinf(cre(a[0])) || isinf(cim(a[0]));
+	return 0;
+}
+
+static int cx_isnan(VM *vm, Value *a, int n, Value *r)
+{
+	(void)vm;
+	(void)n;
+	double re = cre(a[0]), im = cim(a[0]);
+	r[0].i = !(isinf(re) || isinf(im)) && (isnan(re) || isnan(im));
+	return 0;
+}
+
 const NativeDef math_natives[] = {
+	{"math/cmplx.Abs", cx_abs},
+	{"math/cmplx.Conj", cx_conj},
+	{"math/cmplx.Exp", cx_exp},
+	{"math/cmplx.Inf", cx_inf},
+	{"math/cmplx.IsInf", cx_isinf},
+	{"math/cmplx.IsNaN", cx_isnan},
+	{"math/cmplx.Log", cx_log},
+	{"math/cmplx.Log10", cx_log10},
+	{"math/cmplx.NaN", cx_nan},
+	{"math/cmplx.Phase", cx_phase},
+	{"math/cmplx.Polar", cx_polar},
+	{"math/cmplx.Pow", cx_pow},
+	{"math/cmplx.Rect", cx_rect},
+	{"math/cmplx.Sqrt", cx_sqrt},
 	{"math.Abs", m_abs},
 	{"math.Acos", m_acos},
 	{"math.Acosh", m_acosh},
