@@ -98,23 +98,13 @@ static int io_copy(VM *vm, Value *a, int n, Value *r)
 	Value res[2], arg;
 	/* a source that writes itself out, or a destination that reads
 	 * for itself, does the work */
-	if (is_a(src, "WriterTo")) {
-		arg.p = dst;
-		if (std_call_method(vm, src, "WriteTo", &arg, 1, res, 2) < 0)
-			return -1;
-		r[0] = res[0];
-		r[1] = res[1];
-		return 0;
-	}
-	if (is_a(dst, "ReaderFrom") && strcmp(rtype_string(dst->type), "*os.File")) {
-		/* (an *os.File reads through the loop below, as Go's does for
-		 * a source that is not a file) */
-		arg.p = src;
-		if (std_call_method(vm, dst, "ReadFrom", &arg, 1, res, 2) < 0)
-			return -1;
-		r[0] = res[0];
-		r[1] = res[1];
-		return 0;
+	/* a source that writes itself out, or else a destination that reads
+	 * for itself, does the work (an *os.File reads through the loop
+	 * below, as Go's does for a source that is not a file) */
+	bool from = !is_a(src, "WriterTo");
+	if (!from || (is_a(dst, "ReaderFrom") && strcmp(rtype_string(dst->type), "*os.File"))) {
+		arg.p = from ? (void *)src : (void *)dst;
+		return std_call_method(vm, from ? dst : src, from ? "ReadFrom" : "WriteTo", &arg, 1, r, 2) < 0 ? -1 : 0;
 	}
 	GolSlice *buf = std_slice_new(32 * 1024, 32 * 1024);
 	int64_t written = 0;
