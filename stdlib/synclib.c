@@ -16,8 +16,11 @@
 #include "stdlib_natives.h"
 #include "vm.h"
 #include "rt.h"
+#include "map.h"
+#include "types.h"
 
 #include <gc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1291,7 +1294,241 @@ LOCKED(wg_wait)
 LOCKED(cond_signal)
 LOCKED(cond_broadcast)
 
+/* ---- sync.Map ------------------------------------------------------------------- */
+/* A Map's block is {mu Mutex, dirty map[any]any}: the entries live in an
+ * ordinary map (made on the first store), guarded by one lock for every
+ * Map (its operations are a few map steps). To the race detector every
+ * operation acquires and releases the Map, as the atomic operations inside
+ * Go's Map do (Go's detector orders even two loads). Range calls f on a
+ * copy of the entries taken at its start, with the lock free (f may use
+ * the Map). */
+
+static pthread_mutex_t smap_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static GolMap *smap(Value m, bool make)
+{
+	GolMap *d = SLOT(m, 1).p;
+	if (!d && make) {
+		static Type *mt;
+		if (!mt) {
+			Type *st = type_under(std_named_type("sync", "Map"));
+			mt = st->fields[1].type;
+		}
+		d = rt_map_new(mt, 0);
+		SLOT(m, 1).p = d;
+	}
+	return d;
+}
+
+/* Look key up (insert it if insert); false after an unhashable key's panic. */
+static bool smap_slot(VM *vm, Value m, Value key, bool insert, Value **slot)
+{
+	GolMap *d = smap(m, insert);
+	*slot = NULL;
+	if (d)
+		*slot = insert ? map_set(d, &key) : map_get(d, &key);
+	Type *bad = rt_key_error;
+	if (bad) {
+		rt_key_error = NULL;
+		pthread_mutex_unlock(&smap_lock);
+		vm_panic_error(vm, "hash of unhashable type %s", rtype_string(bad));
+		return false;
+	}
+	return true;
+}
+
+#define SMAP_NEED(m)                                \
+	do {                                        \
+		if (!(m).p)                         \
+			return vm_panic_nil(vm);    \
+	} while (0)
+
+static int smap_load(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	SMAP_NEED(a[0]);
+	vm_race_acquire(vm, a[0].p);
+	pthread_mutex_lock(&smap_lock);
+	Value *v;
+	if (!smap_slot(vm, a[0], a[1], false, &v))
+		return -1;
+	r[0].p = v ? v->p : NULL;
+	r[1].i = v != NULL;
+	pthread_mutex_unlock(&smap_lock);
+	vm_race_release(vm, a[0].p);
+	return 0;
+}
+
+static int smap_store(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	SMAP_NEED(a[0]);
+	vm_race_acquire(vm, a[0].p);
+	pthread_mutex_lock(&smap_lock);
+	Value *v;
+	if (!smap_slot(vm, a[0], a[1], true, &v))
+		return -1;
+	*v = a[2];
+	pthread_mutex_unlock(&smap_lock);
+	vm_race_release(vm, a[0].p);
+	return 0;
+}
+
+static int smap_load_or_store(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	SMAP_NEED(a[0]);
+	vm_race_acquire(vm, a[0].p);
+	pthread_mutex_lock(&smap_lock);
+	Value *v;
+	if (!smap_slot(vm, a[0], a[1], false, &v))
+		return -1;
+	bool loaded = v != NULL;
+	if (loaded) {
+		r[0] = *v;
+	} else {
+		smap_slot(vm, a[0], a[1], true, &v);
+		*v = a[2];
+		r[0] = a[2];
+	}
+	r[1].i = loaded;
+	pthread_mutex_unlock(&smap_lock);
+	vm_race_release(vm, a[0].p);
+	return 0;
+}
+
+static int smap_load_and_delete(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	SMAP_NEED(a[0]);
+	vm_race_acquire(vm, a[0].p);
+	pthread_mutex_lock(&smap_lock);
+	Value *v;
+	if (!smap_slot(vm, a[0], a[1], false, &v))
+		return -1;
+	r[0].p = v ? v->p : NULL;
+	r[1].i = v != NULL;
+	if (v)
+		map_delete(smap(a[0], false), &a[1]);
+	pthread_mutex_unlock(&smap_lock);
+	vm_race_release(vm, a[0].p);
+	return 0;
+}
+
+static int smap_delete(VM *vm, Value *a, int n, Value *r)
+{
+	Value res[2];
+	(void)r;
+	return smap_load_and_delete(vm, a, n, res);
+}
+
+static int smap_range(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	SMAP_NEED(a[0]);
+	vm_race_acquire(vm, a[0].p);
+	pthread_mutex_lock(&smap_lock);
+	GolMap *d = smap(a[0], false);
+	int64_t len = map_len(d), k = 0;
+	Value *kv = GC_MALLOC(sizeof(Value) * (size_t)(2 * len + 2));
+	if (d) {
+		MapIter it;
+		map_iter_init(&it, d);
+		void *key, *val;
+		while (k < len && map_iter_next(&it, &key, &val)) {
+			kv[2 * k] = *(Value *)key;
+			kv[2 * k + 1] = *(Value *)val;
+			k++;
+		}
+	}
+	pthread_mutex_unlock(&smap_lock);
+	vm_race_release(vm, a[0].p);
+	GolClosure *f = a[1].p;
+	for (int64_t i = 0; i < k; i++) {
+		Value res;
+		if (std_call(vm, f, kv + 2 * i, 2, &res, 1) < 0)
+			return -1;
+		if (!res.i)
+			break;
+	}
+	return 0;
+}
+
+/* ---- sync.Pool ------------------------------------------------------------------ */
+/* A Pool's block is {local []any, New func() any}. As Go's Pool for one
+ * goroutine: a private item, taken first, then the others last in first
+ * out; empty, Get calls New (nil without one). local holds the private
+ * item at 0 (nil when none) and the others after it, the newest last.
+ * Items stay until taken (Go may drop them at a collection, and under
+ * -race drops some at random, where gol keeps them). */
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int pool_put(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	(void)r;
+	if (!a[0].p)
+		return vm_panic_nil(vm);
+	if (!a[1].p)
+		return 0;
+	vm_race_release(vm, a[0].p); /* a Put happens before the Get that takes it */
+	pthread_mutex_lock(&pool_lock);
+	GolSlice *l = SLOT(a[0], 0).p;
+	if (!l) {
+		l = std_slice_new(1, 8);
+		SLOT(a[0], 0).p = l;
+	}
+	if (!l->data[0].p) {
+		l->data[0] = a[1];
+	} else {
+		if (l->len == l->cap) {
+			GolSlice *g = std_slice_new(l->len, 2 * l->cap);
+			memcpy(g->data, l->data, sizeof(Value) * (size_t)l->len);
+			l = g;
+			SLOT(a[0], 0).p = l;
+		}
+		l->data[l->len++] = a[1];
+	}
+	pthread_mutex_unlock(&pool_lock);
+	return 0;
+}
+
+static int pool_get(VM *vm, Value *a, int n, Value *r)
+{
+	(void)n;
+	if (!a[0].p)
+		return vm_panic_nil(vm);
+	pthread_mutex_lock(&pool_lock);
+	GolSlice *l = SLOT(a[0], 0).p;
+	Value x = {0};
+	if (l && l->data[0].p) {
+		x = l->data[0];
+		l->data[0].p = NULL;
+	} else if (l && l->len > 1) {
+		x = l->data[--l->len];
+		l->data[l->len].p = NULL;
+	}
+	pthread_mutex_unlock(&pool_lock);
+	if (x.p)
+		vm_race_acquire(vm, a[0].p);
+	if (!x.p && SLOT(a[0], 1).p)
+		return std_call(vm, SLOT(a[0], 1).p, NULL, 0, r, 1);
+	r[0] = x;
+	return 0;
+}
+
 const NativeDef sync_natives[] = {
+	{"sync.Pool.Get", pool_get},
+	{"sync.Pool.Put", pool_put},
+	{"sync.Map.Load", smap_load},
+	{"sync.Map.Store", smap_store},
+	{"sync.Map.LoadOrStore", smap_load_or_store},
+	{"sync.Map.LoadAndDelete", smap_load_and_delete},
+	{"sync.Map.Delete", smap_delete},
+	{"sync.Map.Range", smap_range},
 	{"sync.Mutex.Lock", mutex_lock},
 	{"sync.Mutex.TryLock", mutex_trylock},
 	{"sync.Mutex.Unlock", mutex_unlock},
