@@ -111,6 +111,10 @@ typedef struct Compiler {
 static Compiler *C;
 static Pos ref_pos;   /* the expression being compiled, for messages */
 static bool in_defer; /* compiling the call of a defer statement */
+/* The call of the go or defer statement being compiled: Go's compiler
+ * evaluates its arguments strictly in order (into the closure it makes),
+ * not calls first as for other calls. */
+static Node *go_defer_call;
 
 static void cerror(Pos pos, const char *fmt, ...)
 {
@@ -1296,6 +1300,87 @@ static int slice_expr(FnState *fs, Node *n, int dst)
 	return r;
 }
 
+/* A struct or array operand Go's compiler copies where it stands when it
+ * needs its address (a local variable's value or a literal; a global, a
+ * field, an element or *p it uses in place). */
+static bool copied_in_place(Node *u)
+{
+	u = ast_unparen(u);
+	if (!u->type || !is_aggregate(u->type))
+		return false;
+	if (u->kind == N_COMPOSITELIT)
+		return true;
+	Obj *o = u->kind == N_IDENT ? u->obj : NULL;
+	return o && o->kind == OBJ_VAR && !o->global;
+}
+
+/* Whether values of t hold pointers (Go's HasPointers). */
+static bool go_has_pointers(Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_ARRAY:
+		return u->len > 0 && go_has_pointers(u->elem);
+	case TY_STRUCT:
+		for (int i = 0; i < u->nfields; i++)
+			if (go_has_pointers(u->fields[i].type))
+				return true;
+		return false;
+	default:
+		return !(type_is_numeric(u) || type_is_boolean(u));
+	}
+}
+
+/* Does Go's compiler make a struct or array of type t an interface by
+ * passing its address to the runtime (convT, convTnoptr), which copies it
+ * where it stands? Not a value of no size, one pointer-shaped or of one
+ * word or less (convT16/32/64, by value), nor one whose only component is
+ * a string or a slice (convTstring, convTslice). */
+static bool iface_conv_by_address(Type *t)
+{
+	int64_t sz = type_size(t), al = type_align(t);
+	if (sz == 0 || sz == 1 || (sz == 2 && al == 2) || ((sz == 4 || sz == 8) && al == sz && !go_has_pointers(t)))
+		return false;
+	Type *u = type_under(t);
+	while (u->kind == TY_ARRAY || u->kind == TY_STRUCT) {
+		if (u->kind == TY_ARRAY && u->len == 1)
+			u = type_under(u->elem);
+		else if (u->kind == TY_STRUCT && u->nfields == 1)
+			u = type_under(u->fields[0].type);
+		else
+			break;
+	}
+	switch (u->kind) {
+	case TY_POINTER: case TY_MAP: case TY_CHAN: case TY_FUNC: case TY_SLICE:
+		return false;
+	default:
+		return !type_is_string(u);
+	}
+}
+
+/* Is operand a, to be a `to`, evaluated with the calls (in order, before
+ * the plain operands are read), as Go's compiler orders an argument list
+ * or a literal's elements? Besides what calls, what its compiler makes
+ * with a runtime call or a copy where it stands: a local struct or array,
+ * or a literal of one, made an interface through its address; structs or
+ * arrays compared with ==; a map literal; &T{...}. Any other variable,
+ * field, element or slice literal is read after them. */
+static bool evaluated_early(Node *a, Type *to)
+{
+	Node *u = ast_unparen(a);
+	if (may_call(u))
+		return true;
+	if (to && type_is_interface(to) && !type_is_interface(u->type) && copied_in_place(u)
+	    && iface_conv_by_address(u->type))
+		return true;
+	if (u->kind == N_COMPOSITELIT && u->type && type_under(u->type)->kind == TY_MAP)
+		return true;
+	if (u->kind == N_UNARY && u->u.op.op == OP_AND && ast_unparen(u->u.op.x)->kind == N_COMPOSITELIT)
+		return true;
+	return u->kind == N_BINARY && (u->u.op.op == OP_EQ || u->u.op.op == OP_NE) && u->u.op.x->type
+	       && is_aggregate(u->u.op.x->type);
+}
+
 /* A literal's element values that call, evaluated first (left to right)
  * into registers held until their stores, as Go's compiler orders them:
  * the other elements read their variables after the calls. pre[i] is
@@ -1317,11 +1402,11 @@ static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
 	for (int i = 0; i < el->len; i++) {
 		Node *e = el->v[i], *val = e->kind == N_KEYVALUE ? e->u.kv.value : e;
 		pre[i] = -1;
-		if (!may_call(val))
-			continue;
 		Type *et = u->elem;
 		if (u->kind == TY_STRUCT)
 			et = u->fields[e->kind == N_KEYVALUE ? (int)const_to_int64(e->u.kv.key->cv) : i].type;
+		if (!evaluated_early(val, et))
+			continue;
 		if (val->kind == N_COMPOSITELIT && !val->type)
 			val->type = et;
 		pre[i] = alloc_reg(fs);
@@ -2038,13 +2123,17 @@ static int call_expr(FnState *fs, Node *n, int nres)
 		int nv = pack ? args->len - fixed : 0;
 		int first = alloc_regs(fs, nfix);
 		int s = pack ? alloc_reg(fs) : -1, vb = nv > 0 ? alloc_regs(fs, nv) : -1;
-		/* as Go's compiler orders them: the arguments that call are
-		 * evaluated first, left to right, then the others (a variable is
-		 * read after the calls beside it: fmt.Println(x, f())) */
+		/* as Go's compiler orders them: the arguments that call (and
+		 * what it evaluates with them, evaluated_early) first, left to
+		 * right, then the others (a variable is read after the calls
+		 * beside it: fmt.Println(x, f())); a go or defer statement's
+		 * all in order */
+		bool in_order = n == go_defer_call;
 		for (int pass = 0; pass < 2; pass++)
 			for (int i = 0; i < nfix + nv; i++) {
 				Node *a = args->v[i];
-				if (may_call(a) != (pass == 0))
+				Type *to = i < nfix ? ft->fields[i].type : type_under(ft->fields[np - 1].type)->elem;
+				if ((in_order || evaluated_early(a, to)) != (pass == 0))
 					continue;
 				if (i < nfix)
 					value_to(fs, a, ft->fields[i].type, first + i);
@@ -3986,7 +4075,9 @@ static void stmt(FnState *fs, Node *s)
 		}
 		int save = fs->top;
 		in_defer = true;
+		go_defer_call = call;
 		int base = call_expr(fs, call, -1);
+		go_defer_call = NULL;
 		in_defer = false;
 		/* call_expr emitted a CALL with C = 0xFFFF marker: turn it into DEFER */
 		Instr *last = &fs->code[fs->ncode - 1];
@@ -4011,7 +4102,9 @@ static void stmt(FnState *fs, Node *s)
 		}
 		int save = fs->top;
 		in_defer = true;
+		go_defer_call = call;
 		call_expr(fs, call, -1);
+		go_defer_call = NULL;
 		in_defer = false;
 		Instr *last = &fs->code[fs->ncode - 1];
 		if (last->op == BC_CALL) {

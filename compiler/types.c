@@ -302,7 +302,7 @@ Type *type_default(Type *t)
 	}
 }
 
-static int64_t type_align(Type *t)
+int64_t type_align(Type *t)
 {
 	Type *u = type_under(t);
 	switch (u->kind) {

@@ -144,6 +144,8 @@ Type *type_default(Type *t);
 /* Go's unsafe.Sizeof on 64-bit platforms: what append's growth rule
  * rounds by, so that cap() after append matches Go's. */
 int64_t type_size(Type *t);
+/* Go's alignment of t's values (as type_size, for amd64). */
+int64_t type_align(Type *t);
 
 /* Size in bits of an integer or float kind (int and uint are 64). */
 int type_bits(Type *t);
