@@ -506,10 +506,12 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes);
 static void traceback_created(FmtBuf *b, G *g);
 
 /* The runtime's panic function, which Go shows between a deferred call
- * run because of a panic and the frame that panicked. */
-static void put_panic_frame(FmtBuf *b)
+ * run because of a panic (at line 884 of its panic.go), or a method run to
+ * print the panic's value (at 985), and the frame that panicked. */
+static void put_panic_frame(FmtBuf *b, int line)
 {
-	const char *s = "panic({...})\n\t$GOROOT/src/runtime/panic.go:884 +0x0\n";
+	char s[80];
+	snprintf(s, sizeof s, "panic({...})\n\t$GOROOT/src/runtime/panic.go:%d +0x0\n", line);
 	fmtbuf_put(b, s, strlen(s));
 }
 
@@ -623,7 +625,7 @@ static void panic_frames(FmtBuf *b, PanicRec *p, int depth)
 		return;
 	}
 	traceback_frames(b, p->frames + k + 1, p->nframes - k - 1);
-	put_panic_frame(b);
+	put_panic_frame(b, 884);
 	panic_frames(b, p->next, depth + 1);
 }
 
@@ -667,8 +669,10 @@ static void report_panic(VM *vm)
 			/* the method's frames, then those of the panic being
 			 * printed (Go calls the method on top of them), then,
 			 * as after any fatal error, the other goroutines */
-			if (inner)
+			if (inner) {
 				traceback_frames(&f, inner->frames, inner->nframes);
+				put_panic_frame(&f, 985);
+			}
 			traceback_frames(&f, chain[i]->frames, chain[i]->nframes);
 			if (vm->cur)
 				traceback_created(&f, vm->cur);
@@ -1729,7 +1733,7 @@ static void traceback_frames(FmtBuf *b, Frame *frames, int nframes)
 		    !strcmp(f->p->name, "main.main"))
 			continue;
 		if (f->panicking && i + 1 < nframes)
-			put_panic_frame(b);
+			put_panic_frame(b, 884);
 		char line[512];
 		/* Go shows argument words; gol shows (...) when there are any */
 		snprintf(line, sizeof line, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name, f->p->nparams ? "..." : "",

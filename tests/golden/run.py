@@ -356,23 +356,28 @@ def normalize_trace(lines):
     fault addresses;
     frames inside Go's own library (sync's methods, the runtime's map
     functions) are dropped, since gol's library functions have no frames,
-    except the runtime's panic frame, which both show between a deferred
-    call run by a panic and the frame that panicked (gol writes its file
-    as $GOROOT/src/runtime/panic.go),
+    except the runtime's panic frame below a frame of the program's, which
+    both show between a deferred call run by a panic (or a method printing
+    its value) and the frame that panicked (gol writes its file as
+    $GOROOT/src/runtime/panic.go),
     and so is a stack overflow's line with the stack's addresses."""
     res = []
     i = 0
+    seen_own = False  # a frame of the program's own in this goroutine's stack yet
     while i < len(lines):
         line = lines[i]
+        if GOROUTINE_RE.match(line):
+            seen_own = False
         if STACK_SP_RE.match(line):
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if TRACE_FUNC_RE.match(line) and nxt is not None and TRACE_POS_RE.match(nxt):
             m = TRACE_FUNC_RE.match(line)
-            if "/src/" in nxt and ("/go" in nxt or "$GOROOT" in nxt) and m.group(1) != "panic":
+            if "/src/" in nxt and ("/go" in nxt or "$GOROOT" in nxt) and (m.group(1) != "panic" or not seen_own):
                 i += 2
                 continue
+            seen_own = True
             m = TRACE_FUNC_RE.match(line)
             line = m.group(1) + "(...)"  # Go inlines some calls and shows (...)
         m = TRACE_POS_RE.match(line)
