@@ -50,6 +50,8 @@ typedef struct Loop {
 	bool is_switch;       /* break only */
 } Loop;
 
+#define HOIST_MAX 16
+
 typedef struct FnState {
 	struct FnState *outer;
 	Proto *p;
@@ -72,6 +74,13 @@ typedef struct FnState {
 	struct Obj *shared_recv;
 	uint32_t *ubounds;    /* Proto.ubounds as they are found */
 	int nubounds, capubounds;
+	/* Calls inside a call's arguments already made, and the registers
+	 * holding their results (split_calls): expr takes them from there */
+	struct Hoisted {
+		Node *n;
+		int reg;
+	} hoisted[HOIST_MAX];
+	int nhoisted;
 	Type *sig;
 	int result_base;      /* named results: their first register, -1 if none */
 	Obj **results;        /* named result objects */
@@ -1358,6 +1367,54 @@ static bool iface_conv_by_address(Type *t)
 	}
 }
 
+/* The calls in argument n that Go's compiler makes first, in order, into
+ * temporaries, leaving the rest of n (a field of a call's result, an
+ * index, x + f()) to be evaluated after every call of the argument list:
+ * appended to out. False when n holds what this does not split (a call
+ * under && or || or in a comparison, a literal, a closure, a method
+ * value...): n is then evaluated whole with the calls. */
+static bool split_calls(Node *n, Node **out, int *nout, int max)
+{
+	n = ast_unparen(n);
+	if (!may_call(n))
+		return true;
+	switch (n->kind) {
+	case N_CALL:
+		if (is_type_expr(n->u.call.fun) && n->u.call.args.len == 1
+		    && !(type_is_string(n->u.call.args.v[0]->type) && type_under(n->type)->kind == TY_SLICE))
+			return split_calls(n->u.call.args.v[0], out, nout, max);
+		if (*nout == max)
+			return false;
+		out[(*nout)++] = n;
+		return true;
+	case N_UNARY:
+		if (n->u.op.op == OP_RECV) {
+			if (*nout == max)
+				return false;
+			out[(*nout)++] = n;
+			return true;
+		}
+		return n->u.op.op != OP_AND && split_calls(n->u.op.x, out, nout, max);
+	case N_SELECTOR:
+		return n->type && type_under(n->type)->kind != TY_FUNC && split_calls(n->u.selector.x, out, nout, max);
+	case N_INDEX:
+		return split_calls(n->u.index.x, out, nout, max) && split_calls(n->u.index.index, out, nout, max);
+	case N_STAR:
+		return split_calls(n->u.un1.x, out, nout, max);
+	case N_BINARY:
+		/* (a comparison with a call is evaluated whole, as gc's
+		 * results show) */
+		switch (n->u.op.op) {
+		case OP_ANDAND: case OP_OROR: case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+			return false;
+		default:
+			return split_calls(n->u.op.x, out, nout, max) && split_calls(n->u.op.y, out, nout, max);
+		}
+	default:
+		return false;
+	}
+}
+
 /* Is operand a, to be a `to`, evaluated with the calls (in order, before
  * the plain operands are read), as Go's compiler orders an argument list
  * or a literal's elements? Besides what calls, what its compiler makes
@@ -2129,17 +2186,45 @@ static int call_expr(FnState *fs, Node *n, int nres)
 		 * beside it: fmt.Println(x, f())); a go or defer statement's
 		 * all in order */
 		bool in_order = n == go_defer_call;
+		/* an argument that holds calls without being one (f().X, s[f()],
+		 * x + f()) has its calls made in the first pass and is read in
+		 * the second, as gc's temporaries have it */
+		enum { LATE, EARLY, SPLIT };
+		char *mode = GC_MALLOC_ATOMIC((size_t)(nfix + nv) + 1);
+		int hoist_base = fs->nhoisted;
+		for (int i = 0; i < nfix + nv; i++) {
+			Node *a = ast_unparen(args->v[i]);
+			Type *to = i < nfix ? ft->fields[i].type : type_under(ft->fields[np - 1].type)->elem;
+			Node *calls[HOIST_MAX];
+			int nc = 0;
+			mode[i] = in_order || evaluated_early(a, to) ? EARLY : LATE;
+			if (mode[i] == EARLY && !in_order && a->kind != N_CALL && !(a->kind == N_UNARY && a->u.op.op == OP_RECV)
+			    && split_calls(a, calls, &nc, HOIST_MAX - fs->nhoisted) && nc)
+				mode[i] = SPLIT;
+		}
 		for (int pass = 0; pass < 2; pass++)
 			for (int i = 0; i < nfix + nv; i++) {
 				Node *a = args->v[i];
-				Type *to = i < nfix ? ft->fields[i].type : type_under(ft->fields[np - 1].type)->elem;
-				if ((in_order || evaluated_early(a, to)) != (pass == 0))
+				if (mode[i] == SPLIT && pass == 0) {
+					Node *calls[HOIST_MAX];
+					int nc = 0;
+					split_calls(a, calls, &nc, HOIST_MAX - fs->nhoisted);
+					for (int k = 0; k < nc; k++) {
+						int r = alloc_reg(fs);
+						expr_to(fs, calls[k], r);
+						fs->top = r + 1;
+						fs->hoisted[fs->nhoisted++] = (struct Hoisted){calls[k], r};
+					}
+					continue;
+				}
+				if ((mode[i] == EARLY) != (pass == 0))
 					continue;
 				if (i < nfix)
 					value_to(fs, a, ft->fields[i].type, first + i);
 				else
 					value_to(fs, a, type_under(ft->fields[np - 1].type)->elem, vb + i - nfix);
 			}
+		fs->nhoisted = hoist_base;
 		nargs += nfix;
 		if (pack) {
 			if (nv > 0) {
@@ -2263,6 +2348,13 @@ static int funclit(FnState *fs, Node *n, int dst)
 
 static int expr(FnState *fs, Node *n, int dst)
 {
+	for (int h = fs->nhoisted - 1; h >= 0; h--)
+		if (fs->hoisted[h].n == n) {
+			int r = dst_or_new(fs, dst);
+			if (r != fs->hoisted[h].reg)
+				emit(fs, BC_MOVE, r, fs->hoisted[h].reg, 0);
+			return r;
+		}
 	C->use_pos = n->pos;
 	int line_saved = fs->line;
 	/* a variable read keeps the line of the expression around it, where
