@@ -1438,6 +1438,50 @@ static bool evaluated_early(Node *a, Type *to)
 	       && is_aggregate(u->u.op.x->type);
 }
 
+/* Evaluate the n values v[i] into registers regs[i] as types to[i] (NULL:
+ * as is), in the order Go's compiler gives a call's arguments or an
+ * assignment's values: what is evaluated early (evaluated_early) first,
+ * left to right, with the calls inside the others that hold some but are
+ * not calls themselves (split_calls: f().X, s[f()], x + f()); then the
+ * rest. in_order: strictly left to right (a go or defer statement's
+ * arguments). here: as value_here (a declaration's values). */
+static void values_in_gc_order(FnState *fs, Node **v, int n, Type **to, const int *regs, bool in_order, bool here)
+{
+	enum { LATE, EARLY, SPLIT };
+	char *mode = GC_MALLOC_ATOMIC((size_t)n + 1);
+	int hoist_base = fs->nhoisted;
+	for (int i = 0; i < n; i++) {
+		Node *a = ast_unparen(v[i]), *calls[HOIST_MAX];
+		int nc = 0;
+		mode[i] = in_order || evaluated_early(a, to[i]) ? EARLY : LATE;
+		if (mode[i] == EARLY && !in_order && a->kind != N_CALL && !(a->kind == N_UNARY && a->u.op.op == OP_RECV)
+		    && split_calls(a, calls, &nc, HOIST_MAX - fs->nhoisted) && nc)
+			mode[i] = SPLIT;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < n; i++) {
+			if (mode[i] == SPLIT && pass == 0) {
+				Node *calls[HOIST_MAX];
+				int nc = 0;
+				split_calls(v[i], calls, &nc, HOIST_MAX - fs->nhoisted);
+				for (int k = 0; k < nc; k++) {
+					int r = alloc_reg(fs);
+					expr_to(fs, calls[k], r);
+					fs->top = r + 1;
+					fs->hoisted[fs->nhoisted++] = (struct Hoisted){calls[k], r};
+				}
+				continue;
+			}
+			if ((mode[i] == EARLY) != (pass == 0))
+				continue;
+			if (here)
+				value_here(fs, v[i], to[i], regs[i]);
+			else
+				value_to(fs, v[i], to[i], regs[i]);
+		}
+	fs->nhoisted = hoist_base;
+}
+
 /* A literal's element values that call, evaluated first (left to right)
  * into registers held until their stores, as Go's compiler orders them:
  * the other elements read their variables after the calls. pre[i] is
@@ -2185,46 +2229,17 @@ static int call_expr(FnState *fs, Node *n, int nres)
 		 * right, then the others (a variable is read after the calls
 		 * beside it: fmt.Println(x, f())); a go or defer statement's
 		 * all in order */
-		bool in_order = n == go_defer_call;
-		/* an argument that holds calls without being one (f().X, s[f()],
-		 * x + f()) has its calls made in the first pass and is read in
-		 * the second, as gc's temporaries have it */
-		enum { LATE, EARLY, SPLIT };
-		char *mode = GC_MALLOC_ATOMIC((size_t)(nfix + nv) + 1);
-		int hoist_base = fs->nhoisted;
-		for (int i = 0; i < nfix + nv; i++) {
-			Node *a = ast_unparen(args->v[i]);
-			Type *to = i < nfix ? ft->fields[i].type : type_under(ft->fields[np - 1].type)->elem;
-			Node *calls[HOIST_MAX];
-			int nc = 0;
-			mode[i] = in_order || evaluated_early(a, to) ? EARLY : LATE;
-			if (mode[i] == EARLY && !in_order && a->kind != N_CALL && !(a->kind == N_UNARY && a->u.op.op == OP_RECV)
-			    && split_calls(a, calls, &nc, HOIST_MAX - fs->nhoisted) && nc)
-				mode[i] = SPLIT;
-		}
-		for (int pass = 0; pass < 2; pass++)
+		{
+			Node **v = GC_MALLOC(sizeof(Node *) * (size_t)(nfix + nv + 1));
+			Type **to = GC_MALLOC(sizeof(Type *) * (size_t)(nfix + nv + 1));
+			int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nfix + nv + 1));
 			for (int i = 0; i < nfix + nv; i++) {
-				Node *a = args->v[i];
-				if (mode[i] == SPLIT && pass == 0) {
-					Node *calls[HOIST_MAX];
-					int nc = 0;
-					split_calls(a, calls, &nc, HOIST_MAX - fs->nhoisted);
-					for (int k = 0; k < nc; k++) {
-						int r = alloc_reg(fs);
-						expr_to(fs, calls[k], r);
-						fs->top = r + 1;
-						fs->hoisted[fs->nhoisted++] = (struct Hoisted){calls[k], r};
-					}
-					continue;
-				}
-				if ((mode[i] == EARLY) != (pass == 0))
-					continue;
-				if (i < nfix)
-					value_to(fs, a, ft->fields[i].type, first + i);
-				else
-					value_to(fs, a, type_under(ft->fields[np - 1].type)->elem, vb + i - nfix);
+				v[i] = args->v[i];
+				to[i] = i < nfix ? ft->fields[i].type : type_under(ft->fields[np - 1].type)->elem;
+				regs[i] = i < nfix ? first + i : vb + i - nfix;
 			}
-		fs->nhoisted = hoist_base;
+			values_in_gc_order(fs, v, nfix + nv, to, regs, n == go_defer_call, false);
+		}
 		nargs += nfix;
 		if (pack) {
 			if (nv > 0) {
@@ -3050,11 +3065,13 @@ static void assign(FnState *fs, Node *s)
 		for (int i = 0; i < n; i++)
 			locate(fs, lhs->v[i], &t[i], true);
 		int base = alloc_regs(fs, n);
-		/* as Go's compiler orders them: the values that call first */
-		for (int pass = 0; pass < 2; pass++)
-			for (int i = 0; i < n; i++)
-				if (may_call(rhs->v[i]) == (pass == 0))
-					value_to(fs, rhs->v[i], lhs->v[i]->type, base + i);
+		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)n);
+		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n);
+		for (int i = 0; i < n; i++) {
+			to[i] = lhs->v[i]->type;
+			regs[i] = base + i;
+		}
+		values_in_gc_order(fs, rhs->v, n, to, regs, false, false);
 		for (int i = 0; i < n; i++)
 			store_located(fs, lhs->v[i], &t[i], base + i);
 		return;
@@ -3094,16 +3111,13 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 	/* evaluate first (the new variables are not in scope yet) */
 	int base = alloc_regs(fs, n);
 	if (values->len == n) {
-		/* as Go's compiler orders them: the values that call first */
-		for (int pass = 0; pass < 2; pass++)
-			for (int i = 0; i < n; i++) {
-				if (!in_order && may_call(values->v[i]) != (pass == 0))
-					continue;
-				if (in_order && pass)
-					break;
-				Type *t = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
-				value_here(fs, values->v[i], t, base + i);
-			}
+		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)n);
+		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n);
+		for (int i = 0; i < n; i++) {
+			to[i] = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
+			regs[i] = base + i;
+		}
+		values_in_gc_order(fs, values->v, n, to, regs, in_order, true);
 	} else if (values->len == 1) {
 		Node *r0 = ast_unparen(values->v[0]);
 		int got = multi_value(fs, r0, n);

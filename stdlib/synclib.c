@@ -1337,84 +1337,48 @@ static bool smap_slot(VM *vm, Value m, Value key, bool insert, Value **slot)
 	return true;
 }
 
-#define SMAP_NEED(m)                                \
-	do {                                        \
-		if (!(m).p)                         \
-			return vm_panic_nil(vm);    \
-	} while (0)
+enum { SMAP_LOAD, SMAP_STORE, SMAP_LOAD_OR_STORE, SMAP_LOAD_AND_DELETE };
 
-static int smap_load(VM *vm, Value *a, int n, Value *r)
+/* One operation on Map a[0] with key a[1] (and value a[2]), results in r. */
+static int smap_op(VM *vm, Value *a, Value *r, int op)
 {
-	(void)n;
-	SMAP_NEED(a[0]);
+	if (!a[0].p)
+		return vm_panic_nil(vm);
 	vm_race_acquire(vm, a[0].p);
 	pthread_mutex_lock(&smap_lock);
 	Value *v;
-	if (!smap_slot(vm, a[0], a[1], false, &v))
+	if (!smap_slot(vm, a[0], a[1], op == SMAP_STORE, &v))
 		return -1;
-	r[0].p = v ? v->p : NULL;
-	r[1].i = v != NULL;
-	pthread_mutex_unlock(&smap_lock);
-	vm_race_release(vm, a[0].p);
-	return 0;
-}
-
-static int smap_store(VM *vm, Value *a, int n, Value *r)
-{
-	(void)n;
-	(void)r;
-	SMAP_NEED(a[0]);
-	vm_race_acquire(vm, a[0].p);
-	pthread_mutex_lock(&smap_lock);
-	Value *v;
-	if (!smap_slot(vm, a[0], a[1], true, &v))
-		return -1;
-	*v = a[2];
-	pthread_mutex_unlock(&smap_lock);
-	vm_race_release(vm, a[0].p);
-	return 0;
-}
-
-static int smap_load_or_store(VM *vm, Value *a, int n, Value *r)
-{
-	(void)n;
-	SMAP_NEED(a[0]);
-	vm_race_acquire(vm, a[0].p);
-	pthread_mutex_lock(&smap_lock);
-	Value *v;
-	if (!smap_slot(vm, a[0], a[1], false, &v))
-		return -1;
-	bool loaded = v != NULL;
-	if (loaded) {
-		r[0] = *v;
-	} else {
-		smap_slot(vm, a[0], a[1], true, &v);
+	bool found = v != NULL;
+	switch (op) {
+	case SMAP_LOAD:
+	case SMAP_LOAD_AND_DELETE:
+		r[0].p = found ? v->p : NULL;
+		r[1].i = found;
+		if (found && op == SMAP_LOAD_AND_DELETE)
+			map_delete(smap(a[0], false), &a[1]);
+		break;
+	case SMAP_STORE:
 		*v = a[2];
-		r[0] = a[2];
+		break;
+	case SMAP_LOAD_OR_STORE:
+		if (!found) {
+			smap_slot(vm, a[0], a[1], true, &v);
+			*v = a[2];
+		}
+		r[0] = *v;
+		r[1].i = found;
+		break;
 	}
-	r[1].i = loaded;
 	pthread_mutex_unlock(&smap_lock);
 	vm_race_release(vm, a[0].p);
 	return 0;
 }
 
-static int smap_load_and_delete(VM *vm, Value *a, int n, Value *r)
-{
-	(void)n;
-	SMAP_NEED(a[0]);
-	vm_race_acquire(vm, a[0].p);
-	pthread_mutex_lock(&smap_lock);
-	Value *v;
-	if (!smap_slot(vm, a[0], a[1], false, &v))
-		return -1;
-	r[0].p = v ? v->p : NULL;
-	r[1].i = v != NULL;
-	if (v)
-		map_delete(smap(a[0], false), &a[1]);
-	pthread_mutex_unlock(&smap_lock);
-	vm_race_release(vm, a[0].p);
-	return 0;
-}
+static int smap_load(VM *vm, Value *a, int n, Value *r) { (void)n; return smap_op(vm, a, r, SMAP_LOAD); }
+static int smap_store(VM *vm, Value *a, int n, Value *r) { (void)n; return smap_op(vm, a, r, SMAP_STORE); }
+static int smap_load_or_store(VM *vm, Value *a, int n, Value *r) { (void)n; return smap_op(vm, a, r, SMAP_LOAD_OR_STORE); }
+static int smap_load_and_delete(VM *vm, Value *a, int n, Value *r) { (void)n; return smap_op(vm, a, r, SMAP_LOAD_AND_DELETE); }
 
 static int smap_delete(VM *vm, Value *a, int n, Value *r)
 {
@@ -1427,7 +1391,8 @@ static int smap_range(VM *vm, Value *a, int n, Value *r)
 {
 	(void)n;
 	(void)r;
-	SMAP_NEED(a[0]);
+	if (!a[0].p)
+		return vm_panic_nil(vm);
 	vm_race_acquire(vm, a[0].p);
 	pthread_mutex_lock(&smap_lock);
 	GolMap *d = smap(a[0], false);
