@@ -1492,9 +1492,11 @@ static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
 	bool calls = false, plain = false;
 	for (int i = 0; i < el->len; i++) {
 		Node *e = el->v[i], *val = e->kind == N_KEYVALUE ? e->u.kv.value : e;
+		Node *u = ast_unparen(val);
 		if (may_call(val))
 			calls = true;
-		else if (!val->cv)
+		/* (one holding calls without being one reads its rest late) */
+		if (!val->cv && (!may_call(val) || (u->kind != N_CALL && !(u->kind == N_UNARY && u->u.op.op == OP_RECV))))
 			plain = true;
 	}
 	if (!calls || !plain)
@@ -1510,6 +1512,20 @@ static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
 			continue;
 		if (val->kind == N_COMPOSITELIT && !val->type)
 			val->type = et;
+		/* an element holding calls without being one: its calls now,
+		 * the rest where it is stored (split_calls) */
+		Node *u = ast_unparen(val), *calls[HOIST_MAX];
+		int nc = 0;
+		if (u->kind != N_CALL && !(u->kind == N_UNARY && u->u.op.op == OP_RECV)
+		    && split_calls(u, calls, &nc, HOIST_MAX - fs->nhoisted) && nc) {
+			for (int k = 0; k < nc; k++) {
+				int hr = alloc_reg(fs);
+				expr_to(fs, calls[k], hr);
+				fs->top = hr + 1;
+				fs->hoisted[fs->nhoisted++] = (struct Hoisted){calls[k], hr};
+			}
+			continue;
+		}
 		pre[i] = alloc_reg(fs);
 		value_here(fs, val, et, pre[i]);
 	}
@@ -1534,7 +1550,19 @@ static bool key_after_value(Node *k, Node *v, Type *keytype)
 	}
 }
 
+static int complit_build(FnState *fs, Node *n, int dst);
+
+/* A composite literal; calls its elements' evaluation made first
+ * (complit_calls_first) are forgotten once it is built. */
 static int complit(FnState *fs, Node *n, int dst)
+{
+	int hoist_base = fs->nhoisted;
+	int r = complit_build(fs, n, dst);
+	fs->nhoisted = hoist_base;
+	return r;
+}
+
+static int complit_build(FnState *fs, Node *n, int dst)
 {
 	/* built in a fresh register and moved at the end: the elements may
 	 * read the variable the literal is being assigned to */
@@ -1883,11 +1911,13 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		}
 		int nvals = args->len - 1;
 		int base = alloc_regs(fs, nvals > 0 ? nvals : 1);
-		/* as Go's compiler orders them: the values that call first */
-		for (int pass = 0; pass < 2; pass++)
-			for (int i = 0; i < nvals; i++)
-				if (may_call(args->v[i + 1]) == (pass == 0))
-					value_here(fs, args->v[i + 1], type_under(st)->elem, base + i);
+		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)(nvals + 1));
+		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nvals + 1));
+		for (int i = 0; i < nvals; i++) {
+			to[i] = type_under(st)->elem;
+			regs[i] = base + i;
+		}
+		values_in_gc_order(fs, args->v + 1, nvals, to, regs, false, true);
 		emit(fs, BC_APPEND, s, base, nvals);
 		emit_sbx(fs, BC_EXT, agg, (int32_t)esize);
 		if (r != s)
@@ -3884,11 +3914,13 @@ static void return_stmt(FnState *fs, Node *s)
 			box_if_needed(fs, tt->fields[i].type, sig->results[i].type, base + i);
 	} else {
 		base = alloc_regs(fs, n);
-		/* as Go's compiler orders them: the values that call first */
-		for (int pass = 0; pass < 2; pass++)
-			for (int i = 0; i < n; i++)
-				if (may_call(r->v[i]) == (pass == 0))
-					value_to(fs, r->v[i], sig->results[i].type, base + i);
+		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)n);
+		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n);
+		for (int i = 0; i < n; i++) {
+			to[i] = sig->results[i].type;
+			regs[i] = base + i;
+		}
+		values_in_gc_order(fs, r->v, n, to, regs, false, false);
 	}
 	if (fs->result_base >= 0) {
 		/* deferred functions may read and change named results: store
