@@ -1438,6 +1438,25 @@ static bool evaluated_early(Node *a, Type *to)
 	       && is_aggregate(u->u.op.x->type);
 }
 
+/* If n holds calls without being one (f().X, s[f()], x + f()), make its
+ * calls now, in order, into registers that expr takes them from when the
+ * rest of n is evaluated (split_calls); else do nothing and say so. */
+static bool hoist_calls(FnState *fs, Node *n)
+{
+	Node *u = ast_unparen(n), *calls[HOIST_MAX];
+	int nc = 0;
+	if (u->kind == N_CALL || (u->kind == N_UNARY && u->u.op.op == OP_RECV)
+	    || !split_calls(u, calls, &nc, HOIST_MAX - fs->nhoisted) || !nc)
+		return false;
+	for (int k = 0; k < nc; k++) {
+		int r = alloc_reg(fs);
+		expr_to(fs, calls[k], r);
+		fs->top = r + 1;
+		fs->hoisted[fs->nhoisted++] = (struct Hoisted){calls[k], r};
+	}
+	return true;
+}
+
 /* Evaluate the n values v[i] into registers regs[i] as types to[i] (NULL:
  * as is), in the order Go's compiler gives a call's arguments or an
  * assignment's values: what is evaluated early (evaluated_early) first,
@@ -1447,33 +1466,17 @@ static bool evaluated_early(Node *a, Type *to)
  * arguments). here: as value_here (a declaration's values). */
 static void values_in_gc_order(FnState *fs, Node **v, int n, Type **to, const int *regs, bool in_order, bool here)
 {
-	enum { LATE, EARLY, SPLIT };
-	char *mode = GC_MALLOC_ATOMIC((size_t)n + 1);
+	bool *later = GC_MALLOC_ATOMIC((size_t)n + 1);
 	int hoist_base = fs->nhoisted;
-	for (int i = 0; i < n; i++) {
-		Node *a = ast_unparen(v[i]), *calls[HOIST_MAX];
-		int nc = 0;
-		mode[i] = in_order || evaluated_early(a, to[i]) ? EARLY : LATE;
-		if (mode[i] == EARLY && !in_order && a->kind != N_CALL && !(a->kind == N_UNARY && a->u.op.op == OP_RECV)
-		    && split_calls(a, calls, &nc, HOIST_MAX - fs->nhoisted) && nc)
-			mode[i] = SPLIT;
-	}
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < n; i++) {
-			if (mode[i] == SPLIT && pass == 0) {
-				Node *calls[HOIST_MAX];
-				int nc = 0;
-				split_calls(v[i], calls, &nc, HOIST_MAX - fs->nhoisted);
-				for (int k = 0; k < nc; k++) {
-					int r = alloc_reg(fs);
-					expr_to(fs, calls[k], r);
-					fs->top = r + 1;
-					fs->hoisted[fs->nhoisted++] = (struct Hoisted){calls[k], r};
-				}
+			if (pass == 0) {
+				later[i] = !in_order && (!evaluated_early(v[i], to[i]) || hoist_calls(fs, v[i]));
+				if (later[i])
+					continue;
+			} else if (!later[i]) {
 				continue;
 			}
-			if ((mode[i] == EARLY) != (pass == 0))
-				continue;
 			if (here)
 				value_here(fs, v[i], to[i], regs[i]);
 			else
@@ -1513,19 +1516,9 @@ static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
 		if (val->kind == N_COMPOSITELIT && !val->type)
 			val->type = et;
 		/* an element holding calls without being one: its calls now,
-		 * the rest where it is stored (split_calls) */
-		Node *u = ast_unparen(val), *calls[HOIST_MAX];
-		int nc = 0;
-		if (u->kind != N_CALL && !(u->kind == N_UNARY && u->u.op.op == OP_RECV)
-		    && split_calls(u, calls, &nc, HOIST_MAX - fs->nhoisted) && nc) {
-			for (int k = 0; k < nc; k++) {
-				int hr = alloc_reg(fs);
-				expr_to(fs, calls[k], hr);
-				fs->top = hr + 1;
-				fs->hoisted[fs->nhoisted++] = (struct Hoisted){calls[k], hr};
-			}
+		 * the rest where it is stored */
+		if (hoist_calls(fs, val))
 			continue;
-		}
 		pre[i] = alloc_reg(fs);
 		value_here(fs, val, et, pre[i]);
 	}
