@@ -69,9 +69,6 @@ typedef struct FnState {
 	int maxregs;
 	int line;
 	Loop *loop;
-	/* the receiver when the function only reads it: the caller's own
-	 * value, uncopied (so never handed on as the function's own) */
-	struct Obj *shared_recv;
 	uint32_t *ubounds;    /* Proto.ubounds as they are found */
 	int nubounds, capubounds;
 	/* Calls inside a call's arguments already made, and the registers
@@ -388,12 +385,12 @@ static void select_stmt(FnState *fs, Node *s, const char *label);
 static void block(FnState *fs, NodeList *l);
 static int call_expr(FnState *fs, Node *n, int nres);
 static bool may_call(Node *n);
+static bool call_like(Node *n);
 static int index_expr(FnState *fs, Node *n, int dst, bool commaok);
 static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node *recv, Node *ftype, Node *body);
 static void zero_value(FnState *fs, Type *t, int dst);
 static void store_to(FnState *fs, Node *lhs, int src);
 static bool is_type_expr(Node *n);
-static bool may_call(Node *n);
 static void operands(FnState *fs, Node *x, Node *y, int *rx, int *ry);
 static void assign_var(FnState *fs, Obj *o, int src);
 static bool block_private(FnState *fs, struct Obj *o);
@@ -1378,22 +1375,16 @@ static bool split_calls(Node *n, Node **out, int *nout, int max)
 	n = ast_unparen(n);
 	if (!may_call(n))
 		return true;
-	switch (n->kind) {
-	case N_CALL:
-		if (is_type_expr(n->u.call.fun) && n->u.call.args.len == 1
-		    && !(type_is_string(n->u.call.args.v[0]->type) && type_under(n->type)->kind == TY_SLICE))
-			return split_calls(n->u.call.args.v[0], out, nout, max);
+	if (call_like(n)) {
 		if (*nout == max)
 			return false;
 		out[(*nout)++] = n;
 		return true;
+	}
+	switch (n->kind) {
+	case N_CALL: /* an operand conversion */
+		return split_calls(n->u.call.args.v[0], out, nout, max);
 	case N_UNARY:
-		if (n->u.op.op == OP_RECV) {
-			if (*nout == max)
-				return false;
-			out[(*nout)++] = n;
-			return true;
-		}
 		return n->u.op.op != OP_AND && split_calls(n->u.op.x, out, nout, max);
 	case N_SELECTOR:
 		return n->type && type_under(n->type)->kind != TY_FUNC && split_calls(n->u.selector.x, out, nout, max);
@@ -1443,10 +1434,9 @@ static bool evaluated_early(Node *a, Type *to)
  * rest of n is evaluated (split_calls); else do nothing and say so. */
 static bool hoist_calls(FnState *fs, Node *n)
 {
-	Node *u = ast_unparen(n), *calls[HOIST_MAX];
+	Node *calls[HOIST_MAX];
 	int nc = 0;
-	if (u->kind == N_CALL || (u->kind == N_UNARY && u->u.op.op == OP_RECV)
-	    || !split_calls(u, calls, &nc, HOIST_MAX - fs->nhoisted) || !nc)
+	if (call_like(n) || !split_calls(n, calls, &nc, HOIST_MAX - fs->nhoisted) || !nc)
 		return false;
 	for (int k = 0; k < nc; k++) {
 		int r = alloc_reg(fs);
@@ -1457,14 +1447,15 @@ static bool hoist_calls(FnState *fs, Node *n)
 	return true;
 }
 
-/* Evaluate the n values v[i] into registers regs[i] as types to[i] (NULL:
- * as is), in the order Go's compiler gives a call's arguments or an
+/* Evaluate the n values v[i] into registers regs[i] (regs NULL: base + i)
+ * as types to[i] (NULL: as is), in the order Go's compiler gives a call's arguments or an
  * assignment's values: what is evaluated early (evaluated_early) first,
  * left to right, with the calls inside the others that hold some but are
  * not calls themselves (split_calls: f().X, s[f()], x + f()); then the
  * rest. in_order: strictly left to right (a go or defer statement's
  * arguments). here: as value_here (a declaration's values). */
-static void values_in_gc_order(FnState *fs, Node **v, int n, Type **to, const int *regs, bool in_order, bool here)
+static void values_in_gc_order(FnState *fs, Node **v, int n, Type **to, const int *regs, int base, bool in_order,
+			       bool here)
 {
 	bool *later = GC_MALLOC_ATOMIC((size_t)n + 1);
 	int hoist_base = fs->nhoisted;
@@ -1477,10 +1468,11 @@ static void values_in_gc_order(FnState *fs, Node **v, int n, Type **to, const in
 			} else if (!later[i]) {
 				continue;
 			}
+			int reg = regs ? regs[i] : base + i;
 			if (here)
-				value_here(fs, v[i], to[i], regs[i]);
+				value_here(fs, v[i], to[i], reg);
 			else
-				value_to(fs, v[i], to[i], regs[i]);
+				value_to(fs, v[i], to[i], reg);
 		}
 	fs->nhoisted = hoist_base;
 }
@@ -1495,11 +1487,10 @@ static int *complit_calls_first(FnState *fs, NodeList *el, Type *u)
 	bool calls = false, plain = false;
 	for (int i = 0; i < el->len; i++) {
 		Node *e = el->v[i], *val = e->kind == N_KEYVALUE ? e->u.kv.value : e;
-		Node *u = ast_unparen(val);
 		if (may_call(val))
 			calls = true;
 		/* (one holding calls without being one reads its rest late) */
-		if (!val->cv && (!may_call(val) || (u->kind != N_CALL && !(u->kind == N_UNARY && u->u.op.op == OP_RECV))))
+		if (!val->cv && !call_like(val))
 			plain = true;
 	}
 	if (!calls || !plain)
@@ -1905,12 +1896,9 @@ static int builtin_call(FnState *fs, Node *n, Builtin bi, int dst)
 		int nvals = args->len - 1;
 		int base = alloc_regs(fs, nvals > 0 ? nvals : 1);
 		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)(nvals + 1));
-		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nvals + 1));
-		for (int i = 0; i < nvals; i++) {
+		for (int i = 0; i < nvals; i++)
 			to[i] = type_under(st)->elem;
-			regs[i] = base + i;
-		}
-		values_in_gc_order(fs, args->v + 1, nvals, to, regs, false, true);
+		values_in_gc_order(fs, args->v + 1, nvals, to, NULL, base, false, true);
 		emit(fs, BC_APPEND, s, base, nvals);
 		emit_sbx(fs, BC_EXT, agg, (int32_t)esize);
 		if (r != s)
@@ -2261,7 +2249,7 @@ static int call_expr(FnState *fs, Node *n, int nres)
 				to[i] = i < nfix ? ft->fields[i].type : type_under(ft->fields[np - 1].type)->elem;
 				regs[i] = i < nfix ? first + i : vb + i - nfix;
 			}
-			values_in_gc_order(fs, v, nfix + nv, to, regs, n == go_defer_call, false);
+			values_in_gc_order(fs, v, nfix + nv, to, regs, 0, n == go_defer_call, false);
 		}
 		nargs += nfix;
 		if (pack) {
@@ -2779,6 +2767,23 @@ static void operands(FnState *fs, Node *x, Node *y, int *rx, int *ry)
 
 /* Might evaluating n call a function or receive? (Conservative: any node
  * not known to be free of both says yes.) */
+/* Is call n a conversion T(x) that Go's compiler orders as an operand (all
+ * but one making a slice of a string's bytes or runes, which calls)? */
+static bool operand_conversion(Node *n)
+{
+	if (!is_type_expr(n->u.call.fun) || n->u.call.args.len != 1)
+		return false;
+	Type *to = type_under(n->type), *from = type_under(n->u.call.args.v[0]->type);
+	return !(to && to->kind == TY_SLICE && from && type_is_string(from));
+}
+
+/* Is n itself a call or a receive (not an expression holding one)? */
+static bool call_like(Node *n)
+{
+	n = ast_unparen(n);
+	return (n->kind == N_CALL && !operand_conversion(n)) || (n->kind == N_UNARY && n->u.op.op == OP_RECV);
+}
+
 static bool may_call(Node *n)
 {
 	if (!n)
@@ -2808,15 +2813,7 @@ static bool may_call(Node *n)
 				return true;
 		return false;
 	case N_CALL:
-		/* a conversion is an operand as gc orders it, except one
-		 * that makes a slice of a string's bytes or runes */
-		if (is_type_expr(n->u.call.fun) && n->u.call.args.len == 1) {
-			Type *to = type_under(n->type), *from = type_under(n->u.call.args.v[0]->type);
-			if (to && to->kind == TY_SLICE && from && type_is_string(from))
-				return true;
-			return may_call(n->u.call.args.v[0]);
-		}
-		return true;
+		return !operand_conversion(n) || may_call(n->u.call.args.v[0]);
 	default:
 		return true;
 	}
@@ -3089,12 +3086,9 @@ static void assign(FnState *fs, Node *s)
 			locate(fs, lhs->v[i], &t[i], true);
 		int base = alloc_regs(fs, n);
 		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)n);
-		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n);
-		for (int i = 0; i < n; i++) {
+		for (int i = 0; i < n; i++)
 			to[i] = lhs->v[i]->type;
-			regs[i] = base + i;
-		}
-		values_in_gc_order(fs, rhs->v, n, to, regs, false, false);
+		values_in_gc_order(fs, rhs->v, n, to, NULL, base, false, false);
 		for (int i = 0; i < n; i++)
 			store_located(fs, lhs->v[i], &t[i], base + i);
 		return;
@@ -3135,12 +3129,9 @@ static void define(FnState *fs, NodeList *names, NodeList *values, Type *declare
 	int base = alloc_regs(fs, n);
 	if (values->len == n) {
 		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)n);
-		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n);
-		for (int i = 0; i < n; i++) {
+		for (int i = 0; i < n; i++)
 			to[i] = names->v[i]->obj ? ((Obj *)names->v[i]->obj)->type : declared;
-			regs[i] = base + i;
-		}
-		values_in_gc_order(fs, values->v, n, to, regs, in_order, true);
+		values_in_gc_order(fs, values->v, n, to, NULL, base, in_order, true);
 	} else if (values->len == 1) {
 		Node *r0 = ast_unparen(values->v[0]);
 		int got = multi_value(fs, r0, n);
@@ -3908,12 +3899,9 @@ static void return_stmt(FnState *fs, Node *s)
 	} else {
 		base = alloc_regs(fs, n);
 		Type **to = GC_MALLOC(sizeof(Type *) * (size_t)n);
-		int *regs = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)n);
-		for (int i = 0; i < n; i++) {
+		for (int i = 0; i < n; i++)
 			to[i] = sig->results[i].type;
-			regs[i] = base + i;
-		}
-		values_in_gc_order(fs, r->v, n, to, regs, false, false);
+		values_in_gc_order(fs, r->v, n, to, NULL, base, false, false);
 	}
 	if (fs->result_base >= 0) {
 		/* deferred functions may read and change named results: store
@@ -4402,6 +4390,10 @@ static void shared_walk(Node *n, void *ctx)
 			r = expr_root(n->u.selector.x);
 		break;
 	}
+	case N_FUNCLIT:
+		/* its body is walked when it is compiled; a variable of ours
+		 * it uses is captured, never private */
+		return;
 	default:
 		break;
 	}
@@ -4435,10 +4427,13 @@ static bool mentions(Node *n, Obj *o)
 	return m.found;
 }
 
+/* (A receiver used uncopied, the caller's own value, is never assigned or
+ * returned whole: param_read_only allows it only field reads.) */
 static bool block_private(FnState *fs, Obj *o)
 {
+	(void)fs;
 	return o && o->kind == OBJ_VAR && !o->global && !o->captured && !o->addr_taken && !o->block_shared
-	       && o != fs->shared_recv && is_aggregate(o->type);
+	       && is_aggregate(o->type);
 }
 
 static bool param_read_only(Obj *o, Node *body)
@@ -4511,8 +4506,6 @@ static Proto *compile_function(FnState *outer, const char *name, Type *sig, Node
 			continue;
 		Local *l = &fs.locals[i];
 		if (is_aggregate(o->type)) {
-			if (i == 0 && recv && param_read_only(o, body))
-				fs.shared_recv = o; /* the caller's own value */
 			/* X: the copy Go's caller makes of an argument (-race
 			 * reports its reads at the call); 2: no copy is needed,
 			 * only those reads. A parameter's argument is a copy
