@@ -278,9 +278,11 @@ static int cmp_method(const void *a, const void *b)
  * (interface{ J } and J's interface{ I }); across one it only has to wait
  * for that type's methods (interface{ Kids() []T } and T's
  * interface{ Node; Size() int }). */
-static Type **resolving;
-static int *resolving_ind;
-static int nresolving, capresolving, capresolving_ind;
+static struct Resolving {
+	Type *t;
+	int ind;
+} *resolving;
+static int nresolving, capresolving;
 static int indirections;
 
 static void report_type_cycle(Checker *c, Type **path, int n);
@@ -319,14 +321,18 @@ static bool embed_ready(Type *e)
  * again with the same signature is fine), as types2 takes them. */
 static void iface_merge(Checker *c, IfaceBuild *b)
 {
-	Method *ms = NULL;
-	Pos *mpos = NULL;
-	int nm = 0, cap = 0, cappos = 0;
-	for (int i = 0; i < b->nown; i++) {
-		GC_RESERVE(ms, nm, cap, 8);
-		GC_RESERVE(mpos, nm, cappos, 8);
-		mpos[nm] = b->ownpos[i];
-		ms[nm++] = b->own[i];
+	int cap = b->nown;
+	for (int i = 0; i < b->nemb; i++) {
+		Type *eu = type_under(b->emb[i]);
+		if (eu && eu->kind == TY_INTERFACE)
+			cap += eu->nmethods;
+	}
+	Method *ms = GC_MALLOC(sizeof *ms * (size_t)(cap + 1));
+	Pos *mpos = GC_MALLOC_ATOMIC(sizeof *mpos * (size_t)(cap + 1));
+	int nm = b->nown;
+	if (nm) {
+		memcpy(ms, b->own, sizeof *ms * (size_t)nm);
+		memcpy(mpos, b->ownpos, sizeof *mpos * (size_t)nm);
 	}
 	for (int i = 0; i < b->nemb; i++) {
 		Type *eu = type_under(b->emb[i]);
@@ -343,8 +349,6 @@ static void iface_merge(Checker *c, IfaceBuild *b)
 					report_dup_method(c, b->embpos[i], add->name, mpos[dup]);
 				continue;
 			}
-			GC_RESERVE(ms, nm, cap, 8);
-			GC_RESERVE(mpos, nm, cappos, 8);
 			mpos[nm] = b->embpos[i];
 			ms[nm++] = *add;
 		}
@@ -383,10 +387,13 @@ static void complete_waiting(Checker *c)
 static bool embed_cycle(Checker *c, Type *e)
 {
 	for (int k = nresolving - 1; k >= 0; k--)
-		if (resolving[k] == e) {
-			if (resolving_ind[k] != indirections)
+		if (resolving[k].t == e) {
+			if (resolving[k].ind != indirections)
 				return false;
-			report_type_cycle(c, resolving + k, nresolving - k);
+			Type **path = GC_MALLOC(sizeof *path * (size_t)(nresolving - k));
+			for (int i = k; i < nresolving; i++)
+				path[i - k] = resolving[i].t;
+			report_type_cycle(c, path, nresolving - k);
 			e->underlying = type_invalid;
 			return true;
 		}
@@ -890,9 +897,7 @@ static void resolve_type_decl(Checker *c, Obj *o)
 	}
 	Type *named = o->type; /* created at collection so methods can attach */
 	GC_RESERVE(resolving, nresolving, capresolving, 16);
-	GC_RESERVE(resolving_ind, nresolving, capresolving_ind, 16);
-	resolving_ind[nresolving] = indirections;
-	resolving[nresolving++] = named;
+	resolving[nresolving++] = (struct Resolving){named, indirections};
 	Type *u = check_type(c, spec->u.typespec.type);
 	nresolving--;
 	if (named->underlying == type_invalid)
