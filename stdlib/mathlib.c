@@ -2698,23 +2698,19 @@ static int cx_exp(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].p
 static int cx_inf(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)a; (void)n; r[0].p = cmk(INFINITY, INFINITY); return 0; }
 static int cx_nan(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)a; (void)n; r[0].p = cmk(NAN, NAN); return 0; }
 
-static int cx_log(VM *vm, Value *a, int n, Value *r)
+/* Log(x) times k (1 for Log; 1/ln 10 for Log10, as Go scales it). */
+static GolComplex *c_log_times(Value x, double k)
 {
-	(void)vm;
-	(void)n;
-	double re = cre(a[0]), im = cim(a[0]);
-	r[0].p = cmk(arch_log(c_abs(re, im)), c_phase(re, im));
-	return 0;
+	double re = cre(x), im = cim(x);
+	return cmk(k * arch_log(c_abs(re, im)), k * c_phase(re, im));
 }
 
+static int cx_log(VM *vm, Value *a, int n, Value *r) { (void)vm; (void)n; r[0].p = c_log_times(a[0], 1); return 0; }
 static int cx_log10(VM *vm, Value *a, int n, Value *r)
 {
 	(void)vm;
 	(void)n;
-	double re = cre(a[0]), im = cim(a[0]);
-	double lr = arch_log(c_abs(re, im)), li = c_phase(re, im);
-	const double log10e = 0.43429448190325182765112891891660508229439700580366656611445378; /* 1/ln(10) */
-	r[0].p = cmk(log10e * lr, log10e * li);
+	r[0].p = c_log_times(a[0], 0.43429448190325182765112891891660508229439700580366656611445378);
 	return 0;
 }
 
